@@ -1,0 +1,103 @@
+//! Math kernels: an integer loop and a float kernel, both branchy and memory-bound enough to show
+//! how an engine's tiering treats them.
+
+/// Number of primes `<= limit`, by the sieve of Eratosthenes.
+pub fn sieve_count(limit: u32) -> u32 {
+    if limit < 2 {
+        return 0;
+    }
+    let n = limit as usize;
+    let mut composite = vec![false; n + 1];
+    let mut count = 0;
+    for i in 2..=n {
+        if composite[i] {
+            continue;
+        }
+        count += 1;
+        let mut multiple = i * i;
+        while multiple <= n {
+            composite[multiple] = true;
+            multiple += i;
+        }
+    }
+    count
+}
+
+/// Row-major `n x n` product `a * b`. Accumulates in the same order as the TypeScript twin, so the
+/// two agree bit for bit (WebAssembly has no implicit fused multiply-add).
+pub fn matmul(a: &[f64], b: &[f64], n: usize) -> Result<Vec<f64>, String> {
+    let expected = n
+        .checked_mul(n)
+        .ok_or_else(|| format!("matrix size {n} overflows"))?;
+    if a.len() != expected || b.len() != expected {
+        return Err(format!(
+            "matmul: expected two arrays of {expected} values for n = {n}, got {} and {}",
+            a.len(),
+            b.len()
+        ));
+    }
+    let mut out = vec![0.0; expected];
+    for i in 0..n {
+        for j in 0..n {
+            let mut acc = 0.0;
+            for k in 0..n {
+                acc += a[i * n + k] * b[k * n + j];
+            }
+            out[i * n + j] = acc;
+        }
+    }
+    Ok(out)
+}
+
+/// Sum of escape-iteration counts over a `width x height` grid of the region [-2, 1] x [-1.5, 1.5].
+pub fn mandelbrot(width: u32, height: u32, max_iter: u32) -> u32 {
+    let mut total: u32 = 0;
+    for py in 0..height {
+        let y0 = -1.5 + 3.0 * f64::from(py) / f64::from(height);
+        for px in 0..width {
+            let x0 = -2.0 + 3.0 * f64::from(px) / f64::from(width);
+            let (mut x, mut y, mut iter) = (0.0f64, 0.0f64, 0);
+            while iter < max_iter && x * x + y * y <= 4.0 {
+                let next_x = x * x - y * y + x0;
+                y = 2.0 * x * y + y0;
+                x = next_x;
+                iter += 1;
+            }
+            total = total.wrapping_add(iter);
+        }
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sieve_counts_known_prime_counts() {
+        assert_eq!(sieve_count(0), 0);
+        assert_eq!(sieve_count(1), 0);
+        assert_eq!(sieve_count(2), 1);
+        assert_eq!(sieve_count(100), 25);
+        assert_eq!(sieve_count(1_000_000), 78_498);
+    }
+
+    #[test]
+    fn matmul_multiplies_and_checks_shapes() {
+        let a = [1.0, 2.0, 3.0, 4.0];
+        let b = [5.0, 6.0, 7.0, 8.0];
+        assert_eq!(matmul(&a, &b, 2).unwrap(), vec![19.0, 22.0, 43.0, 50.0]);
+        assert_eq!(matmul(&[], &[], 0).unwrap(), Vec::<f64>::new());
+        let err = matmul(&a, &b[..3], 2).unwrap_err();
+        assert!(err.contains("got 4 and 3"), "{err}");
+    }
+
+    #[test]
+    fn mandelbrot_is_stable() {
+        assert_eq!(mandelbrot(0, 0, 100), 0);
+        // Every point of a 1x1 grid is (-2, -1.5), which escapes after one iteration.
+        assert_eq!(mandelbrot(1, 1, 100), 1);
+        let small = mandelbrot(32, 32, 50);
+        assert!(small > 32 * 32 && small < 32 * 32 * 50, "{small}");
+    }
+}

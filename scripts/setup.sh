@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Sets up everything wasm-compat needs, from nothing, idempotently: system packages, npm packages
+# from the lock, the Rust wasm32 toolchain, wasm-bindgen-cli, wasm-pack, the browsers, and a first
+# build of the crate. A second run only checks, and finishes in seconds.
+#
+#   scripts/setup.sh            everything
+#   SETUP_SKIP_APT=1            do not touch system packages (no root, or not Debian)
+#   SETUP_SKIP_BUILD=1          do not build crate/pkg
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/lib/toolchain.sh
+source "$ROOT/scripts/lib/toolchain.sh"
+
+STATE="$ROOT/.cache/setup"
+mkdir -p "$STATE"
+started=$SECONDS
+current_step=""
+
+step() {
+  current_step="$1"
+  printf '\n==> [setup] %s\n' "$1"
+}
+note() { printf '    %s\n' "$*"; }
+fail() {
+  printf '\nsetup failed in step "%s": %s\n' "$current_step" "$*" >&2
+  exit 1
+}
+trap 'rc=$?; [ $rc -eq 0 ] || printf "\nsetup failed in step \"%s\" (exit %s); the lines above say why.\n" "$current_step" "$rc" >&2' EXIT
+
+# --- 1. system packages -------------------------------------------------------------------------
+# Debian names. rustc-web & co. are Debian's current Rust, used only when rustup cannot add the
+# wasm32 target (see docs/toolchain.md). The browsers are the engines the suite runs where
+# Playwright cannot download its own; nginx and its brotli modules are the production server.
+APT_PACKAGES=(
+  ca-certificates curl git xz-utils brotli
+  rustc-web cargo-web rust-web-src rust-web-llvm lld-22
+  chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth
+  nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter
+)
+
+step "system packages (apt)"
+if [ "${SETUP_SKIP_APT:-0}" = 1 ]; then
+  note "skipped (SETUP_SKIP_APT=1)"
+elif ! command -v apt-get >/dev/null 2>&1; then
+  note "no apt-get on this machine: install the equivalents of ${APT_PACKAGES[*]} yourself, or rely on"
+  note "rustup's wasm32 target and Playwright's own browsers (npx playwright install)."
+else
+  missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    note "all ${#APT_PACKAGES[@]} packages present"
+  else
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then
+      command -v sudo >/dev/null 2>&1 || fail "packages missing (${missing[*]}) and not root and no sudo"
+      SUDO="sudo"
+    fi
+    note "installing: ${missing[*]}"
+    $SUDO apt-get update -qq || fail "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$STATE/apt.log" 2>&1 ||
+      { tail -20 "$STATE/apt.log" >&2; fail "apt-get install failed (full log: $STATE/apt.log)"; }
+  fi
+fi
+
+# --- 2. npm packages from the lock --------------------------------------------------------------
+step "npm packages (npm ci from package-lock.json)"
+command -v node >/dev/null 2>&1 || fail "node not found: install Node.js 20.19 or newer"
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' ||
+  fail "Node.js $(node --version) is too old: Vite 8 needs 20.19 or newer"
+lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ -d node_modules ] && [ "$(cat "$STATE/npm-lock.sha256" 2>/dev/null)" = "$lock_sum" ]; then
+  note "node_modules matches package-lock.json"
+else
+  npm ci --no-audit --no-fund || fail "npm ci failed"
+  echo "$lock_sum" >"$STATE/npm-lock.sha256"
+fi
+
+# --- 3. Rust wasm32 target ----------------------------------------------------------------------
+step "Rust wasm32-unknown-unknown target"
+if wasm_toolchain_ready; then
+  note "ready: $(wasm_toolchain_describe)"
+else
+  if command -v rustup >/dev/null 2>&1; then
+    note "trying the standard route: rustup target add wasm32-unknown-unknown"
+    if timeout 120 rustup target add wasm32-unknown-unknown >"$STATE/rustup.log" 2>&1; then
+      note "rustup added the target"
+    else
+      note "rustup could not add it ($(tail -1 "$STATE/rustup.log")); building it from Debian's Rust sources"
+    fi
+  fi
+  if ! wasm_toolchain_ready; then
+    bash "$ROOT/scripts/lib/build-wasm32-std.sh" || fail "could not build the wasm32 standard library"
+  fi
+  wasm_toolchain_ready || fail "no Rust toolchain with the wasm32-unknown-unknown standard library"
+  note "ready: $(wasm_toolchain_describe)"
+fi
+
+# --- 4. wasm-bindgen-cli and wasm-pack ----------------------------------------------------------
+step "wasm-bindgen-cli (the crate's exact version) and wasm-pack"
+bindgen_version="$(crate_wasm_bindgen_version)"
+[ -n "$bindgen_version" ] || fail "cannot read the wasm-bindgen pin from crate/Cargo.toml"
+install_cargo_tool() { # name version version-command
+  local name=$1 version=$2 have
+  have="$("$3" --version 2>/dev/null | awk '{print $2}' || true)"
+  if [ "$have" = "$version" ]; then
+    note "$name $version present"
+    return
+  fi
+  note "installing $name $version with cargo install (a few minutes on 2 cores)"
+  # --locked first; when a crate in its lock file is not served by the registry, the newest
+  # compatible versions are taken instead, and the log says so.
+  if ! cargo install --quiet --locked "$name@$version" >"$STATE/$name.log" 2>&1; then
+    note "--locked failed ($(grep -m1 -E '^error' "$STATE/$name.log" || tail -1 "$STATE/$name.log")); retrying without the lock file"
+    cargo install --quiet --force "$name@$version" >"$STATE/$name.log" 2>&1 ||
+      { tail -20 "$STATE/$name.log" >&2; fail "cargo install $name@$version failed"; }
+  fi
+}
+export PATH="$HOME/.cargo/bin:$PATH"
+command -v cargo >/dev/null 2>&1 || fail "cargo not found: install Rust (rustup, or Debian's cargo-web)"
+install_cargo_tool wasm-bindgen-cli "$bindgen_version" wasm-bindgen
+install_cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack
+
+# --- 5. browsers --------------------------------------------------------------------------------
+step "browsers"
+# Playwright's own builds are preferred where they can be downloaded (a user's machine). Here they
+# cannot, so the failure is remembered and the system browsers from step 1 are used.
+if [ -f "$STATE/playwright-browsers.ok" ]; then
+  note "Playwright's browsers installed"
+elif [ -f "$STATE/playwright-browsers.unavailable" ]; then
+  note "Playwright's browsers could not be downloaded earlier ($(cat "$STATE/playwright-browsers.unavailable")); using system browsers"
+  note "(delete $STATE/playwright-browsers.unavailable to try again)"
+else
+  if timeout 180 npx playwright install chromium firefox webkit >"$STATE/playwright-install.log" 2>&1; then
+    touch "$STATE/playwright-browsers.ok"
+    note "Playwright's browsers installed"
+  else
+    reason="$(grep -m1 -iE 'error|failed' "$STATE/playwright-install.log" | cut -c1-160)"
+    echo "${reason:-download failed}" >"$STATE/playwright-browsers.unavailable"
+    note "Playwright could not download its browsers (${reason:-see $STATE/playwright-install.log}); using system browsers"
+  fi
+fi
+npx tsx tests/engines/describeEngines.ts || fail "could not resolve the browser engines"
+
+# --- 6. first build -----------------------------------------------------------------------------
+step "crate build (wasm-pack, bundler target, release)"
+if [ "${SETUP_SKIP_BUILD:-0}" = 1 ]; then
+  note "skipped (SETUP_SKIP_BUILD=1)"
+elif [ -f crate/pkg/build-info.json ] && [ -z "$(find crate/src crate/Cargo.toml crate/Cargo.lock -newer crate/pkg/build-info.json 2>/dev/null | head -1)" ]; then
+  note "crate/pkg is up to date"
+else
+  bash scripts/build-wasm.sh release bundler || fail "scripts/build-wasm.sh failed"
+fi
+
+current_step="done"
+printf '\n==> [setup] done in %ss\n' "$((SECONDS - started))"
