@@ -149,10 +149,11 @@ npx tsx tests/engines/describeEngines.ts || fail "could not resolve the browser 
 step "crate build (wasm-pack, bundler target, release)"
 if [ "${SETUP_SKIP_BUILD:-0}" = 1 ]; then
   note "skipped (SETUP_SKIP_BUILD=1)"
-elif [ -f crate/pkg/build-info.json ] && [ -z "$(find crate/src crate/Cargo.toml crate/Cargo.lock -newer crate/pkg/build-info.json 2>/dev/null | head -1)" ]; then
-  note "crate/pkg is up to date"
 else
-  bash scripts/build-wasm.sh release bundler || fail "scripts/build-wasm.sh failed"
+  # shellcheck source=scripts/lib/ensure-crate-built.sh
+  source scripts/lib/ensure-crate-built.sh
+  ensure_crate_built || fail "scripts/build-wasm.sh failed"
+  note "crate/pkg: $(node -e 'const i=require("./crate/pkg/build-info.json");console.log(`${i.mode} ${i.target}, built ${i.builtAt}`)')"
 fi
 
 current_step="done"

@@ -2,7 +2,7 @@
 // Called by build-wasm.sh; the toolchain versions come in as flags because only the shell knows
 // which toolchain it activated.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureWasm, type WasmSizes } from './lib/wasmSizes.ts';
@@ -44,6 +44,11 @@ for (const flag of ['mode', 'target', 'rustc', 'wasm-pack', 'wasm-bindgen'] as c
 const pkgJson = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { name: string; version: string };
 const wasmFiles = readdirSync(pkgDir).filter((f) => f.endsWith('.wasm')).sort();
 if (wasmFiles.length === 0) throw new Error(`write-build-info: no .wasm in ${pkgDir}`);
+
+// A fresh build replaces the .wasm: precompressed copies and optimizer backups of the old one are stale.
+for (const file of readdirSync(pkgDir)) {
+  if (/\.wasm\.(gz|br|orig)$/.test(file)) rmSync(join(pkgDir, file));
+}
 
 const wasm = wasmFiles.map((file) => {
   const sizes = measureWasm(join(pkgDir, file));

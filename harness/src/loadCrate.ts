@@ -1,12 +1,13 @@
 // Loads the wasm-pack module the way a bundled site does: an ES module import that
-// vite-plugin-wasm resolves. Dynamic, so that a browser without WebAssembly still runs the page.
+// vite-plugin-wasm resolves. Panics reach JS as errors carrying their message. Dynamic, so that a browser without WebAssembly still runs the page.
+import { withPanicMessages } from '../../crate/js/panicMessages.ts';
 import type { CrateModule } from './probe.ts';
 import { describeError } from './runProbe.ts';
 
 export async function loadCrate(): Promise<{ module: CrateModule | null; error: string | null; ms: number }> {
   const start = performance.now();
   try {
-    const module = await import('../../crate/pkg/wasm_compat.js');
+    const module = withPanicMessages(await import('../../crate/pkg/wasm_compat.js'));
     return { module, error: null, ms: performance.now() - start };
   } catch (error) {
     return { module: null, error: describeError(error), ms: performance.now() - start };

@@ -16,6 +16,7 @@ const report: HarnessReport = {
   webAssemblyAvailable: typeof WebAssembly === 'object' && WebAssembly !== null,
   userAgent: navigator.userAgent,
   results: [],
+  pageErrors: (window as { __wasmCompatPageErrors?: string[] }).__wasmCompatPageErrors ?? [],
 };
 window.__wasmCompat = report;
 renderEngine(report);

@@ -67,6 +67,8 @@ export interface HarnessReport {
   webAssemblyAvailable: boolean;
   userAgent: string;
   results: ProbeResult[];
+  /** Uncaught errors and unhandled rejections seen by the page while it ran. */
+  pageErrors: string[];
 }
 
 declare global {

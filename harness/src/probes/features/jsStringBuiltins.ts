@@ -1,0 +1,32 @@
+// Feature: JS string builtins (imports from "wasm:js-string" satisfied by the engine). Proposal: JS String Builtins (features.json "jsStringBuiltins").
+// Instantiated with no imports at all, so the length import can only be satisfied by the builtin.
+import { jsStringBuiltins } from 'wasm-feature-detect';
+import { featureProbe } from './_featureProbe.ts';
+import { EXPORT, SECTION, VAL, body, exportOf, funcType, section, str, wasmModule } from './_wasmBytes.ts';
+
+// (module (import "wasm:js-string" "length" (func $length (param externref) (result i32)))
+//   (func (export "len") (param externref) (result i32) (call $length (local.get 0))))
+export const wasm = wasmModule(
+  section(SECTION.type, [funcType([VAL.externref], [VAL.i32])]),
+  section(SECTION.import, [[...str('wasm:js-string'), ...str('length'), 0x00, 0]]),
+  section(SECTION.function, [[0]]),
+  section(SECTION.export, [exportOf('len', EXPORT.func, 1)]),
+  section(SECTION.code, [body([], [0x20, 0x00, 0x10, 0x00])]), // local.get 0; call $length
+);
+
+const TEXT = 'wasm-compat \u{1F600}'; // a surrogate pair: length counts UTF-16 code units
+
+export default featureProbe({
+  id: 'feature.jsStringBuiltins',
+  title: 'JS string builtins',
+  proposal: 'JS String Builtins',
+  detect: jsStringBuiltins,
+  absent: 'the wasm:js-string builtins are not provided (compile option builtins ignored)',
+  async knownAnswer() {
+    // The compile options argument (builtins) is newer than TypeScript's WebAssembly typings.
+    const instantiate = WebAssembly.instantiate as (bytes: BufferSource, imports: object, options: object) => Promise<WebAssembly.WebAssemblyInstantiatedSource>;
+    const { module, instance } = await instantiate(wasm, {}, { builtins: ['js-string'] });
+    const len = instance.exports.len as (s: string) => number;
+    return { what: 'wasm:js-string length', got: len(TEXT), expected: TEXT.length, data: { visibleImports: WebAssembly.Module.imports(module).length } };
+  },
+});

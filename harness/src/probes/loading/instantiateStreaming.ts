@@ -1,0 +1,44 @@
+// loading.instantiateStreaming: WebAssembly.instantiateStreaming(fetch(url)), the fastest way in:
+// compiles while the bytes arrive. It insists on the Content-Type application/wasm (a TypeError
+// otherwise), the classic production breakage behind a misconfigured server, so the probe reports
+// the Content-Type it got. The raw instance gets stub imports; sieveCount needs none.
+import type { Probe } from '../../probe.ts';
+import { describeError } from '../../runProbe.ts';
+import { rawSieveCount, stubImportsFor } from './_stubImports.ts';
+
+const probe: Probe = {
+  id: 'loading.instantiateStreaming',
+  title: 'WebAssembly.instantiateStreaming(fetch(url))',
+  category: 'loading',
+  needsWebAssembly: true,
+  async run({ wasmUrl }) {
+    if (typeof WebAssembly.instantiateStreaming !== 'function') {
+      return { status: 'unsupported', detail: 'WebAssembly.instantiateStreaming is not a function here' };
+    }
+    const imports = await stubImportsFor(wasmUrl);
+    let contentType: string | null = null;
+    const start = performance.now();
+    try {
+      const response = fetch(wasmUrl).then((r) => ((contentType = r.headers.get('Content-Type')), r));
+      const { instance } = await WebAssembly.instantiateStreaming(response, imports);
+      const ms = performance.now() - start;
+      const answer = rawSieveCount(instance, 100);
+      const ok = answer === 25;
+      return {
+        status: ok ? 'pass' : 'fail',
+        detail: `${ok ? 'instantiated' : `instantiated, but sieveCount(100) = ${String(answer)}`} in ${ms.toFixed(1)} ms (Content-Type: ${contentType})`,
+        timings: { instantiateStreaming: ms },
+        data: { contentType, sieveCount100: answer },
+      };
+    } catch (error) {
+      return {
+        status: 'fail',
+        detail: `instantiateStreaming rejected: ${describeError(error)} (Content-Type: ${contentType})`,
+        timings: { instantiateStreaming: performance.now() - start },
+        data: { contentType, error: describeError(error) },
+      };
+    }
+  },
+};
+
+export default probe;

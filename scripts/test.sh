@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The project's own tests, everything a change must pass (run scripts/setup.sh once before):
+#   1. Rust: rustfmt, clippy (warnings are errors), cargo test
+#   2. TypeScript: type check
+#   3. Node: the crate against its twins, build-info, report writers, expectations (tests/unit)
+#   4. The compatibility suite on every real engine: npx playwright test
+# Every step runs; the summary names each one that failed.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+# shellcheck source=scripts/lib/ensure-crate-built.sh
+source scripts/lib/ensure-crate-built.sh
+
+failed=()
+run() {
+  local name=$1
+  shift
+  printf '\n==> [test] %s\n' "$name"
+  local start=$SECONDS
+  if "$@"; then
+    printf '==> [test] %s: ok (%ss)\n' "$name" "$((SECONDS - start))"
+  else
+    printf '==> [test] %s: FAILED (%ss)\n' "$name" "$((SECONDS - start))"
+    failed+=("$name")
+  fi
+}
+
+run "rustfmt" bash -c 'cd crate && cargo fmt --check'
+run "clippy" bash -c 'cd crate && cargo clippy --quiet --all-targets -- -D warnings'
+run "cargo test" bash -c 'cd crate && cargo test --quiet'
+run "crate build is current" ensure_crate_built
+run "typecheck" node_modules/.bin/tsc -p tsconfig.json
+run "node unit tests" node_modules/.bin/tsx --test tests/unit/*.test.ts
+run "compatibility suite (playwright)" node_modules/.bin/playwright test
+
+echo
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "FAILED: ${failed[*]}"
+  exit 1
+fi
+echo "all test steps passed"

@@ -1,0 +1,86 @@
+// Decides, for each Playwright project, which real browser engine runs it, and records why.
+// Order: Playwright's own browser build (a user's machine after `npx playwright install`), then a
+// system browser (Debian's chromium, firefox-esr, WebKitGTK over WebDriver), else "not run" with
+// what was looked for. Runs at config load, so it must be synchronous and cheap: it only looks at files.
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { chromium, firefox, webkit } from 'playwright-core';
+
+export type EngineName = 'chromium' | 'firefox' | 'webkit';
+
+/** Chromium flags for a root user in a closed network (../shared/TOOLCHAIN.md): without the
+ * background-networking ones Chromium floods the machine with refused connections. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+
+export const WEBKITGTK = {
+  driver: process.env.WASM_COMPAT_WEBKIT_DRIVER ?? 'WebKitWebDriver',
+  miniBrowser: process.env.WASM_COMPAT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+  xvfbRun: 'xvfb-run',
+};
+
+export type EngineChoice =
+  | { engine: EngineName; kind: 'playwright'; binary: string; source: string }
+  | { engine: EngineName; kind: 'system'; binary: string; channel?: string; args: string[]; source: string }
+  | { engine: 'webkit'; kind: 'webkitgtk'; binary: string; driver: string; xvfbRun: string | null; source: string }
+  | { engine: EngineName; kind: 'missing'; reason: string };
+
+function which(command: string): string | null {
+  if (command.includes('/')) return existsSync(command) ? command : null;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, command);
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+function playwrightBuild(engine: EngineName): string | null {
+  try {
+    const path = { chromium, firefox, webkit }[engine].executablePath();
+    return existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const SYSTEM_CHROMIUM = [process.env.WASM_COMPAT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const SYSTEM_FIREFOX = [process.env.WASM_COMPAT_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+export function resolveEngine(engine: EngineName): EngineChoice {
+  const own = process.env.WASM_COMPAT_SYSTEM_BROWSERS === '1' ? null : playwrightBuild(engine);
+  if (own) return { engine, kind: 'playwright', binary: own, source: "Playwright's own build" };
+
+  if (engine === 'chromium') {
+    const binary = SYSTEM_CHROMIUM.find((p): p is string => !!p && existsSync(p));
+    if (binary) return { engine, kind: 'system', binary, args: CHROMIUM_ARGS, source: 'system Chromium' };
+    return { engine, kind: 'missing', reason: `Chromium not found: no Playwright build (npx playwright install chromium) and none of ${SYSTEM_CHROMIUM.filter(Boolean).join(', ')}` };
+  }
+  if (engine === 'firefox') {
+    const binary = SYSTEM_FIREFOX.find((p): p is string => !!p && existsSync(p));
+    // A stock Firefox speaks WebDriver BiDi, not Playwright's patched Juggler protocol; Playwright
+    // reaches it through the 'moz-firefox' channel. Works with Playwright 1.62–1.64; 1.65 fails on
+    // emulation.setMediaFeaturesOverride (../shared/TOOLCHAIN.md), hence the 1.64.1 pin.
+    if (binary) return { engine, kind: 'system', binary, channel: 'moz-firefox', args: [], source: 'system Firefox over WebDriver BiDi' };
+    return { engine, kind: 'missing', reason: `Firefox not found: no Playwright build (npx playwright install firefox) and none of ${SYSTEM_FIREFOX.filter(Boolean).join(', ')}` };
+  }
+  const driver = which(WEBKITGTK.driver);
+  const browser = existsSync(WEBKITGTK.miniBrowser) ? WEBKITGTK.miniBrowser : null;
+  // MiniBrowser needs a display; without one the WebDriver session hangs.
+  const xvfbRun = process.env.DISPLAY ? null : which(WEBKITGTK.xvfbRun);
+  if (driver && browser && (process.env.DISPLAY || xvfbRun)) {
+    return { engine: 'webkit', kind: 'webkitgtk', binary: browser, driver, xvfbRun, source: 'WebKitGTK MiniBrowser over WebDriver' };
+  }
+  const lacking = [!driver && `${WEBKITGTK.driver} (package webkit2gtk-driver)`, !browser && `${WEBKITGTK.miniBrowser}`, !process.env.DISPLAY && !xvfbRun && 'a display or xvfb-run (package xvfb)'].filter(Boolean);
+  return { engine, kind: 'missing', reason: `WebKit not found: no Playwright build (npx playwright install webkit), and for WebKitGTK missing ${lacking.join(', ')}` };
+}
+
+/** A one-line description for logs and reports. */
+export function describeChoice(choice: EngineChoice): string {
+  switch (choice.kind) {
+    case 'missing':
+      return `${choice.engine}: not run — ${choice.reason}`;
+    case 'webkitgtk':
+      return `${choice.engine}: ${choice.source} (${choice.binary} via ${choice.driver}${choice.xvfbRun ? ' under xvfb-run' : ''})`;
+    default:
+      return `${choice.engine}: ${choice.source} (${choice.binary}${'channel' in choice && choice.channel ? `, channel ${choice.channel}` : ''})`;
+  }
+}

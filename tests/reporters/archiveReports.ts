@@ -1,0 +1,28 @@
+// Global setup: before a run replaces reports/playwright, the previous one moves to
+// reports/history/, so an earlier run's report is kept, never overwritten half-way. Keeps the last
+// HISTORY_LIMIT runs of each kind.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const REPORTS_DIR = 'reports';
+export const HISTORY_DIR = join(REPORTS_DIR, 'history');
+export const HISTORY_LIMIT = 5;
+
+function stamp(path: string): string {
+  return statSync(path).mtime.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Moves `path` into reports/history as `<kind>-<mtime><ext>` and prunes old entries of that kind. */
+export function archive(path: string, kind: string, ext = ''): void {
+  if (!existsSync(path)) return;
+  mkdirSync(HISTORY_DIR, { recursive: true });
+  renameSync(path, join(HISTORY_DIR, `${kind}-${stamp(path)}${ext}`));
+  const entries = readdirSync(HISTORY_DIR)
+    .filter((f) => f.startsWith(`${kind}-`))
+    .sort();
+  for (const old of entries.slice(0, Math.max(0, entries.length - HISTORY_LIMIT))) rmSync(join(HISTORY_DIR, old), { recursive: true, force: true });
+}
+
+export default function globalSetup(): void {
+  archive(join(REPORTS_DIR, 'playwright'), 'playwright');
+}

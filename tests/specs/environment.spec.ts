@@ -1,0 +1,32 @@
+// Environment: the page is a secure context; where the target serves COOP/COEP it is cross-origin
+// isolated and shared wasm memory works; the SharedArrayBuffer global is what this engine is known
+// to expose; the timer resolution is measured and recorded.
+import type { ProbeResult } from '../../harness/src/probe.ts';
+import { assertProbes } from '../assertProbes.ts';
+import { engineKey } from '../expectations/engineKey.ts';
+import { sharedArrayBufferGlobalWhenIsolated } from '../expectations/engineBehaviour.ts';
+import { expect, test } from '../fixtures.ts';
+
+const probe = (results: ProbeResult[], id: string) => results.find((r) => r.id === id);
+
+test('Environment: isolation, shared memory, runtime facts, timer resolution', async ({ harness, engine, targetIsolation }, testInfo) => {
+  await assertProbes(harness, engine, testInfo, {
+    category: 'environment',
+    required: ['environment.isolation', 'environment.runtime', 'environment.timerResolution'],
+    isolation: targetIsolation,
+  });
+  const where = `${engine.engine} ${engine.version}`;
+  const isolation = probe(harness.results, 'environment.isolation')?.data ?? {};
+  expect.soft(isolation.isSecureContext, `secure context in ${where}`).toBe(true);
+  const isolated = targetIsolation !== 'none';
+  expect.soft(isolation.crossOriginIsolated, `crossOriginIsolated in ${where}, served with COEP ${targetIsolation}`).toBe(isolated);
+  if (isolated) {
+    expect.soft(isolation.sharedMemoryBuffer, `shared WebAssembly.Memory buffer in ${where}`).toBe('SharedArrayBuffer');
+    expect
+      .soft(isolation.typeofSharedArrayBuffer, `typeof SharedArrayBuffer in ${where} (tests/expectations/engineBehaviour.ts)`)
+      .toBe(sharedArrayBufferGlobalWhenIsolated(engineKey(engine)));
+  }
+  const timer = probe(harness.results, 'environment.timerResolution')?.data ?? {};
+  testInfo.annotations.push({ type: 'timer resolution', description: `${String(timer.resolutionUs)} µs in ${where}` });
+  expect.soft(typeof timer.resolutionUs === 'number' && timer.resolutionUs > 0, `performance.now() moves in ${where}`).toBe(true);
+});

@@ -1,0 +1,12 @@
+// The page itself: it finished without errors, and what a person sees matches what the drivers read.
+import { expect, test } from '../fixtures.ts';
+
+test('The harness page runs every probe without errors and shows each in its table', async ({ harness, harnessView, pageProblems, engine }) => {
+  const where = `${engine.engine} ${engine.version}`;
+  expect(harness.webAssemblyAvailable, `WebAssembly global in ${where}`).toBe(true);
+  expect.soft(harness.pageErrors, `uncaught errors in the page in ${where}`).toEqual([]);
+  expect.soft(pageProblems, `console errors and failed requests in ${where}`).toEqual([]);
+  expect.soft(harnessView.rows, `table rows in ${where}`).toEqual(harness.results.map((r) => `${r.id}:${r.status}`));
+  expect.soft(harnessView.summary).toMatch(/^\d+ pass, \d+ fail, \d+ unsupported \(\d+ probes\)\.$/);
+  expect(harness.results.length, 'probes run').toBeGreaterThanOrEqual(30);
+});

@@ -1,0 +1,29 @@
+// WebAssembly switched off, as iOS Lockdown Mode does by removing the global: the page says so
+// plainly, every probe that needs WebAssembly reports it unsupported, and the JS fallback works.
+import type { HarnessReport } from '../../harness/src/probe.ts';
+import { NO_WEBASSEMBLY } from '../../harness/src/runProbe.ts';
+import { expect, test } from '../fixtures.ts';
+
+test('Without the WebAssembly global the page says so and its JS fallback works', async ({ driver, harnessUrl, engine }) => {
+  const where = `${engine.engine} ${engine.version}`;
+  let report: HarnessReport;
+  let summary: string;
+  try {
+    await driver.open(harnessUrl, { disableWebAssembly: true });
+    report = await driver.results();
+    summary = await driver.evaluate(() => document.querySelector('#summary')?.textContent ?? '', undefined);
+  } finally {
+    // Back to the normal page, so that a later failure's screenshot shows it.
+    await driver.open(harnessUrl);
+  }
+  expect(report.webAssemblyAvailable, `WebAssembly removed before load in ${where}`).toBe(false);
+  const fallback = report.results.find((r) => r.id === 'execution.jsFallback');
+  expect(fallback?.status, `JS fallback in ${where}: ${fallback?.detail}`).toBe('pass');
+  const stillRan = report.results.filter((r) => r.status !== 'unsupported' && r.id !== 'execution.jsFallback' && r.category !== 'environment');
+  expect(stillRan.map((r) => `${r.id}: ${r.status} (${r.detail})`), `probes that needed WebAssembly in ${where}`).toEqual([]);
+  for (const r of report.results.filter((x) => x.status === 'unsupported')) expect.soft(r.detail, r.id).toContain(NO_WEBASSEMBLY);
+  expect(summary).toContain('WebAssembly is not available in this browser');
+  expect(summary).toContain('JavaScript fallback');
+  expect.soft(report.pageErrors, `uncaught errors in ${where}`).toEqual([]);
+  expect(report.results.length, 'probes listed even without WebAssembly').toBeGreaterThanOrEqual(30);
+});
