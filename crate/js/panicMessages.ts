@@ -13,7 +13,7 @@ interface PanicSource {
   takePanicMessage(): string | undefined;
 }
 
-export function withPanicMessages<T extends PanicSource>(crate: T): T {
+export function withPanicMessages<T extends PanicSource>(crate: T, stackPointer?: WebAssembly.Global): T {
   const wrapped = new Map<PropertyKey, unknown>();
   return new Proxy(crate, {
     get(target, key, receiver) {
@@ -21,10 +21,12 @@ export function withPanicMessages<T extends PanicSource>(crate: T): T {
       if (typeof value !== 'function' || key === 'takePanicMessage' || /^[A-Z]/.test(String(key))) return value;
       if (!wrapped.has(key)) {
         wrapped.set(key, (...args: unknown[]) => {
+          const stackBefore = stackPointer?.value as number | undefined;
           try {
             return (value as (...a: unknown[]) => unknown).apply(target, args);
           } catch (error) {
             if (error instanceof WebAssembly.RuntimeError) {
+              if (stackPointer && stackBefore !== undefined) stackPointer.value = stackBefore;
               const message = target.takePanicMessage();
               if (message !== undefined) throw new WasmPanicError(message, { cause: error });
             }

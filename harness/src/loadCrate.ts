@@ -7,7 +7,10 @@ import { describeError } from './runProbe.ts';
 export async function loadCrate(): Promise<{ module: CrateModule | null; error: string | null; ms: number }> {
   const start = performance.now();
   try {
-    const module = withPanicMessages(await import('../../crate/pkg/wasm_compat.js'));
+    const glue = await import('../../crate/pkg/wasm_compat.js');
+    // The same instance's raw exports (the module cache makes it one instance), for its stack pointer.
+    const raw = (await import('../../crate/pkg/wasm_compat_bg.wasm')) as unknown as { __stack_pointer?: WebAssembly.Global };
+    const module = withPanicMessages(glue, raw.__stack_pointer);
     return { module, error: null, ms: performance.now() - start };
   } catch (error) {
     return { module: null, error: describeError(error), ms: performance.now() - start };

@@ -12,11 +12,14 @@ export type EngineName = 'chromium' | 'firefox' | 'webkit';
  * background-networking ones Chromium floods the machine with refused connections. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
-export const WEBKITGTK = {
-  driver: process.env.WASM_COMPAT_WEBKIT_DRIVER ?? 'WebKitWebDriver',
-  miniBrowser: process.env.WASM_COMPAT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-  xvfbRun: 'xvfb-run',
-};
+/** Where WebKitGTK's pieces are (Debian's webkit2gtk-driver and xvfb); env overrides for other layouts. */
+export function webkitGtkPaths() {
+  return {
+    driver: process.env.WASM_COMPAT_WEBKIT_DRIVER ?? 'WebKitWebDriver',
+    miniBrowser: process.env.WASM_COMPAT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    xvfbRun: 'xvfb-run',
+  };
+}
 
 export type EngineChoice =
   | { engine: EngineName; kind: 'playwright'; binary: string; source: string }
@@ -42,34 +45,37 @@ function playwrightBuild(engine: EngineName): string | null {
   }
 }
 
-const SYSTEM_CHROMIUM = [process.env.WASM_COMPAT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-const SYSTEM_FIREFOX = [process.env.WASM_COMPAT_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+const systemChromium = () => [process.env.WASM_COMPAT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const systemFirefox = () => [process.env.WASM_COMPAT_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
 
 export function resolveEngine(engine: EngineName): EngineChoice {
   const own = process.env.WASM_COMPAT_SYSTEM_BROWSERS === '1' ? null : playwrightBuild(engine);
   if (own) return { engine, kind: 'playwright', binary: own, source: "Playwright's own build" };
 
   if (engine === 'chromium') {
-    const binary = SYSTEM_CHROMIUM.find((p): p is string => !!p && existsSync(p));
+    const candidates = systemChromium();
+    const binary = candidates.find((p): p is string => !!p && existsSync(p));
     if (binary) return { engine, kind: 'system', binary, args: CHROMIUM_ARGS, source: 'system Chromium' };
-    return { engine, kind: 'missing', reason: `Chromium not found: no Playwright build (npx playwright install chromium) and none of ${SYSTEM_CHROMIUM.filter(Boolean).join(', ')}` };
+    return { engine, kind: 'missing', reason: `Chromium not found: no Playwright build (npx playwright install chromium) and none of ${candidates.filter(Boolean).join(', ')}` };
   }
   if (engine === 'firefox') {
-    const binary = SYSTEM_FIREFOX.find((p): p is string => !!p && existsSync(p));
+    const candidates = systemFirefox();
+    const binary = candidates.find((p): p is string => !!p && existsSync(p));
     // A stock Firefox speaks WebDriver BiDi, not Playwright's patched Juggler protocol; Playwright
     // reaches it through the 'moz-firefox' channel. Works with Playwright 1.62–1.64; 1.65 fails on
     // emulation.setMediaFeaturesOverride (../shared/TOOLCHAIN.md), hence the 1.64.1 pin.
     if (binary) return { engine, kind: 'system', binary, channel: 'moz-firefox', args: [], source: 'system Firefox over WebDriver BiDi' };
-    return { engine, kind: 'missing', reason: `Firefox not found: no Playwright build (npx playwright install firefox) and none of ${SYSTEM_FIREFOX.filter(Boolean).join(', ')}` };
+    return { engine, kind: 'missing', reason: `Firefox not found: no Playwright build (npx playwright install firefox) and none of ${candidates.filter(Boolean).join(', ')}` };
   }
-  const driver = which(WEBKITGTK.driver);
-  const browser = existsSync(WEBKITGTK.miniBrowser) ? WEBKITGTK.miniBrowser : null;
+  const paths = webkitGtkPaths();
+  const driver = which(paths.driver);
+  const browser = existsSync(paths.miniBrowser) ? paths.miniBrowser : null;
   // MiniBrowser needs a display; without one the WebDriver session hangs.
-  const xvfbRun = process.env.DISPLAY ? null : which(WEBKITGTK.xvfbRun);
+  const xvfbRun = process.env.DISPLAY ? null : which(paths.xvfbRun);
   if (driver && browser && (process.env.DISPLAY || xvfbRun)) {
     return { engine: 'webkit', kind: 'webkitgtk', binary: browser, driver, xvfbRun, source: 'WebKitGTK MiniBrowser over WebDriver' };
   }
-  const lacking = [!driver && `${WEBKITGTK.driver} (package webkit2gtk-driver)`, !browser && `${WEBKITGTK.miniBrowser}`, !process.env.DISPLAY && !xvfbRun && 'a display or xvfb-run (package xvfb)'].filter(Boolean);
+  const lacking = [!driver && `${paths.driver} (package webkit2gtk-driver)`, !browser && `${paths.miniBrowser}`, !process.env.DISPLAY && !xvfbRun && 'a display or xvfb-run (package xvfb)'].filter(Boolean);
   return { engine, kind: 'missing', reason: `WebKit not found: no Playwright build (npx playwright install webkit), and for WebKitGTK missing ${lacking.join(', ')}` };
 }
 

@@ -181,6 +181,12 @@ describe('calls and errors', () => {
     assert.equal(wasm.takePanicMessage(), undefined, 'the message was taken once');
   });
 
+  test('many panics do not exhaust the shadow stack (the wrapper restores it after each trap)', () => {
+    // Without the restore, each panic leaked its frames and the 8192nd broke the instance.
+    for (let i = 0; i < 10_000; i++) assert.throws(() => wasm.panicWithMessage('again'), WasmPanicError);
+    assert.equal(wasm.stringRoundtrip('still 🦀'), 'still 🦀');
+  });
+
   test('buildInfo names the crate and its version', () => {
     const info = JSON.parse(wasm.buildInfo()) as Record<string, unknown>;
     const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string };

@@ -1,0 +1,56 @@
+// Engine resolution decides from files on disk; these tests point it at files that do or do not exist.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, test } from 'node:test';
+import { describeChoice, resolveEngine } from '../engines/engineResolution.ts';
+import { compareVersions, engineKey } from '../expectations/engineKey.ts';
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+function fakeBinary(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'engine-'));
+  const path = join(dir, name);
+  writeFileSync(path, '#!/bin/sh\n');
+  chmodSync(path, 0o755);
+  return path;
+}
+
+test('a system Chromium is used when Playwright has none, with the closed-network flags', () => {
+  process.env.WASM_COMPAT_SYSTEM_BROWSERS = '1';
+  process.env.WASM_COMPAT_CHROMIUM = fakeBinary('chromium');
+  const choice = resolveEngine('chromium');
+  assert.equal(choice.kind, 'system');
+  assert.ok(choice.kind === 'system' && choice.binary === process.env.WASM_COMPAT_CHROMIUM);
+  assert.ok(choice.kind === 'system' && choice.args.includes('--disable-background-networking'));
+});
+
+test('Firefox goes through the moz-firefox BiDi channel', () => {
+  process.env.WASM_COMPAT_SYSTEM_BROWSERS = '1';
+  process.env.WASM_COMPAT_FIREFOX = fakeBinary('firefox-esr');
+  const choice = resolveEngine('firefox');
+  assert.ok(choice.kind === 'system' && choice.channel === 'moz-firefox');
+});
+
+test('WebKit without WebKitGTK pieces is not run, and the reason names what was looked for', () => {
+  process.env.WASM_COMPAT_SYSTEM_BROWSERS = '1';
+  process.env.WASM_COMPAT_WEBKIT_DRIVER = '/nonexistent/WebKitWebDriver';
+  process.env.WASM_COMPAT_MINIBROWSER = '/nonexistent/MiniBrowser';
+  const choice = resolveEngine('webkit');
+  assert.equal(choice.kind, 'missing');
+  assert.match(describeChoice(choice), /not run — WebKit not found: .*WebKitWebDriver.*MiniBrowser/);
+});
+
+test('engine keys and version order', () => {
+  assert.equal(engineKey({ engine: 'webkit', kind: 'webkitgtk' }), 'webkitgtk');
+  assert.equal(engineKey({ engine: 'webkit', kind: 'playwright' }), 'webkit');
+  assert.equal(engineKey({ engine: 'firefox', kind: 'system' }), 'firefox');
+  assert.equal(compareVersions('2.50.6', '2.46'), 1);
+  assert.equal(compareVersions('156.0.8078.108', '156'), 1);
+  assert.equal(compareVersions('16.4', '16.4.0'), 0);
+  assert.equal(compareVersions('119', '120'), -1);
+});
