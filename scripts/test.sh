@@ -13,9 +13,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 source scripts/lib/ensure-crate-built.sh
 
 failed=()
+steps=0
 run() {
   local name=$1
   shift
+  steps=$((steps + 1))
   printf '\n==> [test] %s\n' "$name"
   local start=$SECONDS
   if "$@"; then
@@ -35,8 +37,8 @@ run "node unit tests" node_modules/.bin/tsx --test tests/unit/*.test.ts
 run "compatibility suite (playwright)" node_modules/.bin/playwright test
 
 echo
+echo "steps: $((steps - ${#failed[@]})) passed, ${#failed[@]} failed"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "FAILED: ${failed[*]}"
   exit 1
 fi
-echo "all test steps passed"
