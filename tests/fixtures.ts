@@ -70,7 +70,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       }
       const use_ = workerInfo.project.use as Record<string, unknown>;
       const context = Object.fromEntries(CONTEXT_KEYS.filter((k) => use_[k] !== undefined).map((k) => [k, use_[k]])) as BrowserContextOptions;
-      const { driver, shutdown } = await launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context }, playwright);
+      const { driver, shutdown } = await launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context }, playwright, harnessUrl);
       let traceDir: string | null = null;
       try {
         let loadTrace: string | null = null;

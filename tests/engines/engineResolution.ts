@@ -25,6 +25,10 @@ export type EngineChoice =
   | { engine: EngineName; kind: 'playwright'; binary: string; source: string }
   | { engine: EngineName; kind: 'system'; binary: string; channel?: string; args: string[]; source: string }
   | { engine: 'webkit'; kind: 'webkitgtk'; binary: string; driver: string; xvfbRun: string | null; source: string }
+  /** A session through an Appium server the suite starts itself (tests/appium/). */
+  | { engine: EngineName; kind: 'appium'; source: string; binary: string; capabilities: Record<string, unknown>; serverArgs: string[]; device: string | null; emulated: boolean; adbReverseSerial?: string }
+  /** A session on any WebDriver or Appium endpoint given by URL (a Selenium Grid, a device farm). */
+  | { engine: EngineName; kind: 'remote'; source: string; url: string; capabilities: Record<string, unknown>; device: string | null }
   | { engine: EngineName; kind: 'missing'; reason: string };
 
 function which(command: string): string | null {
@@ -86,6 +90,10 @@ export function describeChoice(choice: EngineChoice): string {
       return `${choice.engine}: not run — ${choice.reason}`;
     case 'webkitgtk':
       return `${choice.engine}: ${choice.source} (${choice.binary} via ${choice.driver}${choice.xvfbRun ? ' under xvfb-run' : ''})`;
+    case 'appium':
+      return `${choice.engine}: ${choice.source} (${choice.binary}${choice.device ? `, ${choice.device}` : ''})`;
+    case 'remote':
+      return `${choice.engine}: ${choice.source} (${choice.url})`;
     default:
       return `${choice.engine}: ${choice.source} (${choice.binary}${'channel' in choice && choice.channel ? `, channel ${choice.channel}` : ''})`;
   }

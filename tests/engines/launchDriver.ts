@@ -6,6 +6,8 @@ import { remote } from 'webdriverio';
 import type { Driver, EngineInfo } from '../drivers/driver.ts';
 import { PlaywrightDriver } from '../drivers/playwrightDriver.ts';
 import { WebDriverDriver } from '../drivers/webdriverDriver.ts';
+import { execFileSync } from 'node:child_process';
+import { startAppium } from '../appium/appiumServer.ts';
 import type { EngineChoice } from './engineResolution.ts';
 import { startWebKitGtkDriver } from './webkitgtkServer.ts';
 
@@ -21,8 +23,15 @@ export interface LaunchedDriver {
 
 type Launchable = Exclude<EngineChoice, { kind: 'missing' }>;
 
-export async function launchDriver(project: string, choice: Launchable, device: DeviceOptions, browserTypes: Record<'chromium' | 'firefox' | 'webkit', BrowserType>): Promise<LaunchedDriver> {
+export async function launchDriver(
+  project: string,
+  choice: Launchable,
+  device: DeviceOptions,
+  browserTypes: Record<'chromium' | 'firefox' | 'webkit', BrowserType>,
+  harnessUrl: string,
+): Promise<LaunchedDriver> {
   if (choice.kind === 'webkitgtk') return launchWebKitGtk(project, choice, device);
+  if (choice.kind === 'appium' || choice.kind === 'remote') return launchWebDriverSession(project, choice, harnessUrl);
 
   const browser = await browserTypes[choice.engine].launch({
     executablePath: choice.binary,
@@ -96,6 +105,52 @@ async function launchWebKitGtk(project: string, choice: Extract<EngineChoice, { 
     };
   } catch (error) {
     await server.stop();
+    throw error;
+  }
+}
+
+/** A session through a local Appium server (started here, stopped at shutdown) or a remote endpoint. */
+async function launchWebDriverSession(project: string, choice: Extract<EngineChoice, { kind: 'appium' | 'remote' }>, harnessUrl: string): Promise<LaunchedDriver> {
+  const server = choice.kind === 'appium' ? await startAppium(choice.serverArgs) : null;
+  const endpoint = new URL(server ? server.url : choice.kind === 'remote' ? choice.url : '');
+  try {
+    if (choice.kind === 'appium' && choice.adbReverseSerial) {
+      // The device reaches the page on its own 127.0.0.1 (a secure context, so isolation works).
+      const port = new URL(harnessUrl).port || '80';
+      execFileSync(process.env.WASM_COMPAT_ADB ?? 'adb', ['-s', choice.adbReverseSerial, 'reverse', `tcp:${port}`, `tcp:${port}`], { timeout: 15_000 });
+    }
+    const browser = await remote({
+      protocol: endpoint.protocol.replace(':', ''),
+      hostname: endpoint.hostname,
+      port: Number(endpoint.port || (endpoint.protocol === 'https:' ? 443 : 80)),
+      path: endpoint.pathname,
+      logLevel: 'error',
+      connectionRetryCount: 1,
+      capabilities: choice.capabilities as WebdriverIO.Capabilities,
+    });
+    const caps = browser.capabilities as WebdriverIO.Capabilities & Record<string, unknown>;
+    const engine: EngineInfo = {
+      project,
+      engine: choice.engine,
+      kind: choice.kind,
+      source: choice.source,
+      binary: choice.kind === 'appium' ? choice.binary : endpoint.href,
+      // iOS Safari reports no browserVersion; its version is the platform's.
+      version: String(caps.browserVersion ?? caps['appium:platformVersion'] ?? caps.platformVersion ?? 'unknown'),
+      userAgent: (await browser.execute(() => navigator.userAgent)) as string,
+      emulated: choice.kind === 'appium' ? choice.emulated : false,
+      device: choice.device,
+      notApplied: [],
+    };
+    return {
+      driver: new WebDriverDriver(browser, engine),
+      shutdown: async () => {
+        await browser.deleteSession().catch(() => undefined);
+        await server?.stop();
+      },
+    };
+  } catch (error) {
+    await server?.stop();
     throw error;
   }
 }

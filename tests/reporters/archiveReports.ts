@@ -2,7 +2,8 @@
 // reports/history/, so an earlier run's report is kept, never overwritten half-way. Keeps the last
 // HISTORY_LIMIT runs of each kind.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { FullConfig } from '@playwright/test';
 
 export const REPORTS_DIR = 'reports';
 export const HISTORY_DIR = join(REPORTS_DIR, 'history');
@@ -23,6 +24,10 @@ export function archive(path: string, kind: string, ext = ''): void {
   for (const old of entries.slice(0, Math.max(0, entries.length - HISTORY_LIMIT))) rmSync(join(HISTORY_DIR, old), { recursive: true, force: true });
 }
 
-export default function globalSetup(): void {
-  archive(join(REPORTS_DIR, 'playwright'), 'playwright');
+/** Archives the HTML report folder the run's config names (reports/playwright, reports/playwright-appium). */
+export default function globalSetup(config: FullConfig): void {
+  const html = config.reporter.find(([name]) => name === 'html');
+  const folder = (html?.[1] as { outputFolder?: string } | undefined)?.outputFolder ?? join(REPORTS_DIR, 'playwright');
+  // The HTML reporter resolves its folder against the config file's directory; so does this.
+  archive(config.configFile ? resolve(dirname(config.configFile), folder) : folder, basename(folder));
 }

@@ -2,7 +2,7 @@
 // was reached, whether the device is emulated) or why it did not run, every probe's verdict, and
 // the features in the shape of the WebAssembly website's features.json (name -> supported).
 // The previous compat.json moves to reports/history/ first; the new one is written whole.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { writeJsonAtomic } from '../../scripts/lib/atomicWrite.ts';
 import type { EngineInfo } from '../drivers/driver.ts';
@@ -14,6 +14,8 @@ export interface CompatReporterOptions {
   outputFile: string;
   target: string;
   targetIsolation: string;
+  /** Keep the other projects of the existing file (an Appium run joins the browser run's report). */
+  merge?: boolean;
 }
 
 export interface ProjectReport {
@@ -98,13 +100,17 @@ export default class CompatReporter implements Reporter {
   }
 
   onEnd(): void {
+    const previous = this.#options.merge && existsSync(this.#options.outputFile) ? (JSON.parse(readFileSync(this.#options.outputFile, 'utf8')) as CompatReport) : null;
     const report: CompatReport = {
       schema: 1,
       generatedAt: new Date().toISOString(),
       target: this.#options.target,
       targetIsolation: this.#options.targetIsolation,
       playwright: this.#version,
-      projects: Object.fromEntries([...this.#projects].map(([name, p]) => [name, { ...p, probes: p.probes.sort((a, b) => a.id.localeCompare(b.id)) }])),
+      projects: {
+        ...(previous?.projects ?? {}),
+        ...Object.fromEntries([...this.#projects].map(([name, p]) => [name, { ...p, probes: p.probes.sort((a, b) => a.id.localeCompare(b.id)) }])),
+      },
     };
     archive(this.#options.outputFile, 'compat', '.json');
     writeJsonAtomic(this.#options.outputFile, report);

@@ -1,0 +1,107 @@
+// Appium and remote targets: detection and the capabilities they build, without a device.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { androidCapabilities, chromiumCapabilities, iosCapabilities } from '../appium/capabilities.ts';
+import { appiumAndroid, parseAdbDevices } from '../appium/targets/appiumAndroid.ts';
+import { appiumChromium } from '../appium/targets/appiumChromium.ts';
+import { appiumIos, parseSimctlBooted } from '../appium/targets/appiumIos.ts';
+import { engineFromBrowserName, remoteTarget } from '../appium/targets/remote.ts';
+import { deviceDescriptor } from '../engines/deviceDescriptor.ts';
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'appium-test-'));
+
+function fakeAdb(devicesOutput: string, model = 'sdk_gphone64_x86_64'): string {
+  const path = join(scratch(), 'adb');
+  writeFileSync(path, `#!/bin/sh\nif [ "$1" = devices ]; then printf '%s' '${devicesOutput}'; else echo '${model}'; fi\n`);
+  chmodSync(path, 0o755);
+  return path;
+}
+
+test('adb devices output is parsed into serials and states', () => {
+  assert.deepEqual(parseAdbDevices('List of devices attached\nemulator-5554\tdevice\nR58M\tunauthorized\n\n'), [
+    { serial: 'emulator-5554', state: 'device' },
+    { serial: 'R58M', state: 'unauthorized' },
+  ]);
+  assert.deepEqual(parseAdbDevices('List of devices attached\n\n'), []);
+});
+
+test('appium-android: a ready device gives a UiAutomator2 Chrome session with adb reverse', () => {
+  const choice = appiumAndroid(fakeAdb('List of devices attached\nemulator-5554\tdevice\n'));
+  assert.equal(choice.kind, 'appium');
+  if (choice.kind !== 'appium') return;
+  assert.equal(choice.engine, 'chromium');
+  assert.equal(choice.device, 'sdk_gphone64_x86_64');
+  assert.equal(choice.adbReverseSerial, 'emulator-5554');
+  assert.deepEqual(choice.serverArgs, ['--allow-insecure=uiautomator2:chromedriver_autodownload']);
+  assert.equal(choice.capabilities['appium:automationName'], 'UiAutomator2');
+  assert.equal(choice.capabilities['appium:udid'], 'emulator-5554');
+  assert.equal(choice.capabilities.browserName, 'Chrome');
+});
+
+test('appium-android: no ready device, or no adb, is not run and says what was seen', () => {
+  const unauthorized = appiumAndroid(fakeAdb('List of devices attached\nR58M\tunauthorized\n'));
+  assert.ok(unauthorized.kind === 'missing' && /no ready emulator or device \(seen: R58M \(unauthorized\)\)/.test(unauthorized.reason));
+  const noAdb = appiumAndroid('/nonexistent/adb');
+  assert.ok(noAdb.kind === 'missing' && /\/nonexistent\/adb not found/.test(noAdb.reason));
+});
+
+test('simctl JSON gives the booted iOS simulators with their versions', () => {
+  const json = JSON.stringify({
+    devices: {
+      'com.apple.CoreSimulator.SimRuntime.iOS-18-2': [
+        { udid: 'A', name: 'iPhone 16', state: 'Booted' },
+        { udid: 'B', name: 'iPhone SE', state: 'Shutdown' },
+      ],
+      'com.apple.CoreSimulator.SimRuntime.watchOS-11-0': [{ udid: 'W', name: 'Watch', state: 'Booted' }],
+      'com.apple.CoreSimulator.SimRuntime.iOS-17-5-1': [{ udid: 'C', name: 'iPad', state: 'Booted' }],
+    },
+  });
+  assert.deepEqual(parseSimctlBooted(json), [
+    { udid: 'A', name: 'iPhone 16', iosVersion: '18.2' },
+    { udid: 'C', name: 'iPad', iosVersion: '17.5.1' },
+  ]);
+});
+
+test('appium-ios is not run off macOS, with the reason', () => {
+  const choice = appiumIos('linux');
+  assert.ok(choice.kind === 'missing' && /need macOS \(this is linux\)/.test(choice.reason));
+});
+
+test('capabilities: Chromium with the Pixel 5 descriptor, Android Chrome, iOS Safari', () => {
+  const pixel5 = deviceDescriptor('Pixel 5');
+  const chromium = chromiumCapabilities({ chromedriver: '/usr/bin/chromedriver', chromium: '/usr/bin/chromium', args: ['--no-sandbox'], device: pixel5, platform: 'linux' });
+  assert.equal(chromium.browserName, 'chrome');
+  assert.equal(chromium.platformName, 'linux');
+  assert.equal(chromium['appium:executable'], '/usr/bin/chromedriver');
+  const opts = chromium['goog:chromeOptions'] as { binary: string; args: string[]; mobileEmulation: { deviceMetrics: Record<string, unknown>; userAgent: string } };
+  assert.deepEqual(opts.mobileEmulation.deviceMetrics, { width: 393, height: 727, pixelRatio: 2.75, touch: true, mobile: true });
+  assert.match(opts.mobileEmulation.userAgent, /Pixel 5/);
+  assert.ok(opts.args.includes('--headless=new') && opts.args.includes('--no-sandbox'));
+  assert.equal(androidCapabilities({ serial: 'x', chromedriver: '/cd' })['appium:chromedriverExecutable'], '/cd');
+  assert.equal(androidCapabilities({ serial: 'x' })['appium:chromedriverAutodownload'], true);
+  const ios = iosCapabilities({ udid: 'A', platformVersion: '18.2', deviceName: 'iPhone 16' });
+  assert.deepEqual([ios.platformName, ios.browserName, ios['appium:automationName'], ios['appium:platformVersion']], ['iOS', 'Safari', 'XCUITest', '18.2']);
+});
+
+test('appium-chromium runs here: system Chromium and chromedriver', () => {
+  const choice = appiumChromium();
+  assert.equal(choice.kind, 'appium', 'missing' in choice ? '' : JSON.stringify(choice));
+});
+
+test('remote: URL and capabilities file, the engine from browserName, and what is missing said plainly', () => {
+  const caps = join(scratch(), 'caps.json');
+  writeFileSync(caps, JSON.stringify({ browserName: 'safari', 'appium:deviceName': 'iPhone 15' }));
+  const local = remoteTarget({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps });
+  assert.ok(local.kind === 'remote' && local.engine === 'webkit' && local.device === 'iPhone 15' && local.url === 'http://127.0.0.1:4444/wd/hub');
+  const far = remoteTarget({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps });
+  assert.ok(far.kind === 'missing' && /set WASM_COMPAT_BASE_URL/.test(far.reason));
+  const deployed = remoteTarget({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps, WASM_COMPAT_BASE_URL: 'https://staging.example.com/' });
+  assert.equal(deployed.kind, 'remote');
+  assert.ok(remoteTarget({}).kind === 'missing');
+  const badCaps = remoteTarget({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: '/nonexistent.json' });
+  assert.ok(badCaps.kind === 'missing' && /cannot read capabilities/.test(badCaps.reason));
+  assert.deepEqual(['chrome', 'MicrosoftEdge', 'firefox', 'Safari', 'opera'].map(engineFromBrowserName), ['chromium', 'chromium', 'firefox', 'webkit', null]);
+});
