@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Sets up everything wasm-compat needs, from nothing, idempotently: system packages, npm packages
-# from the lock, the Rust wasm32 toolchain, wasm-bindgen-cli, wasm-pack, the browsers, and a first
-# build of the crate. A second run only checks, and finishes in seconds.
+# from the lock, the Rust wasm32 toolchain, wasm-bindgen-cli, wasm-pack, cargo-deny, the browsers,
+# and a first build of the crate. A second run only checks, and finishes in seconds.
 #
 #   scripts/setup.sh            everything
-#   SETUP_SKIP_APT=1            do not touch system packages (no root, or not Debian)
+#   SETUP_SKIP_APT=1            do not touch system packages (no root, or not Debian/Ubuntu)
+#   SETUP_SKIP_BROWSERS=1       no browsers (a build-only CI job, or browsers installed otherwise)
 #   SETUP_SKIP_BUILD=1          do not build crate/pkg
 set -euo pipefail
 
@@ -29,42 +30,52 @@ fail() {
 }
 trap 'rc=$?; [ $rc -eq 0 ] || printf "\nsetup failed in step \"%s\" (exit %s); the lines above say why.\n" "$current_step" "$rc" >&2' EXIT
 
-# --- 1. system packages -------------------------------------------------------------------------
-# Debian names. rustc-web & co. are Debian's current Rust, used only when rustup cannot add the
-# wasm32 target (see docs/toolchain.md). The browsers are the engines the suite runs where
-# Playwright cannot download its own; nginx and its brotli modules are the production server.
-APT_PACKAGES=(
-  ca-certificates curl git xz-utils brotli
-  rustc-web cargo-web rust-web-src rust-web-llvm lld-22
-  chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth
-  nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter
-)
+# --- apt helper -------------------------------------------------------------------------------
+# Debian/Ubuntu package names. Each group is installed only where it is needed: browsers only when
+# Playwright cannot download its own, Debian's Rust only when rustup cannot add the wasm32 target.
+BASE_PACKAGES=(ca-certificates curl git xz-utils brotli)
+BROWSER_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth)
+NGINX_PACKAGES=(nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter)
+DEBIAN_RUST_PACKAGES=(rustc-web cargo-web rust-web-src rust-web-llvm lld-22)
 
-step "system packages (apt)"
-if [ "${SETUP_SKIP_APT:-0}" = 1 ]; then
-  note "skipped (SETUP_SKIP_APT=1)"
-elif ! command -v apt-get >/dev/null 2>&1; then
-  note "no apt-get on this machine: install the equivalents of ${APT_PACKAGES[*]} yourself, or rely on"
-  note "rustup's wasm32 target and Playwright's own browsers (npx playwright install)."
-else
-  missing=()
-  for pkg in "${APT_PACKAGES[@]}"; do
+apt_ensure() { # group-name packages...
+  local group=$1
+  shift
+  if [ "${SETUP_SKIP_APT:-0}" = 1 ]; then
+    note "$group: skipped (SETUP_SKIP_APT=1); needs: $*"
+    return 0
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    note "$group: no apt-get on this machine; install the equivalents of: $*"
+    return 0
+  fi
+  local missing=() pkg
+  for pkg in "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
   if [ ${#missing[@]} -eq 0 ]; then
-    note "all ${#APT_PACKAGES[@]} packages present"
-  else
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then
-      command -v sudo >/dev/null 2>&1 || fail "packages missing (${missing[*]}) and not root and no sudo"
-      SUDO="sudo"
-    fi
-    note "installing: ${missing[*]}"
-    $SUDO apt-get update -qq || fail "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$STATE/apt.log" 2>&1 ||
-      { tail -20 "$STATE/apt.log" >&2; fail "apt-get install failed (full log: $STATE/apt.log)"; }
+    note "$group: all $# packages present"
+    return 0
   fi
-fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || fail "$group: packages missing (${missing[*]}), not root and no sudo"
+    sudo="sudo"
+  fi
+  note "$group: installing ${missing[*]}"
+  if [ ! -f "$STATE/apt-updated" ] || [ -n "$(find "$STATE/apt-updated" -mmin +720 2>/dev/null)" ]; then
+    $sudo apt-get update -qq || fail "apt-get update failed"
+    touch "$STATE/apt-updated"
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$STATE/apt.log" 2>&1 ||
+    { tail -20 "$STATE/apt.log" >&2; fail "$group: apt-get install ${missing[*]} failed (full log: $STATE/apt.log)"; }
+}
+
+# --- 1. system packages -------------------------------------------------------------------------
+step "system packages"
+apt_ensure "base tools" "${BASE_PACKAGES[@]}"
+# nginx serves the production build the suite tests (deploy/nginx.conf).
+apt_ensure "nginx" "${NGINX_PACKAGES[@]}"
 
 # --- 2. npm packages from the lock --------------------------------------------------------------
 step "npm packages (npm ci from package-lock.json)"
@@ -89,23 +100,24 @@ else
     if timeout 120 rustup target add wasm32-unknown-unknown >"$STATE/rustup.log" 2>&1; then
       note "rustup added the target"
     else
-      note "rustup could not add it ($(tail -1 "$STATE/rustup.log")); building it from Debian's Rust sources"
+      note "rustup could not add it ($(tail -1 "$STATE/rustup.log")); using Debian's Rust and its sources"
     fi
   fi
   if ! wasm_toolchain_ready; then
+    apt_ensure "Debian's Rust (rustc-web)" "${DEBIAN_RUST_PACKAGES[@]}"
     bash "$ROOT/scripts/lib/build-wasm32-std.sh" || fail "could not build the wasm32 standard library"
   fi
   wasm_toolchain_ready || fail "no Rust toolchain with the wasm32-unknown-unknown standard library"
   note "ready: $(wasm_toolchain_describe)"
 fi
 
-# --- 4. wasm-bindgen-cli and wasm-pack ----------------------------------------------------------
-step "wasm-bindgen-cli (the crate's exact version) and wasm-pack"
+# --- 4. cargo-installed tools -------------------------------------------------------------------
+step "wasm-bindgen-cli (the crate's exact version), wasm-pack, cargo-deny"
 bindgen_version="$(crate_wasm_bindgen_version)"
 [ -n "$bindgen_version" ] || fail "cannot read the wasm-bindgen pin from crate/Cargo.toml"
 install_cargo_tool() { # name version version-command
   local name=$1 version=$2 have
-  have="$("$3" --version 2>/dev/null | awk '{print $2}' || true)"
+  have="$("$3" --version 2>/dev/null | awk '{print $NF}' || true)"
   if [ "$have" = "$version" ]; then
     note "$name $version present"
     return
@@ -123,18 +135,22 @@ export PATH="$HOME/.cargo/bin:$PATH"
 command -v cargo >/dev/null 2>&1 || fail "cargo not found: install Rust (rustup, or Debian's cargo-web)"
 install_cargo_tool wasm-bindgen-cli "$bindgen_version" wasm-bindgen
 install_cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack
+install_cargo_tool cargo-deny "$CARGO_DENY_VERSION" cargo-deny
 
 # --- 5. browsers --------------------------------------------------------------------------------
 step "browsers"
-# Playwright's own builds are preferred where they can be downloaded (a user's machine). Here they
-# cannot, so the failure is remembered and the system browsers from step 1 are used.
-if [ -f "$STATE/playwright-browsers.ok" ]; then
+# Playwright's own builds are preferred where they can be downloaded (a user's machine, CI with
+# `npx playwright install --with-deps`). Where they cannot, the failure is remembered and the
+# system browsers are installed instead.
+if [ "${SETUP_SKIP_BROWSERS:-0}" = 1 ]; then
+  note "skipped (SETUP_SKIP_BROWSERS=1)"
+elif [ -f "$STATE/playwright-browsers.ok" ]; then
   note "Playwright's browsers installed"
-elif [ -f "$STATE/playwright-browsers.unavailable" ]; then
-  note "Playwright's browsers could not be downloaded earlier ($(cat "$STATE/playwright-browsers.unavailable")); using system browsers"
-  note "(delete $STATE/playwright-browsers.unavailable to try again)"
 else
-  if timeout 180 npx playwright install chromium firefox webkit >"$STATE/playwright-install.log" 2>&1; then
+  if [ -f "$STATE/playwright-browsers.unavailable" ]; then
+    note "Playwright's browsers could not be downloaded earlier ($(cat "$STATE/playwright-browsers.unavailable")); using system browsers"
+    note "(delete $STATE/playwright-browsers.unavailable to try again)"
+  elif timeout 180 npx playwright install chromium firefox webkit >"$STATE/playwright-install.log" 2>&1; then
     touch "$STATE/playwright-browsers.ok"
     note "Playwright's browsers installed"
   else
@@ -142,6 +158,7 @@ else
     echo "${reason:-download failed}" >"$STATE/playwright-browsers.unavailable"
     note "Playwright could not download its browsers (${reason:-see $STATE/playwright-install.log}); using system browsers"
   fi
+  [ -f "$STATE/playwright-browsers.ok" ] || apt_ensure "system browsers" "${BROWSER_PACKAGES[@]}"
 fi
 npx tsx tests/engines/describeEngines.ts || fail "could not resolve the browser engines"
 

@@ -5,6 +5,10 @@
 
 # shellcheck disable=SC2034 # read by setup.sh
 WASM_PACK_VERSION="0.15.1"
+# shellcheck disable=SC2034 # read by setup.sh
+CARGO_DENY_VERSION="0.20.2"
+# shellcheck disable=SC2034 # read by install-audit-tools.sh
+CARGO_AUDIT_VERSION="0.22.2"
 _TOOLCHAIN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DEBIAN_RUSTC="/usr/bin/rustc"
 DEBIAN_CARGO="/usr/bin/cargo"
