@@ -4,11 +4,12 @@
 import { defineConfig } from '@playwright/test';
 import { APPIUM_TARGETS } from './tests/appium/targets/index.ts';
 import type { WorkerOptions } from './tests/fixtures.ts';
+import { REPORTS_DIR } from './tests/reporters/archiveReports.ts';
 import type { CompatReporterOptions } from './tests/reporters/compatReporter.ts';
 import { resolveTarget } from './tests/targets/target.ts';
 
 const target = resolveTarget();
-const compatOptions: CompatReporterOptions = { outputFile: 'reports/compat.json', target: target.name, targetIsolation: target.isolation, merge: true };
+const compatOptions: CompatReporterOptions = { outputFile: `${REPORTS_DIR}/compat.json`, target: target.name, targetIsolation: target.isolation, merge: true };
 
 export default defineConfig<WorkerOptions>({
   testDir: 'tests/specs',
@@ -23,12 +24,22 @@ export default defineConfig<WorkerOptions>({
   globalSetup: './tests/reporters/archiveReports.ts',
   reporter: [
     [process.env.CI ? 'line' : 'list'],
-    ['html', { outputFolder: 'reports/playwright-appium', open: 'never' }],
+    ['html', { outputFolder: `${REPORTS_DIR}/playwright-appium`, open: 'never' }],
     ['./tests/reporters/compatReporter.ts', compatOptions],
   ],
   ...(target.webServer ? { webServer: target.webServer } : {}),
   projects: Object.entries(APPIUM_TARGETS).map(([name, detect]) => {
     const engineChoice = detect();
-    return { name, use: { engineChoice, deviceName: 'device' in engineChoice ? engineChoice.device : null, harnessUrl: target.harnessUrl, targetIsolation: target.isolation } };
+    return {
+      name,
+      use: {
+        engineChoice,
+        deviceName: 'device' in engineChoice ? engineChoice.device : null,
+        harnessUrl: target.harnessUrl,
+        targetIsolation: target.isolation,
+        target: { name: target.name, kind: target.kind, description: target.description },
+        targetServing: target.serving,
+      },
+    };
   }),
 });

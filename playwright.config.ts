@@ -1,33 +1,43 @@
 // The compatibility suite: the same specs in five projects, each on a real engine (see
-// tests/engines/engineResolution.ts for which binary runs which project, and why).
-import { defineConfig, devices } from '@playwright/test';
-import { type EngineName, resolveEngine } from './tests/engines/engineResolution.ts';
+// tests/engines/engineResolution.ts for which binary runs which project, and why), against the
+// default target (tests/targets/target.ts: vite preview, or WASM_COMPAT_TARGET, or the deployment at
+// WASM_COMPAT_BASE_URL). The serving matrix adds projects named <project>@<target> that run only the
+// specs a server can change: nginx with the production config in all five, and its COEP
+// credentialless and not-isolated variants on the three desktop engines (docs/serving.md).
+import { defineConfig } from '@playwright/test';
+import { BROWSER_PROJECTS, type BrowserProject, projectContext } from './tests/engines/browserProjects.ts';
+import { resolveEngine } from './tests/engines/engineResolution.ts';
 import type { WorkerOptions } from './tests/fixtures.ts';
 import type { CompatReporterOptions } from './tests/reporters/compatReporter.ts';
-import { resolveTarget } from './tests/targets/target.ts';
+import { REPORTS_DIR } from './tests/reporters/archiveReports.ts';
+import { planTargets, SERVING_SPECS, type Target } from './tests/targets/target.ts';
 
-const target = resolveTarget();
+const { primary, matrix } = planTargets();
 
-/** A project from a Playwright device descriptor, run on the engine resolved for it. Desktop
- * projects keep the browser's own user agent: a descriptor's UA would misreport the real version. */
-function project(name: string, device: string, engine: EngineName, emulated: boolean) {
-  const found = devices[device];
-  if (!found) throw new Error(`Playwright has no device descriptor named ${device}`);
-  const { userAgent, defaultBrowserType: _default, ...descriptor } = found;
+/** A project from a Playwright device descriptor (tests/engines/browserProjects.ts), run on the
+ * engine resolved for it against a target. */
+function project(entry: BrowserProject, target: Target, testMatch?: string[]) {
+  const { name, device, engine, emulated } = entry;
   return {
-    name,
+    name: target === primary ? name : `${name}@${target.name}`,
+    ...(testMatch ? { testMatch } : {}),
     use: {
-      ...descriptor,
-      ...(emulated ? { userAgent } : {}),
+      ...projectContext(entry),
       engineChoice: resolveEngine(engine),
       deviceName: emulated ? device : null,
       harnessUrl: target.harnessUrl,
       targetIsolation: target.isolation,
+      target: { name: target.name, kind: target.kind, description: target.description },
+      targetServing: target.serving,
     },
   };
 }
 
-const compatOptions: CompatReporterOptions = { outputFile: 'reports/compat.json', target: target.name, targetIsolation: target.isolation };
+/** The production setup runs on every device; its variants on the desktop engines keep the run short. */
+const matrixProjects = matrix.flatMap((target) => BROWSER_PROJECTS.filter((d) => target.isolation === 'require-corp' || !d.emulated).map((d) => project(d, target, SERVING_SPECS)));
+
+const compatOptions: CompatReporterOptions = { outputFile: `${REPORTS_DIR}/compat.json`, target: primary.name, targetIsolation: primary.isolation };
+const webServers = [primary, ...matrix].flatMap((t) => (t.webServer ? [t.webServer] : []));
 
 export default defineConfig<WorkerOptions>({
   testDir: 'tests/specs',
@@ -42,15 +52,10 @@ export default defineConfig<WorkerOptions>({
   globalSetup: './tests/reporters/archiveReports.ts',
   reporter: [
     [process.env.CI ? 'line' : 'list'],
-    ['html', { outputFolder: 'reports/playwright', open: 'never' }],
+    ['html', { outputFolder: `${REPORTS_DIR}/playwright`, open: 'never' }],
     ['./tests/reporters/compatReporter.ts', compatOptions],
   ],
-  ...(target.webServer ? { webServer: target.webServer } : {}),
-  projects: [
-    project('chromium', 'Desktop Chrome', 'chromium', false),
-    project('firefox', 'Desktop Firefox', 'firefox', false),
-    project('webkit', 'Desktop Safari', 'webkit', false),
-    project('pixel5', 'Pixel 5', 'chromium', true),
-    project('iphone12', 'iPhone 12', 'webkit', true),
-  ],
+  // Started one after another, each building its own copy of the page (scripts/serve-*.sh).
+  ...(webServers.length ? { webServer: webServers } : {}),
+  projects: [...BROWSER_PROJECTS.map((d) => project(d, primary)), ...matrixProjects],
 });

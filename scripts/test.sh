@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The project's own tests, everything a change must pass (run scripts/setup.sh once before):
-#   1. Rust: rustfmt, clippy (warnings are errors), cargo test
-#   2. TypeScript: type check
-#   3. Node: the crate against its twins, build-info, report writers, expectations (tests/unit)
-#   4. The compatibility suite on every real engine: npx playwright test
+#   1. Rust: rustfmt, clippy (warnings are errors), cargo test, cargo deny (licenses, bans, sources)
+#   2. TypeScript type check; the workflows and Dockerfiles checked statically
+#   3. Node: the crate against its twins, build-info, report writers, expectations, benchmark
+#      machinery, Lighthouse summary and budgets, CI checks (tests/unit)
+#   4. The compatibility suite on every real engine: npx playwright test (preview, nginx and its
+#      isolation variants)
+#   5. The suite fails on each broken deployment, naming the cause (tests/brokenDeployments)
+#   6. The same specs through Appium: npm run test:appium (appium-chromium here)
 # Every step runs; the summary names each one that failed.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,10 +35,14 @@ run() {
 run "rustfmt" bash -c 'cd crate && cargo fmt --check'
 run "clippy" bash -c 'cd crate && cargo clippy --quiet --all-targets -- -D warnings'
 run "cargo test" bash -c 'cd crate && cargo test --quiet'
+run "cargo deny (licenses, bans, sources)" cargo deny --manifest-path crate/Cargo.toml check licenses bans sources
 run "crate build is current" ensure_crate_built
 run "typecheck" node_modules/.bin/tsc -p tsconfig.json
+run "workflows and Dockerfiles" bash -c 'node_modules/.bin/tsx scripts/lint-workflows.ts && node_modules/.bin/tsx scripts/lint-dockerfiles.ts Dockerfile.frontend Dockerfile.runner'
 run "node unit tests" node_modules/.bin/tsx --test tests/unit/*.test.ts
 run "compatibility suite (playwright)" node_modules/.bin/playwright test
+run "the suite fails on broken deployments" node_modules/.bin/tsx --test tests/brokenDeployments/*.test.ts
+run "the same specs through Appium (npm run test:appium)" node_modules/.bin/playwright test --config playwright.appium.config.ts
 
 echo
 echo "steps: $((steps - ${#failed[@]})) passed, ${#failed[@]} failed"

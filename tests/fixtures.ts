@@ -11,6 +11,7 @@ import { PlaywrightDriver } from './drivers/playwrightDriver.ts';
 import { describeChoice, type EngineChoice } from './engines/engineResolution.ts';
 import type { Isolation } from './expectations/probes.ts';
 import { launchDriver } from './engines/launchDriver.ts';
+import { PRODUCTION_PROFILE, type ServingProfile } from './serving/servingProfile.ts';
 
 export interface WorkerOptions {
   /** Which engine runs this project (playwright.config.ts resolves it). */
@@ -21,6 +22,10 @@ export interface WorkerOptions {
   harnessUrl: string;
   /** How the target serves the page (decides what isolation-dependent probes should report). */
   targetIsolation: Isolation;
+  /** Which target serves the page (tests/targets/): its name and one line on how. */
+  target: { name: string; kind: string; description: string };
+  /** What the serving checks expect of the target: compression, hashed assets, its isolation. */
+  targetServing: ServingProfile;
 }
 
 interface Session {
@@ -61,6 +66,8 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   deviceName: [null, { option: true, scope: 'worker' }],
   harnessUrl: ['http://127.0.0.1:4173/', { option: true, scope: 'worker' }],
   targetIsolation: ['require-corp', { option: true, scope: 'worker' }],
+  target: [{ name: 'preview', kind: 'preview', description: 'vite preview' }, { option: true, scope: 'worker' }],
+  targetServing: [PRODUCTION_PROFILE, { option: true, scope: 'worker' }],
 
   session: [
     async ({ engineChoice, deviceName, harnessUrl, playwright }, use, workerInfo) => {

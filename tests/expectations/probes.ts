@@ -1,8 +1,10 @@
 // What each non-feature probe should report, per engine and per serving setup. Default: 'pass'.
 // Feature probes are decided by features.ts. Each exception names its source.
+import type { Isolation } from '../../harness/servingHeaders.ts';
+import { crossOriginIsolatedUnder } from './engineBehaviour.ts';
 import type { EngineKey } from './engineKey.ts';
 
-export type Isolation = 'require-corp' | 'credentialless' | 'none';
+export type { Isolation };
 
 export interface ExpectationContext {
   engine: EngineKey;
@@ -23,6 +25,7 @@ const RULES: Record<string, Rule> = {
   // isolated capability"); the serving matrix runs both kinds.
   'serving.threads': (ctx) => {
     if (ctx.isolation === 'none') return { status: 'unsupported', why: 'the target is served without COOP/COEP, so no SharedArrayBuffer for workers' };
+    if (!crossOriginIsolatedUnder(ctx.engine, ctx.isolation)) return { status: 'unsupported', why: `this engine does not isolate a page served with COEP ${ctx.isolation} (tests/expectations/engineBehaviour.ts)` };
     // Observed here on WebKitGTK 2.50 (2026-11-27): isolated, yet posting a shared WebAssembly.Memory
     // or its buffer to a worker throws DataCloneError, so wasm threads cannot work in it.
     if (ctx.engine === 'webkitgtk') return { status: 'unsupported', why: 'WebKitGTK refuses to post shared memory to a worker (DataCloneError), even isolated' };

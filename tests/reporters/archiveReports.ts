@@ -5,7 +5,9 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { basename, dirname, join, resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test';
 
-export const REPORTS_DIR = 'reports';
+/** Where reports go: reports/, or WASM_COMPAT_REPORTS_DIR (the broken-deployment tests run the suite
+ * into a folder of their own, so the real reports and their history stay untouched). */
+export const REPORTS_DIR = process.env.WASM_COMPAT_REPORTS_DIR || 'reports';
 export const HISTORY_DIR = join(REPORTS_DIR, 'history');
 export const HISTORY_LIMIT = 5;
 

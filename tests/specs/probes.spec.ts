@@ -1,15 +1,11 @@
 // One test per probe category: every probe reports what this engine should (assertProbes), and
-// the category still has the probes it is known to have.
+// the category still has the probes it is known to have. Loading and serving, which a server can
+// change, have specs of their own (loading.spec.ts, serving.spec.ts) that the serving matrix runs.
 import type { ProbeCategory } from '../../harness/src/probe.ts';
 import { assertProbes } from '../assertProbes.ts';
 import { test } from '../fixtures.ts';
 
 const CATEGORIES: Array<{ category: ProbeCategory; title: string; required: string[] }> = [
-  {
-    category: 'loading',
-    title: 'Loading: ESM integration, instantiateStreaming, compileStreaming, the bytes fallback',
-    required: ['loading.esmIntegration', 'loading.instantiateStreaming', 'loading.compileStreaming', 'loading.bytesFallback'],
-  },
   { category: 'execution', title: 'Execution: every crate export agrees with its TypeScript twin', required: ['execution.twins', 'execution.jsFallback'] },
   {
     category: 'memory',
@@ -21,7 +17,6 @@ const CATEGORIES: Array<{ category: ProbeCategory; title: string; required: stri
     title: 'Errors: a panic with its message, a trap, CompileError, LinkError',
     required: ['errors.panic', 'errors.trap', 'errors.compileError', 'errors.linkError'],
   },
-  { category: 'serving', title: 'Serving: threads (shared memory, Atomics, a worker) where the page is isolated', required: ['serving.threads'] },
 ];
 
 for (const { category, title, required } of CATEGORIES) {

@@ -1,6 +1,9 @@
 // The Dockerfiles, checked without a Docker engine: valid, non-root, health-checked, in step with scripts/.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { lintDockerfile } from '../../scripts/lint-dockerfiles.ts';
 
@@ -23,4 +26,25 @@ test('the frontend image serves the repo nginx config, rendered by the script th
   assert.match(text, /scripts\/serve-nginx\.ts --print-config/);
   assert.match(text, /nginx-mod-http-brotli/);
   assert.match(text, /^USER nginx$/m);
+});
+
+test("the config the frontend image renders is one nginx accepts, listening on all interfaces", (t) => {
+  const run = /RUN (npx tsx scripts\/serve-nginx\.ts --print-config[^>]*)>/s.exec(readFileSync('Dockerfile.frontend', 'utf8'))?.[1];
+  assert.ok(run, 'Dockerfile.frontend renders deploy/nginx.conf with scripts/serve-nginx.ts');
+  const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
+  if (!nginx) {
+    t.skip('nginx is not installed (scripts/setup.sh installs it)');
+    return;
+  }
+  // The same command, with the prefix moved to a scratch folder nginx -t can write to.
+  const prefix = mkdtempSync(join(tmpdir(), 'docker-nginx-'));
+  // The folders the image creates for it (mkdir -p /tmp/nginx/logs /tmp/nginx/temp).
+  assert.match(readFileSync('Dockerfile.frontend', 'utf8'), /mkdir -p \/tmp\/nginx\/logs \/tmp\/nginx\/temp/);
+  mkdirSync(join(prefix, 'logs'));
+  mkdirSync(join(prefix, 'temp'));
+  const args = run.replace(/\\\n/g, ' ').trim().split(/\s+/).slice(2).map((a) => (a === '/tmp/nginx' ? prefix : a));
+  const conf = execFileSync('node_modules/.bin/tsx', args, { encoding: 'utf8' });
+  assert.match(conf, /^\s*listen 0\.0\.0\.0:8080;/m);
+  writeFileSync(join(prefix, 'nginx.conf'), conf);
+  execFileSync(nginx, ['-t', '-q', '-c', join(prefix, 'nginx.conf'), '-p', prefix], { stdio: 'pipe' });
 });

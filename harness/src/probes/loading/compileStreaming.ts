@@ -4,6 +4,7 @@
 // linking and memory set-up. Same Content-Type rule as instantiateStreaming.
 import type { Probe } from '../../probe.ts';
 import { describeError } from '../../runProbe.ts';
+import { mimeCause } from './_mimeCause.ts';
 import { rawSieveCount, stubImports } from './_stubImports.ts';
 
 const probe: Probe = {
@@ -16,12 +17,13 @@ const probe: Probe = {
       return { status: 'unsupported', detail: 'WebAssembly.compileStreaming is not a function here' };
     }
     let contentType: string | null = null;
+    let seen: { status: number; contentType: string | null } | null = null;
     const start = performance.now();
     let module: WebAssembly.Module;
     try {
-      module = await WebAssembly.compileStreaming(fetch(wasmUrl).then((r) => ((contentType = r.headers.get('Content-Type')), r)));
+      module = await WebAssembly.compileStreaming(fetch(wasmUrl).then((r) => ((contentType = r.headers.get('Content-Type')), (seen = { status: r.status, contentType }), r)));
     } catch (error) {
-      return { status: 'fail', detail: `compileStreaming rejected: ${describeError(error)} (Content-Type: ${contentType})`, data: { contentType, error: describeError(error) } };
+      return { status: 'fail', detail: `compileStreaming rejected: ${describeError(error)} (Content-Type: ${contentType})${mimeCause(seen)}`, data: { contentType, error: describeError(error) } };
     }
     const compile = performance.now() - start;
     const imports = stubImports(module);

@@ -4,6 +4,7 @@
 // the Content-Type it got. The raw instance gets stub imports; sieveCount needs none.
 import type { Probe } from '../../probe.ts';
 import { describeError } from '../../runProbe.ts';
+import { mimeCause } from './_mimeCause.ts';
 import { rawSieveCount, stubImportsFor } from './_stubImports.ts';
 
 const probe: Probe = {
@@ -17,9 +18,10 @@ const probe: Probe = {
     }
     const imports = await stubImportsFor(wasmUrl);
     let contentType: string | null = null;
+    let seen: { status: number; contentType: string | null } | null = null;
     const start = performance.now();
     try {
-      const response = fetch(wasmUrl).then((r) => ((contentType = r.headers.get('Content-Type')), r));
+      const response = fetch(wasmUrl).then((r) => ((contentType = r.headers.get('Content-Type')), (seen = { status: r.status, contentType }), r));
       const { instance } = await WebAssembly.instantiateStreaming(response, imports);
       const ms = performance.now() - start;
       const answer = rawSieveCount(instance, 100);
@@ -33,7 +35,7 @@ const probe: Probe = {
     } catch (error) {
       return {
         status: 'fail',
-        detail: `instantiateStreaming rejected: ${describeError(error)} (Content-Type: ${contentType})`,
+        detail: `instantiateStreaming rejected: ${describeError(error)} (Content-Type: ${contentType})${mimeCause(seen)}`,
         timings: { instantiateStreaming: performance.now() - start },
         data: { contentType, error: describeError(error) },
       };

@@ -1,0 +1,18 @@
+// The five browser projects of playwright.config.ts (tests/engines/browserProjects.ts), with the
+// engine resolved by tests/engines/engineResolution.ts. The serving-matrix projects
+// (<project>@<target>) are left out: a server cannot change how fast an engine runs a kernel.
+import type { BrowserContextOptions } from '@playwright/test';
+import { BROWSER_PROJECTS, projectContext } from '../../tests/engines/browserProjects.ts';
+import { type EngineChoice, resolveEngine } from '../../tests/engines/engineResolution.ts';
+
+export interface BenchProject {
+  name: string;
+  engineChoice: EngineChoice;
+  /** The device descriptor applied (emulated projects), or null. */
+  deviceName: string | null;
+  context: BrowserContextOptions;
+}
+
+export function benchProjects(): BenchProject[] {
+  return BROWSER_PROJECTS.map((p) => ({ name: p.name, engineChoice: resolveEngine(p.engine), deviceName: p.emulated ? p.device : null, context: projectContext(p) }));
+}

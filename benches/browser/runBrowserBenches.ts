@@ -1,0 +1,134 @@
+// npm run bench:browsers: the benchmark suites in the harness's bench page, in every Playwright
+// project (chromium, firefox, webkit, pixel5, iphone12), one project at a time so no two engines
+// compete for the two cores. A plain Node script, not a Playwright test: it builds the harness,
+// serves it with `vite preview` on its own port, opens each project's engine (resolved, with its
+// device descriptor, as playwright.config.ts does: benches/browser/benchProjects.ts) through the
+// suite's Driver, waits for the page's results and writes reports/bench/<project>.json.
+// A project whose engine is missing is written as not run, with the reason.
+//
+//   --project chromium,firefox   some projects       --only math,strings   some suites
+//   --time 400                   tinybench ms/task   --port 4195           (or WASM_COMPAT_BENCH_PORT)
+// (Not 4190: it is on the Fetch standard's list of blocked ports, which browsers refuse to load.)
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, firefox, webkit } from '@playwright/test';
+import type { BenchPageReport } from '../../harness/src/bench/benchPage.ts';
+import { writeJsonAtomic } from '../../scripts/lib/atomicWrite.ts';
+import { describeChoice } from '../../tests/engines/engineResolution.ts';
+import { launchDriver } from '../../tests/engines/launchDriver.ts';
+import { PKG_DIR, REPORT_DIR } from '../report/paths.ts';
+import type { BenchRun } from '../report/schema.ts';
+import { writeSummaryReports } from '../report/writeReports.ts';
+import { staleBuildWarning } from '../node/staleBuild.ts';
+import { type BenchProject, benchProjects } from './benchProjects.ts';
+import { buildHarness, startPreview } from './previewServer.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    project: { type: 'string', default: '' },
+    only: { type: 'string', default: '' },
+    time: { type: 'string', default: '' },
+    port: { type: 'string', default: process.env.WASM_COMPAT_BENCH_PORT ?? '4195' },
+    'timeout-min': { type: 'string', default: '15' },
+  },
+});
+const OUT_DIR = resolve('.cache/bench-harness');
+const POLL_MS = 2000;
+const timeoutMs = Number(args['timeout-min']) * 60_000;
+
+const wanted = args.project.split(',').filter(Boolean);
+const allProjects = benchProjects();
+const projects = allProjects.filter((p) => !wanted.length || wanted.includes(p.name));
+if (!projects.length) {
+  console.error(`bench:browsers: no project named ${wanted.join(', ')}; projects are ${allProjects.map((p) => p.name).join(', ')}`);
+  process.exit(2);
+}
+const query = new URLSearchParams();
+if (args.only) query.set('only', args.only);
+if (args.time) query.set('time', args.time);
+
+function emptyRun(project: string, status: BenchRun['status'], reason: string, started: Date): BenchRun {
+  const finished = new Date();
+  return { schema: 1, kind: 'wasm-compat-bench', project, status, reason, engine: null, environment: null, build: null, options: null, startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(), pairs: [] };
+}
+
+async function benchProject(project: BenchProject, baseUrl: string, build: Record<string, unknown> | null): Promise<BenchRun> {
+  const { name, engineChoice: choice, deviceName, context } = project;
+  const started = new Date();
+  if (choice.kind === 'missing') return emptyRun(name, 'not-run', describeChoice(choice), started);
+  console.log(`\n${name}: ${describeChoice(choice)}${deviceName ? `, emulating ${deviceName}` : ''}`);
+  const pageUrl = `${baseUrl}bench.html${query.size ? `?${query}` : ''}`;
+  const { driver, shutdown } = await launchDriver(name, choice, { name: deviceName, context }, { chromium, firefox, webkit }, baseUrl);
+  try {
+    await driver.open(pageUrl);
+    let seen = 0;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const poll = await driver.evaluate((from: number) => {
+        const r = window.__wasmCompatBench;
+        return r ? { state: r.state, lines: r.progress.slice(from) } : null;
+      }, seen);
+      for (const line of poll?.lines ?? []) console.log(`  ${line}`);
+      seen += poll?.lines.length ?? 0;
+      if (poll && poll.state !== 'running') break;
+      if (Date.now() > deadline) throw new Error(`the bench page did not finish within ${timeoutMs / 60_000} min`);
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+    const page = await driver.evaluate(() => window.__wasmCompatBench!, undefined) as BenchPageReport;
+    const problems = [...driver.problems(), ...page.pageErrors];
+    const finished = new Date();
+    return {
+      schema: 1,
+      kind: 'wasm-compat-bench',
+      project: name,
+      status: page.state === 'done' ? 'done' : 'failed',
+      reason: page.error ?? (problems.length ? `page problems: ${problems.join('; ')}` : null),
+      engine: { ...driver.engine, noncedLoads: page.noncedLoads, pageProblems: problems },
+      environment: page.environment,
+      build,
+      options: page.options,
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      durationMs: finished.getTime() - started.getTime(),
+      pairs: page.pairs,
+    };
+  } finally {
+    await driver.close().catch(() => undefined);
+    await shutdown();
+  }
+}
+
+const stale = staleBuildWarning(PKG_DIR);
+if (stale) console.warn(`bench:browsers: warning: ${stale}`);
+console.log(`bench:browsers: building the harness into ${OUT_DIR}`);
+buildHarness(OUT_DIR);
+const server = await startPreview(OUT_DIR, Number(args.port));
+const build = (() => {
+  try {
+    return JSON.parse(readFileSync(join(PKG_DIR, 'build-info.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+})();
+
+let failed = 0;
+try {
+  for (const p of projects) {
+    const name = p.name;
+    let run: BenchRun;
+    try {
+      run = await benchProject(p, server.url, build);
+    } catch (error) {
+      run = emptyRun(name, 'failed', error instanceof Error ? `${error.name}: ${error.message}` : String(error), new Date());
+    }
+    if (run.status === 'failed' || run.pairs.some((x) => x.status !== 'ok')) failed++;
+    writeJsonAtomic(join(REPORT_DIR, `${name}.json`), run);
+    console.log(`${name}: ${run.status}${run.reason ? ` — ${run.reason}` : ''} (${(run.durationMs / 1000).toFixed(1)} s) -> ${join(REPORT_DIR, `${name}.json`)}`);
+  }
+} finally {
+  await server.stop();
+}
+writeSummaryReports(REPORT_DIR);
+console.log(`bench:browsers: wrote ${REPORT_DIR}/summary.md and index.html`);
+process.exit(failed ? 1 : 0);

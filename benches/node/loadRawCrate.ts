@@ -1,0 +1,39 @@
+// Loads the wasm-pack "bundler" build of the crate in Node as a bundler would, without the
+// panic-message Proxy that crate/js/nodeLoader.ts adds: a benchmark must time the glue and the
+// export a real page calls, not a Proxy trap and a try/catch around every call.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CrateModule } from '../suites/types.ts';
+
+export const WASM_FILE = 'wasm_compat_bg.wasm';
+
+export interface LoadedCrate {
+  crate: CrateModule;
+  wasmBytes: Uint8Array<ArrayBuffer>;
+  /** crate/pkg/build-info.json, when there is one. */
+  buildInfo: Record<string, unknown> | null;
+}
+
+export async function loadRawCrate(pkgDir: string): Promise<LoadedCrate> {
+  const buildInfo = readBuildInfo(pkgDir);
+  if (buildInfo && buildInfo.target !== 'bundler') {
+    throw new Error(`${pkgDir} holds a '${String(buildInfo.target)}' build; the benchmarks load the bundler build (npm run build:wasm)`);
+  }
+  const file = readFileSync(join(pkgDir, WASM_FILE));
+  const wasmBytes = new Uint8Array(file.byteLength);
+  wasmBytes.set(file);
+  const glue = (await import(pathToFileURL(join(pkgDir, 'wasm_compat_bg.js')).href)) as CrateModule & { __wbg_set_wasm(exports: unknown): void };
+  const { instance } = await WebAssembly.instantiate(wasmBytes, { './wasm_compat_bg.js': glue as unknown as WebAssembly.ModuleImports });
+  glue.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  return { crate: glue, wasmBytes, buildInfo };
+}
+
+function readBuildInfo(pkgDir: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(readFileSync(join(pkgDir, 'build-info.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,115 @@
+// npm run bench: every suite in Node with tinybench, on the crate's wasm-pack build in crate/pkg.
+// Prints the table, writes reports/bench/node.json, then summary.md and index.html over every
+// report in reports/bench. Exits 1 when a pair's outputs differ or a task fails.
+//
+//   --check               compare with benches/baseline/node.json; exit 1 naming each regression
+//   --baseline <file>     another baseline        --threshold <pct>   allowance beyond the margin
+//   --update-baseline     write this run as the baseline (after looking at it)
+//   --only <suite,...>    run some suites         --time <ms>         tinybench time per task
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeJsonAtomic } from '../../scripts/lib/atomicWrite.ts';
+import { compareRuns, DEFAULT_THRESHOLD_PCT, formatRegressionReport } from '../regression.ts';
+import { BASELINE_FILE, PKG_DIR, REPORT_DIR } from '../report/paths.ts';
+import { renderTextTable, tableRows } from '../report/nodeTable.ts';
+import { readRun } from '../report/readRun.ts';
+import type { BenchRun } from '../report/schema.ts';
+import { writeSummaryReports } from '../report/writeReports.ts';
+import { BATCH_FLOOR_MS, defaultRunOptions, DEFAULT_TIME_MS } from '../run/defaults.ts';
+import { batchTargetMs, measureTimerResolutionUs, timestampProviderName } from '../run/environment.ts';
+import { runSuites } from '../run/runPairs.ts';
+import { selectSuites } from '../suites/index.ts';
+import { defaultSizes } from '../suites/inputs.ts';
+import { staleBuildWarning } from './staleBuild.ts';
+import { loadRawCrate } from './loadRawCrate.ts';
+import { serveWasm } from './serveWasm.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    check: { type: 'boolean', default: false },
+    baseline: { type: 'string', default: BASELINE_FILE },
+    threshold: { type: 'string', default: String(DEFAULT_THRESHOLD_PCT) },
+    'update-baseline': { type: 'boolean', default: false },
+    only: { type: 'string', default: '' },
+    time: { type: 'string', default: String(DEFAULT_TIME_MS) },
+  },
+});
+const threshold = Number(args.threshold);
+const timeMs = Number(args.time);
+if (!(threshold >= 0) || !(timeMs > 0)) {
+  console.error('bench: --threshold must be a percentage ≥ 0 and --time a positive number of ms');
+  process.exit(2);
+}
+
+const started = new Date();
+const loadStart = loadavg();
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const stale = staleBuildWarning(PKG_DIR);
+if (stale) log(`bench: warning: ${stale}`);
+const { crate, wasmBytes, buildInfo } = await loadRawCrate(PKG_DIR);
+const server = await serveWasm(wasmBytes);
+const timerResolutionUs = await measureTimerResolutionUs();
+const options = defaultRunOptions(batchTargetMs(timerResolutionUs, BATCH_FLOOR_MS), timeMs);
+const suites = selectSuites(args.only ? args.only.split(',').map((s) => s.trim()).filter(Boolean) : []);
+log(`bench: Node ${process.version}, ${cpus().length} CPUs, load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}; performance.now() step ${timerResolutionUs} µs; ${suites.length} suites`);
+
+let pairs;
+try {
+  pairs = await runSuites(suites, { crate, wasmBytes, wasmUrl: server.url, noncedWasmUrl: server.noncedUrl, sizes: defaultSizes }, options, { log });
+} finally {
+  await server.close();
+}
+const finished = new Date();
+
+const run: BenchRun = {
+  schema: 1,
+  kind: 'wasm-compat-bench',
+  project: 'node',
+  status: 'done',
+  reason: null,
+  engine: null,
+  environment: {
+    kind: 'node',
+    runtime: `node ${process.versions.node}`,
+    userAgent: null,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    loadAverage: { start: loadStart, end: loadavg() },
+    crossOriginIsolated: null,
+    timerResolutionUs,
+    timestampProvider: timestampProviderName(),
+  },
+  build: buildInfo,
+  options,
+  startedAt: started.toISOString(),
+  finishedAt: finished.toISOString(),
+  durationMs: finished.getTime() - started.getTime(),
+  pairs,
+};
+
+console.log(renderTextTable(tableRows(pairs)));
+console.log(`\n${pairs.length} pairs in ${(run.durationMs / 1000).toFixed(1)} s; load average ${run.environment!.loadAverage!.end.map((l) => l.toFixed(2)).join(' ')} at the end`);
+
+writeJsonAtomic(join(REPORT_DIR, 'node.json'), run);
+let exitCode = pairs.some((p) => p.status !== 'ok') ? 1 : 0;
+if (exitCode) console.error(`bench: not timed: ${pairs.filter((p) => p.status !== 'ok').map((p) => `${p.id} (${p.status})`).join(', ')}`);
+
+if (args.check) {
+  const report = compareRuns(readRun(args.baseline), run, threshold);
+  writeJsonAtomic(join(REPORT_DIR, 'check.json'), report);
+  console.log(`\n${formatRegressionReport(report).join('\n')}`);
+  if (report.regressions.length) exitCode = 1;
+}
+if (args['update-baseline']) {
+  if (exitCode) console.error('bench: baseline not updated: this run has failures');
+  else {
+    writeJsonAtomic(args.baseline, run);
+    console.log(`bench: baseline written to ${args.baseline}`);
+  }
+}
+writeSummaryReports(REPORT_DIR);
+console.log(`bench: wrote ${join(REPORT_DIR, 'node.json')}, summary.md, index.html`);
+process.exit(exitCode);

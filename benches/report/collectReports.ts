@@ -1,0 +1,44 @@
+// Everything benchmark runs have left in reports/bench, gathered for summary.md and index.html:
+// the Node run, each browser project's run, the native run, and the last regression check.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NativeRun } from '../native/schema.ts';
+import type { RegressionReport } from '../regression.ts';
+import { readRun } from './readRun.ts';
+import type { BenchRun } from './schema.ts';
+
+/** Browser projects in playwright.config.ts order; others found on disk follow, by name. */
+export const PROJECT_ORDER = ['chromium', 'firefox', 'webkit', 'pixel5', 'iphone12'];
+
+export interface CollectedReports {
+  node: BenchRun | null;
+  browsers: BenchRun[];
+  native: NativeRun | null;
+  /** The regression check of the current Node run, if one was made. */
+  check: RegressionReport | null;
+}
+
+function readJson<T>(path: string): T | null {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
+}
+
+export function collectReports(dir: string): CollectedReports {
+  const runs = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json') && !['native.json', 'check.json'].includes(f))
+        .map((f) => {
+          try {
+            return readRun(join(dir, f));
+          } catch {
+            return null; // not a run (a file someone put here): ignored
+          }
+        })
+        .filter((r): r is BenchRun => r !== null)
+    : [];
+  const rank = (p: string) => (PROJECT_ORDER.includes(p) ? PROJECT_ORDER.indexOf(p) : PROJECT_ORDER.length);
+  const browsers = runs.filter((r) => r.project !== 'node').sort((a, b) => rank(a.project) - rank(b.project) || a.project.localeCompare(b.project));
+  const node = runs.find((r) => r.project === 'node') ?? null;
+  const native = readJson<NativeRun>(join(dir, 'native.json'));
+  const check = readJson<RegressionReport>(join(dir, 'check.json'));
+  return { node, browsers, native: native?.kind === 'wasm-compat-native' ? native : null, check: check && node && check.currentStartedAt === node.startedAt ? check : null };
+}

@@ -1,0 +1,107 @@
+// reports/bench/index.html: one static page, no script, no chart library — inline SVG a person
+// reads in any browser: speedup per task per engine, WASM against native, then the full tables.
+import { describeComparison } from '../regression.ts';
+import type { CollectedReports } from './collectReports.ts';
+import { nativeComparisons, speedupIn, taskRows, timedRuns } from './comparisons.ts';
+import { escapeHtml } from './escape.ts';
+import { formatMs, formatSpeedup, significant } from './format.ts';
+import { tableRows } from './nodeTable.ts';
+import { runFacts } from './runFacts.ts';
+import type { Speedup } from './schema.ts';
+import { type ChartPoint, renderLogBarChart } from './svgCharts.ts';
+
+// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+const ENGINE_COLOURS: Record<string, string> = { node: '#0072B2', chromium: '#E69F00', firefox: '#D55E00', webkit: '#009E73', pixel5: '#CC79A7', iphone12: '#56B4E9' };
+const OTHER_COLOURS = ['#F0E442', '#000000'];
+const JS_COLOUR = '#999999';
+
+function colour(project: string, i: number): string {
+  return ENGINE_COLOURS[project] ?? OTHER_COLOURS[i % OTHER_COLOURS.length]!;
+}
+
+function point(s: Speedup | null, text = (x: Speedup) => formatSpeedup(x.value, x.uncertainty)): ChartPoint | null {
+  if (!s) return null;
+  return { value: s.value, low: Math.max(s.value - s.uncertainty, s.value / 100), high: s.value + s.uncertainty, text: text(s) };
+}
+
+function table(rows: readonly string[][], numericFrom = 2): string {
+  const [header, ...body] = rows;
+  const cell = (tag: string, text: string, c: number) => `<${tag}${c >= numericFrom ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
+  return `<table><thead><tr>${header!.map((h, c) => cell('th', h, c)).join('')}</tr></thead><tbody>${body.map((r) => `<tr>${r.map((v, c) => cell('td', v, c)).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+const STYLE = `
+body { font-family: system-ui, sans-serif; color: #1b1b1b; max-width: 70rem; margin: 0 auto; padding: 1rem; line-height: 1.45; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+.chart { overflow-x: auto; } svg { max-width: none; }
+table { border-collapse: collapse; font-size: .8rem; margin: .5rem 0; }
+th, td { border-bottom: 1px solid #e2e2e2; padding: .2rem .45rem; text-align: left; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.note { color: #555; font-size: .9rem; } .bad { color: #b00020; font-weight: 600; }
+ul.facts li { font-size: .85rem; }
+dl.tasks { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; font-size: .85rem; } dl.tasks dd { margin: 0; }
+`;
+
+export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().toISOString()): string {
+  const runs = timedRuns(c);
+  const tasks = taskRows(runs);
+  const body: string[] = [];
+  body.push('<h1>WebAssembly against JavaScript, per engine</h1>');
+  body.push(`<p class="note">Generated ${escapeHtml(generatedAt)} from the runs in this folder. Each task does the same work two ways on the same input, after checking both give the same answer; tinybench times each. <b>Speedup</b> is the baseline’s time over the subject’s: for WASM-vs-JS tasks, JS time / WASM time, so a bar to the right means WebAssembly is faster. Whiskers are 95% margins propagated from both sides’ relative margins of error; they cover noise within a run, not drift between runs. The scale is logarithmic: 2× faster and 2× slower are equally far from 1×.</p>`);
+
+  body.push('<h2>Speedup per task and engine</h2>');
+  if (runs.length) {
+    body.push(
+      `<div class="chart">${renderLogBarChart({
+        title: 'Speedup per task and engine (baseline time / subject time)',
+        series: runs.map((r, i) => ({ name: r.project, color: colour(r.project, i) })),
+        rows: tasks.map((t) => ({ label: t.id, note: t.kind === 'route' ? `${t.subjectLabel} vs ${t.baselineLabel}` : undefined, points: runs.map((r) => point(speedupIn(r, t.id))) })),
+        reference: 1,
+        referenceLabel: '1× (same speed)',
+        leftMeans: 'WASM (first route) slower',
+        rightMeans: 'WASM (first route) faster',
+      })}</div>`,
+    );
+  } else body.push('<p>No benchmark run yet: <code>npm run bench</code>, <code>npm run bench:browsers</code>.</p>');
+  const notRun = c.browsers.filter((b) => b.status !== 'done');
+  if (notRun.length) body.push(`<p class="note">Not run: ${notRun.map((b) => escapeHtml(runFacts(b))).join('; ')}</p>`);
+
+  body.push('<h2>WASM against native code</h2>');
+  const native = nativeComparisons(c.native, c.node, c.browsers);
+  if (c.native && native.length) {
+    const browsers = native[0]!.browsers.map((b) => b.project);
+    const series = [{ name: 'WASM node', color: colour('node', 0) }, ...browsers.map((p, i) => ({ name: `WASM ${p}`, color: colour(p, i) })), { name: 'JS node', color: JS_COLOUR }];
+    const ratioText = (s: Speedup) => `${significant(s.value)}× native ± ${significant(s.rme, 2)}%`;
+    body.push(`<p class="note">Time over the same kernel compiled natively (criterion, ${escapeHtml(c.native.rustc)}, ${escapeHtml(c.native.host)}): 1× is native speed, a bar to the right is that many times slower. Native code has no JS boundary: no string transcoding, no typed-array copies.</p>`);
+    body.push(
+      `<div class="chart">${renderLogBarChart({
+        title: 'Time relative to native code',
+        series,
+        rows: native.map((n) => ({ label: n.id, note: `native ${formatMs(n.native.meanNs / 1e6)}, outputs ${n.native.outputs}`, points: [point(n.wasmOverNative, ratioText), ...n.browsers.map((b) => point(b.wasmOverNative, ratioText)), point(n.jsOverNative, ratioText)] })),
+        reference: 1,
+        referenceLabel: 'native',
+        leftMeans: 'faster than native',
+        rightMeans: 'slower than native',
+      })}</div>`,
+    );
+  } else body.push('<p>No native run yet: <code>npm run bench:native</code>.</p>');
+
+  if (c.check) {
+    body.push('<h2>Regression check</h2>');
+    body.push(`<p>Against the baseline of ${escapeHtml(c.check.baselineStartedAt)}, threshold ${c.check.thresholdPct}% beyond the combined margin of error: ${c.check.regressions.length ? `<span class="bad">regressed: ${escapeHtml(c.check.regressions.join(', '))}</span>` : 'no regression'}.</p>`);
+    body.push(`<ul class="facts">${c.check.comparisons.map((x) => `<li>${escapeHtml(describeComparison(x, c.check!.thresholdPct))}</li>`).join('')}</ul>`);
+  }
+
+  body.push('<h2>Tasks</h2>');
+  body.push(`<dl class="tasks">${tasks.map((t) => `<dt>${escapeHtml(t.id)}</dt><dd>${escapeHtml(t.title)}${t.kind === 'route' ? ` — ${escapeHtml(t.subjectLabel)} against ${escapeHtml(t.baselineLabel)}` : ''}</dd>`).join('')}</dl>`);
+
+  body.push('<h2>Engines</h2>');
+  body.push(`<ul class="facts">${[c.node, ...c.browsers].filter((r) => r !== null).map((r) => `<li>${escapeHtml(runFacts(r!))}</li>`).join('')}</ul>`);
+
+  for (const run of runs) {
+    body.push(`<h2>${escapeHtml(run.project)}: every statistic</h2>`);
+    body.push(`<p class="note">Times per unit of work. rme: relative margin of error of the mean (95%). batch: calls per timed sample (1: tinybench timed each call).</p>`);
+    body.push(`<div class="chart">${table(tableRows(run.pairs))}</div>`);
+  }
+  return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>wasm-compat benchmarks</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;
+}

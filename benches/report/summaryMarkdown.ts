@@ -1,0 +1,74 @@
+// reports/bench/summary.md: the Node table, speedups per engine, WASM against native, and the
+// regression check, as Markdown a person reads on GitHub or in a terminal.
+import { describeComparison } from '../regression.ts';
+import type { CollectedReports } from './collectReports.ts';
+import { nativeComparisons, speedupIn, taskRows, timedRuns } from './comparisons.ts';
+import { formatMs, formatPct, formatSpeedup, significant } from './format.ts';
+import { renderMarkdownTable, tableRows } from './nodeTable.ts';
+import { runFacts } from './runFacts.ts';
+
+/** Text that Markdown renderers must show as text, not as HTML. */
+function markdownText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const HOW_TO_READ = [
+  'Speedup = baseline time / subject time: for WASM-vs-JS tasks, JS time / WASM time, so above 1× WASM is faster;',
+  'for the route tasks (load, compile), the second route’s time over the first’s. ± is a 95% margin, propagated',
+  'from both sides’ relative margins of error (rme); it covers noise within the run, not drift between runs.',
+].join(' ');
+
+export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Date().toISOString()): string {
+  const out: string[] = ['# Benchmarks: WebAssembly against JavaScript', '', `Generated ${generatedAt}. ${HOW_TO_READ} Charts: index.html.`, ''];
+
+  out.push('## Node', '');
+  if (c.node) {
+    out.push(runFacts(c.node), '', renderMarkdownTable(tableRows(c.node.pairs)), '');
+    const warned = c.node.pairs.flatMap((p) => [p.subject, p.baseline].filter((s) => s?.warnings.length).map((s) => `${p.id} ${s!.label}: ${s!.warnings.join(', ')}`));
+    if (warned.length) out.push('Timer warnings from tinybench:', '', ...warned.map((w) => `- ${w}`), '');
+    const rmes = c.node.pairs.flatMap((p) => [p.subject?.rme, p.baseline?.rme]).filter((r): r is number => r !== undefined);
+    if (rmes.length) out.push(`${rmes.filter((r) => r < 2).length} of ${rmes.length} tasks have rme under 2%.`, '');
+  } else out.push('No Node run yet: `npm run bench`.', '');
+
+  const runs = timedRuns(c);
+  const browsersAll = c.browsers;
+  const allTasks = taskRows([c.node, ...c.browsers].filter((r) => r !== null));
+  if (allTasks.length) {
+    out.push('Tasks:', '', ...allTasks.map((t) => `- \`${t.id}\` — ${markdownText(t.title)}${t.kind === 'route' ? ` (${markdownText(t.subjectLabel)} against ${markdownText(t.baselineLabel)})` : ''}`), '');
+  }
+
+  out.push('## Speedup per engine', '');
+  if (runs.length) {
+    const rows = taskRows(runs).map((t) => [t.id, `${t.subjectLabel} vs ${t.baselineLabel}`, ...runs.map((r) => {
+      const s = speedupIn(r, t.id);
+      return s ? formatSpeedup(s.value, s.uncertainty) : r.pairs.find((p) => p.id === t.id)?.status ?? '—';
+    })]);
+    out.push(renderMarkdownTable([['task', 'subject vs baseline', ...runs.map((r) => r.project)], ...rows]), '');
+  }
+  if (browsersAll.length) out.push('Engines:', '', ...browsersAll.map((b) => `- ${runFacts(b)}`), '');
+  else out.push('No browser run yet: `npm run bench:browsers`.', '');
+
+  out.push('## WASM against native', '');
+  const native = nativeComparisons(c.native, c.node, c.browsers);
+  if (c.native && native.length) {
+    out.push(`Native: criterion, ${c.native.rustc} on ${c.native.host}, measured ${c.native.measuredAt}. “× native” is time over native time: 1× is native speed.`, '');
+    const rows = native.map((n) => [
+      n.id,
+      `${formatMs(n.nativeMs)} ${formatPct(n.native.rme)}`,
+      n.wasmMs === null ? '—' : formatMs(n.wasmMs),
+      n.jsMs === null ? '—' : formatMs(n.jsMs),
+      n.wasmOverNative ? formatSpeedup(n.wasmOverNative.value, n.wasmOverNative.uncertainty) : '—',
+      n.jsOverNative ? formatSpeedup(n.jsOverNative.value, n.jsOverNative.uncertainty) : '—',
+      ...n.browsers.map((b) => (b.wasmOverNative ? `${significant(b.wasmOverNative.value)}×` : '—')),
+      n.native.outputs,
+    ]);
+    const browserHeads = native[0]!.browsers.map((b) => `WASM ${b.project} × native`);
+    out.push(renderMarkdownTable([['task', 'native', 'WASM (Node)', 'JS (Node)', 'WASM × native', 'JS × native', ...browserHeads, 'outputs'], ...rows]), '');
+  } else out.push('No native run yet: `npm run bench:native`.', '');
+
+  if (c.check) {
+    out.push('## Regression check', '', `Against the baseline of ${c.check.baselineStartedAt}, threshold ${c.check.thresholdPct}% beyond the combined margin of error.`, '');
+    out.push(...c.check.comparisons.map((x) => `- ${describeComparison(x, c.check!.thresholdPct)}`), '', c.check.regressions.length ? `**Regressed: ${c.check.regressions.join(', ')}**` : 'No regression.', '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,53 @@
+// build-info.json as the harness serves it, beside index.html: what the crate build recorded, and
+// every .wasm the page loads under its served (hashed) name with the SHA-256 of the built file.
+// The suite compares the bytes a deployment serves (decompressed, whatever the encoding) with it,
+// from Node and from inside the page (serving.wasmIntegrity): a truncated or corrupted upload, or a
+// stale .wasm left behind by a CDN, shows as a checksum mismatch.
+import type { BuildInfo } from '../scripts/write-build-info.ts';
+
+export const HARNESS_BUILD_INFO = 'build-info.json';
+
+export interface ServedFile {
+  /** URL path relative to the page, e.g. assets/wasm_compat_bg-C9o9UeKm.wasm. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface HarnessBuildInfo {
+  schema: 1;
+  /** The crate build's own record (crate/pkg/build-info.json) without its file list. */
+  crate: Omit<BuildInfo, 'wasm'> & Record<string, unknown>;
+  harnessBuiltAt: string;
+  /** Every .wasm the page loads, with the crate file it is (by SHA-256). */
+  wasm: Array<ServedFile & { file: string }>;
+  /** Every other file of the build (not the precompressed copies), for the compression checks. */
+  files: ServedFile[];
+}
+
+/**
+ * Matches each served .wasm with the crate build's entry of the same SHA-256. A .wasm that matches
+ * none means crate/pkg/build-info.json does not describe the file being shipped: refuse to build.
+ */
+export function harnessBuildInfo(crate: BuildInfo, served: ServedFile[], builtAt: Date): HarnessBuildInfo {
+  const { wasm: crateWasm, ...crateRecord } = crate;
+  const wasm = served
+    .filter((f) => f.path.endsWith('.wasm'))
+    .map((f) => {
+      const source = crateWasm.find((w) => w.sha256 === f.sha256);
+      if (!source) {
+        throw new Error(
+          `${f.path} (sha256 ${f.sha256}) is none of the .wasm files crate/pkg/build-info.json lists (${crateWasm.map((w) => `${w.file} ${w.sha256}`).join(', ')}): ` +
+            'the crate build record is stale; rebuild with npm run build:wasm',
+        );
+      }
+      return { file: source.file, ...f };
+    });
+  return {
+    schema: 1,
+    crate: crateRecord,
+    harnessBuiltAt: builtAt.toISOString(),
+    wasm,
+    files: served.filter((f) => !f.path.endsWith('.wasm')),
+  };
+}

@@ -1,0 +1,87 @@
+// A suite that cannot fail on a broken deployment checks nothing. Each fixture of faults.ts is
+// served by nginx with the production config and one thing wrong; against it
+//   1. the Node-side serving checks must fail with a message naming the cause, and
+//   2. the suite itself, `playwright test --project=chromium <serving specs>` with
+//      WASM_COMPAT_BASE_URL pointing at it, must exit non-zero, its output naming the cause, and its
+//      compat.json showing what still works (the bytes fallback under a wrong MIME type).
+// The unbroken control must pass both, so that a suite failing on everything proves nothing either.
+// Chromium only, two fixtures at a time: about a minute on two cores.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { buildHarness } from '../../scripts/lib/buildHarness.ts';
+import { startNginx } from '../../scripts/lib/nginxServer.ts';
+import type { CompatReport } from '../reporters/compatReporter.ts';
+import { checkDeployment } from '../serving/checkDeployment.ts';
+import { PRODUCTION_PROFILE } from '../serving/servingProfile.ts';
+import { SERVING_SPECS } from '../targets/target.ts';
+import { BROKEN_DEPLOYMENTS, type BrokenDeployment, WORKING } from './faults.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FIRST_PORT = Number(process.env.WASM_COMPAT_FIXTURE_PORT ?? 4280);
+const SUITE_TIMEOUT_MS = 240_000;
+
+/** Runs the suite (chromium, serving specs) against `url`, into a reports folder of its own. */
+function runSuite(url: string, scratch: string): Promise<{ code: number | null; output: string; report: CompatReport | null }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, WASM_COMPAT_BASE_URL: url, WASM_COMPAT_REPORTS_DIR: join(scratch, 'reports'), FORCE_COLOR: '0' };
+  // The fixture is a production deployment: the declared profile is the default one.
+  for (const name of ['WASM_COMPAT_ISOLATION', 'WASM_COMPAT_ENCODINGS', 'WASM_COMPAT_TARGET']) delete env[name];
+  const args = ['test', '--project=chromium', `--output=${join(scratch, 'test-results')}`, ...SERVING_SPECS.map((s) => `tests/specs/${s}`)];
+  return new Promise((resolve, reject) => {
+    const child = spawn('node_modules/.bin/playwright', args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGTERM'), SUITE_TIMEOUT_MS);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      let report: CompatReport | null = null;
+      try {
+        report = JSON.parse(readFileSync(join(scratch, 'reports', 'compat.json'), 'utf8')) as CompatReport;
+      } catch {
+        // no report: the output says why
+      }
+      resolve({ code, output, report });
+    });
+  });
+}
+
+let build: string;
+before(() => {
+  build = mkdtempSync(join(tmpdir(), 'wasm-compat-build-'));
+  buildHarness(build);
+});
+after(() => rmSync(build, { recursive: true, force: true }));
+
+describe('the suite fails on each broken deployment, naming the cause', { concurrency: 2 }, () => {
+  [WORKING, ...BROKEN_DEPLOYMENTS].forEach((fault: BrokenDeployment, index) => {
+    it(`${fault.name}: ${fault.cause}`, { timeout: SUITE_TIMEOUT_MS + 30_000 }, async () => {
+      const server = await startNginx({ port: FIRST_PORT + index, root: build, isolation: 'require-corp', ...fault.server });
+      const scratch = mkdtempSync(join(tmpdir(), `wasm-compat-${fault.name}-`));
+      try {
+        const failed = (await checkDeployment(server.url, PRODUCTION_PROFILE)).filter((f) => !f.ok);
+        if (fault.nodeMessage === null) assert.deepEqual(failed, [], 'the working deployment passes every Node-side check');
+        else assert.ok(failed.some((f) => fault.nodeMessage!.test(f.message)), `a Node-side check fails saying ${fault.nodeMessage}; failed: ${JSON.stringify(failed.map((f) => f.message), null, 2)}`);
+
+        const run = await runSuite(server.url, scratch);
+        const tail = run.output.slice(-6_000);
+        if (fault === WORKING) assert.equal(run.code, 0, `the suite passes against the working deployment:\n${tail}`);
+        else assert.notEqual(run.code, 0, `the suite fails against ${fault.name}:\n${tail}`);
+        for (const message of fault.suiteMessages) assert.match(run.output, message, `the suite's output names the cause (${fault.cause})`);
+        const probes = run.report?.projects.chromium?.probes ?? [];
+        assert.ok(probes.length > 0, `compat.json has chromium's probes:\n${tail}`);
+        for (const [id, status] of Object.entries(fault.probes)) {
+          assert.equal(probes.find((p) => p.id === id)?.actual, status, `${id} against ${fault.name}`);
+        }
+      } finally {
+        await server.stop();
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    });
+  });
+});

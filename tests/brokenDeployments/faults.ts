@@ -1,0 +1,119 @@
+// The broken deployments the suite must catch, as fixtures: the production nginx config
+// (deploy/nginx.conf) serving a real build of the harness, with one thing wrong each. The project's
+// own tests (brokenDeployments.test.ts) serve every one, run the suite's checks against it, and
+// require them to fail with a message naming the cause; `working` is the control that must pass.
+// serveBrokenDeployment.ts serves one for a person.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NginxOptions } from '../../scripts/lib/nginxServer.ts';
+import type { ProbeStatus } from '../../harness/src/probe.ts';
+import { corruptCode, truncate } from './damageWasm.ts';
+
+export interface BrokenDeployment {
+  name: string;
+  /** What is wrong, as an operator would put it. */
+  cause: string;
+  /** How the fixture's nginx differs from production. */
+  server: Pick<NginxOptions, 'headers' | 'alterRoot' | 'alterConf'>;
+  /** A failing Node-side finding (tests/serving/checkDeployment.ts) must say this. */
+  nodeMessage: RegExp | null;
+  /** The suite's output against the fixture must say all of these. */
+  suiteMessages: RegExp[];
+  /** What chromium's probes must report against it (compat.json), e.g. the fallback still working. */
+  probes: Record<string, ProbeStatus>;
+}
+
+/** Applies `change` to every .wasm of a served build, dropping its precompressed copies, which
+ * would otherwise hand the intact file to every browser that accepts br or gzip. */
+function alterEachWasm(change: ((bytes: Uint8Array) => Uint8Array) | 'delete'): (root: string) => void {
+  return (root) => {
+    const assets = join(root, 'assets');
+    const wasm = readdirSync(assets).filter((f) => f.endsWith('.wasm'));
+    if (wasm.length === 0) throw new Error(`no .wasm under ${assets} to break`);
+    for (const file of wasm) {
+      const path = join(assets, file);
+      for (const copy of [`${path}.br`, `${path}.gz`]) rmSync(copy, { force: true });
+      if (change === 'delete') rmSync(path);
+      else writeFileSync(path, change(new Uint8Array(readFileSync(path))));
+    }
+  };
+}
+
+/** Replaces `from` with `to` in the rendered config, exactly once, or fails: a fixture must not
+ * silently stop breaking anything when deploy/nginx.conf changes. */
+function replaceOnce(from: string, to: string): (conf: string) => string {
+  return (conf) => {
+    const count = conf.split(from).length - 1;
+    if (count !== 1) throw new Error(`broken-deployment fixture: expected ${JSON.stringify(from)} once in deploy/nginx.conf, found it ${count} times`);
+    return conf.replace(from, to);
+  };
+}
+
+const WASM = 'assets\\/[\\w-]+\\.wasm';
+
+export const WORKING: BrokenDeployment = {
+  name: 'working',
+  cause: 'nothing: the production config as it is (the control, which must pass)',
+  server: {},
+  nodeMessage: null,
+  suiteMessages: [],
+  probes: { 'loading.instantiateStreaming': 'pass', 'serving.wasmMimeType': 'pass', 'serving.wasmIntegrity': 'pass', 'serving.threads': 'pass' },
+};
+
+export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
+  {
+    name: 'wrong-mime',
+    cause: '.wasm served as application/octet-stream (a MIME table without wasm)',
+    server: { alterConf: replaceOnce('application/wasm          wasm;', 'application/octet-stream  wasm;') },
+    nodeMessage: new RegExp(`Content-Type of ${WASM}: served as "application/octet-stream", not application/wasm`),
+    suiteMessages: [/instantiateStreaming rejected: TypeError.*served as "application\/octet-stream", not application\/wasm/, new RegExp(`${WASM} served as "application/octet-stream"`)],
+    // Streaming rejects; the bytes fallback, and the crate loaded through it, still work.
+    probes: { 'loading.instantiateStreaming': 'fail', 'loading.compileStreaming': 'fail', 'loading.bytesFallback': 'pass', 'loading.esmIntegration': 'pass', 'serving.wasmMimeType': 'fail' },
+  },
+  {
+    name: 'no-coop',
+    cause: 'Cross-Origin-Opener-Policy missing',
+    server: { headers: { coop: '' } },
+    nodeMessage: /Cross-Origin-Opener-Policy is missing on the page .*not cross-origin isolated: no SharedArrayBuffer/,
+    suiteMessages: [/Cross-Origin-Opener-Policy is missing/, /crossOriginIsolated in chromium/, /serving\.threads .*expected pass .*reported unsupported/],
+    probes: { 'serving.threads': 'unsupported', 'loading.instantiateStreaming': 'pass' },
+  },
+  {
+    name: 'no-coep',
+    cause: 'Cross-Origin-Embedder-Policy missing',
+    server: { headers: { coep: '' } },
+    nodeMessage: /Cross-Origin-Embedder-Policy is missing on the page .*not cross-origin isolated: no SharedArrayBuffer/,
+    suiteMessages: [/Cross-Origin-Embedder-Policy is missing/, /crossOriginIsolated in chromium/, /serving\.threads .*expected pass .*reported unsupported/],
+    probes: { 'serving.threads': 'unsupported', 'loading.instantiateStreaming': 'pass' },
+  },
+  {
+    name: 'truncated-wasm',
+    cause: 'the .wasm cut to half its size (an interrupted upload)',
+    server: { alterRoot: alterEachWasm(truncate) },
+    nodeMessage: new RegExp(`checksum mismatch: ${WASM} as served is \\d+ bytes .*truncated or corrupted; WebAssembly.compile throws CompileError`),
+    suiteMessages: [new RegExp(`${WASM}: checksum mismatch`), /CompileError/],
+    probes: { 'serving.wasmIntegrity': 'fail', 'loading.bytesFallback': 'fail' },
+  },
+  {
+    name: 'corrupt-wasm',
+    cause: 'the .wasm with 64 bytes of its code overwritten (same size, same name)',
+    server: { alterRoot: alterEachWasm(corruptCode) },
+    nodeMessage: new RegExp(`checksum mismatch: ${WASM} as served is \\d+ bytes .*truncated or corrupted; WebAssembly.compile throws CompileError`),
+    suiteMessages: [new RegExp(`${WASM}: checksum mismatch`), /CompileError/],
+    probes: { 'serving.wasmIntegrity': 'fail', 'loading.bytesFallback': 'fail' },
+  },
+  {
+    name: 'missing-wasm',
+    cause: 'the .wasm not deployed at all (HTTP 404)',
+    server: { alterRoot: alterEachWasm('delete') },
+    nodeMessage: new RegExp(`${WASM}: HTTP 404: the .wasm is missing from the deployment`),
+    suiteMessages: [new RegExp(`${WASM}: HTTP 404: the .wasm is missing from the deployment`), /HTTP 404 for http:\/\/127\.0\.0\.1:\d+\/assets\/[\w-]+\.wasm/],
+    probes: { 'serving.wasmIntegrity': 'fail', 'loading.esmIntegration': 'fail' },
+  },
+];
+
+export function brokenDeployment(name: string): BrokenDeployment {
+  const found = [WORKING, ...BROKEN_DEPLOYMENTS].find((d) => d.name === name);
+  if (!found) throw new Error(`no broken deployment named ${JSON.stringify(name)}: ${[WORKING, ...BROKEN_DEPLOYMENTS].map((d) => d.name).join(', ')}`);
+  return found;
+}

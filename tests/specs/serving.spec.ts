@@ -1,0 +1,62 @@
+// Serving: what the server does to the page and its .wasm, checked twice.
+// - From Node, on raw responses: the MIME type of every .wasm, COOP/COEP as the target declares,
+//   CORP, CSP, nosniff, Referrer-Policy, no server version, caching, CORS, and each encoding
+//   negotiated per Accept-Encoding decompressing to the built bytes (SHA-256 from build-info.json).
+// - In the browser, on what this engine received: the serving.* probes (MIME type, integrity,
+//   security headers, threads) against their expectations, and COOP/COEP, caching and compression
+//   as this engine saw them.
+// The expectations come from the target's declared profile (tests/targets/), never from the page.
+import type { HeaderGetter } from '../../harness/headerRules.ts';
+import { immutableFinding, isolationFindings, revalidateFinding } from '../../harness/headerRules.ts';
+import { HASHED_ASSET } from '../../harness/servingHeaders.ts';
+import { assertProbes } from '../assertProbes.ts';
+import { expect, test } from '../fixtures.ts';
+import { checkDeployment, SERVING_ATTACHMENT } from '../serving/checkDeployment.ts';
+
+test('Serving from Node: every .wasm as application/wasm and intact; isolation, security, caching, CORS and compression headers', async ({ harnessUrl, targetServing, target }, testInfo) => {
+  testInfo.annotations.push({ type: 'target', description: target.description });
+  const findings = await checkDeployment(harnessUrl, targetServing);
+  await testInfo.attach(SERVING_ATTACHMENT, { body: JSON.stringify(findings), contentType: 'application/json' });
+  for (const f of findings) {
+    await test.step(`${f.subject}: ${f.check} ${f.ok ? 'ok' : 'FAILED'}`, () => {
+      expect.soft(f.ok, `${f.message} [${target.name}: ${harnessUrl}]`).toBe(true);
+    });
+  }
+  // A deployment that served nothing checkable must not pass by having nothing to check.
+  expect(findings.filter((f) => f.check === 'content-type').length, 'files whose type was checked').toBeGreaterThanOrEqual(3);
+});
+
+test('Serving in the browser: .wasm type and integrity, security headers, isolation, compression, threads', async ({ harness, engine, harnessUrl, targetIsolation, targetServing }, testInfo) => {
+  await assertProbes(harness, engine, testInfo, {
+    category: 'serving',
+    required: ['serving.headers', 'serving.threads', 'serving.wasmIntegrity', 'serving.wasmMimeType'],
+    isolation: targetIsolation,
+  });
+  const where = `${engine.engine} ${engine.version}`;
+  const data = harness.results.find((r) => r.id === 'serving.headers')?.data as
+    | { page: { headers: Record<string, string | null> }; wasm: { headers: Record<string, string | null>; timing: { encodedBodySize: number; decodedBodySize: number } | null }; wasmPath: string }
+    | undefined;
+  expect(data, `serving.headers reported what ${where} received`).toBeDefined();
+  if (!data) return;
+  const get =
+    (seen: Record<string, string | null>): HeaderGetter =>
+    (name) =>
+      seen[name] ?? null;
+  const wasmHashed = targetServing.hashedAssets && HASHED_ASSET.test(new URL(data.wasmPath, harnessUrl).pathname);
+  for (const f of [
+    ...isolationFindings(get(data.page.headers), targetIsolation, 'the page'),
+    revalidateFinding(get(data.page.headers), 'the page'),
+    (wasmHashed ? immutableFinding : revalidateFinding)(get(data.wasm.headers), data.wasmPath),
+  ]) {
+    expect.soft(f.ok, `${f.message} (as ${where} received it)`).toBe(true);
+  }
+  if (targetServing.encodings.length > 0) {
+    // Content-Encoding as the browser saw it; where an engine hides it, Resource Timing's sizes tell.
+    const encoding = data.wasm.headers['Content-Encoding'];
+    const timing = data.wasm.timing;
+    const compressed = encoding ? (targetServing.encodings as string[]).includes(encoding) : !!timing && timing.encodedBodySize > 0 && timing.encodedBodySize < timing.decodedBodySize;
+    expect
+      .soft(compressed, `${data.wasmPath} reached ${where} with Content-Encoding ${encoding ?? 'none'} (${timing ? `${timing.encodedBodySize} bytes for ${timing.decodedBodySize}` : 'no timing'}), want one of ${targetServing.encodings.join(', ')}`)
+      .toBe(true);
+  }
+});

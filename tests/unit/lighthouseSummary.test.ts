@@ -1,0 +1,136 @@
+// The Lighthouse summary, read from stored results of real runs on this project's machine
+// (tests/fixtures/lighthouse/README.md): scores, metrics, byte weight, and the .wasm's transfer
+// size and encoding from the wasm-transfer-size audit.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pageSummary, runFigures, wasmSummary } from '../../scripts/lighthouse/summary.ts';
+import { type LighthouseSummary, type MeasuredTarget, summaryMarkdown } from '../../scripts/lighthouse/summaryReport.ts';
+import { primaryWasmResponse, type WasmNetworkRecord, wasmTransfer } from '../../scripts/lighthouse/wasmTransfer.ts';
+import { lhrFixture } from './lighthouseFixtures.ts';
+
+test('summary: scores, the five metrics, TTI and byte weight come from the audits Lighthouse scores with', () => {
+  const lhr = lhrFixture('index-mobile-run1');
+  const s = pageSummary('index', lhr);
+  assert.equal(s.page, 'index');
+  assert.equal(s.formFactor, 'mobile');
+  assert.equal(s.lighthouseVersion, '12.2.3');
+  assert.equal(s.throttlingMethod, 'simulate');
+  assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  assert.deepEqual(Object.keys(s.scores).sort(), ['accessibility', 'best-practices', 'performance', 'seo']);
+  assert.equal(s.scores.performance, lhr.categories.performance!.score);
+  const audit = (id: string) => lhr.audits[id]!.numericValue;
+  assert.deepEqual(s.metrics, {
+    fcpMs: audit('first-contentful-paint'),
+    lcpMs: audit('largest-contentful-paint'),
+    tbtMs: audit('total-blocking-time'),
+    cls: audit('cumulative-layout-shift'),
+    speedIndexMs: audit('speed-index'),
+    ttiMs: audit('interactive'),
+  });
+  for (const value of Object.values(s.metrics)) assert.equal(typeof value, 'number');
+  assert.equal(s.totalByteWeight, audit('total-byte-weight'));
+});
+
+test('summary: the desktop run says desktop', () => {
+  const s = pageSummary('index', lhrFixture('index-desktop'));
+  assert.equal(s.formFactor, 'desktop');
+  assert.equal(typeof s.scores.performance, 'number');
+});
+
+test('summary: the .wasm that carried the module, its encoding, and every fetch of it', () => {
+  const lhr = lhrFixture('index-mobile-run1');
+  const wasm = wasmSummary(lhr);
+  assert.ok(wasm, 'the harness loads its crate: there must be a .wasm');
+  assert.match(wasm.url, /\/assets\/wasm_compat_bg-[\w-]+\.wasm$/);
+  // The suite's servers send the build's precompressed module.
+  assert.match(wasm.encoding, /^(br|gzip)$/);
+  assert.ok(wasm.transferBytes < wasm.resourceBytes / 2, `${wasm.transferBytes} B on the wire for ${wasm.resourceBytes} B decoded`);
+  assert.equal(wasm.moduleTransferBytes, lhr.audits['wasm-transfer-size']!.numericValue);
+  assert.ok(wasm.totalTransferBytes >= wasm.moduleTransferBytes);
+  assert.equal(wasm.requests, lhr.audits['wasm-transfer-size']!.details!.items!.length);
+});
+
+test('summary: Lighthouse audit errors are named, so a broken audit does not pass unnoticed', () => {
+  const s = pageSummary('index', lhrFixture('index-mobile-run1'));
+  for (const line of s.auditErrors) assert.match(line, /^[a-z-]+: .+/);
+});
+
+test('summary: one line of figures per run', () => {
+  const f = runFigures(lhrFixture('index-mobile-run2'));
+  assert.equal(typeof f.fcpMs, 'number');
+  assert.equal(typeof f.ttiMs, 'number');
+  assert.equal(f.runtimeError, null);
+});
+
+const record = (over: Partial<WasmNetworkRecord>): WasmNetworkRecord => ({
+  url: 'http://x/assets/m-1.wasm',
+  mimeType: 'application/wasm',
+  statusCode: 200,
+  transferSize: 1000,
+  resourceSize: 3000,
+  fromMemoryCache: false,
+  fromDiskCache: false,
+  responseHeaders: [],
+  ...over,
+});
+
+test('wasm transfer: identity without Content-Encoding, header names in any case, cache hits cost nothing', () => {
+  const t = wasmTransfer([
+    record({ responseHeaders: [{ name: 'Content-Encoding', value: 'BR' }] }),
+    record({ transferSize: 0, fromDiskCache: true }),
+    record({ url: 'http://x/other.wasm?v=2', transferSize: 3200 }),
+    record({ url: 'http://x/app.js', mimeType: 'text/javascript', transferSize: 99 }),
+    record({ url: 'http://x/served-as-wasm', transferSize: 10 }),
+  ]);
+  assert.deepEqual(
+    t.responses.map((r) => [r.encoding, r.source]),
+    [
+      ['br', 'network'],
+      ['identity', 'disk cache'],
+      ['identity', 'network'],
+      ['identity', 'network'],
+    ],
+  );
+  assert.equal(t.totalTransferBytes, 1000 + 0 + 3200 + 10);
+});
+
+test('wasm transfer: a module fetched again past the cache counts once in moduleTransferBytes, every time in the total', () => {
+  const t = wasmTransfer([record({}), record({ transferSize: 0, fromMemoryCache: true }), record({}), record({ statusCode: 304, transferSize: 300 })]);
+  assert.equal(t.moduleTransferBytes, 1000);
+  assert.equal(t.totalTransferBytes, 2300);
+  assert.equal(t.responses[3]!.source, 'revalidated');
+  assert.equal(primaryWasmResponse(t.responses)!.source, 'network');
+  assert.equal(primaryWasmResponse([]), null);
+});
+
+test('summary.md: one row per page and form factor, with the .wasm cell and the budgets', () => {
+  const lhr = lhrFixture('index-mobile-run1');
+  const target: MeasuredTarget = {
+    ...pageSummary('index', lhr),
+    reports: { html: 'index-mobile.report.html', json: 'index-mobile.report.json' },
+    medianRun: 0,
+    validRuns: 1,
+    runs: [{ ...runFigures(lhr), loadAverage: [0.5, 0.4, 0.3] }],
+    failedRuns: [],
+  };
+  const summary: LighthouseSummary = {
+    schema: 1,
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    ok: true,
+    lighthouseVersion: '12.2.3',
+    chromium: { binary: '/usr/bin/chromium', source: 'system Chromium', flags: [], userAgent: null },
+    server: { kind: 'vite-preview', command: 'bash scripts/serve-preview.sh 4195', reason: 'r', baseUrl: 'http://127.0.0.1:4195/' },
+    machine: { cpus: 2, loadAverage: { start: [0.5, 0.4, 0.3], end: [0.6, 0.4, 0.3] } },
+    runsPerTarget: 1,
+    results: [target],
+    failures: [],
+    budgets: { files: { mobile: 'lighthouse/lighthouserc.mobile.json' }, passed: true, missedErrors: [], missedWarnings: [], assertions: [] },
+  };
+  const md = summaryMarkdown(summary);
+  const row = md.split('\n').find((l) => l.startsWith('| index | mobile |'));
+  assert.ok(row, md);
+  assert.match(row, new RegExp(`\\| ${Math.round(lhr.categories.performance!.score! * 100)} \\|`));
+  assert.match(row, / KiB (br|gzip) \(\d+\.\d KiB decoded/);
+  assert.match(md, /Server: \*\*vite-preview\*\*/);
+  assert.match(md, /Load average .* 0\.50 \/ 0\.40 \/ 0\.30 at the start/);
+});
