@@ -100,7 +100,7 @@ else
     if timeout 120 rustup target add wasm32-unknown-unknown >"$STATE/rustup.log" 2>&1; then
       note "rustup added the target"
     else
-      note "rustup could not add it ($(tail -1 "$STATE/rustup.log")); using Debian's Rust and its sources"
+      note "rustup could not add it ($(grep -m1 -i "error" "$STATE/rustup.log" || tail -1 "$STATE/rustup.log")); using Debian's Rust and its sources"
     fi
   fi
   if ! wasm_toolchain_ready; then
