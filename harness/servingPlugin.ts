@@ -1,10 +1,10 @@
 // The Vite side of serving (docs/serving.md): the same headers from `vite` (dev) and `vite preview`
 // as from deploy/nginx.conf, precompressed responses in preview, and in the build, build-info.json
 // and the .br/.gz copies beside each file.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
+import { sha256 } from '../scripts/lib/wasmSizes.ts';
 import type { BuildInfo } from '../scripts/write-build-info.ts';
 import { HARNESS_BUILD_INFO, type HarnessBuildInfo, harnessBuildInfo, type ServedFile } from './harnessBuildInfo.ts';
 import { precompress } from './precompress.ts';
@@ -67,7 +67,7 @@ export function servingPlugin(options: ServingPluginOptions): Plugin {
         .sort()
         .map((path) => {
           const data = readFileSync(join(outDir, path));
-          return { path, bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') };
+          return { path, bytes: data.byteLength, sha256: sha256(data) };
         });
       const info = harnessBuildInfo(readCrateBuildInfo(options.cratePkg), served, new Date());
       writeFileSync(join(outDir, HARNESS_BUILD_INFO), `${JSON.stringify(info, null, 2)}\n`);

@@ -2,9 +2,9 @@
 // build-info.json, every .wasm it lists and every script and stylesheet the page references.
 // Each check is a Finding (harness/headerRules.ts); a failing one names the cause. Used by
 // tests/specs/serving.spec.ts on every target and by the broken-deployment tests.
-import { createHash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { HARNESS_BUILD_INFO, type HarnessBuildInfo } from '../../harness/harnessBuildInfo.ts';
+import { sha256 } from '../../scripts/lib/wasmSizes.ts';
 import {
   corsFinding,
   type Finding,
@@ -28,7 +28,6 @@ export const OTHER_ORIGIN = 'https://wasm-compat-cross-origin.example';
  * from 256 bytes, harness/precompress.ts); from this size on, an uncompressed body is a miss. */
 export const MUST_COMPRESS_FROM_BYTES = 1024;
 
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 const finding = (check: string, subject: string, ok: boolean, message: string): Finding => ({ check, subject, ok, message });
 
 /** What the page references: module scripts, modulepreloads and stylesheets, same-origin only. */
