@@ -3,7 +3,7 @@
 // The suite compares the bytes a deployment serves (decompressed, whatever the encoding) with it,
 // from Node and from inside the page (serving.wasmIntegrity): a truncated or corrupted upload, or a
 // stale .wasm left behind by a CDN, shows as a checksum mismatch.
-import type { BuildInfo } from '../scripts/write-build-info.ts';
+import type { BuildInfo } from '../build/buildInfo.ts';
 
 export const HARNESS_BUILD_INFO = 'build-info.json';
 

@@ -2,8 +2,8 @@
 // compressing once at build time costs nothing per request, and nginx's brotli_static/gzip_static
 // (deploy/nginx.conf) and the preview server (servePrecompressed.ts) serve these copies as they are.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { brotli, gzip } from '../scripts/lib/wasmSizes.ts';
-import { COMPRESSIBLE } from './servingHeaders.ts';
+import { brotli, gzip } from '../build/wasmSizes.ts';
+import { COMPRESSIBLE } from '../deploy/headerPolicy.ts';
 
 /** Below this, compression saves less than the response headers it adds (nginx's *_min_length too). */
 export const MIN_COMPRESS_BYTES = 256;

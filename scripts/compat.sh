@@ -2,7 +2,8 @@
 # The main job: build the crate for production (release, then wasm-opt), run the whole
 # compatibility suite on every engine, the same specs through Appium (every target available
 # here), the Node benchmarks (WASM against JS), then Lighthouse on the built harness (mobile and
-# desktop, with the budgets in lighthouse/). Reports land under reports/ (see reports/README.md).
+# desktop, with the budgets in lighthouse/). Reports land under reports/, or WASM_COMPAT_REPORTS_DIR
+# (see reports/README.md).
 #   WASM_OPT_LEVEL=aggressive   minimal | standard | aggressive | size
 #   SKIP_APPIUM=1, SKIP_BENCH=1, SKIP_LIGHTHOUSE=1   leave that part out
 #   BENCH_BROWSERS=1            also the benchmarks in every browser project (about 5 minutes)
@@ -12,8 +13,8 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-bash scripts/build-wasm.sh release bundler || exit 1
-bash scripts/optimize-wasm.sh "${WASM_OPT_LEVEL:-aggressive}" || exit 1
+bash build/build-wasm.sh release bundler || exit 1
+bash build/optimize-wasm.sh "${WASM_OPT_LEVEL:-aggressive}" || exit 1
 node_modules/.bin/playwright test "$@"
 suite_status=$?
 
@@ -50,13 +51,14 @@ if [ "${SKIP_LIGHTHOUSE:-0}" = 1 ]; then
 else
   echo
   echo "compat: Lighthouse on the built harness (docs/lighthouse.md)"
-  node_modules/.bin/tsx scripts/lighthouse/runLighthouse.ts
+  node_modules/.bin/tsx lighthouse/runLighthouse.ts
   lighthouse_status=$?
 fi
 
 echo
 echo "compat: reports written:"
-for f in reports/compat.json reports/playwright/index.html reports/playwright-appium/index.html reports/size/optimize-"${WASM_OPT_LEVEL:-aggressive}".json reports/bench/summary.md reports/bench/index.html reports/lighthouse/summary.md reports/lighthouse/*.report.html; do
+R="${WASM_COMPAT_REPORTS_DIR:-reports}"
+for f in "$R"/compat.json "$R"/playwright/index.html "$R"/playwright-appium/index.html "$R"/size/optimize-"${WASM_OPT_LEVEL:-aggressive}".json "$R"/bench/summary.md "$R"/bench/index.html "$R"/lighthouse/summary.md "$R"/lighthouse/*.report.html; do
   [ -e "$f" ] && echo "  $f"
 done
 [ $suite_status -ne 0 ] && echo "compat: the compatibility suite FAILED (exit $suite_status)"
@@ -64,7 +66,7 @@ done
 [ $bench_status -ne 0 ] && echo "compat: the benchmarks FAILED (exit $bench_status)"
 case $lighthouse_status in
   0) ;;
-  1) echo "compat: Lighthouse: a budget was MISSED (reports/lighthouse/summary.md names it)" ;;
+  1) echo "compat: Lighthouse: a budget was MISSED ($R/lighthouse/summary.md names it)" ;;
   *) echo "compat: Lighthouse could not measure the page (exit $lighthouse_status; see above)" ;;
 esac
 for status in $suite_status $appium_status $bench_status; do

@@ -2,8 +2,8 @@
 # cargo-audit and cargo-deny at pinned versions (CI's security job; setup.sh installs cargo-deny too).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# shellcheck source=scripts/lib/toolchain.sh
-source "$ROOT/scripts/lib/toolchain.sh"
+# shellcheck source=build/toolchain.sh
+source "$ROOT/build/toolchain.sh"
 export PATH="$HOME/.cargo/bin:$PATH"
 ensure() { # crate version
   if [ "$("$1" --version 2>/dev/null | awk '{print $NF}')" = "$2" ]; then

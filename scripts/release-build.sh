@@ -7,8 +7,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 LEVEL="${WASM_OPT_LEVEL:-aggressive}"
 
-bash scripts/build-wasm.sh release bundler
-bash scripts/optimize-wasm.sh "$LEVEL"
+bash build/build-wasm.sh release bundler
+bash build/optimize-wasm.sh "$LEVEL"
 node_modules/.bin/vite build --config harness/vite.config.ts --logLevel warn
 
 version="$(node -p 'require("./crate/pkg/package.json").version')"

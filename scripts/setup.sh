@@ -11,8 +11,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-# shellcheck source=scripts/lib/toolchain.sh
-source "$ROOT/scripts/lib/toolchain.sh"
+# shellcheck source=build/toolchain.sh
+source "$ROOT/build/toolchain.sh"
 
 STATE="$ROOT/.cache/setup"
 mkdir -p "$STATE"
@@ -105,7 +105,7 @@ else
   fi
   if ! wasm_toolchain_ready; then
     apt_ensure "Debian's Rust (rustc-web)" "${DEBIAN_RUST_PACKAGES[@]}"
-    bash "$ROOT/scripts/lib/build-wasm32-std.sh" || fail "could not build the wasm32 standard library"
+    bash "$ROOT/build/build-wasm32-std.sh" || fail "could not build the wasm32 standard library"
   fi
   wasm_toolchain_ready || fail "no Rust toolchain with the wasm32-unknown-unknown standard library"
   note "ready: $(wasm_toolchain_describe)"
@@ -160,16 +160,16 @@ else
   fi
   [ -f "$STATE/playwright-browsers.ok" ] || apt_ensure "system browsers" "${BROWSER_PACKAGES[@]}"
 fi
-npx tsx tests/engines/describeEngines.ts || fail "could not resolve the browser engines"
+npx tsx runner/engines/describeEngines.ts || fail "could not resolve the browser engines"
 
 # --- 6. first build -----------------------------------------------------------------------------
 step "crate build (wasm-pack, bundler target, release)"
 if [ "${SETUP_SKIP_BUILD:-0}" = 1 ]; then
   note "skipped (SETUP_SKIP_BUILD=1)"
 else
-  # shellcheck source=scripts/lib/ensure-crate-built.sh
-  source scripts/lib/ensure-crate-built.sh
-  ensure_crate_built || fail "scripts/build-wasm.sh failed"
+  # shellcheck source=build/ensure-crate-built.sh
+  source build/ensure-crate-built.sh
+  ensure_crate_built || fail "build/build-wasm.sh failed"
   note "crate/pkg: $(node -e 'const i=require("./crate/pkg/build-info.json");console.log(`${i.mode} ${i.target}, built ${i.builtAt}`)')"
 fi
 

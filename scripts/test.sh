@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's own tests, everything a change must pass (run scripts/setup.sh once before):
 #   1. Rust: rustfmt, clippy (warnings are errors), cargo test, cargo deny (licenses, bans, sources)
-#   2. TypeScript type check; the workflows and Dockerfiles checked statically
+#   2. TypeScript type check; the layers' import rules (dependency-cruiser, .dependency-cruiser.cjs);
+#      the README's probe table against the probes; the workflows and Dockerfiles checked statically
 #   3. Node: the crate against its twins, build-info, report writers, expectations, benchmark
 #      machinery, Lighthouse summary and budgets, CI checks (tests/unit)
 #   4. The compatibility suite on every real engine: npx playwright test (preview, nginx and its
@@ -13,8 +14,8 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
-# shellcheck source=scripts/lib/ensure-crate-built.sh
-source scripts/lib/ensure-crate-built.sh
+# shellcheck source=build/ensure-crate-built.sh
+source build/ensure-crate-built.sh
 
 failed=()
 steps=0
@@ -38,8 +39,10 @@ run "cargo test" bash -c 'cd crate && cargo test --quiet'
 run "cargo deny (licenses, bans, sources)" cargo deny --manifest-path crate/Cargo.toml check licenses bans sources
 run "crate build is current" ensure_crate_built
 run "typecheck" node_modules/.bin/tsc -p tsconfig.json
+run "layers: imports go one way (dependency-cruiser)" npm run -s lint:layers
+run "README probe table is current" npm run -s lint:docs
 run "workflows and Dockerfiles" bash -c 'node_modules/.bin/tsx scripts/lint-workflows.ts && node_modules/.bin/tsx scripts/lint-dockerfiles.ts Dockerfile.frontend Dockerfile.runner'
-run "node unit tests" node_modules/.bin/tsx --test tests/unit/*.test.ts
+run "node unit tests" node_modules/.bin/tsx --import ./build/wat/register.ts --test tests/unit/*.test.ts
 run "compatibility suite (playwright)" node_modules/.bin/playwright test
 run "the suite fails on broken deployments" node_modules/.bin/tsx --test tests/brokenDeployments/*.test.ts
 run "the same specs through Appium (npm run test:appium)" node_modules/.bin/playwright test --config playwright.appium.config.ts

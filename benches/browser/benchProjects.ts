@@ -1,9 +1,9 @@
-// The five browser projects of playwright.config.ts (tests/engines/browserProjects.ts), with the
-// engine resolved by tests/engines/engineResolution.ts. The serving-matrix projects
+// The five browser projects of playwright.config.ts (runner/engines/browserProjects.ts), with the
+// engine resolved by runner/engines/engineResolution.ts. The serving-matrix projects
 // (<project>@<target>) are left out: a server cannot change how fast an engine runs a kernel.
 import type { BrowserContextOptions } from '@playwright/test';
-import { BROWSER_PROJECTS, projectContext } from '../../tests/engines/browserProjects.ts';
-import { type EngineChoice, resolveEngine } from '../../tests/engines/engineResolution.ts';
+import { BROWSER_PROJECTS, projectContext } from '../../runner/engines/browserProjects.ts';
+import { type EngineChoice, resolveEngine } from '../../runner/engines/engineResolution.ts';
 
 export interface BenchProject {
   name: string;

@@ -1,39 +1,41 @@
 // npm run bench:browsers: the benchmark suites in the harness's bench page, in every Playwright
 // project (chromium, firefox, webkit, pixel5, iphone12), one project at a time so no two engines
-// compete for the two cores. A plain Node script, not a Playwright test: it builds the harness,
-// serves it with `vite preview` on its own port, opens each project's engine (resolved, with its
-// device descriptor, as playwright.config.ts does: benches/browser/benchProjects.ts) through the
-// suite's Driver, waits for the page's results and writes reports/bench/<project>.json.
+// compete for the two cores. A plain Node script, not a Playwright test: it builds the bench page
+// (benches/page/) into a folder of its own, serves it with `vite preview` on a free port (the
+// suite's serving module), opens each project's engine (resolved, with its device descriptor, as
+// playwright.config.ts does: benches/browser/benchProjects.ts) through the suite's Driver, waits
+// for the page's results and writes <reports>/bench/<project>.json.
 // A project whose engine is missing is written as not run, with the reason.
 //
 //   --project chromium,firefox   some projects       --only math,strings   some suites
-//   --time 400                   tinybench ms/task   --port 4195           (or WASM_COMPAT_BENCH_PORT)
-// (Not 4190: it is on the Fetch standard's list of blocked ports, which browsers refuse to load.)
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+//   --time 400                   tinybench ms/task
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, firefox, webkit } from '@playwright/test';
-import type { BenchPageReport } from '../../harness/src/bench/benchPage.ts';
-import { writeJsonAtomic } from '../../scripts/lib/atomicWrite.ts';
-import { describeChoice } from '../../tests/engines/engineResolution.ts';
-import { launchDriver } from '../../tests/engines/launchDriver.ts';
-import { PKG_DIR, REPORT_DIR } from '../report/paths.ts';
+import type { BenchPageReport } from '../page/benchPage.ts';
+import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
+import { describeChoice } from '../../runner/engines/engineResolution.ts';
+import { launchDriver } from '../../runner/engines/launchDriver.ts';
+import { benchReportsDir, PKG_DIR } from '../report/paths.ts';
 import type { BenchRun } from '../report/schema.ts';
 import { writeSummaryReports } from '../report/writeReports.ts';
 import { staleBuildWarning } from '../node/staleBuild.ts';
 import { type BenchProject, benchProjects } from './benchProjects.ts';
-import { buildHarness, startPreview } from './previewServer.ts';
+import { startPreview } from '../../serving/servers/previewServer.ts';
+import { buildBenchPage } from '../page/buildBenchPage.ts';
+import { noncedWasm } from '../page/noncedWasmPlugin.ts';
+import { BENCH_PAGE_CONFIG } from '../page/vite.config.ts';
 
 const { values: args } = parseArgs({
   options: {
     project: { type: 'string', default: '' },
     only: { type: 'string', default: '' },
     time: { type: 'string', default: '' },
-    port: { type: 'string', default: process.env.WASM_COMPAT_BENCH_PORT ?? '4195' },
     'timeout-min': { type: 'string', default: '15' },
   },
 });
-const OUT_DIR = resolve('.cache/bench-harness');
 const POLL_MS = 2000;
 const timeoutMs = Number(args['timeout-min']) * 60_000;
 
@@ -101,9 +103,12 @@ async function benchProject(project: BenchProject, baseUrl: string, build: Recor
 
 const stale = staleBuildWarning(PKG_DIR);
 if (stale) console.warn(`bench:browsers: warning: ${stale}`);
-console.log(`bench:browsers: building the harness into ${OUT_DIR}`);
-buildHarness(OUT_DIR);
-const server = await startPreview(OUT_DIR, Number(args.port));
+const OUT_DIR = mkdtempSync(join(tmpdir(), 'wasm-compat-bench-page-'));
+console.log(`bench:browsers: building the bench page into ${OUT_DIR}`);
+await buildBenchPage(OUT_DIR);
+// Cross-origin isolated, where performance.now() is finest; the nonced .wasm after the headers.
+const server = await startPreview({ configFile: BENCH_PAGE_CONFIG, outDir: OUT_DIR, isolation: 'require-corp', plugins: [noncedWasm()] });
+const REPORT_DIR = benchReportsDir();
 const build = (() => {
   try {
     return JSON.parse(readFileSync(join(PKG_DIR, 'build-info.json'), 'utf8')) as Record<string, unknown>;
@@ -128,6 +133,7 @@ try {
   }
 } finally {
   await server.stop();
+  rmSync(OUT_DIR, { recursive: true, force: true });
 }
 writeSummaryReports(REPORT_DIR);
 console.log(`bench:browsers: wrote ${REPORT_DIR}/summary.md and index.html`);

@@ -5,9 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeJsonAtomic } from '../../scripts/lib/atomicWrite.ts';
+import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { formatMs, formatPct } from '../report/format.ts';
-import { PKG_DIR, REPORT_DIR } from '../report/paths.ts';
+import { benchReportsDir, PKG_DIR } from '../report/paths.ts';
 import { writeSummaryReports } from '../report/writeReports.ts';
 import { outputDifference } from '../run/sameOutput.ts';
 import { suites } from '../suites/index.ts';
@@ -16,6 +16,8 @@ import type { BenchContext } from '../suites/types.ts';
 import { loadRawCrate } from '../node/loadRawCrate.ts';
 import { readCriterionEstimates } from './criterionEstimates.ts';
 import type { NativeRun, NativeTask } from './schema.ts';
+
+const REPORT_DIR = benchReportsDir();
 
 const home = resolve(process.env.CRITERION_HOME ?? join(process.env.CARGO_TARGET_DIR ?? 'crate/target', 'criterion'));
 const estimates = readCriterionEstimates(home);

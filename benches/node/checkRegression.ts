@@ -5,8 +5,10 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareRuns, DEFAULT_THRESHOLD_PCT, formatRegressionReport } from '../regression.ts';
-import { BASELINE_FILE, REPORT_DIR } from '../report/paths.ts';
+import { BASELINE_FILE, benchReportsDir } from '../report/paths.ts';
 import { readRun } from '../report/readRun.ts';
+
+const REPORT_DIR = benchReportsDir();
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -9,9 +9,9 @@
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeJsonAtomic } from '../../scripts/lib/atomicWrite.ts';
+import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { compareRuns, DEFAULT_THRESHOLD_PCT, formatRegressionReport } from '../regression.ts';
-import { BASELINE_FILE, PKG_DIR, REPORT_DIR } from '../report/paths.ts';
+import { BASELINE_FILE, benchReportsDir, PKG_DIR } from '../report/paths.ts';
 import { renderTextTable, tableRows } from '../report/nodeTable.ts';
 import { readRun } from '../report/readRun.ts';
 import type { BenchRun } from '../report/schema.ts';
@@ -24,6 +24,8 @@ import { defaultSizes } from '../suites/inputs.ts';
 import { staleBuildWarning } from './staleBuild.ts';
 import { loadRawCrate } from './loadRawCrate.ts';
 import { serveWasm } from './serveWasm.ts';
+
+const REPORT_DIR = benchReportsDir();
 
 const { values: args } = parseArgs({
   options: {

@@ -1,6 +1,11 @@
-// Where benchmark reports live, relative to the repository root (the npm scripts run from there).
+// Where benchmark runs are read from and written to: <reports>/bench (reporting/reportsFolder.ts),
+// the committed baseline, and the crate build they time.
 import { resolve } from 'node:path';
+import { reportPath } from '../../reporting/reportsFolder.ts';
 
-export const REPORT_DIR = resolve(process.env.WASM_COMPAT_BENCH_REPORTS ?? 'reports/bench');
 export const BASELINE_FILE = resolve('benches/baseline/node.json');
 export const PKG_DIR = resolve(process.env.WASM_COMPAT_PKG ?? 'crate/pkg');
+
+export function benchReportsDir(): string {
+  return reportPath('bench');
+}

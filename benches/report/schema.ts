@@ -85,7 +85,7 @@ export interface BenchRun {
   status: 'done' | 'not-run' | 'failed';
   /** Why it was not run, or why it failed. */
   reason: string | null;
-  /** The browser engine that ran it (tests/drivers/driver.ts EngineInfo), for browser projects. */
+  /** The browser engine that ran it (runner/drivers/driver.ts EngineInfo), for browser projects. */
   engine: Record<string, unknown> | null;
   environment: BenchEnvironment | null;
   /** The crate build measured (crate/pkg/build-info.json: mode, optimization, toolchain). */

@@ -1,7 +1,7 @@
 // Rewrites reports/bench/summary.md and index.html from every run in the folder. Each file is
 // written whole, then renamed over the old one: a reader never sees a half-written report.
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../scripts/lib/atomicWrite.ts';
+import { writeFileAtomic } from '../../reporting/writeWhole.ts';
 import { collectReports } from './collectReports.ts';
 import { renderIndexHtml } from './indexHtml.ts';
 import { renderSummaryMarkdown } from './summaryMarkdown.ts';

@@ -1,7 +1,7 @@
 // Facts about where a run happens that both Node and the bench page can read: the measured
 // performance.now() step (with the harness's timer-resolution probe), isolation, tinybench's clock.
 import { Bench } from 'tinybench';
-import timerResolutionProbe from '../../harness/src/probes/environment/timerResolution.ts';
+import timerResolutionProbe from '../../harness/probes/environment/timerResolution.ts';
 
 export async function measureTimerResolutionUs(): Promise<number | null> {
   const outcome = await timerResolutionProbe.run({ wasmUrl: '', crate: null, crateError: null });

@@ -1,7 +1,7 @@
 // compile: WebAssembly.compile from bytes already in memory, async (the engine may use background
 // threads) against the synchronous new WebAssembly.Module on the calling thread. Each compile sees
 // new bytes (benches/suites/wasmNonce.ts): otherwise V8 answers from its compiled-module cache.
-import { rawSieveCount, stubImports } from '../../harness/src/probes/loading/_stubImports.ts';
+import { rawSieveCount, stubImports } from '../../harness/probes/loading/_stubImports.ts';
 import { type BenchContext, type BenchSuite, pair } from './types.ts';
 import { NoncedWasm } from './wasmNonce.ts';
 

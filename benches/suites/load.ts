@@ -2,7 +2,7 @@
 // routes a loader can take: streaming (compile while the bytes arrive) or bytes first.
 // Every fetch is uncached (cache: 'no-store') and, where the server can, asks for new bytes
 // (a nonce), so neither the HTTP cache nor an engine's compiled-module cache answers.
-import { rawSieveCount, stubImports } from '../../harness/src/probes/loading/_stubImports.ts';
+import { rawSieveCount, stubImports } from '../../harness/probes/loading/_stubImports.ts';
 import { type BenchContext, type BenchSuite, pair } from './types.ts';
 
 interface LoadInput {

@@ -13,16 +13,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { buildHarness } from '../../scripts/lib/buildHarness.ts';
-import { startNginx } from '../../scripts/lib/nginxServer.ts';
-import type { CompatReport } from '../reporters/compatReporter.ts';
-import { checkDeployment } from '../serving/checkDeployment.ts';
-import { PRODUCTION_PROFILE } from '../serving/servingProfile.ts';
-import { SERVING_SPECS } from '../targets/target.ts';
+import { buildHarness } from '../../harness/buildHarness.ts';
+import { startNginx } from '../../serving/nginx/nginxServer.ts';
+import type { CompatReport } from '../../runner/compatReport.ts';
+import { checkDeployment } from '../../serving/checks/checkDeployment.ts';
+import { PRODUCTION_PROFILE } from '../../serving/checks/servingProfile.ts';
+import { SERVING_SPECS } from '../../serving/targets/target.ts';
 import { BROKEN_DEPLOYMENTS, type BrokenDeployment, WORKING } from './faults.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const FIRST_PORT = Number(process.env.WASM_COMPAT_FIXTURE_PORT ?? 4280);
 const SUITE_TIMEOUT_MS = 240_000;
 
 /** Runs the suite (chromium, serving specs) against `url`, into a reports folder of its own. */
@@ -52,16 +51,16 @@ function runSuite(url: string, scratch: string): Promise<{ code: number | null; 
 }
 
 let build: string;
-before(() => {
+before(async () => {
   build = mkdtempSync(join(tmpdir(), 'wasm-compat-build-'));
-  buildHarness(build);
+  await buildHarness(build);
 });
 after(() => rmSync(build, { recursive: true, force: true }));
 
 describe('the suite fails on each broken deployment, naming the cause', { concurrency: 2 }, () => {
-  [WORKING, ...BROKEN_DEPLOYMENTS].forEach((fault: BrokenDeployment, index) => {
+  [WORKING, ...BROKEN_DEPLOYMENTS].forEach((fault: BrokenDeployment) => {
     it(`${fault.name}: ${fault.cause}`, { timeout: SUITE_TIMEOUT_MS + 30_000 }, async () => {
-      const server = await startNginx({ port: FIRST_PORT + index, root: build, isolation: 'require-corp', ...fault.server });
+      const server = await startNginx({ root: build, isolation: 'require-corp', ...fault.server });
       const scratch = mkdtempSync(join(tmpdir(), `wasm-compat-${fault.name}-`));
       try {
         const failed = (await checkDeployment(server.url, PRODUCTION_PROFILE)).filter((f) => !f.ok);

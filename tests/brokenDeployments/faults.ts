@@ -5,8 +5,8 @@
 // serveBrokenDeployment.ts serves one for a person.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NginxOptions } from '../../scripts/lib/nginxServer.ts';
-import type { ProbeStatus } from '../../harness/src/probe.ts';
+import type { NginxOptions } from '../../serving/nginx/nginxServer.ts';
+import type { ProbeStatus } from '../../harness/probes/probe.ts';
 import { corruptCode, truncate } from './damageWasm.ts';
 
 export interface BrokenDeployment {
@@ -15,7 +15,7 @@ export interface BrokenDeployment {
   cause: string;
   /** How the fixture's nginx differs from production. */
   server: Pick<NginxOptions, 'headers' | 'alterRoot' | 'alterConf'>;
-  /** A failing Node-side finding (tests/serving/checkDeployment.ts) must say this. */
+  /** A failing Node-side finding (serving/checks/checkDeployment.ts) must say this. */
   nodeMessage: RegExp | null;
   /** The suite's output against the fixture must say all of these. */
   suiteMessages: RegExp[];

@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildHarness } from '../../scripts/lib/buildHarness.ts';
-import { startNginx } from '../../scripts/lib/nginxServer.ts';
+import { buildHarness } from '../../harness/buildHarness.ts';
+import { startNginx } from '../../serving/nginx/nginxServer.ts';
 import { BROKEN_DEPLOYMENTS, brokenDeployment } from './faults.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: process.env.WASM_COMPAT_FIXTURE_PORT ?? '4280' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { port: { type: 'string', default: '4280' } } });
 const name = positionals[0];
 if (!name) {
   console.log(`usage: serveBrokenDeployment.ts <name> [--port N]\n${BROKEN_DEPLOYMENTS.map((d) => `  ${d.name.padEnd(16)} ${d.cause}`).join('\n')}`);
@@ -20,7 +20,7 @@ const fault = brokenDeployment(name);
 const build = mkdtempSync(join(tmpdir(), 'wasm-compat-build-'));
 let server;
 try {
-  buildHarness(build);
+  await buildHarness(build);
   server = await startNginx({ port: Number(values.port), root: build, isolation: 'require-corp', ...fault.server });
 } finally {
   rmSync(build, { recursive: true, force: true });

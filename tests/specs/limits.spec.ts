@@ -1,12 +1,12 @@
 // Limits in practice: how much memory this engine grants, and whether a large module may be
-// compiled synchronously on the main thread (engine policy, tests/expectations/engineBehaviour.ts).
-import { assertProbes } from '../assertProbes.ts';
-import { engineKey } from '../expectations/engineKey.ts';
-import { syncCompileOfLargeModuleAllowed } from '../expectations/engineBehaviour.ts';
-import { expect, test } from '../fixtures.ts';
+// compiled synchronously on the main thread (engine policy, runner/expectations/engineBehaviour.ts).
+import { assertProbes } from '../../runner/assertProbes.ts';
+import { engineKey } from '../../runner/expectations/engineKey.ts';
+import { syncCompileOfLargeModuleAllowed } from '../../runner/expectations/engineBehaviour.ts';
+import { expect, test } from '../../runner/fixtures.ts';
 
-test('Limits: largest memory granted, synchronous compile of a large module', async ({ harness, engine, targetIsolation }, testInfo) => {
-  await assertProbes(harness, engine, testInfo, { category: 'limits', required: ['limits.maxMemory', 'limits.syncCompile'], isolation: targetIsolation });
+test('Limits: largest memory granted, synchronous compile of a large module', async ({ harness, engine, target }, testInfo) => {
+  await assertProbes(harness, engine, testInfo, { category: 'limits', isolation: target.isolation });
   const where = `${engine.engine} ${engine.version}`;
   const maxMemory = harness.results.find((r) => r.id === 'limits.maxMemory')?.data ?? {};
   testInfo.annotations.push({ type: 'max memory', description: `${String(maxMemory.maxMiB)} MiB in ${where} (${String(maxMemory.stoppedBecause)})` });

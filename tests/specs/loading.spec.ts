@@ -1,13 +1,12 @@
 // Loading: the crate loads the ways real sites load it. The streaming routes depend on the server
 // (exactly application/wasm), the bytes fallback must work whatever the server sends, so a wrong
 // MIME type shows as streaming failures that name the Content-Type while the fallback passes.
-import { assertProbes } from '../assertProbes.ts';
-import { test } from '../fixtures.ts';
+import { assertProbes } from '../../runner/assertProbes.ts';
+import { test } from '../../runner/fixtures.ts';
 
-test('Loading: ESM integration, instantiateStreaming, compileStreaming, the bytes fallback', async ({ harness, engine, targetIsolation }, testInfo) => {
+test('Loading: ESM integration, instantiateStreaming, compileStreaming, the bytes fallback', async ({ harness, engine, target }, testInfo) => {
   await assertProbes(harness, engine, testInfo, {
     category: 'loading',
-    required: ['loading.esmIntegration', 'loading.instantiateStreaming', 'loading.compileStreaming', 'loading.bytesFallback'],
-    isolation: targetIsolation,
+    isolation: target.isolation,
   });
 });

@@ -1,5 +1,5 @@
 // The page itself: it finished without errors, and what a person sees matches what the drivers read.
-import { expect, test } from '../fixtures.ts';
+import { expect, test } from '../../runner/fixtures.ts';
 
 test('The harness page runs every probe without errors and shows each in its table', async ({ harness, harnessView, pageProblems, engine }) => {
   const where = `${engine.engine} ${engine.version}`;

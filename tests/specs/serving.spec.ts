@@ -5,18 +5,19 @@
 // - In the browser, on what this engine received: the serving.* probes (MIME type, integrity,
 //   security headers, threads) against their expectations, and COOP/COEP, caching and compression
 //   as this engine saw them.
-// The expectations come from the target's declared profile (tests/targets/), never from the page.
-import type { HeaderGetter } from '../../harness/headerRules.ts';
-import { immutableFinding, isolationFindings, revalidateFinding } from '../../harness/headerRules.ts';
-import { HASHED_ASSET } from '../../harness/servingHeaders.ts';
-import { assertProbes } from '../assertProbes.ts';
-import { expect, test } from '../fixtures.ts';
-import { checkDeployment, SERVING_ATTACHMENT } from '../serving/checkDeployment.ts';
+// The expectations come from the target's declared profile (serving/targets/), never from the page.
+import type { HeaderGetter } from '../../deploy/headerRules.ts';
+import { immutableFinding, isolationFindings, revalidateFinding } from '../../deploy/headerRules.ts';
+import { HASHED_ASSET } from '../../deploy/headerPolicy.ts';
+import { assertProbes } from '../../runner/assertProbes.ts';
+import { expect, test } from '../../runner/fixtures.ts';
+import { recordFindings } from '../../runner/testRecord.ts';
+import { checkDeployment } from '../../serving/checks/checkDeployment.ts';
 
-test('Serving from Node: every .wasm as application/wasm and intact; isolation, security, caching, CORS and compression headers', async ({ harnessUrl, targetServing, target }, testInfo) => {
+test('Serving from Node: every .wasm as application/wasm and intact; isolation, security, caching, CORS and compression headers', async ({ harnessUrl, target }, testInfo) => {
   testInfo.annotations.push({ type: 'target', description: target.description });
-  const findings = await checkDeployment(harnessUrl, targetServing);
-  await testInfo.attach(SERVING_ATTACHMENT, { body: JSON.stringify(findings), contentType: 'application/json' });
+  const findings = await checkDeployment(harnessUrl, target.serving);
+  await recordFindings(testInfo, findings);
   for (const f of findings) {
     await test.step(`${f.subject}: ${f.check} ${f.ok ? 'ok' : 'FAILED'}`, () => {
       expect.soft(f.ok, `${f.message} [${target.name}: ${harnessUrl}]`).toBe(true);
@@ -26,11 +27,10 @@ test('Serving from Node: every .wasm as application/wasm and intact; isolation, 
   expect(findings.filter((f) => f.check === 'content-type').length, 'files whose type was checked').toBeGreaterThanOrEqual(3);
 });
 
-test('Serving in the browser: .wasm type and integrity, security headers, isolation, compression, threads', async ({ harness, engine, harnessUrl, targetIsolation, targetServing }, testInfo) => {
+test('Serving in the browser: .wasm type and integrity, security headers, isolation, compression, threads', async ({ harness, engine, harnessUrl, target }, testInfo) => {
   await assertProbes(harness, engine, testInfo, {
     category: 'serving',
-    required: ['serving.headers', 'serving.threads', 'serving.wasmIntegrity', 'serving.wasmMimeType'],
-    isolation: targetIsolation,
+    isolation: target.isolation,
   });
   const where = `${engine.engine} ${engine.version}`;
   const data = harness.results.find((r) => r.id === 'serving.headers')?.data as
@@ -42,21 +42,21 @@ test('Serving in the browser: .wasm type and integrity, security headers, isolat
     (seen: Record<string, string | null>): HeaderGetter =>
     (name) =>
       seen[name] ?? null;
-  const wasmHashed = targetServing.hashedAssets && HASHED_ASSET.test(new URL(data.wasmPath, harnessUrl).pathname);
+  const wasmHashed = target.serving.hashedAssets && HASHED_ASSET.test(new URL(data.wasmPath, harnessUrl).pathname);
   for (const f of [
-    ...isolationFindings(get(data.page.headers), targetIsolation, 'the page'),
+    ...isolationFindings(get(data.page.headers), target.isolation, 'the page'),
     revalidateFinding(get(data.page.headers), 'the page'),
     (wasmHashed ? immutableFinding : revalidateFinding)(get(data.wasm.headers), data.wasmPath),
   ]) {
     expect.soft(f.ok, `${f.message} (as ${where} received it)`).toBe(true);
   }
-  if (targetServing.encodings.length > 0) {
+  if (target.serving.encodings.length > 0) {
     // Content-Encoding as the browser saw it; where an engine hides it, Resource Timing's sizes tell.
     const encoding = data.wasm.headers['Content-Encoding'];
     const timing = data.wasm.timing;
-    const compressed = encoding ? (targetServing.encodings as string[]).includes(encoding) : !!timing && timing.encodedBodySize > 0 && timing.encodedBodySize < timing.decodedBodySize;
+    const compressed = encoding ? (target.serving.encodings as string[]).includes(encoding) : !!timing && timing.encodedBodySize > 0 && timing.encodedBodySize < timing.decodedBodySize;
     expect
-      .soft(compressed, `${data.wasmPath} reached ${where} with Content-Encoding ${encoding ?? 'none'} (${timing ? `${timing.encodedBodySize} bytes for ${timing.decodedBodySize}` : 'no timing'}), want one of ${targetServing.encodings.join(', ')}`)
+      .soft(compressed, `${data.wasmPath} reached ${where} with Content-Encoding ${encoding ?? 'none'} (${timing ? `${timing.encodedBodySize} bytes for ${timing.decodedBodySize}` : 'no timing'}), want one of ${target.serving.encodings.join(', ')}`)
       .toBe(true);
   }
 });

@@ -1,8 +1,8 @@
 // WebAssembly switched off, as iOS Lockdown Mode does by removing the global: the page says so
 // plainly, every probe that needs WebAssembly reports it unsupported, and the JS fallback works.
-import type { HarnessReport } from '../../harness/src/probe.ts';
-import { NO_WEBASSEMBLY } from '../../harness/src/runProbe.ts';
-import { expect, test } from '../fixtures.ts';
+import type { HarnessReport } from '../../harness/probes/probe.ts';
+import { NO_WEBASSEMBLY } from '../../harness/probes/runProbe.ts';
+import { expect, test } from '../../runner/fixtures.ts';
 
 test('Without the WebAssembly global the page says so and its JS fallback works', async ({ driver, harnessUrl, engine }) => {
   const where = `${engine.engine} ${engine.version}`;

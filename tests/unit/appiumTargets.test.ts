@@ -4,12 +4,12 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { androidCapabilities, chromiumCapabilities, iosCapabilities } from '../appium/capabilities.ts';
-import { appiumAndroid, parseAdbDevices } from '../appium/targets/appiumAndroid.ts';
-import { appiumChromium } from '../appium/targets/appiumChromium.ts';
-import { appiumIos, parseSimctlBooted } from '../appium/targets/appiumIos.ts';
-import { engineFromBrowserName, remoteTarget } from '../appium/targets/remote.ts';
-import { deviceDescriptor } from '../engines/deviceDescriptor.ts';
+import { androidCapabilities, chromiumCapabilities, iosCapabilities } from '../../runner/engines/appium/capabilities.ts';
+import { appiumAndroid, parseAdbDevices } from '../../runner/engines/appium/android.ts';
+import { appiumChromium } from '../../runner/engines/appium/chromium.ts';
+import { appiumIos, parseSimctlBooted } from '../../runner/engines/appium/ios.ts';
+import { engineFromBrowserName, remoteEngine } from '../../runner/engines/remote.ts';
+import { deviceDescriptor } from '../../runner/engines/deviceDescriptor.ts';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'appium-test-'));
 
@@ -35,7 +35,7 @@ test('appium-android: a ready device gives a UiAutomator2 Chrome session with ad
   assert.equal(choice.engine, 'chromium');
   assert.equal(choice.device, 'sdk_gphone64_x86_64');
   assert.equal(choice.adbReverseSerial, 'emulator-5554');
-  assert.deepEqual(choice.serverArgs, ['--allow-insecure=uiautomator2:chromedriver_autodownload']);
+  assert.deepEqual(choice.allowInsecure, ['uiautomator2:chromedriver_autodownload']);
   assert.equal(choice.capabilities['appium:automationName'], 'UiAutomator2');
   assert.equal(choice.capabilities['appium:udid'], 'emulator-5554');
   assert.equal(choice.capabilities.browserName, 'Chrome');
@@ -94,14 +94,14 @@ test('appium-chromium runs here: system Chromium and chromedriver', () => {
 test('remote: URL and capabilities file, the engine from browserName, and what is missing said plainly', () => {
   const caps = join(scratch(), 'caps.json');
   writeFileSync(caps, JSON.stringify({ browserName: 'safari', 'appium:deviceName': 'iPhone 15' }));
-  const local = remoteTarget({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps });
+  const local = remoteEngine({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps });
   assert.ok(local.kind === 'remote' && local.engine === 'webkit' && local.device === 'iPhone 15' && local.url === 'http://127.0.0.1:4444/wd/hub');
-  const far = remoteTarget({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps });
+  const far = remoteEngine({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps });
   assert.ok(far.kind === 'missing' && /set WASM_COMPAT_BASE_URL/.test(far.reason));
-  const deployed = remoteTarget({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps, WASM_COMPAT_BASE_URL: 'https://staging.example.com/' });
+  const deployed = remoteEngine({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps, WASM_COMPAT_BASE_URL: 'https://staging.example.com/' });
   assert.equal(deployed.kind, 'remote');
-  assert.ok(remoteTarget({}).kind === 'missing');
-  const badCaps = remoteTarget({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: '/nonexistent.json' });
+  assert.ok(remoteEngine({}).kind === 'missing');
+  const badCaps = remoteEngine({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: '/nonexistent.json' });
   assert.ok(badCaps.kind === 'missing' && /cannot read capabilities/.test(badCaps.reason));
   assert.deepEqual(['chrome', 'MicrosoftEdge', 'firefox', 'Safari', 'opera'].map(engineFromBrowserName), ['chromium', 'chromium', 'firefox', 'webkit', null]);
 });

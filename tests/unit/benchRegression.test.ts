@@ -2,7 +2,7 @@
 // the threshold plus the combined margin of error), and `--check` exits non-zero naming the task.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -110,11 +110,12 @@ test('npm run bench -- --check runs the suites, then exits 1 naming what fell be
     writeFileSync(baseFile, JSON.stringify(runOf([pairOf('call.noop', 0.00001, 0.001), pairOf('call.i32', 5, 1, 50)])));
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--only', 'call', '--time', '20', '--check', '--baseline', baseFile], {
       encoding: 'utf8',
-      env: { ...process.env, WASM_COMPAT_BENCH_REPORTS: dir },
+      env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
     });
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /REGRESSED: call\.noop\n/);
     assert.match(run.stdout, /call\.i32: unchanged/, 'a speedup within its (here wide) margin is not flagged');
+    assert.ok(existsSync(join(dir, 'bench', 'node.json')) && existsSync(join(dir, 'bench', 'check.json')), 'the run and its check land under WASM_COMPAT_REPORTS_DIR');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { measureWasm, sha256 } from '../../scripts/lib/wasmSizes.ts';
-import type { BuildInfo } from '../../scripts/write-build-info.ts';
+import { measureWasm, sha256 } from '../../build/wasmSizes.ts';
+import type { BuildInfo } from '../../build/buildInfo.ts';
 
 const pkgDir = resolve(process.env.WASM_COMPAT_PKG ?? 'crate/pkg');
 const info = JSON.parse(readFileSync(join(pkgDir, 'build-info.json'), 'utf8')) as BuildInfo;

@@ -1,15 +1,17 @@
 // The compat.json writer and the verdict logic, on stored results (no browser needed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { TestResult } from '@playwright/test/reporter';
-import type { ProbeResult } from '../../harness/src/probe.ts';
-import type { EngineInfo } from '../drivers/driver.ts';
-import { verdict } from '../expectations/verdict.ts';
-import { addTestResult, emptyProject } from '../reporters/compatReporter.ts';
+import type { ProbeResult } from '../../harness/probes/probe.ts';
+import { addTestResult, emptyProject } from '../../runner/compatReport.ts';
+import type { EngineInfo } from '../../runner/drivers/driver.ts';
+import { verdict } from '../../runner/expectations/verdict.ts';
+import { recordEngine, recordVerdicts, skipNotRun } from '../../runner/testRecord.ts';
+import { recordedTest } from './recordedTest.ts';
 
 const probe = (status: ProbeResult['status'], extra: Partial<ProbeResult> = {}): ProbeResult => ({
-  id: 'feature.simd',
+  id: 'features.simd',
   title: 'SIMD',
+  featuresJson: 'simd',
   category: 'features',
   status,
   detail: 'd',
@@ -52,21 +54,17 @@ const engine: EngineInfo = {
   notApplied: [],
 };
 
-function result(status: TestResult['status'], attachments: Record<string, unknown>, annotations: TestResult['annotations'] = []): TestResult {
-  return {
-    status,
-    annotations,
-    attachments: Object.entries(attachments).map(([name, body]) => ({ name, contentType: 'application/json', body: Buffer.from(JSON.stringify(body)) })),
-  } as unknown as TestResult;
-}
-
-test('a project report folds tests: engine, verdicts once each, features.json shape, counts', () => {
+test('a project report folds tests: engine, verdicts once each, features.json shape, counts', async () => {
   const project = emptyProject();
   const simd = verdict(probe('pass'), { status: 'pass', why: '' });
-  const gc = verdict(probe('unsupported', { id: 'feature.gc' }), { status: 'unsupported', why: '' });
-  const trap = verdict(probe('fail', { id: 'errors.trap', category: 'errors' }), { status: 'pass', why: '' });
-  addTestResult(project, { annotations: [] }, result('passed', { 'wasm-compat-engine': engine, 'wasm-compat-verdicts': [simd, gc] }));
-  addTestResult(project, { annotations: [] }, result('failed', { 'wasm-compat-engine': engine, 'wasm-compat-verdicts': [trap, simd] }));
+  const gc = verdict(probe('unsupported', { id: 'features.gc', featuresJson: 'gc' }), { status: 'unsupported', why: '' });
+  const trap = verdict(probe('fail', { id: 'errors.trap', category: 'errors', featuresJson: undefined }), { status: 'pass', why: '' });
+  for (const [status, verdicts] of [['passed', [simd, gc]], ['failed', [trap, simd]]] as const) {
+    const t = recordedTest();
+    await recordEngine(t.testInfo, engine);
+    await recordVerdicts(t.testInfo, [...verdicts]);
+    addTestResult(project, { annotations: [] }, t.result(status));
+  }
   assert.equal(project.status, 'ran');
   assert.deepEqual(project.engine, engine);
   assert.deepEqual(project.tests, { passed: 1, failed: 1, skipped: 0 });
@@ -74,16 +72,27 @@ test('a project report folds tests: engine, verdicts once each, features.json sh
   assert.deepEqual(project.features, { simd: true, gc: false });
   assert.deepEqual(
     project.probes.map((p) => p.id),
-    ['feature.simd', 'feature.gc', 'errors.trap'],
+    ['features.simd', 'features.gc', 'errors.trap'],
   );
 });
 
 test('a project whose engine is missing is reported as not run, with the reason', () => {
   const project = emptyProject();
-  const reason = 'engine not found — webkit: not run — WebKit not found: ...';
-  addTestResult(project, { annotations: [] }, result('skipped', {}, [{ type: 'skip', description: reason }]));
+  const reason = 'webkit: not run — WebKit not found: ...';
+  const t = recordedTest();
+  skipNotRun(t.testInfo, reason);
+  addTestResult(project, { annotations: [] }, t.result('skipped'));
   assert.equal(project.status, 'not-run');
   assert.equal(project.reason, reason);
   assert.equal(project.engine, null);
   assert.deepEqual(project.tests, { passed: 0, failed: 0, skipped: 1 });
+});
+
+test('a test skipped for another reason leaves the project as run', () => {
+  const project = emptyProject();
+  const t = recordedTest();
+  t.testInfo.skip(true, 'not on this engine');
+  addTestResult(project, { annotations: [] }, t.result('skipped'));
+  assert.equal(project.status, 'ran');
+  assert.equal(project.reason, undefined);
 });

@@ -1,39 +1,34 @@
-// compat.json says which target each project ran against and what the Node-side serving checks
-// found (tests/reporters/compatReporter.ts), on stored results.
+// compat.json says which target each project ran against, where it answered, and what the
+// Node-side serving checks found (runner/compatReport.ts), on stored results.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { TestResult } from '@playwright/test/reporter';
-import type { Finding } from '../../harness/headerRules.ts';
-import { addTestResult, emptyProject, projectTarget } from '../reporters/compatReporter.ts';
-import { SERVING_ATTACHMENT } from '../serving/checkDeployment.ts';
+import type { Finding } from '../../deploy/headerRules.ts';
+import { addTestResult, emptyProject, projectTarget } from '../../runner/compatReport.ts';
+import { recordFindings } from '../../runner/testRecord.ts';
+import { nginxTarget } from '../../serving/targets/nginxTarget.ts';
+import { targetRecord } from '../../serving/targets/target.ts';
+import { recordedTest } from './recordedTest.ts';
 
-const fallback = { target: 'preview', targetIsolation: 'require-corp' };
-
-test("a project's target comes from its options, else the run's default target", () => {
-  const use = {
-    harnessUrl: 'http://127.0.0.1:4181/',
-    targetIsolation: 'credentialless',
-    target: { name: 'credentialless', kind: 'nginx', description: 'nginx (deploy/nginx.conf) at http://127.0.0.1:4181/, COOP same-origin + COEP credentialless' },
-  };
-  assert.deepEqual(projectTarget(use, fallback), {
+test("a project's target: its record from the project's options and the URL it answered on", () => {
+  const target = targetRecord(nginxTarget('credentialless'));
+  assert.deepEqual(projectTarget(target, 'http://127.0.0.1:41969/'), {
     name: 'credentialless',
     kind: 'nginx',
-    description: use.target.description,
-    harnessUrl: 'http://127.0.0.1:4181/',
+    description: 'nginx (deploy/nginx.conf), COOP same-origin + COEP credentialless',
+    harnessUrl: 'http://127.0.0.1:41969/',
     isolation: 'credentialless',
   });
-  assert.deepEqual(projectTarget({}, fallback), { name: 'preview', kind: 'unknown', description: 'preview', harnessUrl: null, isolation: 'require-corp' });
 });
 
-test('the serving findings of a project are counted once, failures kept with their cause', () => {
+test('the serving findings of a project are counted once, failures kept with their cause', async () => {
   const findings: Finding[] = [
     { check: 'content-type', subject: 'a.wasm', ok: false, message: 'Content-Type of a.wasm: served as "application/octet-stream"' },
     { check: 'coop', subject: 'the page', ok: true, message: 'Cross-Origin-Opener-Policy: same-origin' },
   ];
-  const result = { status: 'failed', annotations: [], attachments: [{ name: SERVING_ATTACHMENT, contentType: 'application/json', body: Buffer.from(JSON.stringify(findings)) }] } as unknown as TestResult;
-  const project = emptyProject(projectTarget({}, fallback));
-  addTestResult(project, { annotations: [] }, result);
-  addTestResult(project, { annotations: [] }, result);
+  const t = recordedTest();
+  await recordFindings(t.testInfo, findings);
+  const project = emptyProject();
+  addTestResult(project, { annotations: [] }, t.result('failed'));
+  addTestResult(project, { annotations: [] }, t.result('failed'));
   assert.deepEqual(project.serving, { passed: 1, failed: 1, findings });
-  assert.equal(project.target?.name, 'preview');
 });

@@ -23,14 +23,14 @@ test('the lint catches a root final stage, a missing health check and a renamed 
 
 test('the frontend image serves the repo nginx config, rendered by the script the suite uses', () => {
   const text = readFileSync('Dockerfile.frontend', 'utf8');
-  assert.match(text, /scripts\/serve-nginx\.ts --print-config/);
+  assert.match(text, /serving\/serve\.ts nginx --print-config/);
   assert.match(text, /nginx-mod-http-brotli/);
   assert.match(text, /^USER nginx$/m);
 });
 
 test("the config the frontend image renders is one nginx accepts, listening on all interfaces", (t) => {
-  const run = /RUN (npx tsx scripts\/serve-nginx\.ts --print-config[^>]*)>/s.exec(readFileSync('Dockerfile.frontend', 'utf8'))?.[1];
-  assert.ok(run, 'Dockerfile.frontend renders deploy/nginx.conf with scripts/serve-nginx.ts');
+  const run = /RUN (npx tsx serving\/serve\.ts nginx --print-config[^>]*)>/s.exec(readFileSync('Dockerfile.frontend', 'utf8'))?.[1];
+  assert.ok(run, 'Dockerfile.frontend renders deploy/nginx.conf with serving/serve.ts');
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
   if (!nginx) {
     t.skip('nginx is not installed (scripts/setup.sh installs it)');

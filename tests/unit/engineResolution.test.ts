@@ -4,8 +4,8 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, test } from 'node:test';
-import { describeChoice, resolveEngine } from '../engines/engineResolution.ts';
-import { compareVersions, engineKey } from '../expectations/engineKey.ts';
+import { describeChoice, resolveEngine } from '../../runner/engines/engineResolution.ts';
+import { compareVersions, engineKey } from '../../runner/expectations/engineKey.ts';
 
 const saved = { ...process.env };
 afterEach(() => {

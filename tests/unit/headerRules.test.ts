@@ -1,4 +1,4 @@
-// The header rules the page and the Node checks share (harness/headerRules.ts): each passes on what
+// The header rules the page and the Node checks share (deploy/headerRules.ts): each passes on what
 // wasm-compat's servers send and fails, naming the cause, on the usual misconfigurations.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -14,8 +14,8 @@ import {
   securityFindings,
   serverVersionFinding,
   wasmContentTypeFinding,
-} from '../../harness/headerRules.ts';
-import { CONTENT_SECURITY_POLICY, isolationHeaders, SECURITY_HEADERS } from '../../harness/servingHeaders.ts';
+} from '../../deploy/headerRules.ts';
+import { CONTENT_SECURITY_POLICY, isolationHeaders, SECURITY_HEADERS } from '../../deploy/headerPolicy.ts';
 
 const headers =
   (h: Record<string, string>): HeaderGetter =>

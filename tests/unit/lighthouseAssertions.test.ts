@@ -1,16 +1,19 @@
-// The budgets: lighthouserc-style assertions (Lighthouse CI's format and semantics) evaluated on
-// stored results of a real run, and the budget files in lighthouse/ themselves.
+// The budgets: lighthouserc assertions judged by Lighthouse CI's own code (@lhci/utils, through
+// lighthouse/assertions.ts) on stored results of a real run, and the budget files in lighthouse/
+// themselves. Where LHCI's semantics differ from the hand-written evaluation this suite had before,
+// the tests follow LHCI and say so ("LHCI:").
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { type AssertionResult, describeAssertion, evaluateAssertions, missedErrors } from '../../scripts/lighthouse/assertions.ts';
-import type { Lhr } from '../../scripts/lighthouse/lhr.ts';
-import { type AssertConfig, parseLighthouserc, readLighthouserc } from '../../scripts/lighthouse/lighthouserc.ts';
-import { medianRun } from '../../scripts/lighthouse/medianRun.ts';
+import { type AssertionResult, evaluateAssertions, missedErrors } from '../../lighthouse/assertions.ts';
+import { getAllAssertionResults, type LhciLhr } from '../../lighthouse/lhci.ts';
+import type { Lhr } from '../../lighthouse/lhr.ts';
+import { type AssertConfig, parseLighthouserc, readLighthouserc } from '../../lighthouse/lighthouserc.ts';
+import { medianRun } from '../../lighthouse/medianRun.ts';
+import { describeAssertion } from '../../lighthouse/summaryReport.ts';
 import { lhrFixture, mobileRuns } from './lighthouseFixtures.ts';
 
-const pickMedian = (runs: Lhr[]) => medianRun(runs).median;
-const evaluate = (assert: AssertConfig, runs: Lhr[] = [lhrFixture('index-mobile-run1')]) => evaluateAssertions(assert, runs, pickMedian);
+const evaluate = (assert: AssertConfig, runs: Lhr[] = [lhrFixture('index-mobile-run1')]) => evaluateAssertions(assert, runs);
 const only = (results: AssertionResult[]) => {
   assert.equal(results.length, 1, JSON.stringify(results, null, 2));
   return results[0]!;
@@ -57,7 +60,7 @@ test('a level alone means minScore 0.9, as in Lighthouse CI', () => {
   assert.equal(r.expected, 0.9);
 });
 
-test('minScore and maxNumericValue on one audit give two results; an unknown audit fails as not run', () => {
+test('minScore and maxNumericValue on one audit give two results; an unknown audit fails as not run, named by LHCI', () => {
   const both = evaluate({ assertions: { 'largest-contentful-paint': ['error', { minScore: 0, maxNumericValue: 1e9 }] } });
   assert.deepEqual(
     both.map((r) => [r.name, r.passed]),
@@ -69,8 +72,19 @@ test('minScore and maxNumericValue on one audit give two results; an unknown aud
   const missing = only(evaluate({ assertions: { 'no-such-audit': 'error' } }));
   assert.equal(missing.name, 'auditRan');
   assert.equal(missing.passed, false);
-  assert.match(describeAssertion(missing, 'x'), /"no-such-audit" is not in the Lighthouse result/);
-  assert.equal(evaluate({ assertions: { 'categories:pwa': 'warn' } })[0]!.name, 'auditRan'); // Lighthouse 12 has no PWA category
+  // LHCI: auditRan is ">= 1" (it was "== 1"), and the message is LHCI's own.
+  assert.equal(missing.operator, '>=');
+  assert.match(describeAssertion(missing, 'x'), /^missed error: no-such-audit auditRan: 0 < 1 — "no-such-audit" is not a known audit\./);
+  // Lighthouse 12 has no PWA category; LHCI gives no message there, so the summary says what happened.
+  const pwa = only(evaluate({ assertions: { 'categories:pwa': 'warn' } }));
+  assert.equal(pwa.name, 'auditRan');
+  assert.match(pwa.message ?? '', /"categories:pwa" is not in every run's Lighthouse result/);
+  // An audit missing from one run of three fails even under optimistic, which would otherwise take the best run.
+  const runs = mobileRuns();
+  delete runs[1]!.audits['speed-index'];
+  const partly = only(evaluate({ assertions: { 'speed-index': ['error', { maxNumericValue: 1e9 }] } }, runs));
+  assert.equal(partly.name, 'auditRan');
+  assert.deepEqual(partly.values, [1, 0, 1]);
 });
 
 test('the .wasm budget: wasm-transfer-size is an audit like any other', () => {
@@ -104,17 +118,20 @@ test('minScore as LHCI reads it: not applicable counts as 1, an unscored informa
   const r = only(evaluate({ assertions: { [errored.id]: 'error' } }));
   assert.equal(r.passed, false);
   assert.equal(r.actual, null);
-  assert.match(describeAssertion(r, 'x'), /no value .* — the audit gave no value for minScore/);
+  assert.deepEqual(r.values, [null]); // LHCI's NaN, as JSON can carry it
+  assert.match(describeAssertion(r, 'x'), /no value .* — Audit did not produce a value at all\. "minScore" might not be a valid assertion for this audit\./);
 });
 
 test('resource-summary:<type>:size reads the resource summary row', () => {
   const lhr = lhrFixture('index-mobile-run1');
   const row = lhr.audits['resource-summary']!.details!.items!.find((i) => i.resourceType === 'script')!;
   const r = only(evaluate({ assertions: { 'resource-summary:script:size': ['warn', { maxNumericValue: 1e9 }] } }));
-  assert.equal(r.actual, row.transferSize);
+  assert.equal(r.actual, row.size ?? row.transferSize);
+  assert.equal(r.key, 'resource-summary:script:size');
+  assert.equal(r.unit, 'byte');
 });
 
-test('aggregation over three runs: optimistic takes the best, pessimistic the worst, median-run the kept run', () => {
+test('aggregation over three runs: optimistic takes the best, pessimistic the worst, median-run the kept run (for audits)', () => {
   const runs = mobileRuns();
   const fcps = runs.map((r) => r.audits['first-contentful-paint']!.numericValue!);
   const kept = medianRun(runs).median.audits['first-contentful-paint']!.numericValue!;
@@ -128,6 +145,37 @@ test('aggregation over three runs: optimistic takes the best, pessimistic the wo
   const own = only(evaluate({ aggregationMethod: 'median-run', assertions: { 'first-contentful-paint': ['error', { maxNumericValue: 1e9, aggregationMethod: 'pessimistic' }] } }, runs));
   assert.equal(own.actual, Math.max(...fcps));
   assert.equal(own.values.length, 3);
+  assert.equal(own.aggregationMethod, 'pessimistic');
+  assert.equal(own.message, null);
+});
+
+test('LHCI: a category under median-run is read from every run and the highest taken, not the kept run (lighthouse-ci#1064)', () => {
+  const runs = mobileRuns();
+  const scores = runs.map((r) => r.categories.performance!.score!);
+  assert.ok(new Set(scores).size > 1, 'the stored runs must score differently for this to test anything');
+  const r = only(evaluate({ aggregationMethod: 'median-run', assertions: { 'categories:performance': ['warn', { minScore: 0.9 }] } }, runs));
+  assert.deepEqual(r.values, scores);
+  assert.equal(r.actual, Math.max(...scores));
+  assert.equal(r.aggregationMethod, 'median-run');
+  assert.match(r.message ?? '', /median-run: LHCI read this from all 3 runs, not only the median run, and took the highest/);
+  // One run: nothing to say.
+  assert.equal(only(evaluate({ aggregationMethod: 'median-run', assertions: { 'categories:performance': 'warn' } })).message, null);
+});
+
+test('one LHCI call per assertion gives what one call with the whole lighthouserc gives', () => {
+  const rc = readLighthouserc('lighthouse/lighthouserc.mobile.json').assert;
+  const runs = mobileRuns();
+  const ours = evaluate(rc, runs);
+  const whole = getAllAssertionResults({ ...rc, includePassedAssertions: true }, runs as LhciLhr[]);
+  const nan = (v: number) => (Number.isNaN(v) ? null : v);
+  assert.deepEqual(
+    ours.map((r) => [r.name, r.level, r.expected, r.actual, r.passed]),
+    whole.map((r) => [r.name, r.level, r.expected, nan(r.actual), r.passed]),
+  );
+  assert.deepEqual(
+    ours.map((r) => r.key),
+    whole.map((r) => (r.auditProperty ? `${r.auditId}:${r.auditProperty}` : r.auditId)),
+  );
 });
 
 test('assertMatrix: each block applies to the URLs its matchingUrlPattern matches', () => {
@@ -138,6 +186,16 @@ test('assertMatrix: each block applies to the URLs its matchingUrlPattern matche
     ],
   });
   assert.equal(only(results).passed, true);
+});
+
+test('runs without finalUrl (deprecated since Lighthouse 10) are grouped by their finalDisplayedUrl', () => {
+  const runs = mobileRuns().map((lhr) => {
+    const { finalUrl: _, ...rest } = lhr;
+    return rest;
+  });
+  const r = only(evaluate({ assertMatrix: [{ matchingUrlPattern: '/$', assertions: { 'speed-index': ['error', { maxNumericValue: 1e9 }] } }] }, runs));
+  assert.equal(r.url, runs[0]!.finalDisplayedUrl);
+  assert.equal(r.values.length, 3, 'all three runs in one group');
 });
 
 test('lighthouserc: the committed budget files parse, per form factor, and name what the summary shows', () => {
@@ -154,8 +212,14 @@ test('lighthouserc: the committed budget files parse, per form factor, and name 
     }
   }
   // Every budget names something the stored runs have: no typo'd audit id passes as "not run".
-  const results = evaluateAssertions(mobile.assert, mobileRuns(), pickMedian);
-  assert.deepEqual(results.filter((r) => r.name === 'auditRan'), []);
+  for (const [rc, runs] of [
+    [mobile, mobileRuns()],
+    [desktop, [lhrFixture('index-desktop')]],
+  ] as const) {
+    const results = evaluateAssertions(rc.assert, runs);
+    assert.deepEqual(results.filter((r) => r.name === 'auditRan'), []);
+    assert.equal(results.length, Object.keys(rc.assert.assertions ?? {}).length, 'one result per budget');
+  }
 });
 
 test('lighthouserc: mistakes are errors that name the file and the key, not silent defaults', () => {
@@ -163,6 +227,12 @@ test('lighthouserc: mistakes are errors that name the file and the key, not sile
   assert.throws(rc({ assertions: { 'speed-index': ['error', { maxNumericValues: 1 }] } }), /rc\.json: ci\.assert\.assertions\["speed-index"\]: unknown option "maxNumericValues"/);
   assert.throws(rc({ assertions: { 'speed-index': 'fatal' } }), /level "fatal" is not one of off, warn, error/);
   assert.throws(rc({ assertions: { 'speed-index': ['error', { maxNumericValue: '3s' }] } }), /maxNumericValue must be a number/);
+  // Keys LHCI would quietly skip or misread.
+  assert.throws(rc({ assertions: { speedIndex: 'error' } }), /assertions\["speedIndex"\]: LHCI looks assertions up in lower-case kebab-case, so this one would silently never be checked/);
+  assert.throws(rc({ assertions: { 'speed-index:p90': 'error' } }), /only categories:… and resource-summary:… take a property; LHCI would ignore ":p90"/);
+  assert.throws(rc({ assertions: { categories: 'error' } }), /expected categories:<category id>/);
+  assert.throws(rc({ assertions: { 'resource-summary:script:bytes': 'error' } }), /expected resource-summary:<resource type>:size\|count/);
+  assert.throws(rc({ assertions: { 'user-timings:mark': 'error' } }), /user-timings assertions are not supported here/);
   assert.throws(rc({ preset: 'lighthouse:recommended' }), /preset is not supported here/);
   assert.throws(rc({ assertions: {}, assertMatrix: [] }), /assertMatrix cannot be combined with assertions/);
   assert.throws(rc({ aggregationMethod: 'mean' }), /aggregationMethod: "mean" is not one of/);

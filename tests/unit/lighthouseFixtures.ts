@@ -1,6 +1,6 @@
 // Loads the stored Lighthouse results of real runs (tests/fixtures/lighthouse/README.md).
 import { readFileSync } from 'node:fs';
-import type { Lhr } from '../../scripts/lighthouse/lhr.ts';
+import type { Lhr } from '../../lighthouse/lhr.ts';
 
 export const LIGHTHOUSE_FIXTURES = new URL('../fixtures/lighthouse/', import.meta.url);
 

@@ -1,38 +1,52 @@
-// The runner's small decisions: which production server, which Chromium with which flags, and one
-// Lighthouse at a time on the machine.
+// The runner's small decisions: which server serves the harness, the temporary build folder,
+// which Chromium with which flags, and one Lighthouse at a time on the machine.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { test } from 'node:test';
-import { CHROMIUM_ARGS } from '../engines/engineResolution.ts';
-import { chromiumForLighthouse, HEADLESS_FLAG } from '../../scripts/lighthouse/chromiumForLighthouse.ts';
-import { acquireMachineLock } from '../../scripts/lighthouse/machineLock.ts';
-import { chooseServer } from '../../scripts/lighthouse/productionServer.ts';
+import { CHROMIUM_ARGS } from '../../runner/engines/engineResolution.ts';
+import { chromiumForLighthouse, HEADLESS_FLAG } from '../../lighthouse/chromiumForLighthouse.ts';
+import { acquireMachineLock } from '../../lighthouse/machineLock.ts';
+import { chooseServer, externalServer, harnessBuildFolder } from '../../lighthouse/harnessServer.ts';
 
-function project(scripts: Record<string, string>, withNginx: boolean) {
-  const root = mkdtempSync(join(tmpdir(), 'lh-server-'));
-  writeFileSync(join(root, 'package.json'), JSON.stringify({ scripts }));
-  const bin = join(root, 'bin');
+function pathWith(withNginx: boolean): NodeJS.ProcessEnv {
+  const bin = join(mkdtempSync(join(tmpdir(), 'lh-server-')), 'bin');
   mkdirSync(bin);
   if (withNginx) {
     writeFileSync(join(bin, 'nginx'), '#!/bin/sh\n');
     chmodSync(join(bin, 'nginx'), 0o755);
   }
-  return { root, env: { PATH: bin } };
+  return { PATH: `/nonexistent${delimiter}${bin}` };
 }
 
-test('server: npm run serve (nginx) when the script exists and nginx is installed, else vite preview, saying why', () => {
-  const both = project({ serve: 'bash scripts/serve-nginx.sh' }, true);
-  assert.deepEqual(chooseServer(both.root, 4195, both.env), { kind: 'nginx', command: ['npm', 'run', 'serve', '--', '--port', '4195'], reason: 'package.json has "serve" and nginx is installed' });
-  const noScript = project({}, true);
-  const preview = chooseServer(noScript.root, 4195, noScript.env);
-  assert.equal(preview.kind, 'vite-preview');
-  assert.deepEqual(preview.command, ['bash', 'scripts/serve-preview.sh', '4195']);
-  assert.match(preview.reason, /package\.json has no "serve" script/);
-  const noNginx = project({ serve: 'x' }, false);
-  assert.match(chooseServer(noNginx.root, 4195, noNginx.env).reason, /^nginx is not installed/);
+test('server: nginx where it is on PATH, else vite preview, saying why', () => {
+  const env = pathWith(true);
+  assert.deepEqual(chooseServer(env), { kind: 'nginx', reason: `nginx is installed (${join(env.PATH!.split(delimiter)[1]!, 'nginx')})` });
+  assert.deepEqual(chooseServer(pathWith(false)), { kind: 'vite-preview', reason: 'nginx is not on PATH: vite preview instead' });
+  assert.equal(chooseServer({}).kind, 'vite-preview');
+});
+
+test('server: WASM_COMPAT_BASE_URL is measured as given (with a trailing slash), nothing started', async () => {
+  const server = externalServer('https://example.test/wasm-compat');
+  assert.equal(server.kind, 'external');
+  assert.equal(server.baseUrl, 'https://example.test/wasm-compat/');
+  assert.match(server.reason, /WASM_COMPAT_BASE_URL/);
+  await server.stop();
+});
+
+test('server: the build folder is a fresh temporary folder, removed (more than once is fine)', () => {
+  const a = harnessBuildFolder();
+  const b = harnessBuildFolder();
+  assert.notEqual(a.path, b.path);
+  assert.ok(a.path.startsWith(tmpdir()) && existsSync(a.path));
+  writeFileSync(join(a.path, 'index.html'), '');
+  a.remove();
+  a.remove();
+  b.remove();
+  assert.equal(existsSync(a.path), false);
+  assert.equal(existsSync(b.path), false);
 });
 
 test('chromium: CHROME_PATH wins; the suite flags plus the new headless mode', () => {

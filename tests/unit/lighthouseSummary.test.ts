@@ -3,9 +3,10 @@
 // size and encoding from the wasm-transfer-size audit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pageSummary, runFigures, wasmSummary } from '../../scripts/lighthouse/summary.ts';
-import { type LighthouseSummary, type MeasuredTarget, summaryMarkdown } from '../../scripts/lighthouse/summaryReport.ts';
-import { primaryWasmResponse, type WasmNetworkRecord, wasmTransfer } from '../../scripts/lighthouse/wasmTransfer.ts';
+import { pageSummary, runFigures, wasmSummary } from '../../lighthouse/summary.ts';
+import type { AssertionResult } from '../../lighthouse/assertions.ts';
+import { type BudgetAssertion, describeAssertion, formatValue, type LighthouseSummary, type MeasuredTarget, missedLines, summaryMarkdown } from '../../lighthouse/summaryReport.ts';
+import { primaryWasmResponse, type WasmNetworkRecord, wasmTransfer } from '../../lighthouse/wasmTransfer.ts';
 import { lhrFixture } from './lighthouseFixtures.ts';
 
 test('summary: scores, the five metrics, TTI and byte weight come from the audits Lighthouse scores with', () => {
@@ -103,8 +104,32 @@ test('wasm transfer: a module fetched again past the cache counts once in module
   assert.equal(primaryWasmResponse([]), null);
 });
 
+const budget = (over: Partial<AssertionResult>): BudgetAssertion => ({
+  url: 'http://127.0.0.1:4195/',
+  key: 'first-contentful-paint',
+  title: 'First Contentful Paint',
+  level: 'error',
+  name: 'maxNumericValue',
+  operator: '<=',
+  expected: 1800,
+  actual: 1338.5,
+  values: [1338.5],
+  aggregationMethod: 'median-run',
+  unit: 'millisecond',
+  passed: true,
+  message: null,
+  page: 'index',
+  formFactor: 'mobile',
+  ...over,
+});
+
 test('summary.md: one row per page and form factor, with the .wasm cell and the budgets', () => {
   const lhr = lhrFixture('index-mobile-run1');
+  const assertions = [
+    budget({}),
+    budget({ key: 'total-blocking-time', level: 'warn', expected: 200, actual: 350, values: [350], passed: false }),
+    budget({ key: 'categories:performance', name: 'minScore', operator: '>=', expected: 0.9, actual: 0.91, values: [0.9, 0.9, 0.91], unit: 'score', message: 'median-run: LHCI read this from all 3 runs' }),
+  ];
   const target: MeasuredTarget = {
     ...pageSummary('index', lhr),
     reports: { html: 'index-mobile.report.html', json: 'index-mobile.report.json' },
@@ -114,23 +139,45 @@ test('summary.md: one row per page and form factor, with the .wasm cell and the 
     failedRuns: [],
   };
   const summary: LighthouseSummary = {
-    schema: 1,
+    schema: 2,
     generatedAt: '2026-01-01T00:00:00.000Z',
     ok: true,
     lighthouseVersion: '12.2.3',
     chromium: { binary: '/usr/bin/chromium', source: 'system Chromium', flags: [], userAgent: null },
-    server: { kind: 'vite-preview', command: 'bash scripts/serve-preview.sh 4195', reason: 'r', baseUrl: 'http://127.0.0.1:4195/' },
+    server: { kind: 'nginx', description: 'nginx with deploy/nginx.conf, COEP require-corp, serving a fresh build of the harness', reason: 'nginx is installed (/usr/sbin/nginx)', baseUrl: 'http://127.0.0.1:4195/' },
     machine: { cpus: 2, loadAverage: { start: [0.5, 0.4, 0.3], end: [0.6, 0.4, 0.3] } },
     runsPerTarget: 1,
     results: [target],
     failures: [],
-    budgets: { files: { mobile: 'lighthouse/lighthouserc.mobile.json' }, passed: true, missedErrors: [], missedWarnings: [], assertions: [] },
+    budgets: {
+      files: { mobile: 'lighthouse/lighthouserc.mobile.json' },
+      judgedBy: '@lhci/utils 0.15.1 (getAllAssertionResults)',
+      passed: true,
+      missedErrors: missedLines(assertions, 'error'),
+      missedWarnings: missedLines(assertions, 'warn'),
+      assertions,
+    },
   };
   const md = summaryMarkdown(summary);
   const row = md.split('\n').find((l) => l.startsWith('| index | mobile |'));
   assert.ok(row, md);
   assert.match(row, new RegExp(`\\| ${Math.round(lhr.categories.performance!.score! * 100)} \\|`));
   assert.match(row, / KiB (br|gzip) \(\d+\.\d KiB decoded/);
-  assert.match(md, /Server: \*\*vite-preview\*\*/);
+  assert.match(md, /Server: \*\*nginx\*\* at http:\/\/127\.0\.0\.1:4195\/: nginx with deploy\/nginx\.conf, .* \(nginx is installed \(\/usr\/sbin\/nginx\)\)/);
+  assert.match(md, /## Budgets \(mobile: `lighthouse\/lighthouserc\.mobile\.json`; judged by @lhci\/utils 0\.15\.1/);
+  // Every budget is a row, met or missed, with the measured value, the limit and the level.
+  assert.ok(md.includes('| index | mobile | `first-contentful-paint` maxNumericValue | error | 1339 ms | <= 1800 ms | met |'), md);
+  assert.ok(md.includes('| index | mobile | `total-blocking-time` maxNumericValue | warn | 350 ms | <= 200 ms | missed (warn) |'), md);
+  // A missed warning is listed; a met budget with a note from LHCI is listed with it.
+  assert.ok(md.includes('- missed warn: total-blocking-time maxNumericValue: 350 ms > 200 ms (index, mobile, median-run)'), md);
+  assert.ok(md.includes('- met error: categories:performance minScore: 0.91 >= 0.90 — median-run: LHCI read this from all 3 runs (index, mobile, median-run)'), md);
   assert.match(md, /Load average .* 0\.50 \/ 0\.40 \/ 0\.30 at the start/);
+});
+
+test('budget lines: measured value, limit and unit as a person reads them', () => {
+  assert.equal(formatValue(67735, 'byte'), '67735 B (66.1 KiB)');
+  assert.equal(formatValue(0.9, 'score'), '0.90');
+  assert.equal(formatValue(null, 'millisecond'), 'no value');
+  assert.equal(formatValue(0.0049, 'unitless'), '0.005');
+  assert.equal(describeAssertion(budget({ passed: false, actual: 1900, values: [1900] }), 'index, mobile'), 'missed error: first-contentful-paint maxNumericValue: 1900 ms > 1800 ms (index, mobile, median-run)');
 });

@@ -1,4 +1,4 @@
-// deploy/nginx.conf: renders for each isolation variant, says what harness/servingHeaders.ts says
+// deploy/nginx.conf: renders for each isolation variant, says what deploy/headerPolicy.ts says
 // (the Vite servers apply that file, nginx repeats it literally), and nginx itself accepts it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { CONTENT_TYPES, HASHED_ASSET, IMMUTABLE, ISOLATIONS, isolationHeaders, SECURITY_HEADERS } from '../../harness/servingHeaders.ts';
-import { DEBIAN_MODULES, isolationValues, renderNginxConf } from '../../scripts/lib/nginxConf.ts';
+import { CONTENT_TYPES, HASHED_ASSET, IMMUTABLE, ISOLATIONS, isolationHeaders, SECURITY_HEADERS } from '../../deploy/headerPolicy.ts';
+import { DEBIAN_MODULES, isolationValues, renderNginxConf } from '../../serving/nginx/nginxConf.ts';
 
 const render = (isolation: (typeof ISOLATIONS)[number], prefix = '/tmp/p') =>
   renderNginxConf({ listen: '127.0.0.1:4180', root: `${prefix}/root`, prefix, modules: DEBIAN_MODULES, ...isolationValues(isolation) });
@@ -17,7 +17,7 @@ function addHeaders(conf: string): Map<string, string> {
   return new Map([...conf.matchAll(/^\s*add_header\s+([\w-]+)\s+"?([^"\n]*?)"?\s+always;/gm)].map((m) => [m[1]!, m[2]!]));
 }
 
-test('the config sends the security headers harness/servingHeaders.ts defines, on every response', () => {
+test('the config sends the security headers deploy/headerPolicy.ts defines, on every response', () => {
   const h = addHeaders(render('require-corp'));
   for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...isolationHeaders('require-corp') })) assert.equal(h.get(name), value, name);
   assert.equal(h.get('Cache-Control'), '$wasm_compat_cache_control');

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { precompress } from '../../harness/precompress.ts';
-import { negotiateEncoding } from '../../harness/servePrecompressed.ts';
-import { cacheControlFor, corsHeadersFor, HASHED_ASSET } from '../../harness/servingHeaders.ts';
+import { negotiateEncoding } from '../../serving/servePrecompressed.ts';
+import { cacheControlFor, corsHeadersFor, HASHED_ASSET } from '../../deploy/headerPolicy.ts';
 import { codeSection, corruptCode, truncate } from '../brokenDeployments/damageWasm.ts';
-import { referencedAssets } from '../serving/checkDeployment.ts';
-import { parseEncodings } from '../serving/servingProfile.ts';
-import { planTargets } from '../targets/target.ts';
+import { referencedAssets } from '../../serving/checks/checkDeployment.ts';
+import { parseEncodings } from '../../serving/checks/servingProfile.ts';
+import { planTargets } from '../../serving/targets/plan.ts';
 
 test('Accept-Encoding: brotli first, q=0 refuses, * accepts, identity otherwise', () => {
   assert.equal(negotiateEncoding('gzip, deflate, br, zstd', ['br', 'gzip']), 'br');
@@ -72,28 +72,25 @@ test('encoding lists', () => {
   assert.throws(() => parseEncodings('deflate'), /unknown encoding "deflate"/);
 });
 
-test('targets: preview plus the nginx matrix by default; a base URL alone; ports and kinds from env', () => {
+test('targets: preview plus the nginx matrix by default; a base URL alone; kinds from env', () => {
   const plain = planTargets({});
-  assert.equal(plain.primary.name, 'preview');
-  assert.equal(plain.primary.harnessUrl, 'http://127.0.0.1:4173/');
-  assert.deepEqual(plain.matrix.map((t) => [t.name, t.isolation, t.harnessUrl]), [
-    ['nginx', 'require-corp', 'http://127.0.0.1:4180/'],
-    ['credentialless', 'credentialless', 'http://127.0.0.1:4181/'],
-    ['not-isolated', 'none', 'http://127.0.0.1:4182/'],
+  assert.deepEqual([plain.primary.name, plain.primary.kind, plain.primary.url, typeof plain.primary.start], ['preview', 'preview', null, 'function']);
+  assert.deepEqual(plain.matrix.map((t) => [t.name, t.kind, t.isolation]), [
+    ['nginx', 'nginx', 'require-corp'],
+    ['credentialless', 'nginx', 'credentialless'],
+    ['not-isolated', 'nginx', 'none'],
   ]);
-  assert.ok(plain.matrix.every((t) => t.webServer?.command.includes('serve-nginx.sh') && t.webServer.reuseExistingServer === false));
-  const nginx = planTargets({ WASM_COMPAT_TARGET: 'nginx', WASM_COMPAT_NGINX_PORT: '5000' });
-  assert.equal(nginx.primary.harnessUrl, 'http://127.0.0.1:5000/');
+  const nginx = planTargets({ WASM_COMPAT_TARGET: 'nginx' });
+  assert.equal(nginx.primary.name, 'nginx');
   assert.deepEqual(nginx.matrix.map((t) => t.name), ['credentialless', 'not-isolated']);
   assert.deepEqual(planTargets({ WASM_COMPAT_MATRIX: '0' }).matrix, []);
   const dev = planTargets({ WASM_COMPAT_TARGET: 'dev' }).primary;
-  assert.deepEqual([dev.harnessUrl, dev.serving.encodings, dev.serving.hashedAssets], ['http://127.0.0.1:5173/', [], false]);
+  assert.deepEqual([dev.name, dev.serving.encodings, dev.serving.hashedAssets], ['dev', [], false]);
   const url = planTargets({ WASM_COMPAT_BASE_URL: 'https://staging.example.com/app/index.html', WASM_COMPAT_ISOLATION: 'credentialless', WASM_COMPAT_ENCODINGS: 'gzip' });
-  assert.deepEqual([url.primary.harnessUrl, url.primary.isolation, url.primary.serving.encodings, url.primary.webServer, url.matrix], ['https://staging.example.com/app/', 'credentialless', ['gzip'], null, []]);
+  assert.deepEqual([url.primary.url, url.primary.isolation, url.primary.serving.encodings, url.primary.start, url.matrix], ['https://staging.example.com/app/', 'credentialless', ['gzip'], null, []]);
   assert.throws(() => planTargets({ WASM_COMPAT_TARGET: 'apache' }), /expected one of preview, dev, nginx/);
   assert.throws(() => planTargets({ WASM_COMPAT_BASE_URL: 'not a url' }), /not a URL/);
   assert.throws(() => planTargets({ WASM_COMPAT_BASE_URL: 'https://x.example/', WASM_COMPAT_ISOLATION: 'yes' }), /WASM_COMPAT_ISOLATION/);
-  assert.throws(() => planTargets({ WASM_COMPAT_PORT: '99999' }), /not a TCP port/);
 });
 
 test('the fixtures damage a .wasm the way they say: half of it, or its code overwritten in place', () => {

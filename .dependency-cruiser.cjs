@@ -1,0 +1,55 @@
+// The layers and the one direction imports may go (docs/architecture.md). Data flows
+//   crate -> build -> harness (page and probes) -> serving -> runner (engines) -> reports,
+// with deploy/ (the header policy and the production configs) and reporting/ (the one reports
+// folder, whole writes, history) as leaves every stage may use. Benches and Lighthouse sit on top
+// of the runner; tests and scripts on top of everything. `npm run lint:layers` checks it, and
+// `npm test` runs that; a violation names its rule and the import that broke it.
+const FOLDERS = ['crate', 'deploy', 'reporting', 'build', 'harness', 'serving', 'runner', 'benches', 'lighthouse', 'tests', 'scripts'];
+
+/** `from` may import itself and `allowed`, and no other project folder. */
+function layer(from, allowed, comment) {
+  const others = FOLDERS.filter((f) => f !== from && !allowed.includes(f));
+  return {
+    name: allowed.length ? `${from}-imports-only-${allowed.join('-')}` : `${from}-imports-nothing-of-the-project`,
+    severity: 'error',
+    comment,
+    from: { path: `^${from}/` },
+    to: { path: `^(${others.join('|')})/` },
+  };
+}
+
+module.exports = {
+  forbidden: [
+    layer('crate', [], 'the subject stands alone: its twins and loaders know nothing of the suite'),
+    layer('deploy', [], 'the header policy is data every stage reads; it reads nothing'),
+    layer('reporting', [], 'where reports go and how they are written: every stage writes through it'),
+    layer('build', ['crate', 'reporting'], 'crate -> .wasm and build-info.json; .wat -> bytes'),
+    layer('harness', ['crate', 'build', 'deploy'], 'the page and its probes: they load what the build made and judge by the header policy'),
+    layer('serving', ['crate', 'build', 'deploy', 'harness', 'reporting'], 'servers and checks for the built page'),
+    layer('runner', ['crate', 'build', 'deploy', 'harness', 'serving', 'reporting'], 'engines, drivers, fixtures, expectations, the compat reporter'),
+    layer('benches', ['crate', 'build', 'deploy', 'harness', 'serving', 'runner', 'reporting'], 'WASM against JS, on the runner'),
+    layer('lighthouse', ['crate', 'build', 'deploy', 'harness', 'serving', 'runner', 'reporting'], 'Lighthouse, on the served build'),
+    layer('scripts', ['crate', 'build', 'deploy', 'harness', 'serving', 'runner', 'reporting', 'benches', 'lighthouse'], 'setup, CI checks and docs generators; no test code'),
+    {
+      name: 'only-tests-import-tests',
+      severity: 'error',
+      comment: 'the tests are the top: nothing the suite runs depends on them',
+      from: { pathNot: '^tests/' },
+      to: { path: '^tests/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'a cycle is a back edge inside a layer',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|crate/pkg|crate/target|reports|test-results|harness/dist|benches/page/dist)/' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs', '.json'] },
+  },
+};

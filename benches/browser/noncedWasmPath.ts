@@ -1,4 +1,0 @@
-// The URL path (relative to the harness's base) where the dev and preview servers answer the
-// crate's .wasm with a nonce section (benches/browser/noncedWasmPlugin.ts). Its own file so the
-// bench page can import it without the plugin's Node imports.
-export const NONCED_WASM_PATH = '__bench/crate.wasm';

@@ -1,0 +1,60 @@
+# Sourced by the build scripts: finds a Rust toolchain that can build wasm32-unknown-unknown and
+# puts it first in PATH. rustup's toolchain is preferred (a user's machine); where rustup cannot
+# add the target (no access to its servers), Debian's rustc-web with a wasm32 std built from its
+# own sources is used (build/build-wasm32-std.sh). See docs/toolchain.md.
+
+# shellcheck disable=SC2034 # read by setup.sh
+WASM_PACK_VERSION="0.15.1"
+# shellcheck disable=SC2034 # read by setup.sh
+CARGO_DENY_VERSION="0.20.2"
+# shellcheck disable=SC2034 # read by install-audit-tools.sh
+CARGO_AUDIT_VERSION="0.22.2"
+_TOOLCHAIN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DEBIAN_RUSTC="/usr/bin/rustc"
+DEBIAN_CARGO="/usr/bin/cargo"
+
+crate_wasm_bindgen_version() {
+  sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$_TOOLCHAIN_ROOT/crate/Cargo.toml"
+}
+
+_has_wasm32_std() { # rustc
+  local libdir
+  libdir="$("$1" --print target-libdir --target wasm32-unknown-unknown 2>/dev/null)" || return 1
+  compgen -G "$libdir/libstd-*.rlib" >/dev/null
+}
+
+# Sets WASM_RUSTC / WASM_CARGO to the toolchain to use; returns 1 when there is none.
+wasm_toolchain_find() {
+  local rustc
+  rustc="$(PATH="$HOME/.cargo/bin:$PATH" command -v rustc 2>/dev/null || true)"
+  if [ -n "$rustc" ] && _has_wasm32_std "$rustc"; then
+    WASM_RUSTC="$rustc"
+    WASM_CARGO="$(dirname "$rustc")/cargo"
+    return 0
+  fi
+  if [ -x "$DEBIAN_RUSTC" ] && [ -x "$DEBIAN_CARGO" ] && _has_wasm32_std "$DEBIAN_RUSTC"; then
+    WASM_RUSTC="$DEBIAN_RUSTC"
+    WASM_CARGO="$DEBIAN_CARGO"
+    return 0
+  fi
+  return 1
+}
+
+wasm_toolchain_ready() { wasm_toolchain_find; }
+
+wasm_toolchain_describe() {
+  wasm_toolchain_find && echo "$("$WASM_RUSTC" --version) at $WASM_RUSTC"
+}
+
+# Puts the chosen rustc and cargo first in PATH through a folder of links, so that wasm-pack (which
+# runs the first `cargo` and `rustc` it finds) uses them, and the host tools in ~/.cargo/bin
+# (wasm-pack, wasm-bindgen) stay reachable after them.
+wasm_toolchain_activate() {
+  wasm_toolchain_find || return 1
+  local shim="$_TOOLCHAIN_ROOT/.cache/toolchain/bin"
+  mkdir -p "$shim"
+  ln -sf "$WASM_RUSTC" "$shim/rustc"
+  ln -sf "$WASM_CARGO" "$shim/cargo"
+  export PATH="$shim:$HOME/.cargo/bin:$PATH"
+  export RUSTC="$WASM_RUSTC"
+}

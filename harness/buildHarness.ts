@@ -1,0 +1,15 @@
+// Builds the harness page into a folder (vite build, in this process). A run builds it once and
+// every server of the run serves that build; a build of its own per run means no other build
+// (`npm run build:harness`, another run) can empty the folder under a running server.
+import { build } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+export const HARNESS_CONFIG = fileURLToPath(new URL('vite.config.ts', import.meta.url));
+
+export async function buildHarness(outDir: string): Promise<void> {
+  try {
+    await build({ configFile: HARNESS_CONFIG, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } catch (error) {
+    throw new Error(`vite build of the harness into ${outDir} failed: ${(error as Error).message}`);
+  }
+}

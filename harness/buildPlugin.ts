@@ -1,0 +1,30 @@
+// What the harness build leaves beside the page: build-info.json (the crate build's record and
+// every .wasm under its served, hashed name with its SHA-256: harnessBuildInfo.ts) and a .br and
+// .gz copy of every compressible file, which nginx's *_static modules and the preview server
+// serve as they are.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { readBuildInfo } from '../build/buildInfo.ts';
+import { sha256 } from '../build/wasmSizes.ts';
+import { HARNESS_BUILD_INFO, harnessBuildInfo, type ServedFile } from './harnessBuildInfo.ts';
+import { precompress } from './precompress.ts';
+
+export function harnessBuildPlugin(options: { cratePkg: string }): Plugin {
+  return {
+    name: 'wasm-compat:harness-build',
+    apply: 'build',
+    writeBundle(output, bundle) {
+      const outDir = output.dir!;
+      const served: ServedFile[] = Object.keys(bundle)
+        .sort()
+        .map((path) => {
+          const data = readFileSync(join(outDir, path));
+          return { path, bytes: data.byteLength, sha256: sha256(data) };
+        });
+      const info = harnessBuildInfo(readBuildInfo(options.cratePkg), served, new Date());
+      writeFileSync(join(outDir, HARNESS_BUILD_INFO), `${JSON.stringify(info, null, 2)}\n`);
+      for (const path of [...Object.keys(bundle), HARNESS_BUILD_INFO]) precompress(join(outDir, path));
+    },
+  };
+}

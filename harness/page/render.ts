@@ -1,0 +1,52 @@
+// What a person sees: one table row per probe, a category header before each group, and a summary.
+import type { HarnessReport, ProbeResult } from '../probes/probe.ts';
+import { NO_WEBASSEMBLY } from '../probes/runProbe.ts';
+
+const body = document.querySelector<HTMLTableSectionElement>('#results tbody')!;
+let lastCategory = '';
+
+function cell(tag: 'td' | 'th', text: string, className?: string): HTMLElement {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+export function renderEngine(report: HarnessReport): void {
+  document.querySelector('#engine')!.textContent = report.userAgent;
+}
+
+export function renderResult(result: ProbeResult): void {
+  if (result.category !== lastCategory) {
+    lastCategory = result.category;
+    const header = document.createElement('tr');
+    header.className = 'category';
+    const th = cell('th', result.category);
+    th.setAttribute('colspan', '4');
+    header.append(th);
+    body.append(header);
+  }
+  const row = document.createElement('tr');
+  row.dataset.probe = result.id;
+  row.dataset.status = result.status;
+  const status = result.status === 'pass' ? '✔ pass' : result.status === 'fail' ? '✘ fail' : '– unsupported';
+  row.append(
+    cell('td', result.title),
+    cell('td', status, `status status-${result.status}`),
+    cell('td', result.detail),
+    cell('td', `${result.ms.toFixed(1)} ms`),
+  );
+  body.append(row);
+}
+
+export function renderSummary(report: HarnessReport): void {
+  const count = (s: ProbeResult['status']) => report.results.filter((r) => r.status === s).length;
+  const summary = document.querySelector<HTMLElement>('#summary')!;
+  if (!report.webAssemblyAvailable) {
+    summary.textContent = `${NO_WEBASSEMBLY}. This page ran its JavaScript fallback instead.`;
+    summary.className = 'warn';
+    return;
+  }
+  summary.textContent = `${count('pass')} pass, ${count('fail')} fail, ${count('unsupported')} unsupported (${report.results.length} probes).`;
+  summary.className = count('fail') > 0 ? 'warn' : '';
+}

@@ -1,0 +1,109 @@
+// The one contract every probe follows. A probe is one file, harness/probes/<category>/<name>.ts,
+// default-exporting its definition; its id (<category>.<name>) and category come from that path
+// (probeFromPath). It runs inside the page, never throws (a thrown error becomes status 'fail' with
+// the error as detail), and reports what it saw; whether that is what an engine should do is
+// decided by the specs, against runner/expectations/.
+
+export type ProbeCategory = 'loading' | 'execution' | 'memory' | 'errors' | 'features' | 'limits' | 'environment' | 'serving';
+
+/**
+ * pass: the thing works here. fail: it should work and does not (or gave a wrong answer).
+ * unsupported: this engine does not offer it (a feature, an API) — a spec decides if that is expected.
+ */
+export type ProbeStatus = 'pass' | 'fail' | 'unsupported';
+
+export interface ProbeOutcome {
+  status: ProbeStatus;
+  /** One line a person reads in the table. */
+  detail: string;
+  /** Feature probes: does a module using the feature pass WebAssembly.validate? */
+  validates?: boolean;
+  /** Feature probes: did a known-answer computation with the feature give the right answer? null: none exists for it. */
+  computesCorrectly?: boolean | null;
+  /** Named timings in milliseconds, beyond the probe's total. */
+  timings?: Record<string, number>;
+  /** Anything else a report or a spec may read (JSON-serialisable). */
+  data?: Record<string, unknown>;
+}
+
+export interface ProbeResult extends ProbeOutcome {
+  id: string;
+  title: string;
+  category: ProbeCategory;
+  proposal?: string;
+  /** The feature's name in webassembly.org's features.json (feature probes that have one). */
+  featuresJson?: string;
+  /** Wall time of run(), in milliseconds. */
+  ms: number;
+}
+
+/** What a probe file default-exports. */
+export interface ProbeDefinition {
+  title: string;
+  /** The WebAssembly proposal (features), as named on webassembly.org/features. */
+  proposal?: string;
+  /** The feature's key in webassembly.org's features.json, where it has one. */
+  featuresJson?: string;
+  /** Whether the probe needs the WebAssembly global; without it the page reports it unsupported. */
+  needsWebAssembly: boolean;
+  run(context: ProbeContext): Promise<ProbeOutcome>;
+}
+
+/** A definition with the id and category its path gives it. */
+export interface Probe extends ProbeDefinition {
+  /** <category>.<file name>, e.g. 'loading.instantiateStreaming' or 'features.simd'. */
+  id: string;
+  category: ProbeCategory;
+}
+
+export const PROBE_CATEGORIES: readonly ProbeCategory[] = ['environment', 'loading', 'execution', 'memory', 'errors', 'features', 'limits', 'serving'];
+
+/** Types a probe file's default export. */
+export function defineProbe(definition: ProbeDefinition): ProbeDefinition {
+  return definition;
+}
+
+/** A probe from its file's path, relative to harness/probes/ ('features/simd.ts' -> features.simd). */
+export function probeFromPath(path: string, definition: ProbeDefinition): Probe {
+  const match = /(?:^|\/)([a-z]+)\/([A-Za-z0-9]+)\.ts$/.exec(path);
+  const category = match?.[1] as ProbeCategory | undefined;
+  if (!match || !category || !PROBE_CATEGORIES.includes(category)) throw new Error(`${path} is not a probe file: probes live in harness/probes/<${PROBE_CATEGORIES.join('|')}>/<name>.ts`);
+  return { ...definition, id: `${category}.${match[2]}`, category };
+}
+
+/** Probes in the page's order: by category, then by id. */
+export function byPageOrder(a: Pick<Probe, 'id' | 'category'>, b: Pick<Probe, 'id' | 'category'>): number {
+  return PROBE_CATEGORIES.indexOf(a.category) - PROBE_CATEGORIES.indexOf(b.category) || a.id.localeCompare(b.id);
+}
+
+/** What the page hands every probe: where the crate's artifacts are, and the loaded crate. */
+export interface ProbeContext {
+  /** URL of the crate's .wasm as the page serves it. */
+  wasmUrl: string;
+  /** The wasm-pack module loaded through vite-plugin-wasm, or null when it failed to load. */
+  crate: CrateModule | null;
+  /** Why the crate module could not be loaded, when it could not. */
+  crateError: string | null;
+}
+
+export type CrateModule = typeof import('../../crate/pkg/wasm_compat.js');
+
+/** What the page publishes on window.__wasmCompat for drivers (see docs/harness.md). */
+export interface HarnessReport {
+  schema: 1;
+  state: 'running' | 'done';
+  page: string;
+  startedAt: string;
+  finishedAt: string | null;
+  webAssemblyAvailable: boolean;
+  userAgent: string;
+  results: ProbeResult[];
+  /** Uncaught errors and unhandled rejections seen by the page while it ran. */
+  pageErrors: string[];
+}
+
+declare global {
+  interface Window {
+    __wasmCompat?: HarnessReport;
+  }
+}

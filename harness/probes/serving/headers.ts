@@ -1,0 +1,72 @@
+// serving.headers: the response headers as this browser received them, for the page and for the
+// crate's .wasm: the security headers every deployment needs (CSP with 'wasm-unsafe-eval' and
+// nothing unsafe, nosniff, Referrer-Policy, CORP, no server version) decide the status; the rest
+// (COOP/COEP, caching, Content-Encoding and the transfer sizes) is reported in data for the specs,
+// which know how the target is meant to serve (tests/specs/serving.spec.ts).
+import { type HeaderGetter, securityFindings } from '../../../deploy/headerRules.ts';
+import { defineProbe } from '../probe.ts';
+import { shortUrl } from './_servedWasm.ts';
+
+const REPORTED = [
+  'Content-Type',
+  'Content-Encoding',
+  'Content-Length',
+  'Cache-Control',
+  'Vary',
+  'Cross-Origin-Opener-Policy',
+  'Cross-Origin-Embedder-Policy',
+  'Cross-Origin-Resource-Policy',
+  'Content-Security-Policy',
+  'X-Content-Type-Options',
+  'Referrer-Policy',
+  'Access-Control-Allow-Origin',
+  'Server',
+  'X-Powered-By',
+];
+
+type Seen = Record<string, string | null>;
+
+interface Timing {
+  encodedBodySize: number;
+  decodedBodySize: number;
+}
+
+/** This fetch's Resource Timing entry, which engines queue a little after the body is read. */
+async function timingOf(url: string, before: number): Promise<Timing | null> {
+  for (let waited = 0; waited < 1_000; waited += 50) {
+    const entries = performance.getEntriesByName(url) as PerformanceResourceTiming[];
+    const entry = entries.length > before ? entries.at(-1) : undefined;
+    if (entry) return { encodedBodySize: entry.encodedBodySize, decodedBodySize: entry.decodedBodySize };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
+}
+
+async function headersOf(url: string): Promise<{ status: number; headers: Seen; timing: Timing | null }> {
+  const before = performance.getEntriesByName(url).length;
+  const response = await fetch(url, { cache: 'no-store' });
+  await response.arrayBuffer();
+  const headers = Object.fromEntries(REPORTED.map((name) => [name, response.headers.get(name)]));
+  // Resource Timing tells whether the body was compressed even where an engine hides Content-Encoding.
+  return { status: response.status, headers, timing: await timingOf(response.url, before) };
+}
+
+export default defineProbe({
+  title: 'Security, isolation, caching and compression headers',
+  needsWebAssembly: true,
+  async run({ wasmUrl }) {
+    const page = await headersOf(location.href);
+    const wasm = await headersOf(new URL(wasmUrl, document.baseURI).href);
+    const get = (seen: Seen): HeaderGetter => (name) => seen[name] ?? null;
+    const findings = [...securityFindings(get(page.headers), 'the page', 'document'), ...securityFindings(get(wasm.headers), shortUrl(wasmUrl), 'subresource')];
+    const failed = findings.filter((f) => !f.ok);
+    return {
+      status: failed.length === 0 ? 'pass' : 'fail',
+      detail:
+        failed.length === 0
+          ? `security headers present on the page and the .wasm; COOP ${page.headers['Cross-Origin-Opener-Policy'] ?? 'none'}, COEP ${page.headers['Cross-Origin-Embedder-Policy'] ?? 'none'}; .wasm Content-Encoding ${wasm.headers['Content-Encoding'] ?? 'none'}`
+          : failed.map((f) => f.message).join('; '),
+      data: { page, wasm, wasmPath: shortUrl(wasmUrl), crossOriginIsolated: globalThis.crossOriginIsolated ?? null },
+    };
+  },
+});

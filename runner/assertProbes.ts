@@ -1,0 +1,46 @@
+// The one assertion the category specs share: every probe of a category reports what its engine
+// should, one soft expectation per probe (so every mismatch shows, each with engine and version),
+// and the verdicts are attached for the compat.json reporter.
+import type { TestInfo } from '@playwright/test';
+import { probeIds } from '../harness/probes/catalog.ts';
+import type { HarnessReport, ProbeCategory } from '../harness/probes/probe.ts';
+import type { EngineInfo } from './drivers/driver.ts';
+import { engineKey } from './expectations/engineKey.ts';
+import { expectedFeature } from './expectations/featureExpectation.ts';
+import { expectedProbe, type Isolation } from './expectations/probes.ts';
+import { verdict, type ProbeVerdict } from './expectations/verdict.ts';
+import { expect, test } from './fixtures.ts';
+import { recordVerdicts } from './testRecord.ts';
+
+export async function assertProbes(
+  harness: HarnessReport,
+  engine: EngineInfo,
+  testInfo: TestInfo,
+  options: { category: ProbeCategory; isolation: Isolation },
+): Promise<ProbeVerdict[]> {
+  const results = harness.results.filter((r) => r.category === options.category);
+  const ids = results.map((r) => r.id);
+  // Every probe file of the category must have run: a page that lost one must not pass by having nothing to check.
+  expect.soft(ids, `${options.category} probes the page ran in ${engine.engine} ${engine.version}`).toEqual(expect.arrayContaining(probeIds(options.category)));
+
+  const ctx = { engine: engineKey(engine), version: engine.version, isolation: options.isolation };
+  const verdicts: ProbeVerdict[] = [];
+  for (const result of results) {
+    const expectation = result.category === 'features' ? expectedFeature(result.id, ctx) : expectedProbe(result.id, ctx);
+    const v = verdict(result, expectation);
+    verdicts.push(v);
+    await test.step(`${result.id}: ${v.status}`, () => {
+      const gain = result.status === 'pass' && expectation.status === 'unsupported';
+      expect
+        .soft(
+          result.status,
+          `${result.id} in ${engine.engine} ${engine.version} (${engine.source}${engine.device ? `, ${engine.device}` : ''}): ` +
+            `expected ${expectation.status} (${expectation.why}); it reported ${result.status}: ${result.detail}` +
+            (gain ? ' — an unexpected gain: update runner/expectations/ with its source' : ''),
+        )
+        .toBe(expectation.status);
+    });
+  }
+  await recordVerdicts(testInfo, verdicts);
+  return verdicts;
+}

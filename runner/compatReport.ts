@@ -1,0 +1,87 @@
+// <reports>/compat.json, the suite's answer: per project, the target it ran against (preview,
+// nginx and its isolation variants, a deployment's URL), the engine that ran it (name, version,
+// binary, how it was reached, whether the device is emulated) or why it did not run, every probe's
+// verdict, the Node-side serving checks, and the features in the shape of the WebAssembly
+// website's features.json (name -> supported). Plain data and the functions that fold test
+// results into it; compatReporter.ts writes it.
+import type { TestCase, TestResult } from '@playwright/test/reporter';
+import type { Finding } from '../deploy/headerRules.ts';
+import type { TargetRecord } from '../serving/targets/target.ts';
+import type { EngineInfo } from './drivers/driver.ts';
+import type { ProbeVerdict } from './expectations/verdict.ts';
+import { notRunReason, readEngine, readFindings, readVerdicts } from './testRecord.ts';
+
+/** Which target a project ran against (serving/targets/), and where it answered. */
+export interface ProjectTarget {
+  name: string;
+  kind: string;
+  description: string;
+  harnessUrl: string | null;
+  isolation: string;
+}
+
+export interface ProjectReport {
+  status: 'ran' | 'not-run';
+  target: ProjectTarget | null;
+  /** The Node-side serving checks (tests/specs/serving.spec.ts): counts, and every finding. */
+  serving: { passed: number; failed: number; findings: Finding[] } | null;
+  reason?: string;
+  engine: EngineInfo | null;
+  tests: { passed: number; failed: number; skipped: number };
+  summary: Record<ProbeVerdict['status'], number>;
+  probes: ProbeVerdict[];
+  /** features.json shape: feature name -> supported (validates and computes correctly). */
+  features: Record<string, boolean>;
+}
+
+export interface CompatReport {
+  schema: 1;
+  generatedAt: string;
+  /** The default target (the five plain projects); each project names its own in `projects[name].target`. */
+  target: string;
+  targetIsolation: string;
+  playwright: string;
+  projects: Record<string, ProjectReport>;
+}
+
+export function emptyProject(target: ProjectTarget | null = null): ProjectReport {
+  return {
+    status: 'ran',
+    target,
+    serving: null,
+    engine: null,
+    tests: { passed: 0, failed: 0, skipped: 0 },
+    summary: { pass: 0, fail: 0, 'unsupported-as-expected': 0, 'unsupported-unexpectedly': 0 },
+    probes: [],
+    features: {},
+  };
+}
+
+/** A project's target from its options (runner/projects.ts sets them) and where it answered. */
+export function projectTarget(target: TargetRecord, harnessUrl: string | null): ProjectTarget {
+  return { name: target.name, kind: target.kind, description: target.description, harnessUrl, isolation: target.isolation };
+}
+
+/** Folds one test's outcome into its project's report. */
+export function addTestResult(project: ProjectReport, test: Pick<TestCase, 'annotations'>, result: TestResult): void {
+  if (result.status === 'skipped') {
+    project.tests.skipped++;
+    const reason = notRunReason(test, result);
+    if (reason !== null) {
+      project.status = 'not-run';
+      project.reason = reason;
+    }
+    return;
+  }
+  if (result.status === 'passed') project.tests.passed++;
+  else project.tests.failed++;
+  project.engine ??= readEngine(result);
+  const findings = readFindings(result);
+  if (findings && !project.serving) project.serving = { passed: findings.filter((f) => f.ok).length, failed: findings.filter((f) => !f.ok).length, findings };
+  for (const v of readVerdicts(result)) {
+    if (project.probes.some((p) => p.id === v.id)) continue;
+    project.probes.push(v);
+    project.summary[v.status]++;
+    if (v.featuresJson) project.features[v.featuresJson] = v.actual === 'pass';
+  }
+}

@@ -1,0 +1,41 @@
+// The few verbs the specs need, whatever drives the browser: a Playwright page, a WebDriver
+// session (WebKitGTK), later an Appium session or a remote grid. Specs never see which.
+import type { HarnessReport } from '../../harness/probes/probe.ts';
+import type { EngineName } from '../engines/engineResolution.ts';
+
+/** What ran a project: recorded in every report. */
+export interface EngineInfo {
+  project: string;
+  engine: EngineName;
+  /** How it was reached: Playwright's own build, a system browser, WebKitGTK over WebDriver. */
+  kind: string;
+  source: string;
+  binary: string;
+  /** Browser version as the engine reports it (e.g. 156.0.8078.108, 153.8.0, 2.50.6). */
+  version: string;
+  userAgent: string;
+  /** A device descriptor applied to a desktop engine (Pixel 5, iPhone 12), not the device itself. */
+  emulated: boolean;
+  device: string | null;
+  /** Parts of the device descriptor this engine could not apply, with the value asked for. */
+  notApplied: string[];
+}
+
+export interface OpenOptions {
+  /** Remove the WebAssembly global before any page script runs (as iOS Lockdown Mode does). */
+  disableWebAssembly?: boolean;
+}
+
+export interface Driver {
+  readonly engine: EngineInfo;
+  open(url: string, options?: OpenOptions): Promise<void>;
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Waits for the harness to finish its probes and returns what it published. */
+  results(timeoutMs?: number): Promise<HarnessReport>;
+  screenshot(): Promise<Buffer>;
+  /** Errors seen outside the probes: page errors, console errors, failed requests. */
+  problems(): string[];
+  close(): Promise<void>;
+}
+
+export const RESULTS_TIMEOUT_MS = 120_000;

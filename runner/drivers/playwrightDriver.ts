@@ -1,0 +1,68 @@
+// Driver over a Playwright BrowserContext: one page at a time.
+import type { BrowserContext, Page } from '@playwright/test';
+import type { HarnessReport } from '../../harness/probes/probe.ts';
+import { type Driver, type EngineInfo, type OpenOptions, RESULTS_TIMEOUT_MS } from './driver.ts';
+
+// wasm-bindgen's glue only warns when it falls back from streaming compilation on a wrong MIME
+// type; that warning is a misconfigured server, so it counts as a problem.
+const TROUBLE_WARNINGS = [/instantiateStreaming/i, /application\/wasm/i, /MIME type/i];
+
+export class PlaywrightDriver implements Driver {
+  #page: Page | null = null;
+  #problems: string[] = [];
+
+  constructor(
+    readonly context: BrowserContext,
+    readonly engine: EngineInfo,
+  ) {}
+
+  get page(): Page {
+    if (!this.#page) throw new Error('PlaywrightDriver: no page open');
+    return this.#page;
+  }
+
+  async open(url: string, options: OpenOptions = {}): Promise<void> {
+    await this.#page?.close();
+    const page = await this.context.newPage();
+    this.#page = page;
+    this.#problems = [];
+    page.on('pageerror', (e) => this.#problems.push(`page error: ${e.name}: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || (m.type() === 'warning' && TROUBLE_WARNINGS.some((r) => r.test(m.text())))) {
+        this.#problems.push(`console ${m.type()}: ${m.text()}`);
+      }
+    });
+    page.on('requestfailed', (r) => this.#problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) this.#problems.push(`HTTP ${r.status()} for ${r.url()}`);
+    });
+    if (options.disableWebAssembly) {
+      await page.addInitScript(() => {
+        delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
+      });
+    }
+    await page.goto(url);
+  }
+
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> {
+    return this.page.evaluate(fn as (arg: unknown) => Promise<T>, arg as unknown);
+  }
+
+  async results(timeoutMs = RESULTS_TIMEOUT_MS): Promise<HarnessReport> {
+    await this.page.waitForFunction(() => window.__wasmCompat?.state === 'done', undefined, { timeout: timeoutMs });
+    return this.page.evaluate(() => window.__wasmCompat!);
+  }
+
+  screenshot(): Promise<Buffer> {
+    return this.page.screenshot({ fullPage: true });
+  }
+
+  problems(): string[] {
+    return [...this.#problems];
+  }
+
+  async close(): Promise<void> {
+    await this.#page?.close();
+    this.#page = null;
+  }
+}

@@ -1,0 +1,29 @@
+// appium-chromium: Chromium through appium-chromium-driver with the Pixel 5 metrics and user agent.
+// Runs wherever Chromium and its chromedriver are installed: proves the Appium path end to end.
+import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, type EngineChoice, resolveEngine } from '../engineResolution.ts';
+import { deviceDescriptor } from '../deviceDescriptor.ts';
+import { chromiumCapabilities } from './capabilities.ts';
+
+export const APPIUM_CHROMIUM_DEVICE = 'Pixel 5';
+const CHROMEDRIVERS = () => [process.env.WASM_COMPAT_CHROMEDRIVER, '/usr/bin/chromedriver', '/usr/lib/chromium/chromedriver'];
+
+export function appiumChromium(): EngineChoice {
+  const chromium = resolveEngine('chromium');
+  if (chromium.kind !== 'playwright' && chromium.kind !== 'system') return { engine: 'chromium', kind: 'missing', reason: `appium-chromium: ${'reason' in chromium ? chromium.reason : 'no Chromium'}` };
+  const candidates = CHROMEDRIVERS();
+  const chromedriver = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!chromedriver) {
+    return { engine: 'chromium', kind: 'missing', reason: `appium-chromium: no chromedriver at ${candidates.filter(Boolean).join(', ')} (package chromium-driver, or WASM_COMPAT_CHROMEDRIVER)` };
+  }
+  return {
+    engine: 'chromium',
+    kind: 'appium',
+    source: 'Chromium through Appium (appium-chromium-driver)',
+    binary: chromium.binary,
+    capabilities: chromiumCapabilities({ chromedriver, chromium: chromium.binary, args: CHROMIUM_ARGS, device: deviceDescriptor(APPIUM_CHROMIUM_DEVICE) }),
+    allowInsecure: [],
+    device: APPIUM_CHROMIUM_DEVICE,
+    emulated: true,
+  };
+}

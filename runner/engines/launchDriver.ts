@@ -1,0 +1,156 @@
+// Opens a Driver on the engine a project resolved to: a Playwright browser (its own build or a
+// system one) with the project's device descriptor, or WebKitGTK over WebDriver with as much of
+// the descriptor as WebDriver can apply. Returns the driver and how to shut everything down.
+import type { BrowserContextOptions, BrowserType } from '@playwright/test';
+import { remote } from 'webdriverio';
+import type { Driver, EngineInfo } from '../drivers/driver.ts';
+import { PlaywrightDriver } from '../drivers/playwrightDriver.ts';
+import { WebDriverDriver } from '../drivers/webdriverDriver.ts';
+import { execFileSync } from 'node:child_process';
+import { startAppium } from './appium/appiumServer.ts';
+import type { EngineChoice } from './engineResolution.ts';
+import { startWebKitGtkDriver } from './webkitgtk.ts';
+
+export interface DeviceOptions {
+  name: string | null;
+  context: BrowserContextOptions;
+}
+
+export interface LaunchedDriver {
+  driver: Driver;
+  shutdown(): Promise<void>;
+}
+
+type Launchable = Exclude<EngineChoice, { kind: 'missing' }>;
+
+export async function launchDriver(
+  project: string,
+  choice: Launchable,
+  device: DeviceOptions,
+  browserTypes: Record<'chromium' | 'firefox' | 'webkit', BrowserType>,
+  harnessUrl: string,
+): Promise<LaunchedDriver> {
+  if (choice.kind === 'webkitgtk') return launchWebKitGtk(project, choice, device);
+  if (choice.kind === 'appium' || choice.kind === 'remote') return launchWebDriverSession(project, choice, harnessUrl);
+
+  const browser = await browserTypes[choice.engine].launch({
+    executablePath: choice.binary,
+    ...(choice.kind === 'system' ? { args: choice.args, ...(choice.channel ? { channel: choice.channel } : {}) } : {}),
+  });
+  try {
+    const context = await browser.newContext(device.context);
+    const page = await context.newPage();
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    await page.close();
+    const engine: EngineInfo = {
+      project,
+      engine: choice.engine,
+      kind: choice.kind,
+      source: choice.source,
+      binary: choice.binary,
+      version: browser.version(),
+      userAgent,
+      emulated: device.name !== null,
+      device: device.name,
+      notApplied: [],
+    };
+    return { driver: new PlaywrightDriver(context, engine), shutdown: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+async function launchWebKitGtk(project: string, choice: Extract<EngineChoice, { kind: 'webkitgtk' }>, device: DeviceOptions): Promise<LaunchedDriver> {
+  const server = await startWebKitGtkDriver(choice);
+  const args = ['--automation'];
+  // MiniBrowser takes the user agent on its command line; the viewport goes through setWindowRect.
+  if (device.context.userAgent) args.push(`--user-agent=${device.context.userAgent}`);
+  try {
+    const browser = await remote({
+      hostname: '127.0.0.1',
+      port: server.port,
+      logLevel: 'error',
+      connectionRetryCount: 1,
+      capabilities: {
+        // No browserName: 'MiniBrowser' fails to match (../shared/TOOLCHAIN.md).
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: choice.binary, args },
+      } as WebdriverIO.Capabilities,
+    });
+    const notApplied: string[] = [];
+    if (device.context.viewport) await browser.setWindowSize(device.context.viewport.width, device.context.viewport.height);
+    if (device.context.deviceScaleFactor && device.context.deviceScaleFactor !== 1) notApplied.push(`deviceScaleFactor ${device.context.deviceScaleFactor}`);
+    if (device.context.isMobile) notApplied.push('isMobile (mobile viewport meta handling)');
+    if (device.context.hasTouch) notApplied.push('hasTouch (touch events)');
+    const caps = browser.capabilities as WebdriverIO.Capabilities;
+    const engine: EngineInfo = {
+      project,
+      engine: 'webkit',
+      kind: choice.kind,
+      source: choice.source,
+      binary: choice.binary,
+      version: String(caps.browserVersion ?? 'unknown'),
+      userAgent: (await browser.execute(() => navigator.userAgent)) as string,
+      emulated: device.name !== null,
+      device: device.name,
+      notApplied,
+    };
+    return {
+      driver: new WebDriverDriver(browser, engine),
+      shutdown: async () => {
+        await browser.deleteSession().catch(() => undefined);
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/** A session through a local Appium server (started here, stopped at shutdown) or a remote endpoint. */
+async function launchWebDriverSession(project: string, choice: Extract<EngineChoice, { kind: 'appium' | 'remote' }>, harnessUrl: string): Promise<LaunchedDriver> {
+  const server = choice.kind === 'appium' ? await startAppium(choice.allowInsecure) : null;
+  const endpoint = new URL(server ? server.url : choice.kind === 'remote' ? choice.url : '');
+  try {
+    if (choice.kind === 'appium' && choice.adbReverseSerial) {
+      // The device reaches the page on its own 127.0.0.1 (a secure context, so isolation works).
+      const port = new URL(harnessUrl).port || '80';
+      execFileSync(process.env.WASM_COMPAT_ADB ?? 'adb', ['-s', choice.adbReverseSerial, 'reverse', `tcp:${port}`, `tcp:${port}`], { timeout: 15_000 });
+    }
+    const browser = await remote({
+      protocol: endpoint.protocol.replace(':', ''),
+      hostname: endpoint.hostname,
+      port: Number(endpoint.port || (endpoint.protocol === 'https:' ? 443 : 80)),
+      path: endpoint.pathname,
+      logLevel: 'error',
+      connectionRetryCount: 1,
+      capabilities: choice.capabilities as WebdriverIO.Capabilities,
+    });
+    const caps = browser.capabilities as WebdriverIO.Capabilities & Record<string, unknown>;
+    const engine: EngineInfo = {
+      project,
+      engine: choice.engine,
+      kind: choice.kind,
+      source: choice.source,
+      binary: choice.kind === 'appium' ? choice.binary : endpoint.href,
+      // iOS Safari reports no browserVersion; its version is the platform's.
+      version: String(caps.browserVersion ?? caps['appium:platformVersion'] ?? caps.platformVersion ?? 'unknown'),
+      userAgent: (await browser.execute(() => navigator.userAgent)) as string,
+      emulated: choice.kind === 'appium' ? choice.emulated : false,
+      device: choice.device,
+      notApplied: [],
+    };
+    return {
+      driver: new WebDriverDriver(browser, engine),
+      shutdown: async () => {
+        await browser.deleteSession().catch(() => undefined);
+        await server?.stop();
+      },
+    };
+  } catch (error) {
+    await server?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+// Compares what a probe saw with what its engine should do, in the four statuses of compat.json.
+import type { ProbeResult } from '../../harness/probes/probe.ts';
+import type { ProbeExpectation } from './probes.ts';
+
+export type CompatStatus = 'pass' | 'fail' | 'unsupported-as-expected' | 'unsupported-unexpectedly';
+
+export interface ProbeVerdict {
+  id: string;
+  title: string;
+  category: string;
+  status: CompatStatus;
+  /** True when the result matches the expectation; false fails the spec. */
+  asExpected: boolean;
+  expected: ProbeExpectation['status'];
+  why: string;
+  actual: ProbeResult['status'];
+  detail: string;
+  ms: number;
+  validates?: boolean;
+  computesCorrectly?: boolean | null;
+  /** A feature probe's name in webassembly.org's features.json, when it has one. */
+  featuresJson?: string;
+}
+
+export function verdict(result: ProbeResult, expectation: ProbeExpectation): ProbeVerdict {
+  let status: CompatStatus;
+  if (result.status === 'fail') status = 'fail';
+  else if (result.status === 'unsupported') status = expectation.status === 'unsupported' ? 'unsupported-as-expected' : 'unsupported-unexpectedly';
+  else status = 'pass';
+  return {
+    id: result.id,
+    title: result.title,
+    category: result.category,
+    status,
+    // A pass where 'unsupported' was expected is an unexpected gain: reported, so the table gets updated.
+    asExpected: result.status === expectation.status,
+    expected: expectation.status,
+    why: expectation.why,
+    actual: result.status,
+    detail: result.detail,
+    ms: result.ms,
+    ...(result.validates !== undefined ? { validates: result.validates } : {}),
+    ...(result.computesCorrectly !== undefined ? { computesCorrectly: result.computesCorrectly } : {}),
+    ...(result.featuresJson ? { featuresJson: result.featuresJson } : {}),
+  };
+}

@@ -1,0 +1,21 @@
+// `npm run docs`: rewrites README.md's probe table from the probes (harness/probes/probeTable.ts).
+// `--check` only compares, and exits 1 naming the difference: npm test runs that, so a probe added,
+// renamed or retitled without the README following fails.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadProbes } from '../harness/probes/catalog.ts';
+import { probeTable, withProbeTable } from '../harness/probes/probeTable.ts';
+
+const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+const readme = readFileSync('README.md', 'utf8');
+const updated = withProbeTable(readme, probeTable(await loadProbes()));
+if (values.check) {
+  if (updated !== readme) {
+    console.error('README.md: the probe table is stale (a probe was added, removed or retitled): run npm run docs');
+    process.exit(1);
+  }
+  console.log('README.md: the probe table is current');
+} else if (updated !== readme) {
+  writeFileSync('README.md', updated);
+  console.log('README.md: probe table rewritten');
+} else console.log('README.md: the probe table was already current');

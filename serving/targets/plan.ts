@@ -1,0 +1,32 @@
+// Which targets a run uses: a primary one for the five browser projects, and the serving matrix.
+//   WASM_COMPAT_BASE_URL=https://staging.example.com/  check that deployment (no local servers, no matrix)
+//   WASM_COMPAT_TARGET=preview|dev|nginx              what the five plain projects run against (default preview)
+//   WASM_COMPAT_MATRIX=0                              leave out the nginx serving matrix projects
+import { baseUrlTarget } from './baseUrlTarget.ts';
+import { devTarget } from './devTarget.ts';
+import { nginxTarget } from './nginxTarget.ts';
+import { previewTarget } from './previewTarget.ts';
+import type { Target } from './target.ts';
+
+export const TARGET_KINDS = ['preview', 'dev', 'nginx'] as const;
+
+export interface TargetPlan {
+  /** What the five plain projects (chromium, firefox, webkit, pixel5, iphone12) run against. */
+  primary: Target;
+  /** Further targets, each with its own projects (engine@target), restricted to the serving specs. */
+  matrix: Target[];
+}
+
+export function planTargets(env: NodeJS.ProcessEnv = process.env): TargetPlan {
+  if (env.WASM_COMPAT_BASE_URL) return { primary: baseUrlTarget(env.WASM_COMPAT_BASE_URL, env), matrix: [] };
+  const kind = env.WASM_COMPAT_TARGET ?? 'preview';
+  if (!(TARGET_KINDS as readonly string[]).includes(kind)) throw new Error(`WASM_COMPAT_TARGET=${JSON.stringify(kind)}: expected one of ${TARGET_KINDS.join(', ')} (or set WASM_COMPAT_BASE_URL for a deployment)`);
+  const primary = kind === 'dev' ? devTarget() : kind === 'nginx' ? nginxTarget('require-corp') : previewTarget();
+  const matrix = env.WASM_COMPAT_MATRIX === '0' ? [] : (['require-corp', 'credentialless', 'none'] as const).map((i) => nginxTarget(i)).filter((t) => t.name !== primary.name);
+  return { primary, matrix };
+}
+
+/** The target the five plain projects run against. */
+export function resolveTarget(env: NodeJS.ProcessEnv = process.env): Target {
+  return planTargets(env).primary;
+}

@@ -1,0 +1,50 @@
+// Starts every local target of a run at once, all on the one build of the harness (built here
+// when a target needs it), and stops them together. A deployment given by URL is only recorded.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildHarness } from '../../harness/buildHarness.ts';
+import type { RunningServer } from '../servers/runningServer.ts';
+import type { Target } from './target.ts';
+
+export interface StartedTargets {
+  /** Target name -> the page's URL. */
+  urls: Record<string, string>;
+  /** How long the build took, ms (0 without one). */
+  buildMs: number;
+  stop(): Promise<void>;
+}
+
+export async function startTargets(targets: readonly Target[], log: (line: string) => void = () => {}): Promise<StartedTargets> {
+  const urls: Record<string, string> = {};
+  for (const t of targets) if (t.url) urls[t.name] = t.url;
+  const local = targets.filter((t) => t.start);
+  if (!local.length) return { urls, buildMs: 0, stop: async () => {} };
+
+  const build = mkdtempSync(join(tmpdir(), 'wasm-compat-harness-'));
+  const servers: RunningServer[] = [];
+  const stop = async () => {
+    await Promise.allSettled(servers.map((s) => s.stop()));
+    rmSync(build, { recursive: true, force: true });
+  };
+  try {
+    const started = Date.now();
+    await buildHarness(build);
+    const buildMs = Date.now() - started;
+    log(`built the harness once in ${(buildMs / 1000).toFixed(1)} s (${build})`);
+    const results = await Promise.allSettled(local.map((t) => t.start!(build)));
+    results.forEach((r, i) => r.status === 'fulfilled' && servers.push(r.value));
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${local[i]!.name}: ${(r.reason as Error).message}`] : []));
+    if (failed.length) throw new Error(`could not start ${failed.join('; ')}`);
+    results.forEach((r, i) => {
+      if (r.status === 'fulfilled') {
+        urls[local[i]!.name] = r.value.url;
+        log(`${local[i]!.name}: ${local[i]!.description} at ${r.value.url}`);
+      }
+    });
+    return { urls, buildMs, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,108 @@
+// One reports folder: with WASM_COMPAT_REPORTS_DIR set, every writer — compat.json and its merge
+// by the Appium run, both Playwright HTML reports, the benchmark runs and summaries, the size
+// report, Lighthouse's folder — writes under it, keeps the earlier report in its history, and
+// leaves the repository's reports/ untouched.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { FullConfig, Suite, TestCase } from '@playwright/test/reporter';
+import { writeSummaryReports } from '../../benches/report/writeReports.ts';
+import { openReportFolder } from '../../reporting/reportFolder.ts';
+import { reportPath, reportsDir } from '../../reporting/reportsFolder.ts';
+import CompatReporter from '../../runner/compatReporter.ts';
+import { recordVerdicts } from '../../runner/testRecord.ts';
+import { recordedTest } from './recordedTest.ts';
+
+const REPO_REPORTS = resolve('reports');
+let dir: string;
+let before_: string;
+
+/** Every file under reports/ with its modification time: what must not change. */
+function snapshot(folder: string): string {
+  if (!existsSync(folder)) return '';
+  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [`${relative(folder, join(d, e.name))} ${statSync(join(d, e.name)).mtimeMs}`]));
+  return walk(folder).sort().join('\n');
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wasm-compat-reports-'));
+  before_ = snapshot(REPO_REPORTS);
+  process.env.WASM_COMPAT_REPORTS_DIR = dir;
+});
+
+after(() => {
+  delete process.env.WASM_COMPAT_REPORTS_DIR;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the setting is read when a writer asks: reports/ by default, the folder given otherwise', () => {
+  assert.equal(reportsDir(), dir);
+  assert.equal(reportPath('bench', 'node.json'), join(dir, 'bench', 'node.json'));
+  assert.equal(reportsDir({}), REPO_REPORTS);
+  assert.equal(reportsDir({ WASM_COMPAT_REPORTS_DIR: 'relative/x' }), resolve('relative/x'));
+});
+
+test('compat.json, and the Appium run merging into it, land there; the earlier one goes to its history', async () => {
+  const project = { name: 'chromium', use: {} };
+  const run = async (options: { merge?: boolean }, projectName: string) => {
+    const reporter = new CompatReporter(options);
+    const t = recordedTest();
+    await recordVerdicts(t.testInfo, []);
+    reporter.onBegin({ version: 'test', projects: [{ ...project, name: projectName }] } as unknown as FullConfig, { suites: [{ title: projectName }] } as unknown as Suite);
+    reporter.onTestEnd({ parent: { project: () => ({ name: projectName }) }, annotations: [] } as unknown as TestCase, t.result('passed'));
+    reporter.onEnd();
+  };
+  await run({}, 'chromium');
+  await run({ merge: true }, 'appium-chromium');
+  const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8')) as { projects: Record<string, unknown> };
+  assert.deepEqual(Object.keys(report.projects).sort(), ['appium-chromium', 'chromium']);
+  assert.equal(readdirSync(join(dir, 'history')).filter((f) => /^compat-.*\.json$/.test(f)).length, 1);
+});
+
+test('both Playwright configs put their HTML report there', () => {
+  for (const config of ['playwright.config.ts', 'playwright.appium.config.ts']) {
+    const folder = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const c = (await import(${JSON.stringify(resolve(config))})).default; console.log(c.reporter.find(([n]) => n === 'html')[1].outputFolder);`], {
+      encoding: 'utf8',
+      env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
+    }).trim();
+    assert.equal(folder, join(dir, config === 'playwright.config.ts' ? 'playwright' : 'playwright-appium'), config);
+  }
+});
+
+test('the benchmark summaries land there', () => {
+  writeSummaryReports(reportPath('bench'));
+  assert.ok(existsSync(join(dir, 'bench', 'summary.md')) && existsSync(join(dir, 'bench', 'index.html')));
+});
+
+test('the size report of wasm-opt lands there', () => {
+  const pkg = mkdtempSync(join(tmpdir(), 'wasm-compat-pkg-'));
+  try {
+    for (const f of ['build-info.json', 'wasm_compat_bg.wasm']) copyFileSync(join('crate', 'pkg', f), join(pkg, f));
+    copyFileSync(join(pkg, 'wasm_compat_bg.wasm'), join(pkg, 'wasm_compat_bg.wasm.orig'));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'build/recordOptimization.ts', pkg, '--level', 'unit-test', '--flags=-O0', '--wasm-opt', 'none'], {
+      encoding: 'utf8',
+      env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir, SKIP_COMPRESSION: '1' },
+    });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.ok(existsSync(join(dir, 'size', 'optimize-unit-test.json')));
+  } finally {
+    rmSync(pkg, { recursive: true, force: true });
+  }
+});
+
+test("Lighthouse's folder is swapped in there, the previous set kept in the history", () => {
+  for (const run of ['first', 'second']) {
+    const folder = openReportFolder('lighthouse');
+    folder.write('summary.md', `# ${run}\n`);
+    folder.commit();
+  }
+  assert.equal(readFileSync(join(dir, 'lighthouse', 'summary.md'), 'utf8'), '# second\n');
+  assert.equal(readdirSync(join(dir, 'history')).filter((f) => f.startsWith('lighthouse-')).length, 1);
+});
+
+test("nothing was written to the repository's reports/", () => {
+  assert.equal(snapshot(REPO_REPORTS), before_);
+});
