@@ -15,9 +15,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { generateReport } from 'lighthouse';
-import type { Result } from 'lighthouse';
 import { historyDir } from '../reporting/history.ts';
 import { openReportFolder, type ReportFolder } from '../reporting/reportFolder.ts';
 import { evaluateAssertions, missedErrors } from './assertions.ts';
@@ -25,95 +23,28 @@ import { chromiumForLighthouse } from './chromiumForLighthouse.ts';
 import { chooseServer, externalServer, harnessBuildFolder, type LighthouseServer, startHarnessServer } from './harnessServer.ts';
 import { LHCI_UTILS_VERSION } from './lhci.ts';
 import type { Lhr } from './lhr.ts';
-import { FORM_FACTORS, type FormFactor, isFormFactor } from './lighthouseConfig.ts';
+import type { FormFactor } from './lighthouseConfig.ts';
 import { type Lighthouserc, readLighthouserc } from './lighthouserc.ts';
-import { killActiveChrome, lighthouseRun } from './lighthouseRun.ts';
+import { killActiveChrome } from './lighthouseRun.ts';
 import { acquireMachineLock, type MachineLock } from './machineLock.ts';
+import { measure, type TargetRuns } from './measure.ts';
 import { medianRun } from './medianRun.ts';
-import { type LighthousePage, PAGES } from './pages.ts';
+import type { LighthousePage } from './pages.ts';
+import { BUDGET_FILES, DEFAULT_RUNS, runOptions } from './runOptions.ts';
 import { pageSummary, runFigures } from './summary.ts';
-import { type BudgetAssertion, type FailedTarget, formatValue, type LighthouseSummary, type MeasuredTarget, missedLines, summaryMarkdown } from './summaryReport.ts';
+import { type BudgetAssertion, type FailedTarget, type LighthouseSummary, type MeasuredTarget, missedLines, summaryMarkdown } from './summaryReport.ts';
 
-/** Relative to the repository root, as the summary names them. */
-export const BUDGET_FILES: Record<FormFactor, string> = {
-  mobile: 'lighthouse/lighthouserc.mobile.json',
-  desktop: 'lighthouse/lighthouserc.desktop.json',
-};
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DEFAULT_RUNS = 3;
 const REPORT_FOLDER = 'lighthouse';
 
 const log = (line: string) => console.log(`lighthouse: ${line}`);
 // Module-level so every way out (return, throw, signal) releases it.
 let lock: MachineLock | null = null;
 
-function options() {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: 'string' },
-      'form-factor': { type: 'string', multiple: true },
-      page: { type: 'string', multiple: true },
-      'keep-runs': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    console.log('usage: npm run lighthouse -- [--runs N] [--form-factor mobile|desktop]… [--page NAME]… [--keep-runs]\n(docs/lighthouse.md)');
-    process.exit(0);
-  }
-  const formFactors = values['form-factor'] ?? [...FORM_FACTORS];
-  for (const ff of formFactors) if (!isFormFactor(ff)) throw new Error(`--form-factor ${ff}: expected ${FORM_FACTORS.join(' or ')}`);
-  const pages = values.page ? values.page.map((name) => PAGES.find((p) => p.name === name) ?? fail(`--page ${name}: known pages are ${PAGES.map((p) => p.name).join(', ')}`)) : [...PAGES];
-  const runsText = values.runs ?? process.env.WASM_COMPAT_LIGHTHOUSE_RUNS;
-  const runs = runsText === undefined ? null : Number(runsText);
-  if (runs !== null && (!Number.isInteger(runs) || runs < 1)) throw new Error(`--runs ${runsText}: expected a positive integer`);
-  const portText = process.env.WASM_COMPAT_LIGHTHOUSE_PORT || null;
-  const port = portText === null ? null : Number(portText);
-  if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65_535)) throw new Error(`WASM_COMPAT_LIGHTHOUSE_PORT=${portText}: not a TCP port`);
-  return { formFactors: formFactors as FormFactor[], pages, runs, keepRuns: values['keep-runs'], port };
-}
-
-function fail(message: string): never {
-  throw new Error(message);
-}
-
 const reportName = (page: LighthousePage, formFactor: FormFactor) => `${page.name}-${formFactor}`;
 
-interface TargetRuns {
-  page: LighthousePage;
-  formFactor: FormFactor;
-  lhrs: Result[];
-  loadAverages: number[][];
-  /** Runs that threw (Chromium crashed, the protocol timed out): reported, and the others still count. */
-  failedRuns: string[];
-}
-
-async function measure(server: LighthouseServer, page: LighthousePage, formFactor: FormFactor, runs: number, chromium: ReturnType<typeof chromiumForLighthouse>): Promise<TargetRuns> {
-  const url = new URL(page.path, server.baseUrl).href;
-  const target: TargetRuns = { page, formFactor, lhrs: [], loadAverages: [], failedRuns: [] };
-  for (let i = 1; i <= runs; i++) {
-    const load = loadavg().map((x) => Math.round(x * 100) / 100);
-    let lhr: Result;
-    try {
-      lhr = await lighthouseRun(url, formFactor, chromium);
-    } catch (error) {
-      target.failedRuns.push(`run ${i}: ${(error as Error).message}`);
-      log(`${page.name} ${formFactor} run ${i}/${runs}: FAILED: ${(error as Error).message}`);
-      continue;
-    }
-    target.lhrs.push(lhr);
-    target.loadAverages.push(load);
-    const f = runFigures(lhr as unknown as Lhr);
-    log(
-      `${page.name} ${formFactor} run ${i}/${runs}: ${f.runtimeError ?? `performance ${f.performance === null ? '–' : Math.round(f.performance * 100)}, FCP ${formatValue(f.fcpMs, 'millisecond')}, LCP ${formatValue(f.lcpMs, 'millisecond')}, TBT ${formatValue(f.tbtMs, 'millisecond')}, CLS ${formatValue(f.cls, 'unitless')}`} (load ${load[0]})`,
-    );
-  }
-  if (!target.lhrs.length) throw new Error(`every run failed (${target.failedRuns.join('; ')})`);
-  return target;
-}
-
 async function main(): Promise<number> {
-  const opts = options();
+  const opts = runOptions();
   // Budgets first: a broken lighthouserc should fail in a second, not after minutes of runs.
   const budgets = Object.fromEntries(opts.formFactors.map((ff) => [ff, readLighthouserc(join(ROOT, BUDGET_FILES[ff]))])) as Record<FormFactor, Lighthouserc>;
   for (const ff of opts.formFactors) {
@@ -167,7 +98,7 @@ async function main(): Promise<number> {
       for (const formFactor of opts.formFactors) {
         const runs = opts.runs ?? budgets[formFactor].numberOfRuns ?? DEFAULT_RUNS;
         try {
-          measured.push(await measure(server, page, formFactor, runs, chromium));
+          measured.push(await measure(server, page, formFactor, runs, chromium, log));
         } catch (error) {
           failures.push({ page: page.name, formFactor, error: (error as Error).message });
           log(`${page.name} ${formFactor}: FAILED: ${(error as Error).message}`);

@@ -3,9 +3,8 @@
 //   ;; features: simd relaxed-simd
 // (the names of wasm-opt's --enable-* flags, or `none`), and binaryen validates it with exactly
 // those: a module that strays into another proposal fails to build instead of testing two things.
-import type Binaryen from 'binaryen';
-
-type BinaryenModule = typeof Binaryen;
+// binaryen itself runs in binaryenWorker.mjs (it says why).
+import { Worker } from 'node:worker_threads';
 
 /** wasm-opt's --enable-* names -> binaryen.js's Features keys (read at run time: binaryen 132's
  * index.d.ts still names bit 22 RelaxedAtomics, which the library calls AcquireReleaseAtomics). */
@@ -35,14 +34,6 @@ const FEATURES: Record<string, string | null> = {
   'call-indirect-overlong': 'CallIndirectOverlong',
 };
 
-function featureFlag(binaryen: BinaryenModule, name: string): number {
-  const key = FEATURES[name];
-  if (key === null) return 0;
-  const flag = (binaryen.Features as unknown as Record<string, number | undefined>)[key!];
-  if (flag === undefined) throw new Error(`this binaryen has no feature ${key} (for ${name})`);
-  return flag;
-}
-
 /** The proposals a module's `;; features:` line names. */
 export function declaredFeatures(text: string, source: string): string[] {
   const line = /^\s*;;\s*features:(.*)$/m.exec(text);
@@ -53,25 +44,45 @@ export function declaredFeatures(text: string, source: string): string[] {
   return names;
 }
 
-let loaded: Promise<BinaryenModule> | null = null;
+interface Answer {
+  id: number;
+  bytes?: Uint8Array<ArrayBuffer>;
+  error?: string;
+}
+
+let worker: Worker | null = null;
+const pending = new Map<number, (answer: Answer) => void>();
+let nextId = 0;
+
+function binaryenWorker(): Worker {
+  if (worker) return worker;
+  // No loaders in the worker: execArgv empty, so tsx (if this process runs under it) stays out.
+  const started = new Worker(new URL('./binaryenWorker.mjs', import.meta.url), { execArgv: [] });
+  started.on('message', (answer: Answer) => {
+    pending.get(answer.id)?.(answer);
+    pending.delete(answer.id);
+    if (!pending.size) started.unref();
+  });
+  started.on('error', (error) => {
+    for (const settle of pending.values()) settle({ id: -1, error: `binaryen's worker failed: ${error.message}` });
+    pending.clear();
+    worker = null;
+  });
+  worker = started;
+  return started;
+}
 
 export async function compileWat(text: string, source: string): Promise<Uint8Array<ArrayBuffer>> {
-  const binaryen = await (loaded ??= import('binaryen').then((m) => m.default));
-  const features = declaredFeatures(text, source).reduce((all, name) => all | featureFlag(binaryen, name), binaryen.Features.MVP);
-  let module: Binaryen.Module;
-  try {
-    module = binaryen.parseText(text);
-  } catch (error) {
-    throw new Error(`${source}: binaryen cannot parse it: ${(error as Error).message}`);
-  }
-  try {
-    module.setFeatures(features);
-    if (!module.validate()) throw new Error(`${source}: does not validate with the features it declares (see binaryen's message above)`);
-    const binary = module.emitBinary();
-    return new Uint8Array(binary);
-  } finally {
-    module.dispose();
-  }
+  const features = declaredFeatures(text, source).flatMap((name) => FEATURES[name] ?? []);
+  const id = nextId++;
+  const answer = await new Promise<Answer>((settle) => {
+    const w = binaryenWorker();
+    w.ref();
+    pending.set(id, settle);
+    w.postMessage({ id, text, source, features });
+  });
+  if (answer.error || !answer.bytes) throw new Error(answer.error ?? `${source}: binaryen gave no bytes`);
+  return new Uint8Array(answer.bytes);
 }
 
 /** A module exporting the bytes, for bundlers and Node's module hooks alike. */

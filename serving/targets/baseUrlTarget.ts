@@ -25,6 +25,7 @@ export function baseUrlTarget(base: string, env: NodeJS.ProcessEnv): Target {
     isolation,
     serving: { isolation, encodings, hashedAssets: true },
     url: harnessUrl,
+    servesBuild: false,
     start: null,
   };
 }

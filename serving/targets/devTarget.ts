@@ -10,6 +10,7 @@ export function devTarget(): Target {
     isolation: 'require-corp',
     serving: { isolation: 'require-corp', encodings: [], hashedAssets: false },
     url: null,
+    servesBuild: false,
     start: async () => (await import('../servers/devServer.ts')).startDev({ isolation: 'require-corp' }),
   };
 }

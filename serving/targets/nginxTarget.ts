@@ -22,6 +22,7 @@ export function nginxTarget(isolation: Isolation): Target {
     isolation,
     serving: { isolation, encodings: ['br', 'gzip'], hashedAssets: true },
     url: null,
+    servesBuild: true,
     start: async (build) => (await import('../nginx/nginxServer.ts')).startNginx({ root: build, isolation }),
   };
 }

@@ -10,6 +10,7 @@ export function previewTarget(): Target {
     isolation: 'require-corp',
     serving: { isolation: 'require-corp', encodings: ['br', 'gzip'], hashedAssets: true },
     url: null,
+    servesBuild: true,
     start: async (build) => (await import('../servers/previewServer.ts')).startPreview({ outDir: build, isolation: 'require-corp' }),
   };
 }

@@ -22,6 +22,7 @@ export async function startTargets(targets: readonly Target[], log: (line: strin
   if (!local.length) return { urls, buildMs: 0, stop: async () => {} };
 
   const build = mkdtempSync(join(tmpdir(), 'wasm-compat-harness-'));
+  const needsBuild = local.some((t) => t.servesBuild);
   const servers: RunningServer[] = [];
   const stop = async () => {
     await Promise.allSettled(servers.map((s) => s.stop()));
@@ -29,11 +30,11 @@ export async function startTargets(targets: readonly Target[], log: (line: strin
   };
   try {
     const started = Date.now();
-    await buildHarness(build);
+    if (needsBuild) await buildHarness(build);
     const buildMs = Date.now() - started;
-    log(`built the harness once in ${(buildMs / 1000).toFixed(1)} s (${build})`);
+    if (needsBuild) log(`built the harness once in ${(buildMs / 1000).toFixed(1)} s (${build})`);
     const results = await Promise.allSettled(local.map((t) => t.start!(build)));
-    results.forEach((r, i) => r.status === 'fulfilled' && servers.push(r.value));
+    for (const r of results) if (r.status === 'fulfilled') servers.push(r.value);
     const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${local[i]!.name}: ${(r.reason as Error).message}`] : []));
     if (failed.length) throw new Error(`could not start ${failed.join('; ')}`);
     results.forEach((r, i) => {

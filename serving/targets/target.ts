@@ -24,8 +24,10 @@ export interface Target {
   serving: ServingProfile;
   /** A deployment's page URL; null for a local target, whose URL is known once it started. */
   url: string | null;
-  /** Starts a local target on the run's build of the harness; null for a deployment. */
+  /** Starts a local target, on the run's build of the harness where it serves one; null for a deployment. */
   start: ((build: string) => Promise<RunningServer>) | null;
+  /** Whether it serves a build (the dev server serves the sources). */
+  servesBuild: boolean;
 }
 
 /** What a report and a worker need of a target: everything but how to start it. */

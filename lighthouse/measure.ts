@@ -1,0 +1,45 @@
+// The runs of one page in one form factor: Lighthouse `runs` times, one at a time, each in a fresh
+// Chromium; a run that throws is reported and the others still count.
+import { loadavg } from 'node:os';
+import type { Result } from 'lighthouse';
+import type { chromiumForLighthouse } from './chromiumForLighthouse.ts';
+import type { LighthouseServer } from './harnessServer.ts';
+import type { Lhr } from './lhr.ts';
+import type { FormFactor } from './lighthouseConfig.ts';
+import { lighthouseRun } from './lighthouseRun.ts';
+import type { LighthousePage } from './pages.ts';
+import { runFigures } from './summary.ts';
+import { formatValue } from './summaryReport.ts';
+
+export interface TargetRuns {
+  page: LighthousePage;
+  formFactor: FormFactor;
+  lhrs: Result[];
+  loadAverages: number[][];
+  /** Runs that threw (Chromium crashed, the protocol timed out): reported, and the others still count. */
+  failedRuns: string[];
+}
+
+export async function measure(server: LighthouseServer, page: LighthousePage, formFactor: FormFactor, runs: number, chromium: ReturnType<typeof chromiumForLighthouse>, log: (line: string) => void): Promise<TargetRuns> {
+  const url = new URL(page.path, server.baseUrl).href;
+  const target: TargetRuns = { page, formFactor, lhrs: [], loadAverages: [], failedRuns: [] };
+  for (let i = 1; i <= runs; i++) {
+    const load = loadavg().map((x) => Math.round(x * 100) / 100);
+    let lhr: Result;
+    try {
+      lhr = await lighthouseRun(url, formFactor, chromium);
+    } catch (error) {
+      target.failedRuns.push(`run ${i}: ${(error as Error).message}`);
+      log(`${page.name} ${formFactor} run ${i}/${runs}: FAILED: ${(error as Error).message}`);
+      continue;
+    }
+    target.lhrs.push(lhr);
+    target.loadAverages.push(load);
+    const f = runFigures(lhr as unknown as Lhr);
+    log(
+      `${page.name} ${formFactor} run ${i}/${runs}: ${f.runtimeError ?? `performance ${f.performance === null ? '–' : Math.round(f.performance * 100)}, FCP ${formatValue(f.fcpMs, 'millisecond')}, LCP ${formatValue(f.lcpMs, 'millisecond')}, TBT ${formatValue(f.tbtMs, 'millisecond')}, CLS ${formatValue(f.cls, 'unitless')}`} (load ${load[0]})`,
+    );
+  }
+  if (!target.lhrs.length) throw new Error(`every run failed (${target.failedRuns.join('; ')})`);
+  return target;
+}

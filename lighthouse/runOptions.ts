@@ -1,0 +1,54 @@
+// What `npm run lighthouse` is asked to do: its command line and environment, checked before any
+// run so a mistake fails in a second with the option named.
+import { parseArgs } from 'node:util';
+import { FORM_FACTORS, type FormFactor, isFormFactor } from './lighthouseConfig.ts';
+import { type LighthousePage, PAGES } from './pages.ts';
+
+/** Relative to the repository root, as the summary names them. */
+export const BUDGET_FILES: Record<FormFactor, string> = {
+  mobile: 'lighthouse/lighthouserc.mobile.json',
+  desktop: 'lighthouse/lighthouserc.desktop.json',
+};
+export const DEFAULT_RUNS = 3;
+
+export interface RunOptions {
+  formFactors: FormFactor[];
+  pages: LighthousePage[];
+  /** Runs per page and form factor; null: each lighthouserc's numberOfRuns. */
+  runs: number | null;
+  keepRuns: boolean;
+  /** A fixed port for the server; null: a free one. */
+  port: number | null;
+}
+
+export function runOptions(): RunOptions {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string' },
+      'form-factor': { type: 'string', multiple: true },
+      page: { type: 'string', multiple: true },
+      'keep-runs': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('usage: npm run lighthouse -- [--runs N] [--form-factor mobile|desktop]… [--page NAME]… [--keep-runs]\n(docs/lighthouse.md)');
+    process.exit(0);
+  }
+  const formFactors = values['form-factor'] ?? [...FORM_FACTORS];
+  for (const ff of formFactors) if (!isFormFactor(ff)) throw new Error(`--form-factor ${ff}: expected ${FORM_FACTORS.join(' or ')}`);
+  const pages = values.page ? values.page.map((name) => PAGES.find((p) => p.name === name) ?? fail(`--page ${name}: known pages are ${PAGES.map((p) => p.name).join(', ')}`)) : [...PAGES];
+  const runsText = values.runs ?? process.env.WASM_COMPAT_LIGHTHOUSE_RUNS;
+  const runs = runsText === undefined ? null : Number(runsText);
+  if (runs !== null && (!Number.isInteger(runs) || runs < 1)) throw new Error(`--runs ${runsText}: expected a positive integer`);
+  const portText = process.env.WASM_COMPAT_LIGHTHOUSE_PORT || null;
+  const port = portText === null ? null : Number(portText);
+  if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65_535)) throw new Error(`WASM_COMPAT_LIGHTHOUSE_PORT=${portText}: not a TCP port`);
+  return { formFactors: formFactors as FormFactor[], pages, runs, keepRuns: values['keep-runs'], port };
+}
+
+
+
+function fail(message: string): never {
+  throw new Error(message);
+}
