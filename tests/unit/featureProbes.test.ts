@@ -1,8 +1,7 @@
 // The contract test over every feature probe (harness/probes/features/<name>.ts, id features.<name>), in
 // Node: one expectation per probe, the features.json keys and wasm-feature-detect detectors covered, a
-// run that never throws and reports a consistent outcome, the known answers of what this Node's V8
-// ships, and every probe module (.wat) compiled by binaryen with exactly the proposals it declares and
-// validated by V8 as designed. Run with build/wat/register.ts (the probes import .wat).
+// run that never throws and reports a consistent outcome, and the known answers of what this Node's
+// V8 ships (their modules: probeModules.test.ts). Run with build/wat/register.ts (the probes import .wat).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,11 +10,11 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, test } from 'node:test';
 import * as wasmFeatureDetect from 'wasm-feature-detect';
-import { compileWat, declaredFeatures } from '../../build/wat/compileWat.ts';
 import { loadProbes, PROBES_DIR } from '../../harness/probes/catalog.ts';
 import { runFeature } from '../../harness/probes/featureProbe.ts';
-import { PROBE_CATEGORIES, type ProbeContext, type ProbeOutcome } from '../../harness/probes/probe.ts';
+import type { ProbeContext, ProbeOutcome } from '../../harness/probes/probe.ts';
 import { FEATURE_EXPECTATIONS, expectedSupport } from '../../runner/expectations/features.ts';
+import { NEEDS_A_PAGE, NOT_V8_11_3, SHIPPED_BY_NODE, V8_11_3, V8_FLAGS } from './nodeWasmFeatures.ts';
 
 const probes = await loadProbes((p) => p.category === 'features');
 const FEATURES_DIR = join(PROBES_DIR, 'features');
@@ -69,26 +68,6 @@ const NOT_OBSERVABLE: Record<string, string> = {
 const NO_FEATURES_JSON_KEY = new Set(['features.streamingCompilation', 'features.acquireRelease']);
 /** wasm-feature-detect 1.9.0 exports whose probe file has another name (it carries the export's features.json key instead). */
 const DETECTOR_PROBE: Record<string, string> = { signExtensions: 'features.signExtension', exceptionsFinal: 'features.exnref' };
-
-/** What V8 11.3 (Node 20) ships by default: these must validate and compute the known answer here. */
-const SHIPPED_BY_NODE = new Set([
-  'features.simd', 'features.threads', 'features.bulkMemory', 'features.referenceTypes', 'features.multiValue', 'features.mutableGlobals',
-  'features.signExtension', 'features.saturatedFloatToInt', 'features.bigInt', 'features.tailCall', 'features.exceptions', 'features.streamingCompilation',
-]);
-/** Compiles here, but Node has no page and so no Content-Security-Policy to run under: unsupported, with a validating module. */
-const NEEDS_A_PAGE = new Set(['features.webContentSecurityPolicy']);
-/** Modules whose feature lives in the JS API, so V8 validates them whether or not it has the feature. */
-const JS_API_MODULES = new Set(['features.jspi', 'features.jsStringBuiltins']);
-/** Behind V8 11.3 flags that Node 20 still takes: with the flag, the probe's known answer must hold. (V8 11.3's
- * typed-funcref, gc and stack-switching flags implement drafts these modules do not match.) */
-const V8_FLAGS: Record<string, string> = {
-  'features.relaxedSimd': '--experimental-wasm-relaxed-simd',
-  'features.extendedConst': '--experimental-wasm-extended-const',
-  'features.memory64': '--experimental-wasm-memory64',
-  'features.typeReflection': '--experimental-wasm-type-reflection',
-};
-const V8_11_3 = process.versions.v8.startsWith('11.3.');
-const NOT_V8_11_3 = `this Node runs V8 ${process.versions.v8}; these assertions describe V8 11.3 (Node 20)`;
 
 function assertOutcome(outcome: ProbeOutcome, id: string): void {
   assert.ok(['pass', 'fail', 'unsupported'].includes(outcome.status), `${id}: status ${outcome.status}`);
@@ -192,63 +171,6 @@ describe(`feature probes on this Node (${process.version}, V8 ${process.versions
       assert.deepEqual([outcomes[id]?.status, outcomes[id]?.computesCorrectly], ['pass', true], `${id}: ${outcomes[id]?.detail}`);
     }
   });
-});
-
-/** Every probe module in the tree: harness/probes/<category>/<name>.wat. */
-const WAT_FILES = PROBE_CATEGORIES.flatMap((category) =>
-  readdirSync(join(PROBES_DIR, category)).filter((f) => f.endsWith('.wat')).map((f) => ({ id: `${category}.${f.slice(0, -4)}`, file: join(PROBES_DIR, category, f) })),
-);
-
-/** compileWat, with binaryen's validation report kept off stderr (a failure here is expected, and asserted on). */
-async function quietCompile(text: string, source: string): Promise<Uint8Array | Error> {
-  const write = process.stderr.write;
-  process.stderr.write = (() => true) as typeof process.stderr.write;
-  try {
-    return await compileWat(text, source);
-  } catch (error) {
-    return error as Error;
-  } finally {
-    process.stderr.write = write;
-  }
-}
-
-describe('probe modules (.wat)', () => {
-  test('the feature probes and the errors and memory probes have their modules as text', () => {
-    const ids = WAT_FILES.map((w) => w.id);
-    for (const id of ['errors.trap', 'errors.linkError', 'memory.growDirect', 'features.simd']) assert.ok(ids.includes(id), `${id}.wat`);
-  });
-
-  for (const { id, file } of WAT_FILES) {
-    const text = readFileSync(file, 'utf8');
-    // Read here for the test names; an unreadable features line fails its test below, not the suite.
-    let features: string[] = [];
-    let unreadable: unknown = null;
-    try {
-      features = declaredFeatures(text, file);
-    } catch (error) {
-      unreadable = error;
-    }
-    const mvp = features.length === 1 && features[0] === 'none';
-    const acceptedHere = mvp || SHIPPED_BY_NODE.has(id) || JS_API_MODULES.has(id);
-
-    test(`${id}.wat: compiles with its declared features (${features.join(' ')}), each of them needed`, async () => {
-      if (unreadable) throw unreadable;
-      const bytes = await compileWat(text, file);
-      for (const dropped of mvp ? [] : features) {
-        const fewer = features.filter((f) => f !== dropped);
-        const without = await quietCompile(text.replace(/^(\s*;;\s*features:).*$/m, `$1 ${fewer.join(' ') || 'none'}`), file);
-        // Needed: binaryen refuses the module without it, or writes different bytes (typed references
-        // written without GC fall back to their abstract types).
-        const same = without instanceof Uint8Array && without.length === bytes.length && without.every((b, i) => b === bytes[i]);
-        assert.ok(!same, `${id}.wat: compiles to the same bytes without ${dropped}; leave it off the features line`);
-      }
-    });
-
-    test(`${id}.wat: V8 ${process.versions.v8} ${acceptedHere ? 'validates' : 'rejects'} it`, async (t) => {
-      if (!acceptedHere && !V8_11_3) return t.skip(NOT_V8_11_3);
-      assert.equal(WebAssembly.validate(await compileWat(text, file)), acceptedHere);
-    });
-  }
 });
 
 describe('feature outcome rules', () => {
