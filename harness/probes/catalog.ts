@@ -1,9 +1,9 @@
 // The probes as files, for Node (the specs' required lists, the README's table, the unit tests):
 // the same path rule as the page's registry (index.ts), read from the file system.
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { byPageOrder, PROBE_CATEGORIES, type Probe, type ProbeCategory, type ProbeDefinition, probeFromPath } from './probe.ts';
+import { byPageOrder, PROBE_CATEGORIES, type Probe, type ProbeCategory, type ProbeDefinition, probeFromPath, probePlace } from './probe.ts';
 
 export const PROBES_DIR = fileURLToPath(new URL('.', import.meta.url));
 
@@ -18,7 +18,7 @@ export function probeFiles(): ProbeFile[] {
   return PROBE_CATEGORIES.flatMap((category) =>
     readdirSync(join(PROBES_DIR, category))
       .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
-      .map((f) => ({ id: `${category}.${f.slice(0, -3)}`, category, file: join(PROBES_DIR, category, f) })),
+      .map((f) => ({ ...probePlace(`${category}/${f}`), file: join(PROBES_DIR, category, f) })),
   ).sort(byPageOrder);
 }
 
@@ -35,7 +35,7 @@ export async function loadProbes(filter: (p: ProbeFile) => boolean = () => true)
   return Promise.all(
     files.map(async (p) => {
       const definition = ((await import(pathToFileURL(p.file).href)) as { default: ProbeDefinition }).default;
-      return probeFromPath(`${p.category}/${p.id.slice(p.category.length + 1)}.ts`, definition);
+      return probeFromPath(relative(PROBES_DIR, p.file), definition);
     }),
   );
 }

@@ -63,12 +63,17 @@ export function defineProbe(definition: ProbeDefinition): ProbeDefinition {
   return definition;
 }
 
-/** A probe from its file's path, relative to harness/probes/ ('features/simd.ts' -> features.simd). */
-export function probeFromPath(path: string, definition: ProbeDefinition): Probe {
+/** A probe's id and category from its file's path, relative to harness/probes/ ('features/simd.ts' -> features.simd). */
+export function probePlace(path: string): Pick<Probe, 'id' | 'category'> {
   const match = /(?:^|\/)([a-z]+)\/([A-Za-z0-9]+)\.ts$/.exec(path);
   const category = match?.[1] as ProbeCategory | undefined;
   if (!match || !category || !PROBE_CATEGORIES.includes(category)) throw new Error(`${path} is not a probe file: probes live in harness/probes/<${PROBE_CATEGORIES.join('|')}>/<name>.ts`);
-  return { ...definition, id: `${category}.${match[2]}`, category };
+  return { id: `${category}.${match[2]}`, category };
+}
+
+/** A probe from its file's path (probePlace) and its file's definition. */
+export function probeFromPath(path: string, definition: ProbeDefinition): Probe {
+  return { ...definition, ...probePlace(path) };
 }
 
 /** Probes in the page's order: by category, then by id. */
