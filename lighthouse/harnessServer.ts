@@ -4,10 +4,11 @@
 // precompressed files, but not nginx). Both come from serving/, as for the suite's own targets.
 // WASM_COMPAT_BASE_URL names a deployment instead: nothing is built or started. The summary records
 // which server served the page and why.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { buildHarness } from '../harness/buildHarness.ts';
+import { which } from '../runner/engines/engineResolution.ts';
 import { startNginx } from '../serving/nginx/nginxServer.ts';
 import { startPreview } from '../serving/servers/previewServer.ts';
 
@@ -31,13 +32,8 @@ export interface LighthouseServer {
 
 const ISOLATION = 'require-corp';
 
-function onPath(command: string, env: NodeJS.ProcessEnv): string | null {
-  for (const dir of (env.PATH ?? '').split(delimiter)) if (dir && existsSync(join(dir, command))) return join(dir, command);
-  return null;
-}
-
 export function chooseServer(env: NodeJS.ProcessEnv = process.env): ServerChoice {
-  const nginx = onPath('nginx', env);
+  const nginx = which('nginx', env);
   return nginx ? { kind: 'nginx', reason: `nginx is installed (${nginx})` } : { kind: 'vite-preview', reason: 'nginx is not on PATH: vite preview instead' };
 }
 

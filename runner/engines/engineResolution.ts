@@ -31,9 +31,10 @@ export type EngineChoice =
   | { engine: EngineName; kind: 'remote'; source: string; url: string; capabilities: Record<string, unknown>; device: string | null }
   | { engine: EngineName; kind: 'missing'; reason: string };
 
-function which(command: string): string | null {
+/** Where `command` is: itself if it is a path, else the first match on PATH; null if nowhere. */
+export function which(command: string, env: NodeJS.ProcessEnv = process.env): string | null {
   if (command.includes('/')) return existsSync(command) ? command : null;
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
     const candidate = join(dir, command);
     if (dir && existsSync(candidate)) return candidate;
   }
