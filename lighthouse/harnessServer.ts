@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { buildHarness } from '../harness/buildHarness.ts';
 import { which } from '../runner/engines/engineResolution.ts';
 import { startNginx } from '../serving/nginx/nginxServer.ts';
+import { httpStatus } from '../serving/servers/httpStatus.ts';
 import { startPreview } from '../serving/servers/previewServer.ts';
 
 export type ServerKind = 'nginx' | 'vite-preview' | 'external';
@@ -43,16 +44,6 @@ export function harnessBuildFolder(): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-async function answers(url: string): Promise<number | null> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    await response.body?.cancel();
-    return response.status;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Builds the harness into `buildDir` (the caller's, which it removes) and serves it on 127.0.0.1:
  * on `port`, or a free port when null. stop() stops the server.
@@ -64,7 +55,7 @@ export async function startHarnessServer(buildDir: string, choice: ServerChoice,
   if (port !== null) {
     // A fixed port: never measure somebody else's server that already answers there (nginx failing
     // to bind might not be noticed before the readiness check got that server's answer).
-    const busy = await answers(`http://127.0.0.1:${port}/`);
+    const busy = await httpStatus(`http://127.0.0.1:${port}/`);
     if (busy !== null) throw new Error(`something already answers on http://127.0.0.1:${port}/ (HTTP ${busy}); choose another WASM_COMPAT_LIGHTHOUSE_PORT or leave it unset for a free port`);
   }
   const at = port === null ? {} : { port };

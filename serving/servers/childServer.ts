@@ -4,6 +4,7 @@
 // does not answer in time, the error names it and carries its last output.
 import { type ChildProcess, spawn } from 'node:child_process';
 import pWaitFor, { TimeoutError } from 'p-wait-for';
+import { httpStatus } from './httpStatus.ts';
 import type { RunningServer } from './runningServer.ts';
 
 export interface ChildServerOptions {
@@ -75,13 +76,8 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   const answers = async (): Promise<boolean> => {
     if (spawnFailure) throw spawnFailure;
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${options.name} exited (${child.exitCode ?? child.signalCode}) before answering on ${options.url}: ${describe()}`);
-    try {
-      const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2_000) });
-      await response.body?.cancel();
-      return response.ok;
-    } catch {
-      return false; // not listening yet
-    }
+    const status = await httpStatus(readyUrl);
+    return status !== null && status >= 200 && status < 300;
   };
   try {
     await pWaitFor(answers, { interval: 100, timeout: timeoutMs, before: false });
