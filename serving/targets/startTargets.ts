@@ -34,15 +34,18 @@ export async function startTargets(targets: readonly Target[], log: (line: strin
     const buildMs = Date.now() - started;
     if (needsBuild) log(`built the harness once in ${(buildMs / 1000).toFixed(1)} s (${build})`);
     const results = await Promise.allSettled(local.map((t) => t.start!(build)));
-    for (const r of results) if (r.status === 'fulfilled') servers.push(r.value);
-    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${local[i]!.name}: ${(r.reason as Error).message}`] : []));
-    if (failed.length) throw new Error(`could not start ${failed.join('; ')}`);
+    const failed: string[] = [];
     results.forEach((r, i) => {
-      if (r.status === 'fulfilled') {
-        urls[local[i]!.name] = r.value.url;
-        log(`${local[i]!.name}: ${local[i]!.description} at ${r.value.url}`);
+      const t = local[i]!;
+      if (r.status === 'rejected') {
+        failed.push(`${t.name}: ${(r.reason as Error).message}`);
+      } else {
+        servers.push(r.value);
+        urls[t.name] = r.value.url;
       }
     });
+    if (failed.length) throw new Error(`could not start ${failed.join('; ')}`);
+    for (const t of local) log(`${t.name}: ${t.description} at ${urls[t.name]}`);
     return { urls, buildMs, stop };
   } catch (error) {
     await stop();
