@@ -47,8 +47,6 @@ export function runOptions(): RunOptions {
   return { formFactors: formFactors as FormFactor[], pages, runs, keepRuns: values['keep-runs'], port };
 }
 
-
-
 function fail(message: string): never {
   throw new Error(message);
 }
