@@ -8,7 +8,8 @@ import type { WasmSizes } from './wasmSizes.ts';
 export const BUILD_INFO_FILE = 'build-info.json';
 
 export interface BuildInfo {
-  crate: { name: string; version: string };
+  /** dir: the crate's folder; features: the cargo features it was built with. */
+  crate: { name: string; version: string; dir?: string; features?: string[] };
   mode: 'dev' | 'release' | 'profiling';
   target: 'web' | 'bundler' | 'nodejs';
   toolchain: { rustc: string; wasmPack: string; wasmBindgen: string };

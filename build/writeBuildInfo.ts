@@ -10,7 +10,8 @@ import { measureWasm } from './wasmSizes.ts';
 
 function git(args: string[]): string | null {
   try {
-    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    // The crate's own repository, which need not be this one.
+    return execFileSync('git', args, { cwd: values['crate-dir'] ?? process.cwd(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return null;
   }
@@ -24,6 +25,8 @@ const { positionals, values } = parseArgs({
     rustc: { type: 'string' },
     'wasm-pack': { type: 'string' },
     'wasm-bindgen': { type: 'string' },
+    'crate-dir': { type: 'string' },
+    features: { type: 'string' },
   },
 });
 const pkgDir = positionals[0];
@@ -49,7 +52,7 @@ const wasm = wasmFiles.map((file) => {
 
 const status = git(['status', '--porcelain']);
 const info: BuildInfo = {
-  crate: { name: pkgJson.name, version: pkgJson.version },
+  crate: { name: pkgJson.name, version: pkgJson.version, ...(values['crate-dir'] ? { dir: values['crate-dir'] } : {}), features: values.features ? values.features.split(',') : [] },
   mode: values.mode as BuildInfo['mode'],
   target: values.target as BuildInfo['target'],
   toolchain: { rustc: values.rustc!, wasmPack: values['wasm-pack']!, wasmBindgen: values['wasm-bindgen']! },

@@ -7,23 +7,29 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import wasm from 'vite-plugin-wasm';
 import { watPlugin } from '../build/wat/watPlugin.ts';
+import { resolveSubject } from '../subject/resolveSubject.ts';
 import { harnessBuildPlugin } from './buildPlugin.ts';
+import { subjectPlugin } from './subjectPlugin.ts';
 
 export const HARNESS_ROOT = fileURLToPath(new URL('.', import.meta.url));
-export const CRATE_PKG = fileURLToPath(new URL('../crate/pkg', import.meta.url));
 
-export default defineConfig({
-  root: HARNESS_ROOT,
-  // Relative asset URLs: the built harness also works under a sub-path of a deployment.
-  base: './',
-  plugins: [wasm(), watPlugin(), harnessBuildPlugin({ cratePkg: CRATE_PKG })],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    // Top-level await (the page awaits the crate) and the WebAssembly ESM import need no transpiling here.
-    target: 'esnext',
-  },
-  // The page imports the crate from ../crate/pkg.
-  server: { host: '127.0.0.1', strictPort: true, fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
-  preview: { host: '127.0.0.1', strictPort: true },
+// A function, so that the subject (wasm-compat.config.ts, WASM_COMPAT_CRATE) is resolved when a
+// build or server starts, not when another module imports this one.
+export default defineConfig(() => {
+  const subject = resolveSubject();
+  return {
+    root: HARNESS_ROOT,
+    // Relative asset URLs: the built harness also works under a sub-path of a deployment.
+    base: './',
+    plugins: [wasm(), watPlugin(), subjectPlugin(subject), harnessBuildPlugin({ cratePkg: subject.pkgDir })],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      // Top-level await (the page awaits the crate) and the WebAssembly ESM import need no transpiling here.
+      target: 'esnext',
+    },
+    // The page imports the subject's pkg and probes, which may live outside the project.
+    server: { host: '127.0.0.1', strictPort: true, fs: { allow: [fileURLToPath(new URL('..', import.meta.url)), subject.pkgDir, ...(subject.probesDir ? [subject.probesDir] : [])] } },
+    preview: { host: '127.0.0.1', strictPort: true },
+  };
 });

@@ -8,6 +8,8 @@ import type { EngineInfo } from './drivers/driver.ts';
 import { engineKey } from './expectations/engineKey.ts';
 import { expectedFeature } from './expectations/featureExpectation.ts';
 import { expectedProbe, type Isolation } from './expectations/probes.ts';
+import { loadSubjectExpectations } from './expectations/subjectExpectations.ts';
+import { resolveSubject } from '../subject/resolveSubject.ts';
 import { verdict, type ProbeVerdict } from './expectations/verdict.ts';
 import { expect, test } from './fixtures.ts';
 import { recordVerdicts } from './testRecord.ts';
@@ -21,12 +23,14 @@ export async function assertProbes(
   const results = harness.results.filter((r) => r.category === options.category);
   const ids = results.map((r) => r.id);
   // Every probe file of the category must have run: a page that lost one must not pass by having nothing to check.
-  expect.soft(ids, `${options.category} probes the page ran in ${engine.engine} ${engine.version}`).toEqual(expect.arrayContaining(probeIds(options.category)));
+  const subject = resolveSubject();
+  expect.soft(ids, `${options.category} probes the page ran in ${engine.engine} ${engine.version}`).toEqual(expect.arrayContaining(probeIds(options.category, subject.probesDir)));
+  const subjectRules = await loadSubjectExpectations(subject.probesDir);
 
   const ctx = { engine: engineKey(engine), version: engine.version, isolation: options.isolation };
   const verdicts: ProbeVerdict[] = [];
   for (const result of results) {
-    const expectation = result.category === 'features' ? expectedFeature(result.id, ctx) : expectedProbe(result.id, ctx);
+    const expectation = result.category === 'features' ? expectedFeature(result.id, ctx) : expectedProbe(result.id, ctx, subjectRules);
     const v = verdict(result, expectation);
     verdicts.push(v);
     await test.step(`${result.id}: ${v.status}`, () => {

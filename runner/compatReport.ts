@@ -9,6 +9,8 @@ import type { Finding } from '../deploy/headerRules.ts';
 import type { TargetRecord } from '../serving/targets/target.ts';
 import type { EngineInfo } from './drivers/driver.ts';
 import type { ProbeVerdict } from './expectations/verdict.ts';
+import type { ProjectRequirementCheck } from './expectations/requirements.ts';
+import type { SubjectReport } from './subjectReport.ts';
 import { notRunReason, readEngine, readFindings, readVerdicts } from './testRecord.ts';
 
 /** Which target a project ran against (serving/targets/), and where it answered. */
@@ -32,6 +34,8 @@ export interface ProjectReport {
   probes: ProbeVerdict[];
   /** features.json shape: feature name -> supported (validates and computes correctly). */
   features: Record<string, boolean>;
+  /** Whether this engine runs the subject's module, from its own feature probes (null: it ran none). */
+  requirements?: ProjectRequirementCheck | null;
 }
 
 export interface CompatReport {
@@ -41,6 +45,8 @@ export interface CompatReport {
   target: string;
   targetIsolation: string;
   playwright: string;
+  /** The crate the run tested, its build, and what its module needs. */
+  subject?: SubjectReport;
   projects: Record<string, ProjectReport>;
 }
 

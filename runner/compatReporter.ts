@@ -9,6 +9,8 @@ import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import { type TargetRecord } from '../serving/targets/target.ts';
 import { resolveTarget } from '../serving/targets/plan.ts';
 import { addTestResult, type CompatReport, emptyProject, type ProjectReport, projectTarget } from './compatReport.ts';
+import { resolveSubject } from '../subject/resolveSubject.ts';
+import { projectRequirements, type SubjectReport, subjectReport } from './subjectReport.ts';
 import { targetUrl } from './targetUrls.ts';
 
 export interface CompatReporterOptions {
@@ -45,10 +47,17 @@ export default class CompatReporter implements Reporter {
     const outputFile = reportPath('compat.json');
     const previous = this.#options.merge && existsSync(outputFile) ? (JSON.parse(readFileSync(outputFile, 'utf8')) as CompatReport) : null;
     const primary = resolveTarget();
+    // A subject that could not be resolved already failed the global setup, with its reason.
+    let subject: SubjectReport | undefined;
+    try {
+      subject = subjectReport(resolveSubject());
+    } catch {
+      subject = undefined;
+    }
     const projects = [...this.#projects].map(([name, p]): [string, ProjectReport] => {
       const target = this.#targets.get(name);
       // The global setup published where each target answered; the reporter runs after it.
-      return [name, { ...p, target: target ? projectTarget(target, targetUrl(target.name)) : null, probes: p.probes.sort((a, b) => a.id.localeCompare(b.id)) }];
+      return [name, { ...p, target: target ? projectTarget(target, targetUrl(target.name)) : null, probes: p.probes.sort((a, b) => a.id.localeCompare(b.id)), requirements: subject ? projectRequirements(subject, p.probes) : null }];
     });
     const report: CompatReport = {
       schema: 1,
@@ -56,6 +65,7 @@ export default class CompatReporter implements Reporter {
       target: primary.name,
       targetIsolation: primary.isolation,
       playwright: this.#version,
+      subject,
       projects: { ...(previous?.projects ?? {}), ...Object.fromEntries(projects) },
     };
     archive(outputFile, 'compat', '.json');

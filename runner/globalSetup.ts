@@ -1,4 +1,5 @@
-// Before a run: the previous HTML report moves to the history, the harness is built once, and
+// Before a run: the subject is built if its output is stale (subject/buildSubject.ts), the previous
+// HTML report moves to the history, the harness is built once, and
 // every target the run's projects use starts on a free port serving that build. The URLs reach
 // the workers through targetUrls.ts; the returned teardown stops every server.
 import { basename, dirname, resolve } from 'node:path';
@@ -6,7 +7,21 @@ import type { FullConfig } from '@playwright/test';
 import { archive } from '../reporting/history.ts';
 import { startTargets } from '../serving/targets/startTargets.ts';
 import { planTargets } from '../serving/targets/plan.ts';
+import { ensureSubjectBuilt } from '../subject/buildSubject.ts';
+import { describeSubject, resolveSubject, SubjectError } from '../subject/resolveSubject.ts';
 import { publishTargetUrls } from './targetUrls.ts';
+
+/** The subject, resolved and built; a SubjectError's message is the whole report (its stack says nothing a user needs). */
+async function prepareSubject(buildsLocally: boolean): Promise<void> {
+  try {
+    const subject = resolveSubject();
+    console.log(`[subject] ${describeSubject(subject)}`);
+    if (buildsLocally) await ensureSubjectBuilt(subject, (line) => console.log(`[subject] ${line}`));
+  } catch (error) {
+    if (error instanceof SubjectError) error.stack = `wasm-compat: ${error.message}`;
+    throw error;
+  }
+}
 
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
   const html = config.reporter.find(([name]) => name === 'html');
@@ -17,6 +32,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   const plan = planTargets();
   const used = new Set(config.projects.map((p) => (p.use as { target?: { name: string } }).target?.name));
   const targets = [plan.primary, ...plan.matrix].filter((t) => used.has(t.name));
+  await prepareSubject(targets.some((t) => t.kind !== 'url'));
   const started = await startTargets(targets, (line) => console.log(`[targets] ${line}`));
   publishTargetUrls(started.urls);
   return () => started.stop();

@@ -3,12 +3,12 @@
 // renamed or retitled without the README following fails.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadProbes } from '../harness/probes/catalog.ts';
+import { README_TABLE_NOTE, readmeProbes } from '../harness/probes/catalog.ts';
 import { probeTable, withProbeTable } from '../harness/probes/probeTable.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
 const readme = readFileSync('README.md', 'utf8');
-const updated = withProbeTable(readme, probeTable(await loadProbes()));
+const updated = withProbeTable(readme, probeTable(await readmeProbes(), README_TABLE_NOTE));
 if (values.check) {
   if (updated !== readme) {
     console.error('README.md: the probe table is stale (a probe was added, removed or retitled): run npm run docs');

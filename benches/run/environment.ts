@@ -1,10 +1,11 @@
 // Facts about where a run happens that both Node and the bench page can read: the measured
 // performance.now() step (with the harness's timer-resolution probe), isolation, tinybench's clock.
 import { Bench } from 'tinybench';
+import { contextWithoutSubject } from '../../harness/probes/probe.ts';
 import timerResolutionProbe from '../../harness/probes/environment/timerResolution.ts';
 
 export async function measureTimerResolutionUs(): Promise<number | null> {
-  const outcome = await timerResolutionProbe.run({ wasmUrl: '', crate: null, crateError: null });
+  const outcome = await timerResolutionProbe.run(contextWithoutSubject('the bench measures the clock only'));
   const us = outcome.data?.resolutionUs;
   return typeof us === 'number' ? us : null;
 }

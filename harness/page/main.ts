@@ -1,7 +1,7 @@
 // The harness page: runs every probe once, shows the results to a person, and publishes them on
 // window.__wasmCompat for the drivers (shape: HarnessReport in probe.ts; docs/harness.md).
-import wasmUrl from '../../crate/pkg/wasm_compat_bg.wasm?url';
-import { loadCrate } from './loadCrate.ts';
+import { subject, wasmUrl } from 'virtual:wasm-compat/subject';
+import { loadSubject } from './loadSubject.ts';
 import type { HarnessReport, ProbeContext } from '../probes/probe.ts';
 import { probes } from '../probes/index.ts';
 import { renderEngine, renderResult, renderSummary } from './render.ts';
@@ -15,14 +15,14 @@ const report: HarnessReport = {
   finishedAt: null,
   webAssemblyAvailable: typeof WebAssembly === 'object' && WebAssembly !== null,
   userAgent: navigator.userAgent,
+  subject,
   results: [],
   pageErrors: (window as { __wasmCompatPageErrors?: string[] }).__wasmCompatPageErrors ?? [],
 };
 window.__wasmCompat = report;
 renderEngine(report);
 
-const crate = await loadCrate();
-const context: ProbeContext = { wasmUrl, crate: crate.module, crateError: crate.error };
+const context: ProbeContext = { subject, wasmUrl, ...(await loadSubject()) };
 
 for (const probe of probes) {
   const result = await runProbe(probe, context, report.webAssemblyAvailable);

@@ -1,5 +1,5 @@
-// The one contract every probe follows. A probe is one file, harness/probes/<category>/<name>.ts,
-// default-exporting its definition; its id (<category>.<name>) and category come from that path
+// The one contract every probe follows. A probe is one file, harness/probes/<category>/<name>.ts
+// (or <the subject's probes folder>/<category>/<name>.ts for a crate's own), default-exporting its definition; its id (<category>.<name>) and category come from that path
 // (probeFromPath). It runs inside the page, never throws (a thrown error becomes status 'fail' with
 // the error as detail), and reports what it saw; whether that is what an engine should do is
 // decided by the specs, against runner/expectations/.
@@ -81,17 +81,37 @@ export function byPageOrder(a: Pick<Probe, 'id' | 'category'>, b: Pick<Probe, 'i
   return PROBE_CATEGORIES.indexOf(a.category) - PROBE_CATEGORIES.indexOf(b.category) || a.id.localeCompare(b.id);
 }
 
-/** What the page hands every probe: where the crate's artifacts are, and the loaded crate. */
-export interface ProbeContext {
-  /** URL of the crate's .wasm as the page serves it. */
-  wasmUrl: string;
-  /** The wasm-pack module loaded through vite-plugin-wasm, or null when it failed to load. */
-  crate: CrateModule | null;
-  /** Why the crate module could not be loaded, when it could not. */
-  crateError: string | null;
+/** The subject as the page knows it (harness/subjectPlugin.ts). */
+export interface SubjectInfo {
+  name: string;
+  version: string;
+  /** wasm-pack's file stem: <stem>.js, <stem>_bg.wasm. */
+  stem: string;
+  target: 'bundler' | 'web';
+  wasmBindgen: string | null;
+  isDemo: boolean;
+  kind: 'crate' | 'prebuilt';
+  /** The module's first memory as its file declares it (read in Node by subject/moduleFeatures.ts), or null when it has none. */
+  memory: { imported: boolean; initialPages: number; maximumPages: number | null; shared: boolean } | null;
 }
 
-export type CrateModule = typeof import('../../crate/pkg/wasm_compat.js');
+/** What the page hands every probe: the subject, where its .wasm is, and its loaded glue. */
+export interface ProbeContext {
+  subject: SubjectInfo;
+  /** URL of the subject's .wasm as the page serves it. */
+  wasmUrl: string;
+  /** The subject's wasm-bindgen glue, loaded as a site loads it (vite-plugin-wasm, or the web target's init), or null when it failed to load. */
+  crate: CrateModule | null;
+  /** Why the glue could not be loaded, when it could not. */
+  crateError: string | null;
+  /** The import object the glue gives the .wasm (bundler target), or null where the glue keeps it to itself (web target). */
+  glueImports: WebAssembly.Imports | null;
+  /** The raw exports of the instance the glue uses (bundler target), or null. */
+  rawExports: WebAssembly.Exports | null;
+}
+
+/** A wasm-bindgen glue module: whatever the subject exports. A crate's own probes type it (crateProbe<M>). */
+export type CrateModule = Record<string, unknown>;
 
 /** What the page publishes on window.__wasmCompat for drivers (see docs/harness.md). */
 export interface HarnessReport {
@@ -102,6 +122,8 @@ export interface HarnessReport {
   finishedAt: string | null;
   webAssemblyAvailable: boolean;
   userAgent: string;
+  /** The subject whose module the probes ran on. */
+  subject: SubjectInfo;
   results: ProbeResult[];
   /** Uncaught errors and unhandled rejections seen by the page while it ran. */
   pageErrors: string[];
@@ -111,4 +133,16 @@ declare global {
   interface Window {
     __wasmCompat?: HarnessReport;
   }
+}
+
+/** The context of a probe run outside the page, where no subject is loaded (engine-level probes read none of it). */
+export function contextWithoutSubject(reason: string): ProbeContext {
+  return {
+    subject: { name: 'none', version: '0.0.0', stem: '', target: 'bundler', wasmBindgen: null, isDemo: false, kind: 'prebuilt', memory: null },
+    wasmUrl: '',
+    crate: null,
+    crateError: reason,
+    glueImports: null,
+    rawExports: null,
+  };
 }

@@ -24,6 +24,8 @@ export interface FeatureExpectation {
   firefox: string | null;
   webkit: string | null;
   webkitgtk: string | null;
+  /** Safari on iOS, where it differs from desktop Safari (`webkit`). */
+  safariIos?: string;
   source: string;
   note?: string;
   /** Engines whose entry is a measurement here, not a documented release: engine -> version measured. */
@@ -58,7 +60,7 @@ export const FEATURE_EXPECTATIONS: Record<string, FeatureExpectation> = {
   'features.multiValue': { chromium: '85', firefox: '78', webkit: '13.1', webkitgtk: '2.50', source: FEATURES_JSON, ...observedOnWebKitGtk, note: WEBKITGTK_NOTE },
   'features.mutableGlobals': { chromium: '74', firefox: '61', webkit: '13.1', webkitgtk: '2.50', source: FEATURES_JSON, ...observedOnWebKitGtk, note: WEBKITGTK_NOTE },
   'features.signExtension': {
-    chromium: '74', firefox: '62', webkit: '14.1', webkitgtk: '2.50', source: FEATURES_JSON, ...observedOnWebKitGtk,
+    chromium: '74', firefox: '62', webkit: '14.1', safariIos: '14.5', webkitgtk: '2.50', source: FEATURES_JSON, ...observedOnWebKitGtk,
     note: `Safari: desktop 14.1, iOS 14.5. ${WEBKITGTK_NOTE}`,
   },
   'features.saturatedFloatToInt': { chromium: '75', firefox: '64', webkit: '15', webkitgtk: '2.50', source: FEATURES_JSON, ...observedOnWebKitGtk, note: WEBKITGTK_NOTE },

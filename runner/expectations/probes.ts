@@ -18,7 +18,8 @@ export interface ProbeExpectation {
   why: string;
 }
 
-type Rule = (ctx: ExpectationContext) => ProbeExpectation;
+/** What one probe should report in one engine and serving setup. A subject's probes folder may export more (expectations.ts). */
+export type Rule = (ctx: ExpectationContext) => ProbeExpectation;
 
 const RULES: Record<string, Rule> = {
   // Shared memory reaches a worker only in a cross-origin isolated page (HTML spec, "cross-origin
@@ -33,6 +34,6 @@ const RULES: Record<string, Rule> = {
   },
 };
 
-export function expectedProbe(id: string, ctx: ExpectationContext): ProbeExpectation {
-  return RULES[id]?.(ctx) ?? { status: 'pass', why: 'every engine the suite supports must pass this probe' };
+export function expectedProbe(id: string, ctx: ExpectationContext, subjectRules: Record<string, Rule> = {}): ProbeExpectation {
+  return (RULES[id] ?? subjectRules[id])?.(ctx) ?? { status: 'pass', why: 'every engine the suite supports must pass this probe' };
 }

@@ -12,14 +12,14 @@ import { describe, test } from 'node:test';
 import * as wasmFeatureDetect from 'wasm-feature-detect';
 import { loadProbes, PROBES_DIR } from '../../harness/probes/catalog.ts';
 import { runFeature } from '../../harness/probes/featureProbe.ts';
-import type { ProbeContext, ProbeOutcome } from '../../harness/probes/probe.ts';
+import { contextWithoutSubject, type ProbeContext, type ProbeOutcome } from '../../harness/probes/probe.ts';
 import { FEATURE_EXPECTATIONS, expectedSupport } from '../../runner/expectations/features.ts';
 import { NEEDS_A_PAGE, NOT_V8_11_3, SHIPPED_BY_NODE, V8_11_3, V8_FLAGS } from './nodeWasmFeatures.ts';
 
 const probes = await loadProbes((p) => p.category === 'features');
 const FEATURES_DIR = join(PROBES_DIR, 'features');
 // Feature probes do not read the context; a run outside the page gets an empty one.
-const CONTEXT: ProbeContext = { wasmUrl: '', crate: null, crateError: 'not loaded in the unit test' };
+const CONTEXT: ProbeContext = contextWithoutSubject('not loaded in the unit test');
 
 /**
  * webassembly.org's features.json (WebAssembly/website @01155aca18c2306aee352d202b3156d2980ea1b5):

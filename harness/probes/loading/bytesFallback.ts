@@ -4,28 +4,30 @@
 // is the wait for the last byte before compiling starts, hence the separate timings.
 import { defineProbe } from '../probe.ts';
 import { describeError } from '../runProbe.ts';
-import { rawSieveCount, stubImportsFor } from './_stubImports.ts';
+import { describeLink, glueMismatch, instanceProblems, subjectImportsFor } from './_subjectImports.ts';
 
 export default defineProbe({
   title: 'fetch → arrayBuffer → WebAssembly.instantiate(bytes)',
   needsWebAssembly: true,
-  async run({ wasmUrl }) {
-    const imports = await stubImportsFor(wasmUrl);
+  async run(context) {
+    const { wasmUrl } = context;
+    const imports = await subjectImportsFor(wasmUrl, context);
+    const mismatch = glueMismatch(imports);
+    if (mismatch) return { status: 'fail', detail: mismatch, data: { missingImports: imports.missing } };
     const start = performance.now();
     const response = await fetch(wasmUrl);
     const contentType = response.headers.get('Content-Type');
     const bytes = await response.arrayBuffer();
     const fetched = performance.now() - start;
     try {
-      const { instance } = await WebAssembly.instantiate(bytes, imports);
+      const { instance, module } = await WebAssembly.instantiate(bytes, imports.imports);
       const instantiate = performance.now() - start - fetched;
-      const answer = rawSieveCount(instance, 100);
-      const ok = answer === 25;
+      const problems = instanceProblems(instance, module);
       return {
-        status: ok ? 'pass' : 'fail',
-        detail: `${ok ? '' : `sieveCount(100) = ${String(answer)}, expected 25; `}fetched ${bytes.byteLength} bytes in ${fetched.toFixed(1)} ms, instantiated in ${instantiate.toFixed(1)} ms (Content-Type: ${contentType})`,
+        status: problems.length === 0 ? 'pass' : 'fail',
+        detail: `${problems.length === 0 ? '' : `${problems.join('; ')}; `}fetched ${bytes.byteLength} bytes in ${fetched.toFixed(1)} ms, instantiated in ${instantiate.toFixed(1)} ms; ${describeLink(module, imports)} (Content-Type: ${contentType})`,
         timings: { fetch: fetched, instantiate },
-        data: { contentType, bytes: bytes.byteLength, sieveCount100: answer },
+        data: { contentType, bytes: bytes.byteLength, importsFrom: imports.from, problems },
       };
     } catch (error) {
       return { status: 'fail', detail: `instantiate(bytes) rejected: ${describeError(error)}`, data: { contentType, error: describeError(error) } };

@@ -1,16 +1,17 @@
 // loading.compileStreaming: WebAssembly.compileStreaming(fetch(url)) and then a separate
 // instantiation, the route for code that compiles once and instantiates many times (or sends the
 // Module to workers). Timed apart: compile is the engine's work on the bytes, instantiate the
-// linking and memory set-up. Same Content-Type rule as instantiateStreaming.
+// linking and memory set-up. Same Content-Type rule as instantiateStreaming; linked with the glue's imports.
 import { defineProbe } from '../probe.ts';
 import { describeError } from '../runProbe.ts';
 import { mimeCause } from './_mimeCause.ts';
-import { rawSieveCount, stubImports } from './_stubImports.ts';
+import { describeLink, glueMismatch, instanceProblems, subjectImports } from './_subjectImports.ts';
 
 export default defineProbe({
   title: 'WebAssembly.compileStreaming, then instantiate',
   needsWebAssembly: true,
-  async run({ wasmUrl }) {
+  async run(context) {
+    const { wasmUrl } = context;
     if (typeof WebAssembly.compileStreaming !== 'function') {
       return { status: 'unsupported', detail: 'WebAssembly.compileStreaming is not a function here' };
     }
@@ -24,17 +25,22 @@ export default defineProbe({
       return { status: 'fail', detail: `compileStreaming rejected: ${describeError(error)} (Content-Type: ${contentType})${mimeCause(seen)}`, data: { contentType, error: describeError(error) } };
     }
     const compile = performance.now() - start;
-    const imports = stubImports(module);
+    const imports = subjectImports(module, context);
+    const mismatch = glueMismatch(imports);
+    if (mismatch) return { status: 'fail', detail: `compiled, but ${mismatch}`, data: { contentType, missingImports: imports.missing } };
     const linkStart = performance.now();
-    const instance = await WebAssembly.instantiate(module, imports);
-    const instantiate = performance.now() - linkStart;
-    const answer = rawSieveCount(instance, 100);
-    const ok = answer === 25;
-    return {
-      status: ok ? 'pass' : 'fail',
-      detail: `${ok ? 'compiled' : `sieveCount(100) = ${String(answer)}, expected 25; compiled`} in ${compile.toFixed(1)} ms, instantiated in ${instantiate.toFixed(1)} ms (Content-Type: ${contentType})`,
-      timings: { compileStreaming: compile, instantiate },
-      data: { contentType, sieveCount100: answer },
-    };
+    try {
+      const instance = await WebAssembly.instantiate(module, imports.imports);
+      const instantiate = performance.now() - linkStart;
+      const problems = instanceProblems(instance, module);
+      return {
+        status: problems.length === 0 ? 'pass' : 'fail',
+        detail: `${problems.length === 0 ? 'compiled' : `${problems.join('; ')}; compiled`} in ${compile.toFixed(1)} ms, instantiated in ${instantiate.toFixed(1)} ms; ${describeLink(module, imports)} (Content-Type: ${contentType})`,
+        timings: { compileStreaming: compile, instantiate },
+        data: { contentType, importsFrom: imports.from, problems },
+      };
+    } catch (error) {
+      return { status: 'fail', detail: `compiled in ${compile.toFixed(1)} ms, but instantiate rejected: ${describeError(error)}`, data: { contentType, error: describeError(error) } };
+    }
   },
 });

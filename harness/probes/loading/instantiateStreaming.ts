@@ -1,34 +1,36 @@
 // loading.instantiateStreaming: WebAssembly.instantiateStreaming(fetch(url)), the fastest way in:
 // compiles while the bytes arrive. It insists on the Content-Type application/wasm (a TypeError
 // otherwise), the classic production breakage behind a misconfigured server, so the probe reports
-// the Content-Type it got. The raw instance gets stub imports; sieveCount needs none.
+// the Content-Type it got. The subject's module is linked with its own glue's imports.
 import { defineProbe } from '../probe.ts';
 import { describeError } from '../runProbe.ts';
 import { mimeCause } from './_mimeCause.ts';
-import { rawSieveCount, stubImportsFor } from './_stubImports.ts';
+import { describeLink, glueMismatch, instanceProblems, subjectImportsFor } from './_subjectImports.ts';
 
 export default defineProbe({
   title: 'WebAssembly.instantiateStreaming(fetch(url))',
   needsWebAssembly: true,
-  async run({ wasmUrl }) {
+  async run(context) {
+    const { wasmUrl } = context;
     if (typeof WebAssembly.instantiateStreaming !== 'function') {
       return { status: 'unsupported', detail: 'WebAssembly.instantiateStreaming is not a function here' };
     }
-    const imports = await stubImportsFor(wasmUrl);
+    const imports = await subjectImportsFor(wasmUrl, context);
+    const mismatch = glueMismatch(imports);
+    if (mismatch) return { status: 'fail', detail: mismatch, data: { missingImports: imports.missing } };
     let contentType: string | null = null;
     let seen: { status: number; contentType: string | null } | null = null;
     const start = performance.now();
     try {
       const response = fetch(wasmUrl).then((r) => ((contentType = r.headers.get('Content-Type')), (seen = { status: r.status, contentType }), r));
-      const { instance } = await WebAssembly.instantiateStreaming(response, imports);
+      const { instance, module } = await WebAssembly.instantiateStreaming(response, imports.imports);
       const ms = performance.now() - start;
-      const answer = rawSieveCount(instance, 100);
-      const ok = answer === 25;
+      const problems = instanceProblems(instance, module);
       return {
-        status: ok ? 'pass' : 'fail',
-        detail: `${ok ? 'instantiated' : `instantiated, but sieveCount(100) = ${String(answer)}`} in ${ms.toFixed(1)} ms (Content-Type: ${contentType})`,
+        status: problems.length === 0 ? 'pass' : 'fail',
+        detail: `${problems.length === 0 ? 'instantiated' : `instantiated, but ${problems.join('; ')}`} in ${ms.toFixed(1)} ms; ${describeLink(module, imports)} (Content-Type: ${contentType})`,
         timings: { instantiateStreaming: ms },
-        data: { contentType, sieveCount100: answer },
+        data: { contentType, importsFrom: imports.from, problems },
       };
     } catch (error) {
       return {

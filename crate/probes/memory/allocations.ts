@@ -2,13 +2,13 @@
 // 64 MiB (×4 each step) are allocated and freed; the crate's counting allocator (bytesInUse) must
 // rise by at least the block size and fall back to where it was after free(). Growing linear
 // memory to hold the larger blocks is the engine's part; a refusal surfaces as a trap here.
-import { crateProbe } from '../crateProbe.ts';
-import { describeError } from '../runProbe.ts';
+import { demoProbe } from '../demoProbe.ts';
+import { describeError } from '../../../harness/probes/runProbe.ts';
 
 const KIB = 1024;
 const LIMIT = 64 * KIB * KIB;
 
-export default crateProbe({
+export default demoProbe({
   title: 'Allocations in Rust (1 KiB to 64 MiB) rise and fall',
   async run(crate) {
     const pagesBefore = crate.memoryPages();

@@ -2,10 +2,10 @@
 // give what its TypeScript twin (crate/twins/) gives. This catches engine and glue bugs at the
 // JS/WASM boundary: UTF-16 <-> UTF-8 (astral chars, lone surrogates), f64 edge values (-0, NaN,
 // Infinity), typed arrays copied back in place, serde values, errors crossing as exceptions.
-import pkg from '../../../crate/pkg/package.json';
-import * as twins from '../../../crate/twins/index.ts';
-import { crateProbe } from '../crateProbe.ts';
-import { describeError } from '../runProbe.ts';
+import pkg from '../../pkg/package.json';
+import * as twins from '../../twins/index.ts';
+import { demoProbe } from '../demoProbe.ts';
+import { describeError } from '../../../harness/probes/runProbe.ts';
 import { sameValue, show } from './_sameValue.ts';
 
 const TEXT = 'héllo wörld 🦀 𝄞 lone \uD800 and trail \uDC00 end';
@@ -45,7 +45,7 @@ function attempt(call: () => unknown): unknown {
   }
 }
 
-const probe = crateProbe({
+const probe = demoProbe({
   title: 'Every export agrees with its TypeScript twin',
   async run(crate) {
     const mismatches: Array<{ name: string; wasm: string; twin: string }> = [];

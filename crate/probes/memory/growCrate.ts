@@ -1,12 +1,12 @@
 // memory.growCrate: `memory.grow` from inside the crate. growMemory(n) must answer the page count
 // before, memoryPages() must then be n higher, and the glue must notice that growth replaced the
 // ArrayBuffer (its cached views are detached) so strings still cross correctly afterwards.
-import { crateProbe } from '../crateProbe.ts';
+import { demoProbe } from '../demoProbe.ts';
 
 const DELTA = 4;
 const TEXT = 'after grow: ✓ 🦀';
 
-export default crateProbe({
+export default demoProbe({
   title: 'Crate grows its own memory (memory.grow)',
   async run(crate) {
     crate.stringRoundtrip('warm the glue views'); // so there is a cached view for growth to detach

@@ -2,12 +2,12 @@
 // instance keeps working afterwards. The crate is built with panic = "abort", so the engine sees an
 // `unreachable` trap (WebAssembly.RuntimeError); crate/js/panicMessages.ts rethrows it with the
 // panic's message. If the page's crate is not wrapped, the probe reads takePanicMessage() itself.
-import { crateProbe } from '../crateProbe.ts';
-import { describeError } from '../runProbe.ts';
+import { demoProbe } from '../demoProbe.ts';
+import { describeError } from '../../../harness/probes/runProbe.ts';
 
 const MESSAGE = 'wasm-compat known panic';
 
-export default crateProbe({
+export default demoProbe({
   title: 'Rust panic becomes a catchable error with its message',
   async run(crate) {
     let caught: unknown = null;

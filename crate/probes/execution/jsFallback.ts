@@ -1,9 +1,9 @@
 // execution.jsFallback: the page's JavaScript fallback, the crate's TypeScript twins alone on
 // known answers. This is what a site runs when WebAssembly is switched off (iOS Lockdown Mode, an
 // enterprise policy, a JIT-less mode), so it needs no WebAssembly and must pass everywhere.
-import * as twins from '../../../crate/twins/index.ts';
-import { defineProbe } from '../probe.ts';
-import { describeError } from '../runProbe.ts';
+import * as twins from '../../twins/index.ts';
+import { defineProbe } from '../../../harness/probes/probe.ts';
+import { describeError } from '../../../harness/probes/runProbe.ts';
 import { sameValue, show } from './_sameValue.ts';
 
 const KNOWN: Array<[string, () => unknown, unknown]> = [

@@ -1,0 +1,35 @@
+# Sourced by the build scripts: puts wasm-bindgen-cli of exactly a crate's wasm-bindgen version
+# first in PATH. wasm-pack refuses (or downloads, which fails offline) any other version, so each
+# version a subject locks is installed once, from crates.io, into .cache/wasm-bindgen-cli/<version>
+# and reused by every later build. A wasm-bindgen of that exact version already on PATH is used as it is.
+
+_BINDGEN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WASM_BINDGEN_CACHE="${WASM_BINDGEN_CACHE:-$_BINDGEN_ROOT/.cache/wasm-bindgen-cli}"
+
+_bindgen_version_of() { "$1" --version 2>/dev/null | awk '{print $2}'; }
+
+# wasm_bindgen_cli_activate <version>: returns 1, saying why, when it cannot be had.
+wasm_bindgen_cli_activate() {
+  local want="$1" dir="$WASM_BINDGEN_CACHE/$1" found
+  [ -n "$want" ] || { echo "wasm-bindgen-cli: no version given (the crate's Cargo.lock names none)" >&2; return 1; }
+  if [ -x "$dir/bin/wasm-bindgen" ] && [ "$(_bindgen_version_of "$dir/bin/wasm-bindgen")" = "$want" ]; then
+    export PATH="$dir/bin:$PATH"
+    return 0
+  fi
+  found="$(command -v wasm-bindgen 2>/dev/null || true)"
+  if [ -n "$found" ] && [ "$(_bindgen_version_of "$found")" = "$want" ]; then
+    return 0
+  fi
+  local started=$SECONDS
+  # A first install compiles wasm-bindgen-cli (about 4 min on 2 cores): say so before the silence.
+  echo "wasm-bindgen-cli: installing $want into ${dir#"$_BINDGEN_ROOT"/} (once per version; cargo install, a few minutes)..." >&2
+  # The host toolchain builds the CLI (rustup's or Debian's, whichever cargo comes first).
+  if ! PATH="$HOME/.cargo/bin:$PATH" cargo install wasm-bindgen-cli --version "=$want" --locked --root "$dir.tmp" --quiet; then
+    rm -rf "$dir.tmp"
+    echo "wasm-bindgen-cli: cargo install wasm-bindgen-cli@$want failed (see above); is crates.io reachable?" >&2
+    return 1
+  fi
+  rm -rf "$dir" && mv "$dir.tmp" "$dir"
+  echo "wasm-bindgen-cli: $want installed in $((SECONDS - started))s" >&2
+  export PATH="$dir/bin:$PATH"
+}

@@ -1,0 +1,14 @@
+// Types of the modules harness/subjectPlugin.ts makes for the page.
+declare module 'virtual:wasm-compat/subject' {
+  import type { CrateModule, SubjectInfo } from './probes/probe.ts';
+  export const subject: SubjectInfo;
+  export const wasmUrl: string;
+  export function loadGlue(): Promise<CrateModule>;
+  export function loadGlueImports(): Promise<WebAssembly.Imports | null>;
+  export function loadRawExports(): Promise<WebAssembly.Exports | null>;
+}
+declare module 'virtual:wasm-compat/subject-probes' {
+  import type { ProbeDefinition } from './probes/probe.ts';
+  const probes: Array<[string, ProbeDefinition]>;
+  export default probes;
+}

@@ -1,0 +1,71 @@
+// The subject, as modules the page imports (vite-plugin-wasm does the loading):
+//   virtual:wasm-compat/subject         what the subject is, its .wasm's URL, and how to load its glue
+//   virtual:wasm-compat/subject-probes  the crate's own probe files (wasm-compat.config.ts's `probes`)
+// so the page names no crate: whichever subject resolveSubject() chose is the one it loads.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { PROBE_CATEGORIES } from './probes/probe.ts';
+import { readModuleFeatures } from '../subject/moduleFeatures.ts';
+import type { Subject } from '../subject/resolveSubject.ts';
+
+const SUBJECT = 'virtual:wasm-compat/subject';
+const PROBES = 'virtual:wasm-compat/subject-probes';
+
+/** The subject's probe files, relative to its probes folder ('execution/twins.ts'); helpers (_*.ts) left out. */
+export function subjectProbeFiles(probesDir: string | null): string[] {
+  if (!probesDir) return [];
+  return PROBE_CATEGORIES.flatMap((category) => {
+    try {
+      return readdirSync(join(probesDir, category))
+        .filter((f) => f.endsWith('.ts') && !f.startsWith('_') && !f.endsWith('.d.ts'))
+        .map((f) => `${category}/${f}`);
+    } catch {
+      return [];
+    }
+  }).sort();
+}
+
+function subjectModule(subject: Subject): string {
+  const file = (name: string) => JSON.stringify(join(subject.pkgDir, name));
+  // The declared memory is in the file, not in the JS API (type reflection ships nowhere): read here, judged in the page.
+  const declared = readModuleFeatures(join(subject.pkgDir, `${subject.stem}_bg.wasm`)).memories[0];
+  const memory = declared ? { imported: declared.imported, initialPages: declared.initialPages, maximumPages: declared.maximumPages, shared: declared.shared } : null;
+  const info = { name: subject.name, version: subject.version, stem: subject.stem, target: subject.target, wasmBindgen: subject.wasmBindgen, isDemo: subject.isDemo, kind: subject.kind, memory };
+  const bundler = subject.target === 'bundler';
+  return [
+    `export const subject = ${JSON.stringify(info)};`,
+    `export { default as wasmUrl } from ${file(`${subject.stem}_bg.wasm?url`)};`,
+    // bundler: importing the glue makes vite-plugin-wasm fetch and instantiate the .wasm (ESM integration);
+    // web: the glue's own init() fetches it (instantiateStreaming, with a fallback).
+    bundler
+      ? `export async function loadGlue() { return import(${file(`${subject.stem}.js`)}); }`
+      : `import wasmUrlForInit from ${file(`${subject.stem}_bg.wasm?url`)};\nexport async function loadGlue() { const m = await import(${file(`${subject.stem}.js`)}); await m.default({ module_or_path: wasmUrlForInit }); return m; }`,
+    // The import object the glue gives the .wasm, and the page instance's raw exports (same module, same instance).
+    bundler
+      ? `export async function loadGlueImports() { return { ${JSON.stringify(`./${subject.stem}_bg.js`)}: await import(${file(`${subject.stem}_bg.js`)}) }; }\nexport async function loadRawExports() { return import(${file(`${subject.stem}_bg.wasm`)}); }`
+      : 'export async function loadGlueImports() { return null; }\nexport async function loadRawExports() { return null; }',
+  ].join('\n');
+}
+
+function probesModule(probesDir: string | null): string {
+  const files = subjectProbeFiles(probesDir);
+  return [
+    ...files.map((f, i) => `import p${i} from ${JSON.stringify(join(probesDir!, f))};`),
+    `export default [${files.map((f, i) => `[${JSON.stringify(f)}, p${i}]`).join(', ')}];`,
+  ].join('\n');
+}
+
+export function subjectPlugin(subject: Subject): Plugin {
+  return {
+    name: 'wasm-compat:subject',
+    resolveId(id) {
+      return id === SUBJECT || id === PROBES ? `\0${id}` : null;
+    },
+    load(id) {
+      if (id === `\0${SUBJECT}`) return subjectModule(subject);
+      if (id === `\0${PROBES}`) return probesModule(subject.probesDir);
+      return null;
+    },
+  };
+}

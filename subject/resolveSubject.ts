@@ -1,0 +1,193 @@
+// Which crate this run tests, and where everything about it is: wasm-compat.config.ts, with
+// WASM_COMPAT_CRATE overriding its crate for one run. A Cargo crate is read with `cargo metadata`
+// (its package, its cdylib, the wasm-bindgen its lock resolves); a prebuilt wasm-pack folder is read
+// from its package.json. Anything that is neither, or that the suite cannot load, is a SubjectError
+// whose one line names the cause.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import config from '../wasm-compat.config.ts';
+import type { SubjectConfig, WasmPackTarget } from './config.ts';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DEMO_CRATE = join(ROOT, 'crate');
+
+export class SubjectError extends Error {
+  override name = 'SubjectError';
+}
+
+export interface Subject {
+  /** 'crate': wasm-pack builds it; 'prebuilt': a wasm-pack output folder, used as it is. */
+  kind: 'crate' | 'prebuilt';
+  /** The package name (Cargo's, or the prebuilt package.json's). */
+  name: string;
+  version: string;
+  /** The crate's folder (absolute), or null for a prebuilt folder. */
+  crateDir: string | null;
+  /** Whether this is the suite's own demo crate. */
+  isDemo: boolean;
+  /** The wasm-pack output folder (absolute): crate/pkg for the demo, .cache/subjects/<name>-<hash>/pkg otherwise. */
+  pkgDir: string;
+  /** wasm-pack's file stem: <stem>.js, <stem>_bg.wasm. */
+  stem: string;
+  target: WasmPackTarget;
+  features: string[];
+  /** The wasm-bindgen version the crate's lock resolves (or the prebuilt glue was made by), if known. */
+  wasmBindgen: string | null;
+  /** The crate's own probes folder (absolute), or null. */
+  probesDir: string | null;
+  /** The committed requirements baseline (absolute; it may not exist yet). */
+  requirementsBaseline: string;
+  /** What chose this subject, for messages: 'wasm-compat.config.ts' or 'WASM_COMPAT_CRATE'. */
+  from: string;
+}
+
+interface CargoTarget {
+  name: string;
+  kind: string[];
+  crate_types: string[];
+}
+interface CargoPackage {
+  id: string;
+  name: string;
+  version: string;
+  manifest_path: string;
+  targets: CargoTarget[];
+  dependencies: Array<{ name: string; kind: string | null }>;
+}
+interface CargoMetadata {
+  packages: CargoPackage[];
+  workspace_members: string[];
+  resolve: { nodes: Array<{ id: string; deps: Array<{ name: string; pkg: string }> }> } | null;
+}
+
+function cargoMetadata(manifest: string, features: string[]): CargoMetadata {
+  try {
+    const out = execFileSync('cargo', ['metadata', '--format-version', '1', '--manifest-path', manifest, ...(features.length ? ['--features', features.join(',')] : [])], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` },
+    });
+    return JSON.parse(out) as CargoMetadata;
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message).trim().split('\n').filter(Boolean);
+    throw new SubjectError(`cargo cannot read ${manifest}: ${stderr.slice(-3).join(' | ')}`);
+  }
+}
+
+/** The folder of a crate's wasm-pack output, outside the crate (nothing is written into a user's crate). */
+function pkgDirFor(crateDir: string, name: string): string {
+  if (crateDir === DEMO_CRATE) return join(DEMO_CRATE, 'pkg');
+  const hash = createHash('sha256').update(crateDir).digest('hex').slice(0, 8);
+  return join(ROOT, '.cache', 'subjects', `${name}-${hash}`, 'pkg');
+}
+
+function fromCrate(dir: string, settings: SubjectConfig, from: string): Subject {
+  const manifest = join(dir, 'Cargo.toml');
+  const features = settings.features ?? [];
+  const metadata = cargoMetadata(manifest, features);
+  const pkg = metadata.packages.find((p) => resolve(p.manifest_path) === manifest);
+  if (!pkg) {
+    const members = metadata.packages.filter((p) => metadata.workspace_members.includes(p.id)).map((p) => relative(ROOT, dirname(p.manifest_path)));
+    throw new SubjectError(`${dir} is a workspace, not a crate: point ${from} at one of its members (${members.join(', ') || 'it has none'})`);
+  }
+  const lib = pkg.targets.find((t) => t.kind.includes('lib') || t.kind.includes('cdylib'));
+  if (!lib || !lib.crate_types.includes('cdylib')) {
+    throw new SubjectError(`${pkg.name} (${dir}) has no cdylib, so it builds no .wasm: add [lib] crate-type = ["cdylib", "rlib"] to its Cargo.toml`);
+  }
+  if (!pkg.dependencies.some((d) => d.name === 'wasm-bindgen' && d.kind === null)) {
+    throw new SubjectError(
+      `${pkg.name} (${dir}) does not depend on wasm-bindgen: the suite loads a crate through wasm-bindgen's JS glue, as a site does. ` +
+        'Add wasm-bindgen = "0.2" to [dependencies] and export functions with #[wasm_bindgen]',
+    );
+  }
+  const node = metadata.resolve?.nodes.find((n) => n.id === pkg.id);
+  const bindgenId = node?.deps.find((d) => d.name === 'wasm_bindgen')?.pkg;
+  // An optional wasm-bindgen that the chosen features leave out resolves to nothing: the lock's is the one a build would get.
+  const wasmBindgen = (metadata.packages.find((p) => p.id === bindgenId) ?? metadata.packages.find((p) => p.name === 'wasm-bindgen'))?.version ?? null;
+  const probes = settings.probes !== undefined && from !== 'WASM_COMPAT_CRATE' ? resolve(ROOT, settings.probes) : join(dir, 'probes');
+  return {
+    kind: 'crate',
+    name: pkg.name,
+    version: pkg.version,
+    crateDir: dir,
+    isDemo: dir === DEMO_CRATE,
+    pkgDir: pkgDirFor(dir, pkg.name),
+    stem: lib.name.replace(/-/g, '_'),
+    target: settings.target ?? 'bundler',
+    features,
+    wasmBindgen,
+    probesDir: existsSync(probes) ? probes : null,
+    requirementsBaseline: settings.requirementsBaseline !== undefined && from !== 'WASM_COMPAT_CRATE' ? resolve(ROOT, settings.requirementsBaseline) : join(dir, 'wasm-requirements.json'),
+    from,
+  };
+}
+
+function fromPrebuilt(dir: string, settings: SubjectConfig, from: string): Subject {
+  const pkgJson = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string; module?: string; main?: string };
+  const wasm = readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+  if (!wasm) throw new SubjectError(`${dir} has a package.json but no <name>_bg.wasm: it is not a wasm-pack output folder`);
+  const stem = wasm.slice(0, -'_bg.wasm'.length);
+  if (!existsSync(join(dir, `${stem}.js`))) throw new SubjectError(`${dir} has ${wasm} but not its glue ${stem}.js: it is not a wasm-pack output folder`);
+  // wasm-pack's web target defines `__wbg_init`; its bundler glue imports the .wasm as a module.
+  const glue = readFileSync(join(dir, `${stem}.js`), 'utf8');
+  const target: WasmPackTarget = /__wbg_init|export default/.test(glue) && !glue.includes(`_bg.wasm"`) ? 'web' : 'bundler';
+  const bindgen = /wasm-bindgen[^\d]*(\d+\.\d+\.\d+)/.exec(readIfExists(join(dir, 'build-info.json')) ?? '');
+  const probes = settings.probes !== undefined && from !== 'WASM_COMPAT_CRATE' ? resolve(ROOT, settings.probes) : join(dir, 'probes');
+  return {
+    kind: 'prebuilt',
+    name: pkgJson.name ?? basename(dir),
+    version: pkgJson.version ?? '0.0.0',
+    crateDir: null,
+    isDemo: false,
+    pkgDir: dir,
+    stem,
+    target,
+    features: [],
+    wasmBindgen: bindgen?.[1] ?? null,
+    probesDir: existsSync(probes) ? probes : null,
+    requirementsBaseline: join(dir, 'wasm-requirements.json'),
+    from,
+  };
+}
+
+function readIfExists(path: string): string | null {
+  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
+/** The subject of this run: WASM_COMPAT_CRATE if set, else wasm-compat.config.ts's crate (default crate/). */
+export function resolveSubjectFrom(env: NodeJS.ProcessEnv, configured: SubjectConfig = config): Subject {
+  const fromEnv = env.WASM_COMPAT_CRATE?.trim();
+  // WASM_COMPAT_FEATURES=a,b goes with the override: another crate's features are not the config's.
+  const features = env.WASM_COMPAT_FEATURES?.split(',').map((f) => f.trim()).filter(Boolean);
+  const settings: SubjectConfig = { ...configured, ...(fromEnv ? { features: features ?? [] } : features ? { features } : {}) };
+  const from = fromEnv ? 'WASM_COMPAT_CRATE' : 'wasm-compat.config.ts';
+  // The override is relative to where the user typed it; the config file, to the project.
+  const dir = fromEnv ? resolve(env.INIT_CWD ?? process.cwd(), fromEnv) : resolve(ROOT, settings.crate ?? 'crate');
+  const shown = fromEnv ? `WASM_COMPAT_CRATE=${fromEnv}` : `crate: '${settings.crate ?? 'crate'}' in wasm-compat.config.ts`;
+  if (!existsSync(dir)) throw new SubjectError(`${shown}: ${dir} does not exist`);
+  if (!statSync(dir).isDirectory()) {
+    throw new SubjectError(`${shown}: ${dir} is a file; name the crate's folder (with its Cargo.toml) or a wasm-pack output folder`);
+  }
+  if (existsSync(join(dir, 'Cargo.toml'))) return fromCrate(dir, settings, from);
+  if (existsSync(join(dir, 'package.json'))) return fromPrebuilt(dir, settings, from);
+  throw new SubjectError(`${shown}: ${dir} is not a crate (no Cargo.toml) nor a wasm-pack output folder (no package.json)`);
+}
+
+let cached: { key: string; subject: Subject } | null = null;
+
+/** resolveSubjectFrom(process.env), once per process and override. */
+export function resolveSubject(): Subject {
+  const key = `${process.env.WASM_COMPAT_CRATE ?? ''}\0${process.env.WASM_COMPAT_FEATURES ?? ''}`;
+  if (cached?.key !== key) cached = { key, subject: resolveSubjectFrom(process.env) };
+  return cached.subject;
+}
+
+/** One line naming the subject, for logs and reports. */
+export function describeSubject(subject: Subject): string {
+  const where = subject.crateDir ?? subject.pkgDir;
+  return `${subject.name} ${subject.version} (${relative(ROOT, where) || '.'}${subject.isDemo ? ', the demo crate' : ''}; wasm-bindgen ${subject.wasmBindgen ?? 'unknown'}; target ${subject.target})`;
+}
