@@ -48,16 +48,17 @@ export default class CompatReporter implements Reporter {
     const previous = this.#options.merge && existsSync(outputFile) ? (JSON.parse(readFileSync(outputFile, 'utf8')) as CompatReport) : null;
     const primary = resolveTarget();
     // A subject that could not be resolved already failed the global setup, with its reason.
-    let subject: SubjectReport | undefined;
+    // Nothing ran then: the last compat.json stays as it is.
+    let subject: SubjectReport;
     try {
       subject = subjectReport(resolveSubject());
     } catch {
-      subject = undefined;
+      return;
     }
     const projects = [...this.#projects].map(([name, p]): [string, ProjectReport] => {
       const target = this.#targets.get(name);
       // The global setup published where each target answered; the reporter runs after it.
-      return [name, { ...p, target: target ? projectTarget(target, targetUrl(target.name)) : null, probes: p.probes.sort((a, b) => a.id.localeCompare(b.id)), requirements: subject ? projectRequirements(subject, p.probes) : null }];
+      return [name, { ...p, target: target ? projectTarget(target, targetUrl(target.name)) : null, probes: p.probes.sort((a, b) => a.id.localeCompare(b.id)), requirements: projectRequirements(subject, p.probes) }];
     });
     const report: CompatReport = {
       schema: 1,

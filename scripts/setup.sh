@@ -136,6 +136,14 @@ command -v cargo >/dev/null 2>&1 || fail "cargo not found: install Rust (rustup,
 install_cargo_tool wasm-bindgen-cli "$bindgen_version" wasm-bindgen
 install_cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack
 install_cargo_tool cargo-deny "$CARGO_DENY_VERSION" cargo-deny
+# subject/wasmFeatures: what a subject's .wasm uses (wasmparser), for npm run requirements and compat.json.
+if [ -x "$ROOT/.cache/wasm-features/release/wasm-features" ]; then
+  note "wasm-features (subject/wasmFeatures) built"
+else
+  note "building wasm-features (subject/wasmFeatures, wasmparser; about 20 s)"
+  cargo build --quiet --release --locked --manifest-path "$ROOT/subject/wasmFeatures/Cargo.toml" --target-dir "$ROOT/.cache/wasm-features" ||
+    fail "could not build subject/wasmFeatures"
+fi
 
 # --- 5. browsers --------------------------------------------------------------------------------
 step "browsers"

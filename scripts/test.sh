@@ -7,7 +7,9 @@
 #      machinery, Lighthouse summary and budgets, CI checks (tests/unit)
 #   4. The compatibility suite on every real engine: npx playwright test (preview, nginx and its
 #      isolation variants)
-#   5. The suite fails on each broken deployment, naming the cause (tests/brokenDeployments)
+#   5. The suite fails on each broken deployment, naming the cause (tests/brokenDeployments); the
+#      subject: bad input names its cause, a new target feature fails the requirements check, the
+#      example crate (examples/web-apis) on every real engine (tests/subject)
 #   6. The same specs through Appium: npm run test:appium (appium-chromium here)
 # Every step runs; the summary names each one that failed.
 set -uo pipefail
@@ -33,9 +35,9 @@ run() {
   fi
 }
 
-run "rustfmt" bash -c 'cd crate && cargo fmt --check'
+run "rustfmt" bash -c 'cd crate && cargo fmt --check && cd ../subject/wasmFeatures && cargo fmt --check'
 run "clippy" bash -c 'cd crate && cargo clippy --quiet --all-targets -- -D warnings'
-run "cargo test" bash -c 'cd crate && cargo test --quiet'
+run "cargo test" bash -c 'cd crate && cargo test --quiet && cd ../subject/wasmFeatures && cargo test --quiet --release --locked --target-dir ../../.cache/wasm-features'
 run "cargo deny (licenses, bans, sources)" cargo deny --manifest-path crate/Cargo.toml check licenses bans sources
 run "crate build is current" ensure_crate_built
 run "typecheck" node_modules/.bin/tsc -p tsconfig.json
@@ -45,6 +47,7 @@ run "workflows and Dockerfiles" bash -c 'node_modules/.bin/tsx scripts/lint-work
 run "node unit tests" node_modules/.bin/tsx --import ./build/wat/register.ts --test tests/unit/*.test.ts
 run "compatibility suite (playwright)" node_modules/.bin/playwright test
 run "the suite fails on broken deployments" node_modules/.bin/tsx --test tests/brokenDeployments/*.test.ts
+run "the subject: bad input, the requirements check, the example crate" node_modules/.bin/tsx --test tests/subject/*.test.ts
 run "the same specs through Appium (npm run test:appium)" node_modules/.bin/playwright test --config playwright.appium.config.ts
 
 echo

@@ -14,7 +14,10 @@ use wasmparser::{Parser, Payload, TypeRef, ValType, Validator, WasmFeatures};
 /// browser never loads a component.
 const PROPOSALS: &[(&str, WasmFeatures)] = &[
     ("mutable_global", WasmFeatures::MUTABLE_GLOBAL),
-    ("saturating_float_to_int", WasmFeatures::SATURATING_FLOAT_TO_INT),
+    (
+        "saturating_float_to_int",
+        WasmFeatures::SATURATING_FLOAT_TO_INT,
+    ),
     ("sign_extension", WasmFeatures::SIGN_EXTENSION),
     ("reference_types", WasmFeatures::REFERENCE_TYPES),
     ("multi_value", WasmFeatures::MULTI_VALUE),
@@ -22,7 +25,10 @@ const PROPOSALS: &[(&str, WasmFeatures)] = &[
     ("simd", WasmFeatures::SIMD),
     ("relaxed_simd", WasmFeatures::RELAXED_SIMD),
     ("threads", WasmFeatures::THREADS),
-    ("shared_everything_threads", WasmFeatures::SHARED_EVERYTHING_THREADS),
+    (
+        "shared_everything_threads",
+        WasmFeatures::SHARED_EVERYTHING_THREADS,
+    ),
     ("tail_call", WasmFeatures::TAIL_CALL),
     ("multi_memory", WasmFeatures::MULTI_MEMORY),
     ("exceptions", WasmFeatures::EXCEPTIONS),
@@ -36,17 +42,32 @@ const PROPOSALS: &[(&str, WasmFeatures)] = &[
     ("stack_switching", WasmFeatures::STACK_SWITCHING),
     ("wide_arithmetic", WasmFeatures::WIDE_ARITHMETIC),
     ("custom_descriptors", WasmFeatures::CUSTOM_DESCRIPTORS),
-    ("acquire_release_atomics", WasmFeatures::ACQUIRE_RELEASE_ATOMICS),
-    ("multibyte_array_access", WasmFeatures::MULTIBYTE_ARRAY_ACCESS),
+    (
+        "acquire_release_atomics",
+        WasmFeatures::ACQUIRE_RELEASE_ATOMICS,
+    ),
+    (
+        "multibyte_array_access",
+        WasmFeatures::MULTIBYTE_ARRAY_ACCESS,
+    ),
 ];
 
 /// Every proposal of PROPOSALS on, plus what wasmparser needs to read any core module.
 fn everything() -> WasmFeatures {
-    PROPOSALS.iter().fold(WasmFeatures::MVP | WasmFeatures::CALL_INDIRECT_OVERLONG | WasmFeatures::BULK_MEMORY_OPT | WasmFeatures::COMPACT_IMPORTS, |all, (_, f)| all | *f)
+    PROPOSALS.iter().fold(
+        WasmFeatures::MVP
+            | WasmFeatures::CALL_INDIRECT_OVERLONG
+            | WasmFeatures::BULK_MEMORY_OPT
+            | WasmFeatures::COMPACT_IMPORTS,
+        |all, (_, f)| all | *f,
+    )
 }
 
 fn validate(bytes: &[u8], features: WasmFeatures) -> Result<(), String> {
-    Validator::new_with_features(features).validate_all(bytes).map(|_| ()).map_err(|e| e.to_string())
+    Validator::new_with_features(features)
+        .validate_all(bytes)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 /// A used feature and the validator's message with it switched off (the evidence).
@@ -69,7 +90,11 @@ fn features_used(bytes: &[u8]) -> Vec<Use> {
 /// Whether reference-types is needed only for the overlong call_indirect encoding.
 fn only_overlong_call_indirect(bytes: &[u8]) -> bool {
     let all = everything();
-    validate(bytes, (all - WasmFeatures::REFERENCE_TYPES) | WasmFeatures::CALL_INDIRECT_OVERLONG).is_ok()
+    validate(
+        bytes,
+        (all - WasmFeatures::REFERENCE_TYPES) | WasmFeatures::CALL_INDIRECT_OVERLONG,
+    )
+    .is_ok()
 }
 
 struct Memory {
@@ -90,7 +115,10 @@ struct Shape {
 }
 
 fn has_i64(ty: &wasmparser::FuncType) -> bool {
-    ty.params().iter().chain(ty.results()).any(|t| *t == ValType::I64)
+    ty.params()
+        .iter()
+        .chain(ty.results())
+        .any(|t| *t == ValType::I64)
 }
 
 fn shape(bytes: &[u8]) -> Result<Shape, String> {
@@ -118,20 +146,30 @@ fn shape(bytes: &[u8]) -> Result<Shape, String> {
                             function_type_index.push(index);
                             if let Some(Some(ty)) = func_types.get(index as usize) {
                                 if has_i64(ty) {
-                                    shape.i64_boundary.push(format!("import {}.{}", import.module, import.name));
+                                    shape
+                                        .i64_boundary
+                                        .push(format!("import {}.{}", import.module, import.name));
                                 }
                             }
                             "function"
                         }
                         TypeRef::Memory(m) => {
-                            shape.memories.push(Memory { imported: true, initial: m.initial, maximum: m.maximum, shared: m.shared, memory64: m.memory64 });
+                            shape.memories.push(Memory {
+                                imported: true,
+                                initial: m.initial,
+                                maximum: m.maximum,
+                                shared: m.shared,
+                                memory64: m.memory64,
+                            });
                             "memory"
                         }
                         TypeRef::Table(_) => "table",
                         TypeRef::Global(_) => "global",
                         TypeRef::Tag(_) => "tag",
                     };
-                    shape.imports.push((import.module.to_string(), import.name.to_string(), kind));
+                    shape
+                        .imports
+                        .push((import.module.to_string(), import.name.to_string(), kind));
                 }
             }
             Payload::FunctionSection(reader) => {
@@ -142,7 +180,13 @@ fn shape(bytes: &[u8]) -> Result<Shape, String> {
             Payload::MemorySection(reader) => {
                 for m in reader {
                     let m = m.map_err(|e| e.to_string())?;
-                    shape.memories.push(Memory { imported: false, initial: m.initial, maximum: m.maximum, shared: m.shared, memory64: m.memory64 });
+                    shape.memories.push(Memory {
+                        imported: false,
+                        initial: m.initial,
+                        maximum: m.maximum,
+                        shared: m.shared,
+                        memory64: m.memory64,
+                    });
                 }
             }
             Payload::ExportSection(reader) => {
@@ -165,7 +209,10 @@ fn shape(bytes: &[u8]) -> Result<Shape, String> {
         }
     }
     for (name, function) in exported_functions {
-        let ty = function_type_index.get(function as usize).and_then(|t| func_types.get(*t as usize)).and_then(|t| t.as_ref());
+        let ty = function_type_index
+            .get(function as usize)
+            .and_then(|t| func_types.get(*t as usize))
+            .and_then(|t| t.as_ref());
         if ty.is_some_and(has_i64) {
             shape.i64_boundary.push(format!("export {name}"));
         }
@@ -193,11 +240,14 @@ fn json_list<T>(items: &[T], each: impl Fn(&T) -> String) -> String {
 
 fn report(bytes: &[u8]) -> Result<String, String> {
     if bytes.len() < 8 || &bytes[..4] != b"\0asm" {
-        return Err("not a WebAssembly module: it does not start with the \\0asm magic number".into());
+        return Err(
+            "not a WebAssembly module: it does not start with the \\0asm magic number".into(),
+        );
     }
     validate(bytes, everything()).map_err(|e| format!("not a valid WebAssembly module: {e}"))?;
     let used = features_used(bytes);
-    let overlong_only = used.iter().any(|u| u.name == "reference_types") && only_overlong_call_indirect(bytes);
+    let overlong_only =
+        used.iter().any(|u| u.name == "reference_types") && only_overlong_call_indirect(bytes);
     let shape = shape(bytes)?;
     Ok(format!(
         "{{\"bytes\":{},\"features\":{},\"referenceTypesOnlyForCallIndirectEncoding\":{},\"memories\":{},\"imports\":{},\"exports\":{},\"i64AtBoundary\":{}}}",
@@ -248,24 +298,33 @@ mod tests {
 
     // (module (func (export "f") (param i32) (result i32) local.get 0 i32.extend8_s))
     const SIGN_EXT: &[u8] = &[
-        0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 127, 1, 127, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0, 10, 7, 1, 5, 0, 32, 0, 192, 11,
+        0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 127, 1, 127, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0,
+        0, 10, 7, 1, 5, 0, 32, 0, 192, 11,
     ];
 
     #[test]
     fn a_sign_extension_op_is_found_and_nothing_else() {
-        let used: Vec<_> = features_used(SIGN_EXT).into_iter().map(|u| u.name).collect();
+        let used: Vec<_> = features_used(SIGN_EXT)
+            .into_iter()
+            .map(|u| u.name)
+            .collect();
         assert_eq!(used, vec!["sign_extension"]);
     }
 
     #[test]
     fn bytes_that_are_not_wasm_are_named_so() {
-        assert!(report(b"<!doctype html>").unwrap_err().contains("not a WebAssembly module"));
+        assert!(report(b"<!doctype html>")
+            .unwrap_err()
+            .contains("not a WebAssembly module"));
     }
 
     #[test]
     fn exports_and_boundary_types_are_read() {
         let out = report(SIGN_EXT).unwrap();
-        assert!(out.contains("{\"name\":\"f\",\"kind\":\"function\"}"), "{out}");
+        assert!(
+            out.contains("{\"name\":\"f\",\"kind\":\"function\"}"),
+            "{out}"
+        );
         assert!(out.contains("\"i64AtBoundary\":[]"), "{out}");
     }
 }

@@ -27,12 +27,13 @@ export default crateProbe<WebApisExports>({
   title: "CompressionStream / DecompressionStream: 'brotli'",
   async run(crate) {
     const { accepted, why } = brotliAccepted();
-    const input = crate.sampleText(SAMPLE_LENGTH);
+    let input: Uint8Array;
     let compressed: Uint8Array;
     let back: Uint8Array;
     let fixture: string;
     const timings: Record<string, number> = {};
     try {
+      input = crate.sampleText(SAMPLE_LENGTH);
       [compressed, timings.compress] = await timed(() => crate.compress('brotli', input));
       [back, timings.decompress] = await timed(() => crate.decompress('brotli', compressed));
       fixture = new TextDecoder().decode(await crate.decompress('brotli', new Uint8Array(FIXTURE)));

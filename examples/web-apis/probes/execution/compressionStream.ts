@@ -40,7 +40,12 @@ export default crateProbe<WebApisExports>({
     if (typeof globalValue('CompressionStream') !== 'function' || typeof globalValue('DecompressionStream') !== 'function') {
       return { status: 'unsupported', detail: 'CompressionStream / DecompressionStream are not available in this engine' };
     }
-    const input = crate.sampleText(SAMPLE_LENGTH);
+    let input: Uint8Array;
+    try {
+      input = crate.sampleText(SAMPLE_LENGTH);
+    } catch (error) {
+      return { status: 'fail', detail: `sampleText threw ${errorText(error)}` };
+    }
     const wrong: string[] = [];
     const sizes: Record<string, number> = {};
     const timings: Record<string, number> = {};
