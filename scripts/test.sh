@@ -47,7 +47,7 @@ run "workflows and Dockerfiles" bash -c 'node_modules/.bin/tsx scripts/lint-work
 run "node unit tests" node_modules/.bin/tsx --import ./build/wat/register.ts --test tests/unit/*.test.ts
 run "compatibility suite (playwright)" node_modules/.bin/playwright test
 run "the suite fails on broken deployments" node_modules/.bin/tsx --test tests/brokenDeployments/*.test.ts
-run "the subject: bad input, the requirements check, the example crate" node_modules/.bin/tsx --test tests/subject/*.test.ts
+run "the subject: bad input, the requirements check, the example crate" node_modules/.bin/tsx --test --test-concurrency=1 tests/subject/*.test.ts
 run "the same specs through Appium (npm run test:appium)" node_modules/.bin/playwright test --config playwright.appium.config.ts
 
 echo

@@ -44,7 +44,9 @@ export function renderSummary(report: HarnessReport): void {
   const count = (s: ProbeResult['status']) => report.results.filter((r) => r.status === s).length;
   const summary = document.querySelector<HTMLElement>('#summary')!;
   if (!report.webAssemblyAvailable) {
-    summary.textContent = `${NO_WEBASSEMBLY}. This page ran its JavaScript fallback instead.`;
+    // Probes that need no WebAssembly are what still ran: the subject's JS fallback, where it has one.
+    const fallback = report.results.filter((r) => r.category !== 'environment' && r.status !== 'unsupported').length;
+    summary.textContent = `${NO_WEBASSEMBLY}. ${fallback > 0 ? 'This page ran its JavaScript fallback instead.' : `${report.subject.name} has no JavaScript fallback probe; nothing else could run.`}`;
     summary.className = 'warn';
     return;
   }

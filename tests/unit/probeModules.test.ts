@@ -2,7 +2,7 @@
 // exactly the proposals its `;; features:` line names (build/wat/compileWat.ts), and V8 in Node accepts
 // those Node ships and refuses the others.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { compileWat, declaredFeatures } from '../../build/wat/compileWat.ts';
@@ -11,7 +11,7 @@ import { PROBE_CATEGORIES } from '../../harness/probes/probe.ts';
 import { JS_API_MODULES, NOT_V8_11_3, SHIPPED_BY_NODE, V8_11_3 } from './nodeWasmFeatures.ts';
 
 /** Every probe module in the tree: harness/probes/<category>/<name>.wat. */
-const WAT_FILES = PROBE_CATEGORIES.flatMap((category) =>
+const WAT_FILES = PROBE_CATEGORIES.filter((category) => existsSync(join(PROBES_DIR, category))).flatMap((category) =>
   readdirSync(join(PROBES_DIR, category)).filter((f) => f.endsWith('.wat')).map((f) => ({ id: `${category}.${f.slice(0, -4)}`, file: join(PROBES_DIR, category, f) })),
 );
 
