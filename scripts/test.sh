@@ -35,9 +35,9 @@ run() {
   fi
 }
 
-run "rustfmt" bash -c 'cd crate && cargo fmt --check && cd ../subject/wasmFeatures && cargo fmt --check'
+run "rustfmt" bash -c 'cd crate && cargo fmt --check && cd ../subject/wasmFeatures && cargo fmt --check && cd ../../examples/web-apis && cargo fmt --check'
 run "clippy" bash -c 'cd crate && cargo clippy --quiet --all-targets -- -D warnings'
-run "cargo test" bash -c 'cd crate && cargo test --quiet && cd ../subject/wasmFeatures && cargo test --quiet --release --locked --target-dir ../../.cache/wasm-features'
+run "cargo test" bash -c 'cd crate && cargo test --quiet && cd ../subject/wasmFeatures && cargo test --quiet --release --locked --target-dir ../../.cache/wasm-features && cd ../../examples/web-apis && cargo test --quiet --locked'
 run "cargo deny (licenses, bans, sources)" cargo deny --manifest-path crate/Cargo.toml check licenses bans sources
 run "crate build is current" ensure_crate_built
 run "typecheck" node_modules/.bin/tsc -p tsconfig.json
