@@ -23,11 +23,19 @@ wasm_bindgen_cli_activate() {
   local started=$SECONDS
   # A first install compiles wasm-bindgen-cli (about 4 min on 2 cores): say so before the silence.
   echo "wasm-bindgen-cli: installing $want into ${dir#"$_BINDGEN_ROOT"/} (once per version; cargo install, a few minutes)..." >&2
-  # The host toolchain builds the CLI (rustup's or Debian's, whichever cargo comes first).
-  if ! PATH="$HOME/.cargo/bin:$PATH" cargo install wasm-bindgen-cli --version "=$want" --locked --root "$dir.tmp" --quiet; then
-    rm -rf "$dir.tmp"
-    echo "wasm-bindgen-cli: cargo install wasm-bindgen-cli@$want failed (see above); is crates.io reachable?" >&2
-    return 1
+  # The host toolchain builds the CLI (rustup's or Debian's, whichever cargo comes first). --locked
+  # first; where the registry lacks a version its lock names (seen here: webpki-roots 1.0.11 for
+  # 0.2.130), the newest compatible versions are taken instead, as scripts/setup.sh does.
+  local log="$WASM_BINDGEN_CACHE/install-$want.log"
+  mkdir -p "$WASM_BINDGEN_CACHE"
+  if ! PATH="$HOME/.cargo/bin:$PATH" cargo install wasm-bindgen-cli --version "=$want" --locked --root "$dir.tmp" --quiet >"$log" 2>&1; then
+    echo "wasm-bindgen-cli: --locked failed ($(grep -m1 -E '^error' "$log" || tail -1 "$log")); retrying without the lock file" >&2
+    if ! PATH="$HOME/.cargo/bin:$PATH" cargo install wasm-bindgen-cli --version "=$want" --root "$dir.tmp" --quiet >"$log" 2>&1; then
+      tail -15 "$log" >&2
+      rm -rf "$dir.tmp"
+      echo "wasm-bindgen-cli: cargo install wasm-bindgen-cli@$want failed (above; the whole log: $log); is crates.io reachable?" >&2
+      return 1
+    fi
   fi
   rm -rf "$dir" && mv "$dir.tmp" "$dir"
   echo "wasm-bindgen-cli: $want installed in $((SECONDS - started))s" >&2
