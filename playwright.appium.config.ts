@@ -24,6 +24,7 @@ export default defineConfig<WorkerOptions>({
   reporter: [
     [process.env.CI ? 'line' : 'list'],
     ['html', { outputFolder: reportPath('playwright-appium'), open: 'never' }],
+    ['junit', { outputFile: reportPath('junit-appium.xml') }],
     ['./runner/compatReporter.ts', { merge: true }],
   ],
   projects: appiumProjects(resolveTarget()),

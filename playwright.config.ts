@@ -24,6 +24,8 @@ export default defineConfig<WorkerOptions>({
   reporter: [
     [process.env.CI ? 'line' : 'list'],
     ['html', { outputFolder: reportPath('playwright'), open: 'never' }],
+    // One testcase per probe spec and per Rust test, per project; CI publishes it.
+    ['junit', { outputFile: reportPath('junit.xml') }],
     ['./runner/compatReporter.ts'],
   ],
   projects: browserProjects(planTargets()),

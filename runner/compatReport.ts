@@ -11,7 +11,7 @@ import type { EngineInfo } from './drivers/driver.ts';
 import type { ProbeVerdict } from './expectations/verdict.ts';
 import type { ProjectRequirementCheck } from './expectations/requirements.ts';
 import type { SubjectReport } from './subjectReport.ts';
-import { notRunReason, readEngine, readFindings, readVerdicts } from './testRecord.ts';
+import { notRunReason, readEngine, readFindings, readRustTest, readVerdicts, type RustTestRecord } from './testRecord.ts';
 
 /** Which target a project ran against (serving/targets/), and where it answered. */
 export interface ProjectTarget {
@@ -36,6 +36,8 @@ export interface ProjectReport {
   features: Record<string, boolean>;
   /** Whether this engine runs the subject's module, from its own feature probes (null: it ran none). */
   requirements?: ProjectRequirementCheck | null;
+  /** The subject's #[wasm_bindgen_test] tests as they ran in this engine. */
+  rustTests?: RustTestRecord[];
 }
 
 export interface CompatReport {
@@ -70,6 +72,8 @@ export function projectTarget(target: TargetRecord, harnessUrl: string | null): 
 
 /** Folds one test's outcome into its project's report. */
 export function addTestResult(project: ProjectReport, test: Pick<TestCase, 'annotations'>, result: TestResult): void {
+  const rust = readRustTest(result);
+  if (rust) (project.rustTests ??= []).push(rust);
   if (result.status === 'skipped') {
     project.tests.skipped++;
     const reason = notRunReason(test, result);

@@ -9,6 +9,7 @@ import { startTargets } from '../serving/targets/startTargets.ts';
 import { planTargets } from '../serving/targets/plan.ts';
 import { ensureSubjectBuilt } from '../subject/buildSubject.ts';
 import { describeSubject, resolveSubject, SubjectError } from '../subject/resolveSubject.ts';
+import { RUN_ID_ENV } from './rustTests/runRustTests.ts';
 import { publishTargetUrls } from './targetUrls.ts';
 
 /** The subject, resolved and built; a SubjectError's message is the whole report (its stack says nothing a user needs). */
@@ -28,11 +29,15 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   const folder = (html?.[1] as { outputFolder?: string } | undefined)?.outputFolder;
   // The HTML reporter resolves its folder against the config file's directory; so does this.
   if (folder) archive(config.configFile ? resolve(dirname(config.configFile), folder) : folder, basename(folder));
+  const junit = (config.reporter.find(([name]) => name === 'junit')?.[1] as { outputFile?: string } | undefined)?.outputFile;
+  if (junit) archive(junit, basename(junit, '.xml'), '.xml');
 
   const plan = planTargets();
   const used = new Set(config.projects.map((p) => (p.use as { target?: { name: string } }).target?.name));
   const targets = [plan.primary, ...plan.matrix].filter((t) => used.has(t.name));
   await prepareSubject(targets.some((t) => t.kind !== 'url'));
+  // Workers of this run share each project's Rust test run (runner/rustTests/runRustTests.ts).
+  process.env[RUN_ID_ENV] = `${process.pid}-${Date.now()}`;
   const started = await startTargets(targets, (line) => console.log(`[targets] ${line}`));
   publishTargetUrls(started.urls);
   return () => started.stop();

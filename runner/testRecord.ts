@@ -11,6 +11,7 @@ const ATTACHMENT = {
   engine: 'wasm-compat-engine',
   verdicts: 'wasm-compat-verdicts',
   findings: 'wasm-compat-serving',
+  rustTest: 'wasm-compat-rust-test',
 } as const;
 
 /** The annotation a test carries when its project's engine is missing. */
@@ -34,6 +35,19 @@ export const readVerdicts = (result: Pick<TestResult, 'attachments'>) => readJso
 
 export const recordFindings = (testInfo: TestInfo, findings: Finding[]) => attachJson(testInfo, ATTACHMENT.findings, findings);
 export const readFindings = (result: Pick<TestResult, 'attachments'>) => readJson<Finding[]>(result, ATTACHMENT.findings);
+
+/** One #[wasm_bindgen_test] as it ran in this project's engine (tests/specs/rustTests.spec.ts). */
+export interface RustTestRecord {
+  /** The cargo test target (tests/web.rs is 'web'). */
+  target: string;
+  name: string;
+  status: 'passed' | 'failed' | 'ignored' | 'not-reported';
+  /** Its output: a panic's message, or why it did not report. */
+  output: string;
+}
+
+export const recordRustTest = (testInfo: TestInfo, record: RustTestRecord) => attachJson(testInfo, ATTACHMENT.rustTest, record);
+export const readRustTest = (result: Pick<TestResult, 'attachments'>) => readJson<RustTestRecord>(result, ATTACHMENT.rustTest);
 
 /** Skips the test as not run, for the reason given (what was looked for and not found). */
 export function skipNotRun(testInfo: TestInfo, reason: string): void {

@@ -1,0 +1,142 @@
+// Runs one test .wasm with the real wasm-bindgen-test-runner, its WebDriver pointed at the bridge
+// (SAFARIDRIVER_REMOTE: that flavour sends no capabilities of its own and reads either answer shape),
+// and reads the libtest-style lines it prints into one result per Rust test.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Driver } from '../drivers/driver.ts';
+import type { RustTestArtifact } from './rustTestBuild.ts';
+import { startWebDriverBridge } from './webdriverBridge.ts';
+
+export type RustTestStatus = 'passed' | 'failed' | 'ignored';
+
+export interface RustTestResult {
+  name: string;
+  status: RustTestStatus;
+  /** What the test printed or panicked with (the runner's failure section for it). */
+  output: string;
+}
+
+export interface RustTestRun {
+  results: RustTestResult[];
+  /** The runner's whole output. */
+  log: string;
+  exitCode: number | null;
+  /** The runner's summary line ("test result: ok. 2 passed; ..."), or null when it never printed one. */
+  summary: string | null;
+}
+
+/** libtest's lines: `test <name> ... ok|FAILED|ignored`, and per failure `---- <name> output ----` sections. */
+export function parseRunnerOutput(log: string): { results: RustTestResult[]; summary: string | null } {
+  const results = new Map<string, RustTestResult>();
+  // wasm-bindgen-test 0.3.80 prints FAIL where libtest prints FAILED.
+  for (const match of log.matchAll(/^test (\S+) \.\.\. (ok|FAILED|FAIL|ignored)(?:,.*)?$/gm)) {
+    const status: RustTestStatus = match[2] === 'ok' ? 'passed' : match[2] === 'ignored' ? 'ignored' : 'failed';
+    results.set(match[1]!, { name: match[1]!, status, output: '' });
+  }
+  const sections = log.split(/^---- (\S+) output ----$/m);
+  for (let i = 1; i < sections.length; i += 2) {
+    const result = results.get(sections[i]!);
+    // The panic's message, without the JS stack the runner prints after it (the whole log is attached).
+    const text = sections[i + 1]!.split(/^(?:failures:|test result: )/m)[0]!.split(/^\s*Stack:\s*$/m)[0]!;
+    if (result) result.output = text.replace(/^\s*error output:\s*$/m, '').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+  }
+  const summary = /^test result: .*$/m.exec(log)?.[0] ?? null;
+  return { results: [...results.values()], summary };
+}
+
+export async function runRustTests(runner: string, artifact: Pick<RustTestArtifact, 'wasm'>, bridgeUrl: string, options: { timeoutSeconds: number; skip?: string[] }): Promise<RustTestRun> {
+  // RUST_BACKTRACE=0: the runner's own backtrace on "some tests failed" says nothing about the tests.
+  const env: NodeJS.ProcessEnv = { ...process.env, SAFARIDRIVER_REMOTE: bridgeUrl, WASM_BINDGEN_TEST_TIMEOUT: String(options.timeoutSeconds), NO_COLOR: '1', RUST_BACKTRACE: '0' };
+  for (const other of ['CHROMEDRIVER', 'GECKODRIVER', 'SAFARIDRIVER', 'MSEDGEDRIVER', 'CHROMEDRIVER_REMOTE', 'GECKODRIVER_REMOTE', 'MSEDGEDRIVER_REMOTE']) delete env[other];
+  const skip = options.skip ?? [];
+  const args = [artifact.wasm, ...(skip.length ? ['--exact', ...skip.flatMap((name) => ['--skip', name])] : [])];
+  const chunks: string[] = [];
+  const exitCode = await new Promise<number | null>((done, fail) => {
+    const child = spawn(runner, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (c: Buffer) => chunks.push(c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => chunks.push(c.toString('utf8')));
+    child.on('error', fail);
+    child.on('close', done);
+  });
+  const log = chunks.join('');
+  return { ...parseRunnerOutput(log), log, exitCode };
+}
+
+export interface ProjectRustRun extends RustTestRun {
+  /** Tests that were running when the runner stopped at its timeout. */
+  hung: string[];
+  timeoutSeconds: number;
+}
+
+/** Why a test has no result line: the hang that stopped the runner, or the stop before it. */
+export function whyNotReported(run: ProjectRustRun, name: string): string {
+  return run.hung.includes(name)
+    ? `it did not finish within ${run.timeoutSeconds} s (WASM_BINDGEN_TEST_TIMEOUT; WASM_COMPAT_RUST_TEST_TIMEOUT sets it): it hangs`
+    : `the runner reported nothing for it (exit ${run.exitCode ?? 'none'}; ${run.summary ?? 'no summary line'})`;
+}
+
+/** Seconds a test binary may run before the runner gives up (WASM_BINDGEN_TEST_TIMEOUT); WASM_COMPAT_RUST_TEST_TIMEOUT sets it. */
+export function rustTestTimeout(): number {
+  return Number(process.env.WASM_COMPAT_RUST_TEST_TIMEOUT ?? 60);
+}
+
+/** The test that was running when the runner stopped: the last one the page announced ("Invoking test: <name>") without an outcome line. */
+export function hungTest(log: string, reported: Set<string>): string | null {
+  const invoked = [...log.matchAll(/^\s*Invoking test: (\S+)\s*$/gm)].map((m) => m[1]!);
+  return invoked.filter((name) => !reported.has(name)).at(-1) ?? null;
+}
+
+/** Where a run's results are kept for the other workers of the same project (a failed test restarts its worker). */
+function runFile(project: string, artifact: RustTestArtifact): string {
+  const run = process.env[RUN_ID_ENV] ?? String(process.ppid);
+  const name = createHash('sha256').update(`${project}\0${artifact.wasm}`).digest('hex').slice(0, 16);
+  return join(tmpdir(), `wasm-compat-rust-${run}`, `${name}.json`);
+}
+
+/** The global setup names the run, so the workers of one run share their Rust results and no other run reads them. */
+export const RUN_ID_ENV = 'WASM_COMPAT_RUN_ID';
+
+/**
+ * Runs one artifact once per project (every Rust test of the project reads the same run). When a
+ * test hangs, the runner stops at its timeout; the tests it had not reached run again without it,
+ * so one hang costs one timeout and every other test still reports.
+ */
+export async function runRustTestsOnce(project: string, suite: { runner: string }, artifact: RustTestArtifact, driver: Driver, pageUrl: string): Promise<ProjectRustRun> {
+  const file = runFile(project, artifact);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ProjectRustRun;
+  const timeoutSeconds = rustTestTimeout();
+  const bridge = await startWebDriverBridge(driver);
+  const hung: string[] = [];
+  const logs: string[] = [];
+  const results = new Map<string, RustTestResult>();
+  let last: RustTestRun | null = null;
+  try {
+    for (let attempt = 0; attempt <= artifact.tests.length; attempt++) {
+      last = await runRustTests(suite.runner, artifact, bridge.url, { timeoutSeconds, skip: [...hung, ...results.keys()] });
+      logs.push(last.log);
+      for (const r of last.results) results.set(r.name, r);
+      if (last.summary !== null) break;
+      const stuck = hungTest(last.log, new Set(results.keys()));
+      if (!stuck || hung.includes(stuck)) break;
+      hung.push(stuck);
+    }
+  } finally {
+    await bridge.close();
+    // Back to the harness page, which the other specs of this worker read.
+    await driver.open(pageUrl);
+  }
+  const run: ProjectRustRun = {
+    results: [...results.values()],
+    log: logs.join('\n---- the runner again, without the tests above ----\n'),
+    exitCode: last?.exitCode ?? null,
+    summary: last?.summary ?? null,
+    hung,
+    timeoutSeconds,
+  };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(run));
+  return run;
+}

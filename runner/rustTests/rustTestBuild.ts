@@ -1,0 +1,100 @@
+// The subject's #[wasm_bindgen_test] build: `cargo test --no-run --target wasm32-unknown-unknown`
+// once per run (cargo's own cache makes every later call a no-op), with the same wasm32 toolchain
+// route as the subject's build. The artifacts are the test .wasm files that hold wasm-bindgen
+// tests; their names are read from the exports the test macro leaves (__wbgt_<name>).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveSubject, ROOT, type Subject, SubjectError } from '../../subject/resolveSubject.ts';
+
+export interface RustTestArtifact {
+  /** The cargo target it was built from ('web' for tests/web.rs). */
+  target: string;
+  wasm: string;
+  /** The tests it holds, as the runner names them (the path below the target: `nested::in_a_module`). */
+  tests: Array<{ name: string; ignored: boolean }>;
+}
+
+export interface RustTestBuild {
+  artifacts: RustTestArtifact[];
+  /** The wasm-bindgen-test-runner of exactly the crate's wasm-bindgen version. */
+  runner: string;
+}
+
+/**
+ * The wasm-bindgen tests a test .wasm holds, from its exports: `__wbgt_` + `$` for an #[ignore]d
+ * one + `_<target>::<path>` (wasm-bindgen-test 0.3.80). The runner prints `<path>`.
+ */
+export function testNames(wasm: string, target: string): RustTestArtifact['tests'] {
+  const module = new WebAssembly.Module(readFileSync(wasm));
+  return WebAssembly.Module.exports(module)
+    .map((e) => /^__wbgt_(\$?)_(.*)$/.exec(e.name))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ name: m[2]!.startsWith(`${target}::`) ? m[2]!.slice(target.length + 2) : m[2]!, ignored: m[1] === '$' }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Runs a shell line with the wasm32 toolchain and the crate's wasm-bindgen-cli first in PATH. */
+function withToolchain(subject: Subject, line: string): string {
+  const script = `source build/toolchain.sh && source build/wasm-bindgen-cli.sh && wasm_toolchain_activate && wasm_bindgen_cli_activate "$WANT_BINDGEN" >&2 && ${line}`;
+  return execFileSync('bash', ['-c', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WANT_BINDGEN: subject.wasmBindgen ?? '', CRATE_DIR: subject.crateDir ?? '' },
+  });
+}
+
+let built: { key: string; build: RustTestBuild } | null = null;
+
+export function buildRustTests(subject: Subject): RustTestBuild {
+  if (!subject.crateDir) throw new SubjectError(`${subject.name} is a prebuilt wasm-pack folder: its Rust tests need its crate (point WASM_COMPAT_CRATE at the crate)`);
+  const key = `${subject.crateDir}\0${subject.features.join(',')}`;
+  if (built?.key === key) return built.build;
+  let out: string;
+  try {
+    const features = subject.features.length ? ` --features ${subject.features.join(',')}` : '';
+    out = withToolchain(subject, `cd "$CRATE_DIR" && cargo test --no-run --tests --target wasm32-unknown-unknown --message-format=json --quiet${features} && command -v wasm-bindgen-test-runner >&2`);
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n').slice(-12).join('\n');
+    throw new SubjectError(`${subject.name}: cargo test --no-run --target wasm32-unknown-unknown failed; its last lines:\n${stderr}`);
+  }
+  const artifacts: RustTestArtifact[] = [];
+  for (const line of out.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const message = JSON.parse(line) as { reason?: string; executable?: string | null; target?: { name: string } };
+    if (message.reason !== 'compiler-artifact' || !message.executable?.endsWith('.wasm')) continue;
+    const tests = testNames(message.executable, message.target!.name);
+    if (tests.length > 0) artifacts.push({ target: message.target!.name, wasm: message.executable, tests });
+  }
+  const runnerPath = withToolchain(subject, 'command -v wasm-bindgen-test-runner').trim();
+  const build = { artifacts, runner: runnerPath || join(ROOT, 'wasm-bindgen-test-runner') };
+  built = { key, build };
+  return build;
+}
+
+export interface RustTestSuite {
+  artifacts: RustTestArtifact[];
+  runner: string;
+  /** Why there are no Rust tests to run, when there are none. */
+  none: string | null;
+}
+
+/** The subject's Rust tests for this process: built (or found current) once, and listed. */
+export function rustTestSuite(subject: Subject = resolveSubject()): RustTestSuite {
+  // Spec files load in the main process first, then in every worker: only the first one speaks.
+  const say = process.env.TEST_WORKER_INDEX === undefined && built === null ? (line: string) => console.log(`[rust tests] ${line}`) : () => {};
+  if (!subject.crateDir) {
+    const none = `${subject.name} is a prebuilt wasm-pack folder: its Rust tests need its crate`;
+    say(none);
+    return { artifacts: [], runner: '', none };
+  }
+  say(`cargo test --no-run --target wasm32-unknown-unknown in ${subject.crateDir} (a first build compiles the dependencies)...`);
+  const started = Date.now();
+  const build = buildRustTests(subject);
+  const none = build.artifacts.length > 0 ? null : `${subject.name} has no #[wasm_bindgen_test] tests: add wasm-bindgen-test to its [dev-dependencies] and tests marked #[wasm_bindgen_test] under tests/`;
+  const count = build.artifacts.reduce((n, a) => n + a.tests.length, 0);
+  say(none ?? `${count} tests in ${build.artifacts.map((a) => a.target).join(', ')}, built in ${((Date.now() - started) / 1000).toFixed(1)} s; runner ${build.runner}`);
+  return { ...build, none };
+}
