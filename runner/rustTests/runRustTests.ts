@@ -71,8 +71,21 @@ export interface ProjectRustRun extends RustTestRun {
   timeoutSeconds: number;
 }
 
-/** Why a test has no result line: the hang that stopped the runner, or the stop before it. */
+/**
+ * The runner's schema error, as one line with its fix, when the runner and the test build come from
+ * different wasm-bindgen versions (the suite picks the crate's own; a runner from elsewhere may not be).
+ */
+export function schemaMismatch(log: string): string | null {
+  const file = /rust Wasm file schema version: (\S+)/i.exec(log)?.[1];
+  const binary = /this binary schema version: (\S+)/i.exec(log)?.[1];
+  if (!file || !binary) return null;
+  return `wasm-bindgen-test-runner ${binary} cannot run a test build made with wasm-bindgen ${file}: install the runner of exactly that version (cargo install -f wasm-bindgen-cli --version ${file}), or lock the crate to the runner's (cargo update -p wasm-bindgen --precise ${binary})`;
+}
+
+/** Why a test has no result line: a runner of another wasm-bindgen version, the hang that stopped the runner, or the stop before it. */
 export function whyNotReported(run: ProjectRustRun, name: string): string {
+  const mismatch = schemaMismatch(run.log);
+  if (mismatch) return mismatch;
   return run.hung.includes(name)
     ? `it did not finish within ${run.timeoutSeconds} s (WASM_BINDGEN_TEST_TIMEOUT; WASM_COMPAT_RUST_TEST_TIMEOUT sets it): it hangs`
     : `the runner reported nothing for it (exit ${run.exitCode ?? 'none'}; ${run.summary ?? 'no summary line'})`;

@@ -5,12 +5,13 @@
 // is a skip. `--grep` on a Rust test's name selects it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { CompatReport } from '../../runner/compatReport.ts';
-import { ROOT } from '../../subject/resolveSubject.ts';
+import { rustTestSuite } from '../../runner/rustTests/rustTestBuild.ts';
+import { resolveSubjectFrom, ROOT } from '../../subject/resolveSubject.ts';
 
 const PROJECTS = ['chromium', 'firefox', 'webkit'];
 const PANIC = 'deliberate failure: double(2) is not 5';
@@ -66,4 +67,14 @@ test('--grep on a Rust test\'s name selects it', () => {
   assert.match(run.output, /rust: nested::in_a_module/);
   assert.match(run.output, /1 passed/);
   assert.doesNotMatch(run.output, /fails_on_purpose/);
+});
+
+test('a crate without wasm-bindgen-test gets one line saying what to add, and no Rust tests', () => {
+  const dir = join(scratch, 'no-test-crate');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "no-test-crate"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib", "rlib"]\n\n[dependencies]\nwasm-bindgen = "=0.2.130"\n\n[workspace]\n');
+  writeFileSync(join(dir, 'src', 'lib.rs'), 'use wasm_bindgen::prelude::*;\n\n#[wasm_bindgen]\npub fn one() -> u32 {\n    1\n}\n');
+  const suite = rustTestSuite(resolveSubjectFrom({ WASM_COMPAT_CRATE: dir, CARGO_TARGET_DIR: join(ROOT, '.cache', 'subject-tests-target') }));
+  assert.deepEqual(suite.artifacts, []);
+  assert.equal(suite.none, 'no-test-crate has no #[wasm_bindgen_test] tests: add wasm-bindgen-test to its [dev-dependencies] and tests marked #[wasm_bindgen_test] under tests/');
 });
