@@ -40,6 +40,8 @@ export const readFindings = (result: Pick<TestResult, 'attachments'>) => readJso
 export interface RustTestRecord {
   /** The cargo test target (tests/web.rs is 'web'). */
   target: string;
+  /** Where it ran: the runner page's main thread, or a dedicated worker. */
+  mode: string;
   name: string;
   status: 'passed' | 'failed' | 'ignored' | 'not-reported';
   /** Its output: a panic's message, or why it did not report. */

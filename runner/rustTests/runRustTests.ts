@@ -47,9 +47,26 @@ export function parseRunnerOutput(log: string): { results: RustTestResult[]; sum
   return { results: [...results.values()], summary };
 }
 
-export async function runRustTests(runner: string, artifact: Pick<RustTestArtifact, 'wasm'>, bridgeUrl: string, options: { timeoutSeconds: number; skip?: string[] }): Promise<RustTestRun> {
+/** Where the runner runs the tests: the page's main thread, or a dedicated worker (its WASM_BINDGEN_USE_DEDICATED_WORKER). */
+export const RUST_TEST_MODES = {
+  'main thread': {},
+  'dedicated worker': { WASM_BINDGEN_USE_DEDICATED_WORKER: '1' },
+} as const satisfies Record<string, Record<string, string>>;
+export type RustTestMode = keyof typeof RUST_TEST_MODES;
+
+/** The modes this run uses: all, unless WASM_COMPAT_RUST_MODES names some ("main thread,dedicated worker"). */
+export function rustTestModes(): RustTestMode[] {
+  const all = Object.keys(RUST_TEST_MODES) as RustTestMode[];
+  const asked = process.env.WASM_COMPAT_RUST_MODES?.split(',').map((m) => m.trim()).filter(Boolean);
+  if (!asked) return all;
+  const unknown = asked.filter((m) => !all.includes(m as RustTestMode));
+  if (unknown.length) throw new Error(`WASM_COMPAT_RUST_MODES: unknown mode ${unknown.join(', ')} (the modes: ${all.join(', ')})`);
+  return asked as RustTestMode[];
+}
+
+export async function runRustTests(runner: string, artifact: Pick<RustTestArtifact, 'wasm'>, bridgeUrl: string, options: { timeoutSeconds: number; skip?: string[]; mode?: RustTestMode }): Promise<RustTestRun> {
   // RUST_BACKTRACE=0: the runner's own backtrace on "some tests failed" says nothing about the tests.
-  const env: NodeJS.ProcessEnv = { ...process.env, SAFARIDRIVER_REMOTE: bridgeUrl, WASM_BINDGEN_TEST_TIMEOUT: String(options.timeoutSeconds), NO_COLOR: '1', RUST_BACKTRACE: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...RUST_TEST_MODES[options.mode ?? 'main thread'], SAFARIDRIVER_REMOTE: bridgeUrl, WASM_BINDGEN_TEST_TIMEOUT: String(options.timeoutSeconds), NO_COLOR: '1', RUST_BACKTRACE: '0' };
   for (const other of ['CHROMEDRIVER', 'GECKODRIVER', 'SAFARIDRIVER', 'MSEDGEDRIVER', 'CHROMEDRIVER_REMOTE', 'GECKODRIVER_REMOTE', 'MSEDGEDRIVER_REMOTE']) delete env[other];
   const skip = options.skip ?? [];
   const args = [artifact.wasm, ...(skip.length ? ['--exact', ...skip.flatMap((name) => ['--skip', name])] : [])];
@@ -103,9 +120,9 @@ export function hungTest(log: string, reported: Set<string>): string | null {
 }
 
 /** Where a run's results are kept for the other workers of the same project (a failed test restarts its worker). */
-function runFile(project: string, artifact: RustTestArtifact): string {
+function runFile(project: string, artifact: RustTestArtifact, mode: RustTestMode): string {
   const run = process.env[RUN_ID_ENV] ?? String(process.ppid);
-  const name = createHash('sha256').update(`${project}\0${artifact.wasm}`).digest('hex').slice(0, 16);
+  const name = createHash('sha256').update(`${project}\0${artifact.wasm}\0${mode}`).digest('hex').slice(0, 16);
   return join(tmpdir(), `wasm-compat-rust-${run}`, `${name}.json`);
 }
 
@@ -117,8 +134,8 @@ export const RUN_ID_ENV = 'WASM_COMPAT_RUN_ID';
  * test hangs, the runner stops at its timeout; the tests it had not reached run again without it,
  * so one hang costs one timeout and every other test still reports.
  */
-export async function runRustTestsOnce(project: string, suite: { runner: string }, artifact: RustTestArtifact, driver: Driver, pageUrl: string): Promise<ProjectRustRun> {
-  const file = runFile(project, artifact);
+export async function runRustTestsOnce(project: string, suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, driver: Driver, pageUrl: string): Promise<ProjectRustRun> {
+  const file = runFile(project, artifact, mode);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ProjectRustRun;
   const timeoutSeconds = rustTestTimeout();
   const bridge = await startWebDriverBridge(driver);
@@ -128,7 +145,7 @@ export async function runRustTestsOnce(project: string, suite: { runner: string 
   let last: RustTestRun | null = null;
   try {
     for (let attempt = 0; attempt <= artifact.tests.length; attempt++) {
-      last = await runRustTests(suite.runner, artifact, bridge.url, { timeoutSeconds, skip: [...hung, ...results.keys()] });
+      last = await runRustTests(suite.runner, artifact, bridge.url, { timeoutSeconds, skip: [...hung, ...results.keys()], mode });
       logs.push(last.log);
       for (const r of last.results) results.set(r.name, r);
       if (last.summary !== null) break;

@@ -3,30 +3,31 @@
 // the project's browser through the WebDriver bridge (runner/rustTests/), so its tests run wherever
 // the suite runs: the five projects, their device emulation, Appium and remote grids. One
 // Playwright test per Rust test, named after it (`--grep <name>` selects it); the runner runs the
-// whole test binary once per project and each test reads its own line.
+// whole test binary once per project and mode (the page's main thread, a dedicated worker) and each
+// test reads its own line.
 import { expect, test } from '../../runner/fixtures.ts';
 import { rustTestSuite } from '../../runner/rustTests/rustTestBuild.ts';
-import { runRustTestsOnce, whyNotReported } from '../../runner/rustTests/runRustTests.ts';
+import { runRustTestsOnce, rustTestModes, whyNotReported } from '../../runner/rustTests/runRustTests.ts';
 import { recordRustTest } from '../../runner/testRecord.ts';
 
 const suite = rustTestSuite();
 
-for (const artifact of suite.artifacts) {
-  test.describe(`Rust tests (${artifact.target})`, () => {
+for (const artifact of suite.artifacts) for (const mode of rustTestModes()) {
+  test.describe(`Rust tests (${artifact.target}, ${mode})`, () => {
     for (const { name } of artifact.tests) {
       test(`rust: ${name}`, async ({ driver, engine, harnessUrl }, testInfo) => {
-        const run = await runRustTestsOnce(testInfo.project.name, suite, artifact, driver, harnessUrl);
+        const run = await runRustTestsOnce(testInfo.project.name, suite, artifact, mode, driver, harnessUrl);
         const result = run.results.find((r) => r.name === name);
         const where = `${engine.engine} ${engine.version}${engine.device ? ` (${engine.device})` : ''}`;
         const status = result?.status ?? 'not-reported';
         const output = result?.output || (result ? '' : whyNotReported(run, name));
-        await recordRustTest(testInfo, { target: artifact.target, name, status, output });
+        await recordRustTest(testInfo, { target: artifact.target, mode, name, status, output });
         await test.step(`${name}: ${status}`, async () => {
           if (run.log) await testInfo.attach(`wasm-bindgen-test-runner (${artifact.target})`, { body: run.log, contentType: 'text/plain' });
         });
         // #[ignore] in Rust is a skip here, with Rust's reason.
         test.skip(status === 'ignored', `ignored in Rust (#[ignore])${output ? `: ${output}` : ''}`);
-        expect(status, `Rust test ${artifact.target}::${name} in ${where}: ${output || 'no output'}`).toBe('passed');
+        expect(status, `Rust test ${artifact.target}::${name} (${mode}) in ${where}: ${output || 'no output'}`).toBe('passed');
       });
     }
   });

@@ -23,7 +23,8 @@ function suite(reports: string, args: string[]): { status: number | null; output
   const run = spawnSync(join(ROOT, 'node_modules/.bin/playwright'), ['test', 'rustTests', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, WASM_COMPAT_CRATE: 'tests/fixtures/rust-tests-crate', WASM_COMPAT_MATRIX: '0', WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_RUST_TEST_TIMEOUT: '8' },
+    // The main thread only: the dedicated-worker mode runs the same binary, and each mode pays the hang's timeout.
+    env: { ...process.env, WASM_COMPAT_CRATE: 'tests/fixtures/rust-tests-crate', WASM_COMPAT_MATRIX: '0', WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_RUST_TEST_TIMEOUT: '8', WASM_COMPAT_RUST_MODES: 'main thread' },
     timeout: 900_000,
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
@@ -46,14 +47,14 @@ test('each outcome is reported per engine, with the panic message in compat.json
     assert.match(tests.hangs_forever!.output, /did not finish within 8 s \(WASM_BINDGEN_TEST_TIMEOUT/, project);
   }
   // The failure names the engine, its version and the test.
-  assert.match(run.output, /Rust test web::fails_on_purpose in chromium \d+\.[\d.]+: panicked at/);
-  assert.match(run.output, /Rust test web::fails_on_purpose in firefox \d+\.[\d.]+: panicked at/);
-  assert.match(run.output, /Rust test web::fails_on_purpose in webkit 2\.\d+\.\d+: panicked at/);
+  assert.match(run.output, /Rust test web::fails_on_purpose \(main thread\) in chromium \d+\.[\d.]+: panicked at/);
+  assert.match(run.output, /Rust test web::fails_on_purpose \(main thread\) in firefox \d+\.[\d.]+: panicked at/);
+  assert.match(run.output, /Rust test web::fails_on_purpose \(main thread\) in webkit 2\.\d+\.\d+: panicked at/);
 
   const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
-  const failures = junit.split('<testcase ').filter((c) => c.startsWith('name="Rust tests (web) › rust: fails_on_purpose"') && c.includes('<failure '));
+  const failures = junit.split('<testcase ').filter((c) => c.startsWith('name="Rust tests (web, main thread) › rust: fails_on_purpose"') && c.includes('<failure '));
   for (const project of PROJECTS) {
-    assert.ok(failures.some((c) => c.includes(`Rust test web::fails_on_purpose in ${project} `) && c.includes(PANIC)), `JUnit names ${project} and the panic`);
+    assert.ok(failures.some((c) => c.includes(`Rust test web::fails_on_purpose (main thread) in ${project} `) && c.includes(PANIC)), `JUnit names ${project} and the panic`);
   }
   // The HTML report keeps each attachment as a file of its own: the runner's log with the panic is among them.
   const data = join(reports, 'playwright', 'data');
