@@ -47,10 +47,15 @@ export function parseRunnerOutput(log: string): { results: RustTestResult[]; sum
   return { results: [...results.values()], summary };
 }
 
-/** Where the runner runs the tests: the page's main thread, or a dedicated worker (its WASM_BINDGEN_USE_DEDICATED_WORKER). */
+/**
+ * Where the runner runs the tests: the page's main thread, or a dedicated worker (its
+ * WASM_BINDGEN_USE_DEDICATED_WORKER), on its cross-origin isolated page; and the main thread on a
+ * page without COOP/COEP (WASM_BINDGEN_TEST_NO_ORIGIN_ISOLATION), as the serving matrix does for probes.
+ */
 export const RUST_TEST_MODES = {
   'main thread': {},
   'dedicated worker': { WASM_BINDGEN_USE_DEDICATED_WORKER: '1' },
+  'not isolated': { WASM_BINDGEN_TEST_NO_ORIGIN_ISOLATION: '1' },
 } as const satisfies Record<string, Record<string, string>>;
 export type RustTestMode = keyof typeof RUST_TEST_MODES;
 

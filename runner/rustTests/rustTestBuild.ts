@@ -57,8 +57,16 @@ export function buildRustTests(subject: Subject): RustTestBuild {
     const features = subject.features.length ? ` --features ${subject.features.join(',')}` : '';
     out = withToolchain(subject, `cd "$CRATE_DIR" && cargo test --no-run --tests --target wasm32-unknown-unknown --message-format=json --quiet${features} && command -v wasm-bindgen-test-runner >&2`);
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n').slice(-12).join('\n');
-    throw new SubjectError(`${subject.name}: cargo test --no-run --target wasm32-unknown-unknown failed; its last lines:\n${stderr}`);
+    // With --message-format=json the compiler's errors come on stdout, each rendered as it would print.
+    const rendered = String((error as { stdout?: unknown }).stdout ?? '')
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { reason?: string; message?: { level?: string; rendered?: string } })
+      .filter((m) => m.reason === 'compiler-message' && m.message?.level === 'error')
+      .map((m) => m.message!.rendered!.trimEnd());
+    const tail = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n').slice(-3);
+    const shown = [...rendered.join('\n').split('\n').slice(0, 20), ...tail].join('\n');
+    throw new SubjectError(`${subject.name}: cargo test --no-run --target wasm32-unknown-unknown failed:\n${shown}`);
   }
   const artifacts: RustTestArtifact[] = [];
   for (const line of out.split('\n')) {

@@ -41,7 +41,7 @@ test('WASM_COMPAT_CRATE=examples/web-apis npx playwright test runs the five proj
     assert.ok(!ids.includes('execution.twins'), `${name}: the demo's own probes are not the example's`);
     assert.equal(project.requirements?.runs, true, `${name} runs the module: ${JSON.stringify(project.requirements)}`);
     // Its own #[wasm_bindgen_test] tests, in this engine.
-    for (const mode of ['main thread', 'dedicated worker']) {
+    for (const mode of ['main thread', 'dedicated worker', 'not isolated']) {
       const tests = (project.rustTests ?? []).filter((t) => t.mode === mode).map((t) => `${t.name} ${t.status}`).sort();
       assert.deepEqual(tests, ['brotli_works_or_is_named_as_missing passed', 'gzip_round_trips passed', 'structured_clone_keeps_the_graph passed'], `${name}, ${mode}`);
     }

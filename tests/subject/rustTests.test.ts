@@ -79,3 +79,25 @@ test('a crate without wasm-bindgen-test gets one line saying what to add, and no
   assert.deepEqual(suite.artifacts, []);
   assert.equal(suite.none, 'no-test-crate has no #[wasm_bindgen_test] tests: add wasm-bindgen-test to its [dev-dependencies] and tests marked #[wasm_bindgen_test] under tests/');
 });
+
+test('a test build that does not compile fails one test with cargo\'s last lines, and the rest of the run still reports', () => {
+  const dir = join(scratch, 'tests-do-not-compile');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  mkdirSync(join(dir, 'tests'), { recursive: true });
+  writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "tests-do-not-compile"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib", "rlib"]\n\n[dependencies]\nwasm-bindgen = "=0.2.130"\n\n[dev-dependencies]\nwasm-bindgen-test = "=0.3.80"\n\n[workspace]\n');
+  writeFileSync(join(dir, 'src', 'lib.rs'), 'use wasm_bindgen::prelude::*;\n\n#[wasm_bindgen]\npub fn one() -> u32 {\n    1\n}\n');
+  writeFileSync(join(dir, 'tests', 'web.rs'), 'use wasm_bindgen_test::*;\n\n#[wasm_bindgen_test]\nfn wrong() {\n    let n: u32 = "one";\n    assert_eq!(n, 1);\n}\n');
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/playwright'), ['test', '--project=chromium', '--reporter=list'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, WASM_COMPAT_CRATE: dir, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_REPORTS_DIR: join(scratch, 'no-compile'), CARGO_TARGET_DIR: join(ROOT, '.cache', 'subject-tests-target') },
+    timeout: 900_000,
+  });
+  const output = `${run.stdout}\n${run.stderr}`;
+  assert.equal(run.status, 1, output.slice(-3000));
+  assert.match(output, /Rust tests: the test build/);
+  assert.match(output, /tests-do-not-compile: cargo test --no-run --target wasm32-unknown-unknown failed:/);
+  assert.match(output, /error\[E0308\]: mismatched types/);
+  assert.match(output, /1 failed/);
+  assert.match(output, /\d+ passed/, 'the probes still ran and reported');
+});
