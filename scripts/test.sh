@@ -6,10 +6,11 @@
 #   3. Node: the crate against its twins, build-info, report writers, expectations, benchmark
 #      machinery, Lighthouse summary and budgets, CI checks (tests/unit)
 #   4. The compatibility suite on every real engine: npx playwright test (preview, nginx and its
-#      isolation variants)
+#      isolation variants), with the subject's #[wasm_bindgen_test] tests in three modes per project
 #   5. The suite fails on each broken deployment, naming the cause (tests/brokenDeployments); the
 #      subject: bad input names its cause, a new target feature fails the requirements check, the
-#      example crate (examples/web-apis) on every real engine (tests/subject)
+#      example crate (examples/web-apis) on every real engine, a Rust test of each outcome per
+#      engine in compat.json, JUnit and the HTML report (tests/subject)
 #   6. The same specs through Appium: npm run test:appium (appium-chromium here)
 # Every step runs; the summary names each one that failed.
 set -uo pipefail
