@@ -4,7 +4,6 @@
 // tests; their names are read from the exports the test macro leaves (__wbgt_<name>).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { resolveSubject, ROOT, type Subject, SubjectError } from '../../subject/resolveSubject.ts';
 
 export interface RustTestArtifact {
@@ -55,7 +54,7 @@ export function buildRustTests(subject: Subject): RustTestBuild {
   let out: string;
   try {
     const features = subject.features.length ? ` --features ${subject.features.join(',')}` : '';
-    out = withToolchain(subject, `cd "$CRATE_DIR" && cargo test --no-run --tests --target wasm32-unknown-unknown --message-format=json --quiet${features} && command -v wasm-bindgen-test-runner >&2`);
+    out = withToolchain(subject, `cd "$CRATE_DIR" && cargo test --no-run --tests --target wasm32-unknown-unknown --message-format=json --quiet${features} && echo "runner=$(command -v wasm-bindgen-test-runner)"`);
   } catch (error) {
     // With --message-format=json the compiler's errors come on stdout, each rendered as it would print.
     const rendered = String((error as { stdout?: unknown }).stdout ?? '')
@@ -76,8 +75,10 @@ export function buildRustTests(subject: Subject): RustTestBuild {
     const tests = testNames(message.executable, message.target!.name);
     if (tests.length > 0) artifacts.push({ target: message.target!.name, wasm: message.executable, tests });
   }
-  const runnerPath = withToolchain(subject, 'command -v wasm-bindgen-test-runner').trim();
-  const build = { artifacts, runner: runnerPath || join(ROOT, 'wasm-bindgen-test-runner') };
+  // The same shell that built the tests put the crate's wasm-bindgen-cli first in PATH: its runner is the one.
+  const runner = /^runner=(.+)$/m.exec(out)?.[1];
+  if (!runner) throw new SubjectError(`${subject.name}: no wasm-bindgen-test-runner ${subject.wasmBindgen ?? ''} on PATH after activating the crate's wasm-bindgen-cli`);
+  const build = { artifacts, runner };
   built = { key, build };
   return build;
 }
