@@ -2,34 +2,19 @@
 //   virtual:wasm-compat/subject         what the subject is, its .wasm's URL, and how to load its glue
 //   virtual:wasm-compat/subject-probes  the crate's own probe files (wasm-compat.config.ts's `probes`)
 // so the page names no crate: whichever subject resolveSubject() chose is the one it loads.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
-import { PROBE_CATEGORIES } from './probes/probe.ts';
+import { probeFiles } from './probes/catalog.ts';
 import { readModuleFeatures } from '../subject/moduleFeatures.ts';
-import type { Subject } from '../subject/resolveSubject.ts';
+import { type Subject, subjectWasm } from '../subject/resolveSubject.ts';
 
 const SUBJECT = 'virtual:wasm-compat/subject';
 const PROBES = 'virtual:wasm-compat/subject-probes';
 
-/** The subject's probe files, relative to its probes folder ('execution/twins.ts'); helpers (_*.ts) left out. */
-export function subjectProbeFiles(probesDir: string | null): string[] {
-  if (!probesDir) return [];
-  return PROBE_CATEGORIES.flatMap((category) => {
-    try {
-      return readdirSync(join(probesDir, category))
-        .filter((f) => f.endsWith('.ts') && !f.startsWith('_') && !f.endsWith('.d.ts'))
-        .map((f) => `${category}/${f}`);
-    } catch {
-      return [];
-    }
-  }).sort();
-}
-
 function subjectModule(subject: Subject): string {
   const file = (name: string) => JSON.stringify(join(subject.pkgDir, name));
   // The declared memory is in the file, not in the JS API (type reflection ships nowhere): read here, judged in the page.
-  const declared = readModuleFeatures(join(subject.pkgDir, `${subject.stem}_bg.wasm`)).memories[0];
+  const declared = readModuleFeatures(subjectWasm(subject).path).memories[0];
   const memory = declared ? { imported: declared.imported, initialPages: declared.initialPages, maximumPages: declared.maximumPages, shared: declared.shared } : null;
   const info = { name: subject.name, version: subject.version, stem: subject.stem, target: subject.target, wasmBindgen: subject.wasmBindgen, isDemo: subject.isDemo, kind: subject.kind, memory };
   const bundler = subject.target === 'bundler';
@@ -49,10 +34,11 @@ function subjectModule(subject: Subject): string {
 }
 
 function probesModule(probesDir: string | null): string {
-  const files = subjectProbeFiles(probesDir);
+  // The same files, by the same rule, as the specs require (probes/catalog.ts).
+  const files = probesDir ? probeFiles([probesDir]) : [];
   return [
-    ...files.map((f, i) => `import p${i} from ${JSON.stringify(join(probesDir!, f))};`),
-    `export default [${files.map((f, i) => `[${JSON.stringify(f)}, p${i}]`).join(', ')}];`,
+    ...files.map((f, i) => `import p${i} from ${JSON.stringify(f.file)};`),
+    `export default [${files.map((f, i) => `[${JSON.stringify(relative(probesDir!, f.file))}, p${i}]`).join(', ')}];`,
   ].join('\n');
 }
 

@@ -1,10 +1,9 @@
 // The subject part of compat.json: which crate ran (name, version, where, wasm-bindgen, the build's
 // record), what its module needs (features, the first browser versions that run it), and, per
 // project, whether that engine runs it, judged from its own live feature probes.
-import { join } from 'node:path';
 import { type BuildInfo, readBuildInfo } from '../build/buildInfo.ts';
 import { readModuleFeatures } from '../subject/moduleFeatures.ts';
-import type { Subject } from '../subject/resolveSubject.ts';
+import { type Subject, subjectWasm } from '../subject/resolveSubject.ts';
 import { checkProject, type ProjectRequirementCheck, type Requirements, requirementsOf } from './expectations/requirements.ts';
 import type { ProbeVerdict } from './expectations/verdict.ts';
 
@@ -33,12 +32,12 @@ export function subjectReport(subject: Subject): SubjectReport {
   } catch {
     build = null;
   }
-  const file = `${subject.stem}_bg.wasm`;
+  const { file, path } = subjectWasm(subject);
   const wasm = build?.wasm.find((w) => w.file === file) ?? null;
   let requirements: Requirements | null = null;
   let requirementsError: string | undefined;
   try {
-    requirements = requirementsOf(readModuleFeatures(join(subject.pkgDir, file)));
+    requirements = requirementsOf(readModuleFeatures(path));
   } catch (error) {
     requirementsError = (error as Error).message;
   }

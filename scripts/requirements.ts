@@ -8,7 +8,7 @@
 //   --baseline <file>                       another baseline file
 //   --json                                  the requirements as JSON on stdout
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import {
@@ -22,7 +22,7 @@ import {
 } from '../runner/expectations/requirements.ts';
 import { ensureSubjectBuilt } from '../subject/buildSubject.ts';
 import { readModuleFeatures } from '../subject/moduleFeatures.ts';
-import { describeSubject, resolveSubject, ROOT, SubjectError } from '../subject/resolveSubject.ts';
+import { describeSubject, resolveSubject, ROOT, SubjectError, subjectWasm } from '../subject/resolveSubject.ts';
 
 function table(requirements: Requirements): string {
   const head = ['feature', ...BROWSER_NAMES];
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   });
   const subject = resolveSubject();
   if (!values.wasm) await ensureSubjectBuilt(subject, (line) => console.error(`requirements: ${line}`));
-  const wasm = values.wasm ?? join(subject.pkgDir, `${subject.stem}_bg.wasm`);
+  const wasm = values.wasm ?? subjectWasm(subject).path;
   const module = readModuleFeatures(wasm);
   const requirements = requirementsOf(module);
   const baselinePath = values.baseline ?? subject.requirementsBaseline;

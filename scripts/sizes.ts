@@ -11,14 +11,14 @@ import type { WasmSizes } from '../build/wasmSizes.ts';
 import { reportPath } from '../reporting/reportsFolder.ts';
 import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import { ensureSubjectBuilt } from '../subject/buildSubject.ts';
-import { describeSubject, resolveSubject, ROOT, SubjectError } from '../subject/resolveSubject.ts';
+import { describeSubject, resolveSubject, ROOT, SubjectError, subjectWasm } from '../subject/resolveSubject.ts';
 
 const LEVELS = ['minimal', 'standard', 'aggressive', 'size'] as const;
 
 async function main(): Promise<number> {
   const subject = resolveSubject();
   await ensureSubjectBuilt(subject, (line) => console.error(`sizes: ${line}`));
-  const file = `${subject.stem}_bg.wasm`;
+  const { file } = subjectWasm(subject);
   const built = readBuildInfo(subject.pkgDir).wasm.find((w) => w.file === file) as (BuildInfo['wasm'][number] & { original?: WasmSizes }) | undefined;
   if (!built) throw new SubjectError(`${subject.pkgDir}/build-info.json lists no ${file}`);
   const rows: Array<{ level: string } & Omit<WasmSizes, 'sha256'>> = [{ level: 'as built', ...(built.original ?? built) }];

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILD_INFO_FILE, type BuildInfo, readBuildInfo } from '../build/buildInfo.ts';
 import { readModuleFeatures } from './moduleFeatures.ts';
-import { ROOT, type Subject, SubjectError } from './resolveSubject.ts';
+import { ROOT, type Subject, SubjectError, subjectWasm } from './resolveSubject.ts';
 
 const BUILD_SCRIPT = join(ROOT, 'build', 'build-wasm.sh');
 /** How many of the build's last output lines a failure shows. */
@@ -25,7 +25,7 @@ function newestSource(dir: string): number {
 }
 
 /** Why the subject needs a build, or null when its output is current. */
-export function staleReason(subject: Subject): string | null {
+function staleReason(subject: Subject): string | null {
   if (subject.kind === 'prebuilt' || !subject.crateDir) return null;
   const info = join(subject.pkgDir, BUILD_INFO_FILE);
   if (!existsSync(info)) return 'not built yet';
@@ -38,10 +38,11 @@ export function staleReason(subject: Subject): string | null {
 
 /** Checks a wasm-pack folder has what the page loads, and that its .wasm is WebAssembly (a SubjectError names what it is not). */
 function checkOutput(subject: Subject): void {
-  for (const file of [`${subject.stem}.js`, `${subject.stem}_bg.wasm`]) {
+  const wasm = subjectWasm(subject);
+  for (const file of [`${subject.stem}.js`, wasm.file]) {
     if (!existsSync(join(subject.pkgDir, file))) throw new SubjectError(`${subject.pkgDir} lacks ${file}: it is not a complete wasm-pack output folder`);
   }
-  readModuleFeatures(join(subject.pkgDir, `${subject.stem}_bg.wasm`));
+  readModuleFeatures(wasm.path);
 }
 
 /**

@@ -2,9 +2,9 @@
 // a feature is used when the module fails validation with that one feature off). Built once, on the
 // host toolchain, into .cache/wasm-features; scripts/setup.sh builds it ahead of the first run.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, SubjectError } from './resolveSubject.ts';
+import { hostCargoEnv, ROOT, SubjectError } from './resolveSubject.ts';
 
 const MANIFEST = join(ROOT, 'subject', 'wasmFeatures', 'Cargo.toml');
 const TARGET_DIR = join(ROOT, '.cache', 'wasm-features');
@@ -43,19 +43,28 @@ function buildTool(): void {
   try {
     execFileSync('cargo', ['build', '--quiet', '--release', '--locked', '--manifest-path', MANIFEST, '--target-dir', TARGET_DIR], {
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` },
+      env: hostCargoEnv(),
     });
   } catch (error) {
     throw new Error(`cannot build subject/wasmFeatures (cargo build): ${String((error as { stderr?: unknown }).stderr ?? error).trim().split('\n').slice(-5).join(' | ')}`);
   }
 }
 
+/** Reads already made in this process, by file and version of it: a run reads the subject's .wasm at setup, in the harness build and in the reporter. */
+const read = new Map<string, ModuleFeatures>();
+
 /** The features and shape of the module at `wasmPath`; a file that is not WebAssembly is a SubjectError naming it. */
 export function readModuleFeatures(wasmPath: string): ModuleFeatures {
   if (!existsSync(wasmPath)) throw new SubjectError(`${wasmPath} does not exist: build the subject first`);
+  const { mtimeMs, size } = statSync(wasmPath);
+  const key = `${wasmPath}\0${mtimeMs}\0${size}`;
+  const known = read.get(key);
+  if (known) return known;
   if (!existsSync(WASM_FEATURES_BIN)) buildTool();
   try {
-    return JSON.parse(execFileSync(WASM_FEATURES_BIN, [wasmPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as ModuleFeatures;
+    const features = JSON.parse(execFileSync(WASM_FEATURES_BIN, [wasmPath], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as ModuleFeatures;
+    read.set(key, features);
+    return features;
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
     const head = readFileSync(wasmPath).subarray(0, 16);

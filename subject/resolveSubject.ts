@@ -63,13 +63,18 @@ interface CargoMetadata {
   resolve: { nodes: Array<{ id: string; deps: Array<{ name: string; pkg: string }> }> } | null;
 }
 
+/** The environment for host cargo commands: rustup's proxies first, as the build scripts put them. */
+export function hostCargoEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+}
+
 function cargoMetadata(manifest: string, features: string[]): CargoMetadata {
   try {
     const out = execFileSync('cargo', ['metadata', '--format-version', '1', '--manifest-path', manifest, ...(features.length ? ['--features', features.join(',')] : [])], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` },
+      env: hostCargoEnv(),
     });
     return JSON.parse(out) as CargoMetadata;
   } catch (error) {
@@ -184,6 +189,12 @@ export function resolveSubject(): Subject {
   const key = `${process.env.WASM_COMPAT_CRATE ?? ''}\0${process.env.WASM_COMPAT_FEATURES ?? ''}`;
   if (cached?.key !== key) cached = { key, subject: resolveSubjectFrom(process.env) };
   return cached.subject;
+}
+
+/** The subject's .wasm file name and path in its pkg folder (wasm-pack's `<stem>_bg.wasm`). */
+export function subjectWasm(subject: Pick<Subject, 'pkgDir' | 'stem'>): { file: string; path: string } {
+  const file = `${subject.stem}_bg.wasm`;
+  return { file, path: join(subject.pkgDir, file) };
 }
 
 /** One line naming the subject, for logs and reports. */
