@@ -4,7 +4,7 @@
 // folder, whole writes, history) as leaves every stage may use. Benches and Lighthouse sit on top
 // of the runner; tests and scripts on top of everything. `npm run lint:layers` checks it, and
 // `npm test` runs that; a violation names its rule and the import that broke it.
-const FOLDERS = ['crate', 'deploy', 'reporting', 'build', 'subject', 'harness', 'serving', 'runner', 'benches', 'lighthouse', 'examples', 'tests', 'scripts'];
+const FOLDERS = ['crate', 'deploy', 'reporting', 'build', 'subject', 'harness', 'serving', 'runner', 'matrix', 'benches', 'lighthouse', 'examples', 'tests', 'scripts'];
 
 /** `from` may import itself and `allowed`, and no other project folder. */
 function layer(from, allowed, comment) {
@@ -25,14 +25,14 @@ module.exports = {
       severity: 'error',
       comment: "the demo stands alone: its twins and loaders know nothing of the suite; its own probes (crate/probes/) use the probe contract, as any subject's do",
       from: { path: '^crate/', pathNot: '^crate/probes/' },
-      to: { path: '^(deploy|reporting|build|subject|harness|serving|runner|benches|lighthouse|examples|tests|scripts)/' },
+      to: { path: '^(deploy|reporting|build|subject|harness|serving|runner|matrix|benches|lighthouse|examples|tests|scripts)/' },
     },
     {
       name: 'subject-probes-import-only-the-probe-contract',
       severity: 'error',
       comment: "a subject's probes (crate/probes/, examples/*/probes/) see the harness's probe contract and their own crate, nothing else of the suite",
       from: { path: '^(crate|examples/[^/]+)/probes/' },
-      to: { path: '^(deploy|reporting|build|subject|serving|runner|benches|lighthouse|tests|scripts)/' },
+      to: { path: '^(deploy|reporting|build|subject|serving|runner|matrix|benches|lighthouse|tests|scripts)/' },
     },
     layer('deploy', [], 'the header policy is data every stage reads; it reads nothing'),
     layer('reporting', [], 'where reports go and how they are written: every stage writes through it'),
@@ -41,10 +41,11 @@ module.exports = {
     layer('harness', ['crate', 'build', 'deploy', 'subject'], 'the page and its probes: they load what the build made and judge by the header policy'),
     layer('serving', ['crate', 'build', 'deploy', 'subject', 'harness', 'reporting'], 'servers and checks for the built page'),
     layer('runner', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'reporting'], 'engines, drivers, fixtures, expectations, the compat reporter'),
+    layer('matrix', ['deploy', 'runner', 'reporting'], "compat.json as a matrix: the page, the changes since the last run, features.json, JUnit, wptreport"),
     layer('benches', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'reporting'], 'WASM against JS, on the runner'),
     layer('lighthouse', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'reporting'], 'Lighthouse, on the served build'),
     layer('examples', ['harness'], "example subjects: their probes see the probe contract only"),
-    layer('scripts', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'reporting', 'benches', 'lighthouse'], 'setup, CI checks and docs generators; no test code'),
+    layer('scripts', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'matrix', 'reporting', 'benches', 'lighthouse'], 'setup, CI checks and docs generators; no test code'),
     {
       name: 'only-tests-import-tests',
       severity: 'error',

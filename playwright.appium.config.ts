@@ -26,6 +26,7 @@ export default defineConfig<WorkerOptions>({
     ['html', { outputFolder: reportPath('playwright-appium'), open: 'never' }],
     ['junit', { outputFile: reportPath('junit-appium.xml') }],
     ['./runner/compatReporter.ts', { merge: true }],
+    ['./matrix/matrixReporter.ts'],
   ],
   projects: appiumProjects(resolveTarget()),
 });

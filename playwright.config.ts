@@ -27,6 +27,8 @@ export default defineConfig<WorkerOptions>({
     // One testcase per probe spec and per Rust test, per project; CI publishes it.
     ['junit', { outputFile: reportPath('junit.xml') }],
     ['./runner/compatReporter.ts'],
+    // Last: the matrix page and its formats, from the compat.json just written (matrix/).
+    ['./matrix/matrixReporter.ts'],
     // CI's per-engine jobs leave a blob report that the merge job turns into one HTML report.
     ...(process.env.WASM_COMPAT_BLOB_REPORT === '1' ? [['blob', { outputDir: reportPath('blob') }] as const] : []),
   ],

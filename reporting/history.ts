@@ -1,11 +1,21 @@
 // Earlier runs' reports are kept, not overwritten: before a writer replaces a report (a file or a
 // whole folder), the previous one moves to <reports>/history/<kind>-<time><ext>. The last
-// HISTORY_LIMIT of each kind are kept.
+// HISTORY_LIMIT of each kind are kept (WASM_COMPAT_HISTORY_RUNS=N keeps N), pruned by count.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportPath } from './reportsFolder.ts';
 
 export const HISTORY_LIMIT = 5;
+export const HISTORY_ENV = 'WASM_COMPAT_HISTORY_RUNS';
+
+/** How many earlier reports of each kind to keep: HISTORY_LIMIT, or a whole number ≥ 1 from WASM_COMPAT_HISTORY_RUNS. */
+export function historyLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const set = env[HISTORY_ENV];
+  if (set === undefined || set === '') return HISTORY_LIMIT;
+  const n = Number(set);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${HISTORY_ENV}=${set}: want a whole number of earlier runs to keep, 1 or more`);
+  return n;
+}
 
 export function historyDir(): string {
   return reportPath('history');
@@ -24,5 +34,5 @@ export function archive(path: string, kind: string, ext = ''): void {
   const entries = readdirSync(dir)
     .filter((f) => f.startsWith(`${kind}-`))
     .sort();
-  for (const old of entries.slice(0, Math.max(0, entries.length - HISTORY_LIMIT))) rmSync(join(dir, old), { recursive: true, force: true });
+  for (const old of entries.slice(0, Math.max(0, entries.length - historyLimit()))) rmSync(join(dir, old), { recursive: true, force: true });
 }

@@ -31,13 +31,16 @@ export interface ProjectReport {
   engine: EngineInfo | null;
   tests: { passed: number; failed: number; skipped: number };
   summary: Record<ProbeVerdict['status'], number>;
-  probes: ProbeVerdict[];
+  /** Each verdict with the Playwright test that reached it (testId: its id in the HTML report). */
+  probes: Array<ProbeVerdict & { testId?: string }>;
   /** features.json shape: feature name -> supported (validates and computes correctly). */
   features: Record<string, boolean>;
   /** Whether this engine runs the subject's module, from its own feature probes (null: it ran none). */
   requirements?: ProjectRequirementCheck | null;
   /** The subject's #[wasm_bindgen_test] tests as they ran in this engine. */
-  rustTests?: RustTestRecord[];
+  rustTests?: Array<RustTestRecord & { testId?: string }>;
+  /** The Playwright HTML report that holds this project's tests, relative to the reports folder. */
+  htmlReport?: string;
 }
 
 export interface CompatReport {
@@ -47,6 +50,8 @@ export interface CompatReport {
   target: string;
   targetIsolation: string;
   playwright: string;
+  /** The machine the runner ran on (Node's names: linux, darwin, win32; x64, arm64). */
+  host?: { platform: string; arch: string };
   /** The crate the run tested, its build, and what its module needs. */
   subject?: SubjectReport;
   projects: Record<string, ProjectReport>;
@@ -71,9 +76,10 @@ export function projectTarget(target: TargetRecord, harnessUrl: string | null): 
 }
 
 /** Folds one test's outcome into its project's report. */
-export function addTestResult(project: ProjectReport, test: Pick<TestCase, 'annotations'>, result: TestResult): void {
+export function addTestResult(project: ProjectReport, test: Pick<TestCase, 'annotations'> & Partial<Pick<TestCase, 'id'>>, result: TestResult): void {
+  const testId = test.id ? { testId: test.id } : {};
   const rust = readRustTest(result);
-  if (rust) (project.rustTests ??= []).push(rust);
+  if (rust) (project.rustTests ??= []).push({ ...rust, ...testId });
   if (result.status === 'skipped') {
     project.tests.skipped++;
     const reason = notRunReason(test, result);
@@ -90,7 +96,7 @@ export function addTestResult(project: ProjectReport, test: Pick<TestCase, 'anno
   if (findings && !project.serving) project.serving = { passed: findings.filter((f) => f.ok).length, failed: findings.filter((f) => !f.ok).length, findings };
   for (const v of readVerdicts(result)) {
     if (project.probes.some((p) => p.id === v.id)) continue;
-    project.probes.push(v);
+    project.probes.push({ ...v, ...testId });
     project.summary[v.status]++;
     if (v.featuresJson) project.features[v.featuresJson] = v.actual === 'pass';
   }

@@ -2,6 +2,7 @@
 // The previous compat.json moves to the history first; the new one is written whole. An Appium run
 // merges its projects into the browser run's file.
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { archive } from '../reporting/history.ts';
 import { reportPath } from '../reporting/reportsFolder.ts';
@@ -23,6 +24,7 @@ export default class CompatReporter implements Reporter {
   #projects = new Map<string, ProjectReport>();
   #targets = new Map<string, TargetRecord>();
   #version = 'unknown';
+  #htmlReport: string | undefined;
 
   constructor(options: CompatReporterOptions = {}) {
     this.#options = options;
@@ -30,6 +32,9 @@ export default class CompatReporter implements Reporter {
 
   onBegin(config: FullConfig, suite: Suite): void {
     this.#version = config.version;
+    // The HTML reporter resolves its folder against the config file's directory; so does this.
+    const folder = (config.reporter.find(([name]) => name === 'html')?.[1] as { outputFolder?: string } | undefined)?.outputFolder;
+    if (folder) this.#htmlReport = relative(reportPath(), config.configFile ? resolve(dirname(config.configFile), folder) : folder);
     for (const p of config.projects) {
       const target = (p.use as { target?: TargetRecord }).target;
       if (target) this.#targets.set(p.name, target);
@@ -58,7 +63,7 @@ export default class CompatReporter implements Reporter {
     const projects = [...this.#projects].map(([name, p]): [string, ProjectReport] => {
       const target = this.#targets.get(name);
       // The global setup published where each target answered; the reporter runs after it.
-      return [name, { ...p, target: target ? projectTarget(target, targetUrl(target.name)) : null, probes: p.probes.sort((a, b) => a.id.localeCompare(b.id)), requirements: projectRequirements(subject, p.probes) }];
+      return [name, { ...p, target: target ? projectTarget(target, targetUrl(target.name)) : null, probes: p.probes.sort((a, b) => a.id.localeCompare(b.id)), requirements: projectRequirements(subject, p.probes), ...(this.#htmlReport !== undefined ? { htmlReport: this.#htmlReport } : {}) }];
     });
     const report: CompatReport = {
       schema: 1,
@@ -66,6 +71,7 @@ export default class CompatReporter implements Reporter {
       target: primary.name,
       targetIsolation: primary.isolation,
       playwright: this.#version,
+      host: { platform: process.platform, arch: process.arch },
       subject,
       projects: { ...(previous?.projects ?? {}), ...Object.fromEntries(projects) },
     };

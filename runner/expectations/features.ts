@@ -30,6 +30,8 @@ export interface FeatureExpectation {
   note?: string;
   /** Engines whose entry is a measurement here, not a documented release: engine -> version measured. */
   observed?: Partial<Record<EngineKey, string>>;
+  /** Where it is off by default but documented behind a flag: engine -> the flag (features.json's "flag"). */
+  flag?: Partial<Record<EngineKey, string>>;
 }
 
 const FEATURES_JSON = 'webassembly.org/features (WebAssembly/website features.json @01155ac)';
@@ -49,6 +51,7 @@ export const FEATURE_EXPECTATIONS: Record<string, FeatureExpectation> = {
   'features.relaxedSimd': {
     chromium: '114', firefox: '145', webkit: null, webkitgtk: null, source: FEATURES_JSON, ...observedOnWebKitGtk,
     note: `Safari: behind the JavaScriptCore flag useWebAssemblyRelaxedSIMD. ${WEBKITGTK_NOTE}`,
+    flag: { webkit: 'the JavaScriptCore flag useWebAssemblyRelaxedSIMD' },
   },
   'features.threads': {
     chromium: '74', firefox: '79', webkit: '14.1', webkitgtk: '2.50', source: FEATURES_JSON, ...observedOnWebKitGtk,
@@ -93,6 +96,7 @@ export const FEATURE_EXPECTATIONS: Record<string, FeatureExpectation> = {
   'features.typeReflection': {
     chromium: null, firefox: null, webkit: null, webkitgtk: null, source: FEATURES_JSON, ...observedOnWebKitGtk,
     note: `Behind flags in every engine (Chromium: chrome://flags experimental WebAssembly features). ${WEBKITGTK_NOTE}`,
+    flag: { chromium: 'chrome://flags/#enable-experimental-webassembly-features', firefox: '--enable-wasm-type-reflections (Beta/Release)' },
   },
   'features.jsStringBuiltins': {
     chromium: '130', firefox: '134', webkit: '26.2', webkitgtk: null, source: FEATURES_JSON, ...observedOnWebKitGtk,
@@ -106,11 +110,13 @@ export const FEATURE_EXPECTATIONS: Record<string, FeatureExpectation> = {
     chromium: null, firefox: null, webkit: null, webkitgtk: null, ...observedOnWebKitGtk,
     source: `${FEATURES_JSON}: a phase 3 proposal with no browser entry; ${NOT_SHIPPED}`,
     note: `Chromium 156 has it behind --js-flags=--wasm-wide-arithmetic (the probe's known answer holds with it, measured here 2026-11-29). ${webKitGtkNote('2026-11-29')}`,
+    flag: { chromium: '--js-flags=--wasm-wide-arithmetic' },
   },
   'features.stackSwitching': {
     chromium: null, firefox: null, webkit: null, webkitgtk: null, ...observedOnWebKitGtk,
     source: `${FEATURES_JSON}: a phase 3 proposal with no browser entry; ${NOT_SHIPPED}`,
     note: `Chromium 156 has it behind --js-flags=--wasm-wasmfx (the probe's known answer holds with it, measured here 2026-11-29). ${webKitGtkNote('2026-11-29')}`,
+    flag: { chromium: '--js-flags=--wasm-wasmfx' },
   },
   'features.acquireRelease': {
     chromium: null, firefox: null, webkit: null, webkitgtk: null, ...observedOnWebKitGtk,

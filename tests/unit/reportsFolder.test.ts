@@ -4,13 +4,15 @@
 // leaves the repository's reports/ untouched.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FullConfig, Suite, TestCase } from '@playwright/test/reporter';
 import { writeSummaryReports } from '../../benches/report/writeReports.ts';
+import { archive, historyLimit } from '../../reporting/history.ts';
 import { openReportFolder } from '../../reporting/reportFolder.ts';
+import { writeFileAtomic } from '../../reporting/writeWhole.ts';
 import { reportPath, reportsDir } from '../../reporting/reportsFolder.ts';
 import CompatReporter from '../../runner/compatReporter.ts';
 import { recordVerdicts } from '../../runner/testRecord.ts';
@@ -51,14 +53,15 @@ test('compat.json, and the Appium run merging into it, land there; the earlier o
     const reporter = new CompatReporter(options);
     const t = recordedTest();
     await recordVerdicts(t.testInfo, []);
-    reporter.onBegin({ version: 'test', projects: [{ ...project, name: projectName }] } as unknown as FullConfig, { suites: [{ title: projectName }] } as unknown as Suite);
+    reporter.onBegin({ version: 'test', reporter: [['html', { outputFolder: join(dir, 'playwright') }]], configFile: undefined, projects: [{ ...project, name: projectName }] } as unknown as FullConfig, { suites: [{ title: projectName }] } as unknown as Suite);
     reporter.onTestEnd({ parent: { project: () => ({ name: projectName }) }, annotations: [] } as unknown as TestCase, t.result('passed'));
     reporter.onEnd();
   };
   await run({}, 'chromium');
   await run({ merge: true }, 'appium-chromium');
-  const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8')) as { projects: Record<string, unknown> };
+  const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8')) as { projects: Record<string, { htmlReport?: string }> };
   assert.deepEqual(Object.keys(report.projects).sort(), ['appium-chromium', 'chromium']);
+  assert.equal(report.projects.chromium!.htmlReport, 'playwright', 'where its tests are in the HTML report, relative to the reports folder');
   assert.equal(readdirSync(join(dir, 'history')).filter((f) => /^compat-.*\.json$/.test(f)).length, 1);
 });
 
@@ -105,4 +108,25 @@ test("Lighthouse's folder is swapped in there, the previous set kept in the hist
 
 test("nothing was written to the repository's reports/", () => {
   assert.equal(snapshot(REPO_REPORTS), before_);
+});
+
+test('the history keeps the last N of each kind, pruned by count (WASM_COMPAT_HISTORY_RUNS, default 5)', () => {
+  assert.equal(historyLimit({}), 5);
+  assert.equal(historyLimit({ WASM_COMPAT_HISTORY_RUNS: '2' }), 2);
+  assert.throws(() => historyLimit({ WASM_COMPAT_HISTORY_RUNS: 'ten' }), /WASM_COMPAT_HISTORY_RUNS=ten: want a whole number/);
+  assert.throws(() => historyLimit({ WASM_COMPAT_HISTORY_RUNS: '0' }), /WASM_COMPAT_HISTORY_RUNS=0/);
+  const file = reportPath('pruned.json');
+  process.env.WASM_COMPAT_HISTORY_RUNS = '2';
+  try {
+    for (let i = 0; i < 4; i++) {
+      writeFileAtomic(file, `{"run": ${i}}`);
+      // Each archived name carries the file's mtime; distinct times keep them apart.
+      utimesSync(file, new Date(Date.UTC(2026, 10, 29, 10, i)), new Date(Date.UTC(2026, 10, 29, 10, i)));
+      archive(file, 'pruned', '.json');
+    }
+  } finally {
+    delete process.env.WASM_COMPAT_HISTORY_RUNS;
+  }
+  const kept = readdirSync(join(dir, 'history')).filter((f) => f.startsWith('pruned-')).sort();
+  assert.deepEqual(kept.map((f) => JSON.parse(readFileSync(join(dir, 'history', f), 'utf8')).run), [2, 3], 'the newest two');
 });

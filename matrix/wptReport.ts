@@ -1,0 +1,89 @@
+// reports/wpt/<project>.json: one project's run in wptreport's shape, the JSON wpt.fyi takes
+// (web-platform-tests/wpt tools/wptrunner/wptrunner/formatters/wptreport.py): results[] with one
+// test per probe category (and per Rust test binary and mode), each probe a subtest; run_info names
+// product, browser_version and os. A subtest whose status is not what was expected carries
+// `expected`, as wptrunner writes it; an unsupported feature is a FAIL, as wpt.fyi counts it.
+import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
+import type { ProbeVerdict } from '../runner/expectations/verdict.ts';
+
+export type WptSubtestStatus = 'PASS' | 'FAIL' | 'NOTRUN';
+
+export interface WptSubtest {
+  name: string;
+  status: WptSubtestStatus;
+  message: string | null;
+  expected?: WptSubtestStatus;
+}
+
+export interface WptResult {
+  test: string;
+  status: 'OK' | 'SKIP';
+  message: string | null;
+  subtests: WptSubtest[];
+}
+
+export interface WptReport {
+  time_start: number;
+  time_end: number;
+  run_info: { product: string; browser_version: string; os: string; device: string | null; emulated: boolean; project: string; target: string | null };
+  results: WptResult[];
+}
+
+const PRODUCTS: Record<string, string> = { chromium: 'chromium', firefox: 'firefox', webkit: 'webkit' };
+
+function subtest(v: ProbeVerdict): WptSubtest {
+  const status: WptSubtestStatus = v.actual === 'pass' ? 'PASS' : 'FAIL';
+  const expected: WptSubtestStatus = v.expected === 'pass' ? 'PASS' : 'FAIL';
+  return { name: v.id, status, message: v.actual === 'pass' ? null : `${v.actual}: ${v.detail}`, ...(status !== expected ? { expected } : {}) };
+}
+
+/** wpt's os names. An emulated phone runs on the host; a real one (Appium) says so in its user agent. */
+function osOf(report: CompatReport, p: ProjectReport): string {
+  if (!p.engine!.emulated && /Android/.test(p.engine!.userAgent)) return 'android';
+  if (!p.engine!.emulated && /iPhone|iPad/.test(p.engine!.userAgent)) return 'ios';
+  const platform = report.host?.platform ?? 'unknown';
+  return { darwin: 'mac', win32: 'win' }[platform] ?? platform;
+}
+
+export function wptReport(report: CompatReport, project: string): WptReport | null {
+  const p: ProjectReport | undefined = report.projects[project];
+  if (!p || p.status !== 'ran' || !p.engine) return null;
+  const end = Date.parse(report.generatedAt);
+  const start = end - Math.round(p.probes.reduce((sum, v) => sum + v.ms, 0));
+  const categories = [...new Set(p.probes.map((v) => v.category))].sort();
+  const results: WptResult[] = categories.map((category) => ({
+    test: `/wasm-compat/${category}`,
+    status: 'OK',
+    message: null,
+    subtests: p.probes.filter((v) => v.category === category).map(subtest),
+  }));
+  const binaries = [...new Set((p.rustTests ?? []).map((t) => `${t.target}|${t.mode}`))].sort();
+  for (const key of binaries) {
+    const [target, mode] = key.split('|') as [string, string];
+    results.push({
+      test: `/wasm-compat/rust/${target}/${mode.replace(/\s+/g, '-')}`,
+      status: 'OK',
+      message: null,
+      subtests: (p.rustTests ?? [])
+        .filter((t) => t.target === target && t.mode === mode)
+        .map((t) => {
+          const status: WptSubtestStatus = t.status === 'passed' ? 'PASS' : t.status === 'ignored' ? 'NOTRUN' : 'FAIL';
+          return { name: t.name, status, message: t.output || null, ...(status === 'FAIL' ? { expected: 'PASS' as const } : {}) };
+        }),
+    });
+  }
+  return {
+    time_start: start,
+    time_end: end,
+    run_info: {
+      product: PRODUCTS[p.engine.engine] ?? p.engine.engine,
+      browser_version: p.engine.version,
+      os: osOf(report, p),
+      device: p.engine.device,
+      emulated: p.engine.emulated,
+      project,
+      target: p.target?.name ?? null,
+    },
+    results,
+  };
+}
