@@ -27,6 +27,8 @@ export default defineConfig<WorkerOptions>({
     ['junit', { outputFile: reportPath('junit-appium.xml') }],
     ['./runner/compatReporter.ts', { merge: true }],
     ['./matrix/matrixReporter.ts'],
+    // A run that ran nothing, or not the project a CI job exists for (WASM_COMPAT_REQUIRE), fails.
+    ['./runner/requireRunReporter.ts'],
   ],
   projects: appiumProjects(resolveTarget()),
 });

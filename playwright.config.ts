@@ -29,6 +29,8 @@ export default defineConfig<WorkerOptions>({
     ['./runner/compatReporter.ts'],
     // Last: the matrix page and its formats, from the compat.json just written (matrix/).
     ['./matrix/matrixReporter.ts'],
+    // A run that ran nothing, or not the project a CI job exists for (WASM_COMPAT_REQUIRE), fails.
+    ['./runner/requireRunReporter.ts'],
     // CI's per-engine jobs leave a blob report that the merge job turns into one HTML report.
     ...(process.env.WASM_COMPAT_BLOB_REPORT === '1' ? [['blob', { outputDir: reportPath('blob') }] as const] : []),
   ],

@@ -2,7 +2,7 @@
 // wins, so a user's Chrome is used where they point at it; else the suite's engine resolution for
 // chromium: Playwright's own build where it was downloaded (it works with Lighthouse), else the
 // system Chromium. The flags are the suite's (no sandbox as root, no background networking in a
-// closed network: ../shared/TOOLCHAIN.md) plus the new headless mode.
+// closed network: docs/toolchain.md) plus the new headless mode.
 import { existsSync } from 'node:fs';
 import { CHROMIUM_ARGS, resolveEngine } from '../runner/engines/engineResolution.ts';
 

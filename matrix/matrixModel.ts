@@ -8,13 +8,14 @@ import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
 import type { ProbeVerdict } from '../runner/expectations/verdict.ts';
 import { engineName } from './engineNames.ts';
 
-export type CellKind = 'pass' | 'fail' | 'unsupported-as-expected' | 'unsupported-unexpectedly' | 'skipped' | 'not-run' | 'no-result';
+export type CellKind = 'pass' | 'fail' | 'unsupported-as-expected' | 'unsupported-unexpectedly' | 'info' | 'skipped' | 'not-run' | 'no-result';
 
 export const CELL_KINDS: Record<CellKind, { symbol: string; text: string }> = {
   pass: { symbol: '✓', text: 'pass' },
   fail: { symbol: '✗', text: 'fail' },
   'unsupported-as-expected': { symbol: '–', text: 'unsupported, as expected' },
   'unsupported-unexpectedly': { symbol: '!', text: 'unsupported, unexpectedly' },
+  info: { symbol: 'i', text: 'recorded' },
   skipped: { symbol: '○', text: 'ignored' },
   'not-run': { symbol: '∅', text: 'not run' },
   'no-result': { symbol: '?', text: 'no result' },

@@ -3,7 +3,7 @@
 // and the verdicts are attached for the compat.json reporter.
 import type { TestInfo } from '@playwright/test';
 import { probeIds } from '../harness/probes/catalog.ts';
-import type { HarnessReport, ProbeCategory } from '../harness/probes/probe.ts';
+import type { HarnessReport, ProbeCategory, ProbeResult } from '../harness/probes/probe.ts';
 import type { EngineInfo } from './drivers/driver.ts';
 import { engineKey } from './expectations/engineKey.ts';
 import { expectedFeature } from './expectations/featureExpectation.ts';
@@ -14,11 +14,14 @@ import { verdict, type ProbeVerdict } from './expectations/verdict.ts';
 import { expect, test } from './fixtures.ts';
 import { recordVerdicts } from './testRecord.ts';
 
+/** A spec's judgement of a probe's data (what the engine and target should give): each string is a failure. */
+export type DataCheck = (result: ProbeResult) => string[];
+
 export async function assertProbes(
   harness: HarnessReport,
   engine: EngineInfo,
   testInfo: TestInfo,
-  options: { category: ProbeCategory; isolation: Isolation },
+  options: { category: ProbeCategory; isolation: Isolation; checks?: Record<string, DataCheck> },
 ): Promise<ProbeVerdict[]> {
   const results = harness.results.filter((r) => r.category === options.category);
   const ids = results.map((r) => r.id);
@@ -31,11 +34,15 @@ export async function assertProbes(
   const verdicts: ProbeVerdict[] = [];
   for (const result of results) {
     const expectation = result.category === 'features' ? expectedFeature(result.id, ctx) : expectedProbe(result.id, ctx, subjectRules);
-    const v = verdict(result, expectation);
+    // A probe whose data the spec judges wrong is a failure in compat.json too, not only in the run.
+    const failures = options.checks?.[result.id]?.(result) ?? [];
+    const judged: ProbeResult = failures.length > 0 && result.status === 'pass' ? { ...result, status: 'fail', detail: `${result.detail}; judged by the run: ${failures.join('; ')}` } : result;
+    const v = verdict(judged, expectation);
     verdicts.push(v);
     await test.step(`${result.id}: ${v.status}`, () => {
       const gain = result.status === 'pass' && expectation.status === 'unsupported';
-      expect
+      // A fact recorded ('info') has nothing to meet; everything else meets its expectation exactly.
+      if (result.status !== 'info') expect
         .soft(
           result.status,
           `${result.id} in ${engine.engine} ${engine.version} (${engine.source}${engine.device ? `, ${engine.device}` : ''}): ` +
@@ -43,6 +50,7 @@ export async function assertProbes(
             (gain ? ' — an unexpected gain: update runner/expectations/ with its source' : ''),
         )
         .toBe(expectation.status);
+      if (options.checks?.[result.id]) expect.soft(failures, `${result.id} in ${engine.engine} ${engine.version}: what its data should show`).toEqual([]);
     });
   }
   await recordVerdicts(testInfo, verdicts);

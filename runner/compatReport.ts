@@ -64,7 +64,7 @@ export function emptyProject(target: ProjectTarget | null = null): ProjectReport
     serving: null,
     engine: null,
     tests: { passed: 0, failed: 0, skipped: 0 },
-    summary: { pass: 0, fail: 0, 'unsupported-as-expected': 0, 'unsupported-unexpectedly': 0 },
+    summary: { pass: 0, fail: 0, 'unsupported-as-expected': 0, 'unsupported-unexpectedly': 0, info: 0 },
     probes: [],
     features: {},
   };

@@ -10,11 +10,13 @@
 #   5. The matrix (matrix/): reports/index.html and the harness page in real Chromium at 390×844 and
 #      1280×800 (no sideways overflow, the header row held, axe-core), and changes.md after two
 #      real runs with one expectation changed between them (tests/report)
-#   6. The suite fails on each broken deployment, naming the cause (tests/brokenDeployments); the
+#   6. A run in which nothing ran fails; a required target must have run; a wrong remote setting is
+#      an error (tests/runGate)
+#   7. The suite fails on each broken deployment, naming the cause (tests/brokenDeployments); the
 #      subject: bad input names its cause, a new target feature fails the requirements check, the
 #      example crate (examples/web-apis) on every real engine, a Rust test of each outcome per
 #      engine in compat.json, JUnit and the HTML report (tests/subject)
-#   7. The same specs through Appium: npm run test:appium (appium-chromium here)
+#   8. The same specs through Appium: npm run test:appium (appium-chromium here)
 # Every step runs; the summary names each one that failed.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -51,6 +53,7 @@ run "workflows and Dockerfiles" bash -c 'node_modules/.bin/tsx scripts/lint-work
 run "node unit tests" node_modules/.bin/tsx --import ./build/wat/register.ts --test tests/unit/*.test.ts
 run "compatibility suite (playwright)" node_modules/.bin/playwright test
 run "the matrix: both pages at phone and laptop size, changes between two runs" node_modules/.bin/tsx --test --test-concurrency=1 tests/report/*.test.ts
+run "a green run means something ran (nothing ran, WASM_COMPAT_REQUIRE, remote mistakes)" node_modules/.bin/tsx --test --test-concurrency=1 tests/runGate/*.test.ts
 run "the suite fails on broken deployments" node_modules/.bin/tsx --test tests/brokenDeployments/*.test.ts
 run "the subject: bad input, the requirements check, the example crate" node_modules/.bin/tsx --test --test-concurrency=1 tests/subject/*.test.ts
 run "the same specs through Appium (npm run test:appium)" node_modules/.bin/playwright test --config playwright.appium.config.ts

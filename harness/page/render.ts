@@ -30,7 +30,7 @@ export function renderResult(result: ProbeResult): void {
   const row = document.createElement('tr');
   row.dataset.probe = result.id;
   row.dataset.status = result.status;
-  const status = result.status === 'pass' ? '✔ pass' : result.status === 'fail' ? '✘ fail' : '– unsupported';
+  const status = { pass: '✔ pass', fail: '✘ fail', unsupported: '– unsupported', info: 'ℹ info' }[result.status];
   row.append(
     cell('td', result.title),
     cell('td', status, `status status-${result.status}`),
@@ -50,6 +50,6 @@ export function renderSummary(report: HarnessReport): void {
     summary.className = 'warn';
     return;
   }
-  summary.textContent = `${count('pass')} pass, ${count('fail')} fail, ${count('unsupported')} unsupported (${report.results.length} probes).`;
+  summary.textContent = `${count('pass')} pass, ${count('fail')} fail, ${count('unsupported')} unsupported, ${count('info')} info (${report.results.length} probes).`;
   summary.className = count('fail') > 0 ? 'warn' : '';
 }

@@ -45,7 +45,8 @@ export async function runFeature(spec: FeatureSpec): Promise<ProbeOutcome> {
   try {
     present = await spec.detect();
   } catch (error) {
-    return { status: 'unsupported', validates: false, computesCorrectly: null, detail: `${spec.absent} (detector threw ${describeError(error)})` };
+    // Only a clean "no" means the feature is missing; a detector that throws is broken, and says so.
+    return { status: 'fail', validates: false, computesCorrectly: null, detail: `the detector threw ${describeError(error)} instead of answering yes or no` };
   }
   if (!present) return { status: 'unsupported', validates: false, computesCorrectly: null, detail: spec.absent };
   if (!spec.knownAnswer) {

@@ -9,8 +9,9 @@ export type ProbeCategory = 'loading' | 'execution' | 'memory' | 'errors' | 'fea
 /**
  * pass: the thing works here. fail: it should work and does not (or gave a wrong answer).
  * unsupported: this engine does not offer it (a feature, an API) — a spec decides if that is expected.
+ * info: a fact recorded, not judged (the user agent, the cores): nothing it could see would be wrong.
  */
-export type ProbeStatus = 'pass' | 'fail' | 'unsupported';
+export type ProbeStatus = 'pass' | 'fail' | 'unsupported' | 'info';
 
 export interface ProbeOutcome {
   status: ProbeStatus;

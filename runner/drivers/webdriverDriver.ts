@@ -33,6 +33,7 @@ export class WebDriverDriver implements Driver {
     return Buffer.from(await this.browser.takeScreenshot(), 'base64');
   }
 
+  /** Classic WebDriver sees no console or network events; the page records its own (HarnessReport.pageErrors), which the page spec checks for every driver. */
   problems(): string[] {
     return [];
   }

@@ -8,7 +8,7 @@ import { chromium, firefox, webkit } from 'playwright-core';
 
 export type EngineName = 'chromium' | 'firefox' | 'webkit';
 
-/** Chromium flags for a root user in a closed network (../shared/TOOLCHAIN.md): without the
+/** Chromium flags for a root user in a closed network (docs/toolchain.md): without the
  * background-networking ones Chromium floods the machine with refused connections. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
@@ -68,7 +68,7 @@ export function resolveEngine(engine: EngineName): EngineChoice {
     const binary = candidates.find((p): p is string => !!p && existsSync(p));
     // A stock Firefox speaks WebDriver BiDi, not Playwright's patched Juggler protocol; Playwright
     // reaches it through the 'moz-firefox' channel. Works with Playwright 1.62–1.64; 1.65 fails on
-    // emulation.setMediaFeaturesOverride (../shared/TOOLCHAIN.md), hence the 1.64.1 pin.
+    // emulation.setMediaFeaturesOverride (docs/toolchain.md), hence the 1.64.1 pin.
     if (binary) return { engine, kind: 'system', binary, channel: 'moz-firefox', args: [], source: 'system Firefox over WebDriver BiDi' };
     return { engine, kind: 'missing', reason: `Firefox not found: no Playwright build (npx playwright install firefox) and none of ${candidates.filter(Boolean).join(', ')}` };
   }

@@ -73,7 +73,7 @@ async function launchWebKitGtk(project: string, choice: Extract<EngineChoice, { 
       logLevel: 'error',
       connectionRetryCount: 1,
       capabilities: {
-        // No browserName: 'MiniBrowser' fails to match (../shared/TOOLCHAIN.md).
+        // No browserName: 'MiniBrowser' fails to match (docs/toolchain.md).
         'wdio:enforceWebDriverClassic': true,
         'webkitgtk:browserOptions': { binary: choice.binary, args },
       } as WebdriverIO.Capabilities,

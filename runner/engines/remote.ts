@@ -18,6 +18,16 @@ function isLoopback(url: URL): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
+/** A remote setting that is set but wrong: the run stops with this, naming the value, instead of reporting "not run". */
+export class RemoteConfigError extends Error {}
+
+const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
+
+/**
+ * The remote engine: "not run" only while WASM_COMPAT_REMOTE_URL is unset (no grid asked for). Once
+ * it is set, every mistake (a malformed URL, no or an unreadable capabilities file, an engine that
+ * cannot be told, a grid that cannot reach the page) throws a RemoteConfigError naming the value.
+ */
 export function remoteEngine(env: NodeJS.ProcessEnv = process.env): EngineChoice {
   const rawUrl = env.WASM_COMPAT_REMOTE_URL;
   const capsPath = env.WASM_COMPAT_REMOTE_CAPABILITIES;
@@ -26,20 +36,26 @@ export function remoteEngine(env: NodeJS.ProcessEnv = process.env): EngineChoice
   try {
     url = new URL(rawUrl);
   } catch {
-    return { engine: 'chromium', kind: 'missing', reason: `remote: WASM_COMPAT_REMOTE_URL is not a URL: ${JSON.stringify(rawUrl)}` };
+    throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_URL is not a URL: ${JSON.stringify(rawUrl)}`);
   }
-  if (!capsPath) return { engine: 'chromium', kind: 'missing', reason: 'remote: WASM_COMPAT_REMOTE_CAPABILITIES is not set (a JSON file of capabilities)' };
+  if (!/^https?:$/.test(url.protocol)) throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_URL must be http or https, got ${JSON.stringify(rawUrl)}`);
+  if (!capsPath) throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_URL is set (${url.href}) but WASM_COMPAT_REMOTE_CAPABILITIES is not: name a JSON file of capabilities`);
   let capabilities: Record<string, unknown>;
   try {
     capabilities = JSON.parse(readFileSync(capsPath, 'utf8')) as Record<string, unknown>;
   } catch (error) {
-    return { engine: 'chromium', kind: 'missing', reason: `remote: cannot read capabilities from ${capsPath}: ${(error as Error).message}` };
+    throw new RemoteConfigError(`remote: cannot read capabilities from WASM_COMPAT_REMOTE_CAPABILITIES=${capsPath}: ${(error as Error).message}`);
   }
-  const engine = (env.WASM_COMPAT_REMOTE_ENGINE as EngineName | undefined) ?? engineFromBrowserName(capabilities.browserName);
-  if (!engine) return { engine: 'chromium', kind: 'missing', reason: `remote: cannot tell the engine from browserName ${JSON.stringify(capabilities.browserName)}; set WASM_COMPAT_REMOTE_ENGINE` };
+  if (typeof capabilities !== 'object' || capabilities === null || Array.isArray(capabilities)) {
+    throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_CAPABILITIES=${capsPath} must hold a JSON object of capabilities`);
+  }
+  const asked = env.WASM_COMPAT_REMOTE_ENGINE;
+  if (asked !== undefined && !ENGINES.includes(asked as EngineName)) throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_ENGINE=${asked} is not one of ${ENGINES.join(', ')}`);
+  const engine = (asked as EngineName | undefined) ?? engineFromBrowserName(capabilities.browserName);
+  if (!engine) throw new RemoteConfigError(`remote: cannot tell the engine from browserName ${JSON.stringify(capabilities.browserName)} in ${capsPath}; set WASM_COMPAT_REMOTE_ENGINE to one of ${ENGINES.join(', ')}`);
   // A grid elsewhere cannot open the local preview on 127.0.0.1: it needs a deployment to test.
   if (!isLoopback(url) && !env.WASM_COMPAT_BASE_URL) {
-    return { engine, kind: 'missing', reason: `remote: ${url.host} cannot reach the local preview on 127.0.0.1; set WASM_COMPAT_BASE_URL to a deployment it can reach` };
+    throw new RemoteConfigError(`remote: ${url.host} cannot reach the local preview on 127.0.0.1; set WASM_COMPAT_BASE_URL to a deployment it can reach`);
   }
   return { engine, kind: 'remote', source: `remote WebDriver endpoint ${url.host}`, url: url.href, capabilities, device: (capabilities['appium:deviceName'] as string | undefined) ?? null };
 }

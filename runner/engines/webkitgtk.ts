@@ -1,6 +1,6 @@
 // Starts WebKitWebDriver (under xvfb-run when there is no display) on a free loopback port; its
 // stop ends everything it started. MiniBrowser needs an X display: without one the WebDriver
-// session hangs rather than failing (../shared/TOOLCHAIN.md).
+// session hangs rather than failing (docs/toolchain.md).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

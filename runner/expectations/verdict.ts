@@ -2,7 +2,7 @@
 import type { ProbeResult } from '../../harness/probes/probe.ts';
 import type { ProbeExpectation } from './probes.ts';
 
-export type CompatStatus = 'pass' | 'fail' | 'unsupported-as-expected' | 'unsupported-unexpectedly';
+export type CompatStatus = 'pass' | 'fail' | 'unsupported-as-expected' | 'unsupported-unexpectedly' | 'info';
 
 export interface ProbeVerdict {
   id: string;
@@ -23,17 +23,10 @@ export interface ProbeVerdict {
 }
 
 export function verdict(result: ProbeResult, expectation: ProbeExpectation): ProbeVerdict {
-  let status: CompatStatus;
-  if (result.status === 'fail') status = 'fail';
-  else if (result.status === 'unsupported') status = expectation.status === 'unsupported' ? 'unsupported-as-expected' : 'unsupported-unexpectedly';
-  else status = 'pass';
-  return {
+  const base = {
     id: result.id,
     title: result.title,
     category: result.category,
-    status,
-    // A pass where 'unsupported' was expected is an unexpected gain: reported, so the table gets updated.
-    asExpected: result.status === expectation.status,
     expected: expectation.status,
     why: expectation.why,
     actual: result.status,
@@ -43,4 +36,12 @@ export function verdict(result: ProbeResult, expectation: ProbeExpectation): Pro
     ...(result.computesCorrectly !== undefined ? { computesCorrectly: result.computesCorrectly } : {}),
     ...(result.featuresJson ? { featuresJson: result.featuresJson } : {}),
   };
+  // A fact recorded (environment.runtime) has no expectation to meet.
+  if (result.status === 'info') return { ...base, status: 'info', asExpected: true };
+  let status: CompatStatus;
+  if (result.status === 'fail') status = 'fail';
+  else if (result.status === 'unsupported') status = expectation.status === 'unsupported' ? 'unsupported-as-expected' : 'unsupported-unexpectedly';
+  else status = 'pass';
+  // A pass where 'unsupported' was expected is an unexpected gain: reported, so the table gets updated.
+  return { ...base, status, asExpected: result.status === expectation.status };
 }

@@ -2,10 +2,13 @@
 // served by nginx with the production config and one thing wrong; against it
 //   1. the Node-side serving checks must fail with a message naming the cause, and
 //   2. the suite itself, `playwright test --project=chromium <serving specs>` with
-//      WASM_COMPAT_BASE_URL pointing at it, must exit non-zero, its output naming the cause, and its
-//      compat.json showing what still works (the bytes fallback under a wrong MIME type).
+//      WASM_COMPAT_BASE_URL pointing at it, must exit 1 (Playwright's code for failed tests: a
+//      suite killed by its timeout, or one that could not start, does not count as catching the
+//      fault), its output naming the cause, and its compat.json showing what still works (the
+//      bytes fallback under a wrong MIME type).
 // The unbroken control must pass both, so that a suite failing on everything proves nothing either.
-// Chromium only, two fixtures at a time: about a minute on two cores.
+// Chromium on every fixture, Firefox too on the control, the MIME type and the isolation faults;
+// two fixtures at a time.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,11 +28,11 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SUITE_TIMEOUT_MS = 240_000;
 
 /** Runs the suite (chromium, serving specs) against `url`, into a reports folder of its own. */
-function runSuite(url: string, scratch: string): Promise<{ code: number | null; output: string; report: CompatReport | null }> {
+function runSuite(url: string, scratch: string, projects: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; report: CompatReport | null }> {
   const env: NodeJS.ProcessEnv = { ...process.env, WASM_COMPAT_BASE_URL: url, WASM_COMPAT_REPORTS_DIR: join(scratch, 'reports'), FORCE_COLOR: '0' };
   // The fixture is a production deployment: the declared profile is the default one.
   for (const name of ['WASM_COMPAT_ISOLATION', 'WASM_COMPAT_ENCODINGS', 'WASM_COMPAT_TARGET']) delete env[name];
-  const args = ['test', '--project=chromium', `--output=${join(scratch, 'test-results')}`, ...SERVING_SPECS.map((s) => `tests/specs/${s}`)];
+  const args = ['test', ...projects.map((p) => `--project=${p}`), `--output=${join(scratch, 'test-results')}`, ...SERVING_SPECS.map((s) => `tests/specs/${s}`)];
   return new Promise((resolve, reject) => {
     const child = spawn('node_modules/.bin/playwright', args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -37,7 +40,7 @@ function runSuite(url: string, scratch: string): Promise<{ code: number | null; 
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const timer = setTimeout(() => child.kill('SIGTERM'), SUITE_TIMEOUT_MS);
     child.on('error', reject);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       let report: CompatReport | null = null;
       try {
@@ -45,7 +48,7 @@ function runSuite(url: string, scratch: string): Promise<{ code: number | null; 
       } catch {
         // no report: the output says why
       }
-      resolve({ code, output, report });
+      resolve({ code, signal, output, report });
     });
   });
 }
@@ -67,15 +70,18 @@ describe('the suite fails on each broken deployment, naming the cause', { concur
         if (fault.nodeMessage === null) assert.deepEqual(failed, [], 'the working deployment passes every Node-side check');
         else assert.ok(failed.some((f) => fault.nodeMessage!.test(f.message)), `a Node-side check fails saying ${fault.nodeMessage}; failed: ${JSON.stringify(failed.map((f) => f.message), null, 2)}`);
 
-        const run = await runSuite(server.url, scratch);
+        const run = await runSuite(server.url, scratch, fault.projects);
         const tail = run.output.slice(-6_000);
+        assert.equal(run.signal, null, `the suite ran to its end against ${fault.name} (killed by ${run.signal} after ${SUITE_TIMEOUT_MS / 1000} s):\n${tail}`);
         if (fault === WORKING) assert.equal(run.code, 0, `the suite passes against the working deployment:\n${tail}`);
-        else assert.notEqual(run.code, 0, `the suite fails against ${fault.name}:\n${tail}`);
+        else assert.equal(run.code, 1, `the suite fails its tests against ${fault.name} (exit 1; ${run.code} is something else):\n${tail}`);
         for (const message of fault.suiteMessages) assert.match(run.output, message, `the suite's output names the cause (${fault.cause})`);
-        const probes = run.report?.projects.chromium?.probes ?? [];
-        assert.ok(probes.length > 0, `compat.json has chromium's probes:\n${tail}`);
-        for (const [id, status] of Object.entries(fault.probes)) {
-          assert.equal(probes.find((p) => p.id === id)?.actual, status, `${id} against ${fault.name}`);
+        for (const project of fault.projects) {
+          const probes = run.report?.projects[project]?.probes ?? [];
+          assert.ok(probes.length > 0, `compat.json has ${project}'s probes:\n${tail}`);
+          for (const [id, status] of Object.entries(fault.probes)) {
+            assert.equal(probes.find((p) => p.id === id)?.actual, status, `${id} in ${project} against ${fault.name}`);
+          }
         }
       } finally {
         await server.stop();

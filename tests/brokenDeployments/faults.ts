@@ -19,9 +19,13 @@ export interface BrokenDeployment {
   nodeMessage: RegExp | null;
   /** The suite's output against the fixture must say all of these. */
   suiteMessages: RegExp[];
-  /** What chromium's probes must report against it (compat.json), e.g. the fallback still working. */
+  /** What each engine's probes must report against it (compat.json), e.g. the fallback still working. */
   probes: Record<string, ProbeStatus>;
+  /** The projects the suite runs against it: Chromium always; Firefox too where the fault is one an engine could read differently. */
+  projects: string[];
 }
+
+const TWO_ENGINES = ['chromium', 'firefox'];
 
 /** Applies `change` to every .wasm of a served build, dropping its precompressed copies, which
  * would otherwise hand the intact file to every browser that accepts br or gzip. */
@@ -58,6 +62,7 @@ export const WORKING: BrokenDeployment = {
   nodeMessage: null,
   suiteMessages: [],
   probes: { 'loading.instantiateStreaming': 'pass', 'serving.wasmMimeType': 'pass', 'serving.wasmIntegrity': 'pass', 'serving.threads': 'pass' },
+  projects: TWO_ENGINES,
 };
 
 export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
@@ -69,22 +74,25 @@ export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
     suiteMessages: [/instantiateStreaming rejected: TypeError.*served as "application\/octet-stream", not application\/wasm/, new RegExp(`${WASM} served as "application/octet-stream"`)],
     // Streaming rejects; the bytes fallback, and the crate loaded through it, still work.
     probes: { 'loading.instantiateStreaming': 'fail', 'loading.compileStreaming': 'fail', 'loading.bytesFallback': 'pass', 'loading.esmIntegration': 'pass', 'serving.wasmMimeType': 'fail' },
+    projects: TWO_ENGINES,
   },
   {
     name: 'no-coop',
     cause: 'Cross-Origin-Opener-Policy missing',
     server: { headers: { coop: '' } },
     nodeMessage: /Cross-Origin-Opener-Policy is missing on the page .*not cross-origin isolated: no SharedArrayBuffer/,
-    suiteMessages: [/Cross-Origin-Opener-Policy is missing/, /crossOriginIsolated in chromium/, /serving\.threads .*expected pass .*reported unsupported/],
+    suiteMessages: [/Cross-Origin-Opener-Policy is missing/, /crossOriginIsolated is false, expected true/, /serving\.threads .*expected pass .*reported unsupported/],
     probes: { 'serving.threads': 'unsupported', 'loading.instantiateStreaming': 'pass' },
+    projects: TWO_ENGINES,
   },
   {
     name: 'no-coep',
     cause: 'Cross-Origin-Embedder-Policy missing',
     server: { headers: { coep: '' } },
     nodeMessage: /Cross-Origin-Embedder-Policy is missing on the page .*not cross-origin isolated: no SharedArrayBuffer/,
-    suiteMessages: [/Cross-Origin-Embedder-Policy is missing/, /crossOriginIsolated in chromium/, /serving\.threads .*expected pass .*reported unsupported/],
+    suiteMessages: [/Cross-Origin-Embedder-Policy is missing/, /crossOriginIsolated is false, expected true/, /serving\.threads .*expected pass .*reported unsupported/],
     probes: { 'serving.threads': 'unsupported', 'loading.instantiateStreaming': 'pass' },
+    projects: TWO_ENGINES,
   },
   {
     name: 'truncated-wasm',
@@ -93,6 +101,7 @@ export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
     nodeMessage: new RegExp(`checksum mismatch: ${WASM} as served is \\d+ bytes .*truncated or corrupted; WebAssembly.compile throws CompileError`),
     suiteMessages: [new RegExp(`${WASM}: checksum mismatch`), /CompileError/],
     probes: { 'serving.wasmIntegrity': 'fail', 'loading.bytesFallback': 'fail' },
+    projects: ['chromium'],
   },
   {
     name: 'corrupt-wasm',
@@ -101,6 +110,7 @@ export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
     nodeMessage: new RegExp(`checksum mismatch: ${WASM} as served is \\d+ bytes .*truncated or corrupted; WebAssembly.compile throws CompileError`),
     suiteMessages: [new RegExp(`${WASM}: checksum mismatch`), /CompileError/],
     probes: { 'serving.wasmIntegrity': 'fail', 'loading.bytesFallback': 'fail' },
+    projects: ['chromium'],
   },
   {
     name: 'missing-wasm',
@@ -109,6 +119,7 @@ export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
     nodeMessage: new RegExp(`${WASM}: HTTP 404: the .wasm is missing from the deployment`),
     suiteMessages: [new RegExp(`${WASM}: HTTP 404: the .wasm is missing from the deployment`), /HTTP 404 for http:\/\/127\.0\.0\.1:\d+\/assets\/[\w-]+\.wasm/],
     probes: { 'serving.wasmIntegrity': 'fail', 'loading.esmIntegration': 'fail' },
+    projects: ['chromium'],
   },
 ];
 

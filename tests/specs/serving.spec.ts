@@ -9,7 +9,9 @@
 import type { HeaderGetter } from '../../deploy/headerRules.ts';
 import { immutableFinding, isolationFindings, revalidateFinding } from '../../deploy/headerRules.ts';
 import { HASHED_ASSET } from '../../deploy/headerPolicy.ts';
-import { assertProbes } from '../../runner/assertProbes.ts';
+import { assertProbes, type DataCheck } from '../../runner/assertProbes.ts';
+import { crossOriginIsolatedUnder, WEBKITGTK_THREADS_REFUSAL } from '../../runner/expectations/engineBehaviour.ts';
+import { engineKey } from '../../runner/expectations/engineKey.ts';
 import { expect, test } from '../../runner/fixtures.ts';
 import { recordFindings } from '../../runner/testRecord.ts';
 import { checkDeployment } from '../../serving/checks/checkDeployment.ts';
@@ -28,35 +30,45 @@ test('Serving from Node: every .wasm as application/wasm and intact; isolation, 
 });
 
 test('Serving in the browser: .wasm type and integrity, security headers, isolation, compression, threads', async ({ harness, engine, harnessUrl, target }, testInfo) => {
-  await assertProbes(harness, engine, testInfo, {
+  const where = `${engine.engine} ${engine.version}`;
+  // COOP/COEP, caching and compression as this engine received them: judged here, and recorded as serving.headers' verdict.
+  const headers: DataCheck = (result) => {
+    const data = result.data as
+      | { page: { headers: Record<string, string | null> }; wasm: { headers: Record<string, string | null>; timing: { encodedBodySize: number; decodedBodySize: number } | null }; wasmPath: string }
+      | undefined;
+    if (!data) return [`serving.headers reported nothing of what ${where} received`];
+    const get =
+      (seen: Record<string, string | null>): HeaderGetter =>
+      (name) =>
+        seen[name] ?? null;
+    const wasmHashed = target.serving.hashedAssets && HASHED_ASSET.test(new URL(data.wasmPath, harnessUrl).pathname);
+    const failures = [
+      ...isolationFindings(get(data.page.headers), target.isolation, 'the page'),
+      revalidateFinding(get(data.page.headers), 'the page'),
+      (wasmHashed ? immutableFinding : revalidateFinding)(get(data.wasm.headers), data.wasmPath),
+    ]
+      .filter((f) => !f.ok)
+      .map((f) => `${f.message} (as ${where} received it)`);
+    if (target.serving.encodings.length > 0) {
+      // Content-Encoding as the browser saw it; where an engine hides it, Resource Timing's sizes tell.
+      const encoding = data.wasm.headers['Content-Encoding'];
+      const timing = data.wasm.timing;
+      const compressed = encoding ? (target.serving.encodings as string[]).includes(encoding) : !!timing && timing.encodedBodySize > 0 && timing.encodedBodySize < timing.decodedBodySize;
+      if (!compressed) failures.push(`${data.wasmPath} reached ${where} with Content-Encoding ${encoding ?? 'none'} (${timing ? `${timing.encodedBodySize} bytes for ${timing.decodedBodySize}` : 'no timing'}), want one of ${target.serving.encodings.join(', ')}`);
+    }
+    return failures;
+  };
+  // Isolated WebKitGTK 2.50 refused threads by one route only, posting shared memory to a worker
+  // (DataCloneError); unsupported by any other route is something new, not that.
+  const isolated = crossOriginIsolatedUnder(engineKey(engine), target.isolation, engine.version) === true;
+  const threads: DataCheck = (result) =>
+    engineKey(engine) === 'webkitgtk' && isolated && result.status === 'unsupported' && !WEBKITGTK_THREADS_REFUSAL.test(String(result.data?.postMessageError ?? ''))
+      ? [`unsupported by another route than the DataCloneError observed on isolated WebKitGTK 2.50: ${result.detail}`]
+      : [];
+  const verdicts = await assertProbes(harness, engine, testInfo, {
     category: 'serving',
     isolation: target.isolation,
+    checks: { 'serving.headers': headers, 'serving.threads': threads },
   });
-  const where = `${engine.engine} ${engine.version}`;
-  const data = harness.results.find((r) => r.id === 'serving.headers')?.data as
-    | { page: { headers: Record<string, string | null> }; wasm: { headers: Record<string, string | null>; timing: { encodedBodySize: number; decodedBodySize: number } | null }; wasmPath: string }
-    | undefined;
-  expect(data, `serving.headers reported what ${where} received`).toBeDefined();
-  if (!data) return;
-  const get =
-    (seen: Record<string, string | null>): HeaderGetter =>
-    (name) =>
-      seen[name] ?? null;
-  const wasmHashed = target.serving.hashedAssets && HASHED_ASSET.test(new URL(data.wasmPath, harnessUrl).pathname);
-  for (const f of [
-    ...isolationFindings(get(data.page.headers), target.isolation, 'the page'),
-    revalidateFinding(get(data.page.headers), 'the page'),
-    (wasmHashed ? immutableFinding : revalidateFinding)(get(data.wasm.headers), data.wasmPath),
-  ]) {
-    expect.soft(f.ok, `${f.message} (as ${where} received it)`).toBe(true);
-  }
-  if (target.serving.encodings.length > 0) {
-    // Content-Encoding as the browser saw it; where an engine hides it, Resource Timing's sizes tell.
-    const encoding = data.wasm.headers['Content-Encoding'];
-    const timing = data.wasm.timing;
-    const compressed = encoding ? (target.serving.encodings as string[]).includes(encoding) : !!timing && timing.encodedBodySize > 0 && timing.encodedBodySize < timing.decodedBodySize;
-    expect
-      .soft(compressed, `${data.wasmPath} reached ${where} with Content-Encoding ${encoding ?? 'none'} (${timing ? `${timing.encodedBodySize} bytes for ${timing.decodedBodySize}` : 'no timing'}), want one of ${target.serving.encodings.join(', ')}`)
-      .toBe(true);
-  }
+  expect(verdicts.some((v) => v.id === 'serving.headers'), `serving.headers reported in ${where}`).toBe(true);
 });

@@ -8,7 +8,7 @@ import { androidCapabilities, chromiumCapabilities, iosCapabilities } from '../.
 import { appiumAndroid, parseAdbDevices } from '../../runner/engines/appium/android.ts';
 import { appiumChromium } from '../../runner/engines/appium/chromium.ts';
 import { appiumIos, parseSimctlBooted } from '../../runner/engines/appium/ios.ts';
-import { engineFromBrowserName, remoteEngine } from '../../runner/engines/remote.ts';
+import { engineFromBrowserName, RemoteConfigError, remoteEngine } from '../../runner/engines/remote.ts';
 import { deviceDescriptor } from '../../runner/engines/deviceDescriptor.ts';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'appium-test-'));
@@ -91,17 +91,26 @@ test('appium-chromium runs here: system Chromium and chromedriver', () => {
   assert.equal(choice.kind, 'appium', 'missing' in choice ? '' : JSON.stringify(choice));
 });
 
-test('remote: URL and capabilities file, the engine from browserName, and what is missing said plainly', () => {
+test('remote: URL and capabilities file, the engine from browserName; unset is not run, set but wrong is an error naming the value', () => {
   const caps = join(scratch(), 'caps.json');
   writeFileSync(caps, JSON.stringify({ browserName: 'safari', 'appium:deviceName': 'iPhone 15' }));
   const local = remoteEngine({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps });
   assert.ok(local.kind === 'remote' && local.engine === 'webkit' && local.device === 'iPhone 15' && local.url === 'http://127.0.0.1:4444/wd/hub');
-  const far = remoteEngine({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps });
-  assert.ok(far.kind === 'missing' && /set WASM_COMPAT_BASE_URL/.test(far.reason));
+  assert.throws(() => remoteEngine({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps }), (e: Error) => e instanceof RemoteConfigError && /grid\.example\.com cannot reach .* set WASM_COMPAT_BASE_URL/.test(e.message));
   const deployed = remoteEngine({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps, WASM_COMPAT_BASE_URL: 'https://staging.example.com/' });
   assert.equal(deployed.kind, 'remote');
   assert.ok(remoteEngine({}).kind === 'missing');
-  const badCaps = remoteEngine({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: '/nonexistent.json' });
-  assert.ok(badCaps.kind === 'missing' && /cannot read capabilities/.test(badCaps.reason));
+  const wrong = (env: NodeJS.ProcessEnv, message: RegExp) => assert.throws(() => remoteEngine(env), (e: Error) => e instanceof RemoteConfigError && message.test(e.message), JSON.stringify(env));
+  wrong({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: '/nonexistent.json' }, /cannot read capabilities from WASM_COMPAT_REMOTE_CAPABILITIES=\/nonexistent\.json/);
+  wrong({ WASM_COMPAT_REMOTE_URL: 'grid:4444', WASM_COMPAT_REMOTE_CAPABILITIES: caps }, /must be http or https, got "grid:4444"/);
+  wrong({ WASM_COMPAT_REMOTE_URL: 'not a url', WASM_COMPAT_REMOTE_CAPABILITIES: caps }, /is not a URL: "not a url"/);
+  wrong({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444' }, /WASM_COMPAT_REMOTE_CAPABILITIES is not/);
+  wrong({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: caps, WASM_COMPAT_REMOTE_ENGINE: 'opera' }, /WASM_COMPAT_REMOTE_ENGINE=opera is not one of/);
+  const opera = join(scratch(), 'opera.json');
+  writeFileSync(opera, JSON.stringify({ browserName: 'opera' }));
+  wrong({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: opera }, /cannot tell the engine from browserName "opera"/);
+  const list = join(scratch(), 'list.json');
+  writeFileSync(list, '[]');
+  wrong({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: list }, /must hold a JSON object/);
   assert.deepEqual(['chrome', 'MicrosoftEdge', 'firefox', 'Safari', 'opera'].map(engineFromBrowserName), ['chromium', 'chromium', 'firefox', 'webkit', null]);
 });

@@ -36,6 +36,8 @@ test('verdicts: the four compat statuses, and an unexpected gain is not as expec
       ['pass', false],
     ],
   );
+  // A fact recorded meets no expectation: 'info', whatever was expected.
+  assert.deepEqual([verdict(probe('info'), { status: 'pass', why: '' })].map((v) => [v.status, v.asExpected]), [['info', true]]);
   const v = verdict(probe('pass', { validates: true, computesCorrectly: true }), { status: 'pass', why: 'w' });
   assert.equal(v.validates, true);
   assert.equal(v.computesCorrectly, true);
@@ -68,7 +70,7 @@ test('a project report folds tests: engine, verdicts once each, features.json sh
   assert.equal(project.status, 'ran');
   assert.deepEqual(project.engine, engine);
   assert.deepEqual(project.tests, { passed: 1, failed: 1, skipped: 0 });
-  assert.deepEqual(project.summary, { pass: 1, fail: 1, 'unsupported-as-expected': 1, 'unsupported-unexpectedly': 0 });
+  assert.deepEqual(project.summary, { pass: 1, fail: 1, 'unsupported-as-expected': 1, 'unsupported-unexpectedly': 0, info: 0 });
   assert.deepEqual(project.features, { simd: true, gc: false });
   assert.deepEqual(
     project.probes.map((p) => p.id),

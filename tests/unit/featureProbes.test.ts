@@ -175,10 +175,12 @@ describe(`feature probes on this Node (${process.version}, V8 ${process.versions
 
 describe('feature outcome rules', () => {
   const base = { title: 't', proposal: 'p', absent: 'absent here' };
-  test('a detector that throws is unsupported, not a crash', async () => {
+  test('a detector that throws is a failure naming the error, not a missing feature; only a clean no is unsupported', async () => {
     const outcome = await runFeature({ ...base, detect: () => Promise.reject(new Error('boom')) });
-    assert.equal(outcome.status, 'unsupported');
-    assert.match(outcome.detail, /boom/);
+    assert.deepEqual([outcome.status, outcome.validates], ['fail', false]);
+    assert.match(outcome.detail, /the detector threw Error: boom/);
+    const no = await runFeature({ ...base, detect: async () => false });
+    assert.deepEqual([no.status, no.detail], ['unsupported', 'absent here']);
   });
   test('a wrong answer is a fail that says what it got and what it expected', async () => {
     const outcome = await runFeature({ ...base, detect: async () => true, knownAnswer: async () => ({ what: 'lanes', got: [1, 2n], expected: [1, 3n] }) });

@@ -1,5 +1,6 @@
 // environment.runtime: who ran the probes. User agent, cores, memory class, platform and language,
-// so a report can tell engines, devices and emulations apart (deviceMemory is Chromium-only).
+// so a report can tell engines, devices and emulations apart (deviceMemory is Chromium-only). Its
+// status is 'info': it records, it does not judge.
 import { defineProbe } from '../probe.ts';
 
 interface NavigatorExtras {
@@ -23,7 +24,8 @@ export default defineProbe({
     };
     const memory = data.deviceMemory === null ? '' : `, ~${data.deviceMemory} GB memory`;
     return {
-      status: 'pass',
+      // Facts about who ran the probes: recorded for the report, judged by nothing.
+      status: 'info',
       detail: `${data.hardwareConcurrency ?? '?'} cores${memory}, platform ${data.platform || '?'}, language ${data.language}; ${data.userAgent}`,
       data,
     };

@@ -31,15 +31,31 @@ interface Timing {
   decodedBodySize: number;
 }
 
-/** This fetch's Resource Timing entry, which engines queue a little after the body is read. */
-async function timingOf(url: string, before: number): Promise<Timing | null> {
-  for (let waited = 0; waited < 1_000; waited += 50) {
+/** How long to wait for the entry: far above what an idle engine needs (a few ms), so a busy machine still gets it. */
+const TIMING_WAIT_MS = 10_000;
+
+/** This fetch's Resource Timing entry, which engines queue a little after the body is read: awaited as it arrives, not polled. */
+function timingOf(url: string, before: number): Promise<Timing | null> {
+  const found = () => {
     const entries = performance.getEntriesByName(url) as PerformanceResourceTiming[];
     const entry = entries.length > before ? entries.at(-1) : undefined;
-    if (entry) return { encodedBodySize: entry.encodedBodySize, decodedBodySize: entry.decodedBodySize };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return null;
+    return entry ? { encodedBodySize: entry.encodedBodySize, decodedBodySize: entry.decodedBodySize } : null;
+  };
+  const now = found();
+  if (now || typeof PerformanceObserver === 'undefined') return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const observer = new PerformanceObserver(() => {
+      const entry = found();
+      if (entry) done(entry);
+    });
+    const timer = setTimeout(() => done(found()), TIMING_WAIT_MS);
+    const done = (value: Timing | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(value);
+    };
+    observer.observe({ type: 'resource' });
+  });
 }
 
 async function headersOf(url: string): Promise<{ status: number; headers: Seen; timing: Timing | null }> {

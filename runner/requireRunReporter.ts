@@ -1,0 +1,63 @@
+// A run must have run something. Every project whose engine is missing skips its tests as "not
+// run" (with the reason), which is right for a person without that engine; but when no project ran
+// at all, the run fails, naming each project and why. A CI job that exists for one target names it
+// in WASM_COMPAT_REQUIRE (e.g. appium-android, or chromium,firefox): the run fails unless each
+// named project is in the config and ran.
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { notRunReason } from './testRecord.ts';
+
+export const REQUIRE_ENV = 'WASM_COMPAT_REQUIRE';
+
+/** The projects WASM_COMPAT_REQUIRE names (comma or space separated). */
+export function requiredProjects(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env[REQUIRE_ENV] ?? '').split(/[\s,]+/).filter(Boolean);
+}
+
+/**
+ * Why the run must fail, or null: nothing ran, or a required project is absent or did not run.
+ * `configured`: every project of the config; `selected`: those this run had tests for (after --project and filters).
+ */
+export function runGate(configured: string[], ran: Set<string>, notRun: Map<string, string>, required: string[], selected: string[] = configured): string | null {
+  const problems: string[] = [];
+  for (const name of required) {
+    if (!configured.includes(name)) problems.push(`${REQUIRE_ENV} names ${name}, which is not a project of this config (its projects: ${configured.join(', ') || 'none'})`);
+    else if (!ran.has(name)) problems.push(`${REQUIRE_ENV} names ${name}, which did not run: ${notRun.get(name) ?? 'no test of it ran'}`);
+  }
+  if (ran.size === 0 && problems.length === 0) {
+    const why = selected.map((p) => `${p}: ${notRun.get(p) ?? 'no test ran'}`);
+    problems.push(`nothing ran, so nothing was tested${why.length ? `:\n  ${why.join('\n  ')}` : ' (the config has no projects)'}`);
+  }
+  return problems.length ? problems.join('\n') : null;
+}
+
+export default class RequireRunReporter implements Reporter {
+  #configured: string[] = [];
+  #selected: string[] = [];
+  #ran = new Set<string>();
+  #notRun = new Map<string, string>();
+
+  onBegin(config: FullConfig, suite: Suite): void {
+    this.#configured = config.projects.map((p) => p.name);
+    this.#selected = suite.suites.map((s) => s.project()?.name ?? s.title);
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const project = test.parent.project()?.name ?? 'unknown';
+    if (result.status !== 'skipped') this.#ran.add(project);
+    else {
+      const reason = notRunReason(test, result);
+      if (reason) this.#notRun.set(project, reason);
+    }
+  }
+
+  async onEnd(result: FullResult): Promise<{ status: FullResult['status'] } | undefined> {
+    const problem = runGate(this.#configured, this.#ran, this.#notRun, requiredProjects(), this.#selected);
+    if (!problem) return undefined;
+    console.error(`\nwasm-compat: the run fails: ${problem}`);
+    return { status: result.status === 'passed' ? 'failed' : result.status };
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+}
