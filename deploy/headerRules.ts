@@ -22,9 +22,11 @@ const show = (value: string | null) => (value === null ? 'missing' : JSON.string
 export const WASM_MIME_TYPE = 'application/wasm';
 
 /** Streaming compilation accepts exactly application/wasm, no parameters (WebAssembly Web API,
- * "compile a potential WebAssembly response": the Content-Type, trimmed, must match byte-case-insensitively). */
+ * "compile a potential WebAssembly response": the Content-Type, with HTTP whitespace stripped, must
+ * match byte-case-insensitively). HTTP whitespace is tab, space, CR and LF only: String.trim would
+ * also strip a form feed, which browsers keep and reject (web-platform-tests' contenttype.any.js). */
 export function isWasmMimeType(contentType: string | null): boolean {
-  return contentType !== null && contentType.trim().toLowerCase() === WASM_MIME_TYPE;
+  return contentType !== null && contentType.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '').toLowerCase() === WASM_MIME_TYPE;
 }
 
 /** Why a Content-Type stops streaming compilation, or null when it does not. */

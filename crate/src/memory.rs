@@ -139,7 +139,8 @@ mod tests {
     #[test]
     fn checksum_matches_known_answers() {
         assert_eq!(alloc_fill_checksum(0), 0);
-        assert_eq!(alloc_fill_checksum(3), 33); // ((0*31+0)*31+1)*31+2
+        // ((0*31+0)*31+1)*31+2
+        assert_eq!(alloc_fill_checksum(3), 33);
         // Known answer, computed apart from this code (Python and JS folds of i % 251 agree).
         assert_eq!(alloc_fill_checksum(1 << 20), 547_339_405);
     }

@@ -82,6 +82,14 @@ describe('the suite fails on each broken deployment, naming the cause', { concur
           for (const [id, status] of Object.entries(fault.probes)) {
             assert.equal(probes.find((p) => p.id === id)?.actual, status, `${id} in ${project} against ${fault.name}`);
           }
+          for (const [id, status] of Object.entries(fault.verdicts ?? {})) {
+            assert.equal(probes.find((p) => p.id === id)?.status, status, `compat.json's verdict for ${id} in ${project} against ${fault.name}`);
+          }
+          // Each engine on its own must catch the fault: one engine failing must not cover for another that passed.
+          const tests = run.report?.projects[project]?.tests;
+          assert.equal(run.report?.projects[project]?.status, 'ran', `${project} ran against ${fault.name}`);
+          if (fault === WORKING) assert.equal(tests?.failed, 0, `${project} passes against the working deployment`);
+          else assert.ok((tests?.failed ?? 0) > 0, `${project} fails a test against ${fault.name}: ${JSON.stringify(tests)}`);
         }
       } finally {
         await server.stop();

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NginxOptions } from '../../serving/nginx/nginxServer.ts';
 import type { ProbeStatus } from '../../harness/probes/probe.ts';
+import type { CompatStatus } from '../../runner/expectations/verdict.ts';
 import { corruptCode, truncate } from './damageWasm.ts';
 
 export interface BrokenDeployment {
@@ -21,6 +22,8 @@ export interface BrokenDeployment {
   suiteMessages: RegExp[];
   /** What each engine's probes must report against it (compat.json), e.g. the fallback still working. */
   probes: Record<string, ProbeStatus>;
+  /** The verdicts compat.json must record where the run judged a probe's data (e.g. isolation failed). */
+  verdicts?: Record<string, CompatStatus>;
   /** The projects the suite runs against it: Chromium always; Firefox too where the fault is one an engine could read differently. */
   projects: string[];
 }
@@ -55,6 +58,18 @@ function replaceOnce(from: string, to: string): (conf: string) => string {
 
 const WASM = 'assets\\/[\\w-]+\\.wasm';
 
+/** The page's main module (the last module script index.html loads) with one more statement at its end. */
+function appendToMainScript(statement: string): (root: string) => void {
+  return (root) => {
+    const html = readFileSync(join(root, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script type="module"[^>]*src="(?:\.?\/)?([^"]+\.js)"/g)].map((m) => m[1]!);
+    if (scripts.length === 0) throw new Error('broken-deployment fixture: index.html loads no module script to alter');
+    const main = join(root, scripts.at(-1)!);
+    writeFileSync(main, `${readFileSync(main, 'utf8')}\n${statement}\n`);
+    for (const copy of [`${main}.br`, `${main}.gz`]) rmSync(copy, { force: true });
+  };
+}
+
 export const WORKING: BrokenDeployment = {
   name: 'working',
   cause: 'nothing: the production config as it is (the control, which must pass)',
@@ -83,6 +98,7 @@ export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
     nodeMessage: /Cross-Origin-Opener-Policy is missing on the page .*not cross-origin isolated: no SharedArrayBuffer/,
     suiteMessages: [/Cross-Origin-Opener-Policy is missing/, /crossOriginIsolated is false, expected true/, /serving\.threads .*expected pass .*reported unsupported/],
     probes: { 'serving.threads': 'unsupported', 'loading.instantiateStreaming': 'pass' },
+    verdicts: { 'environment.isolation': 'fail', 'serving.threads': 'unsupported-unexpectedly' },
     projects: TWO_ENGINES,
   },
   {
@@ -92,6 +108,7 @@ export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
     nodeMessage: /Cross-Origin-Embedder-Policy is missing on the page .*not cross-origin isolated: no SharedArrayBuffer/,
     suiteMessages: [/Cross-Origin-Embedder-Policy is missing/, /crossOriginIsolated is false, expected true/, /serving\.threads .*expected pass .*reported unsupported/],
     probes: { 'serving.threads': 'unsupported', 'loading.instantiateStreaming': 'pass' },
+    verdicts: { 'environment.isolation': 'fail', 'serving.threads': 'unsupported-unexpectedly' },
     projects: TWO_ENGINES,
   },
   {
@@ -120,6 +137,17 @@ export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
     suiteMessages: [new RegExp(`${WASM}: HTTP 404: the .wasm is missing from the deployment`), /HTTP 404 for http:\/\/127\.0\.0\.1:\d+\/assets\/[\w-]+\.wasm/],
     probes: { 'serving.wasmIntegrity': 'fail', 'loading.esmIntegration': 'fail' },
     projects: ['chromium'],
+  },
+  {
+    name: 'console-error',
+    cause: "the page's script logs an error to the console (a deployed script that fails quietly)",
+    server: { alterRoot: appendToMainScript('console.error("wasm-compat fixture: a deliberate console error");') },
+    // From Node, the script no longer matches the build's checksum; what it does is seen only in the page.
+    nodeMessage: /checksum mismatch: assets\/index-[\w-]+\.js as served differs from the build/,
+    // Recorded by the page itself, so classic WebDriver (WebKitGTK) fails the page spec as Playwright's engines do.
+    suiteMessages: [/console error: wasm-compat fixture: a deliberate console error/, /\d+\) \[webkit\] › tests\/specs\/page\.spec\.ts/],
+    probes: { 'loading.instantiateStreaming': 'pass' },
+    projects: ['chromium', 'webkit'],
   },
 ];
 

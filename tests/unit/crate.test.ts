@@ -196,3 +196,27 @@ describe('calls and errors', () => {
     assert.ok(info.profile === 'release' || info.profile === 'debug');
   });
 });
+
+describe('execution.twins judges errors by their kind, not their name alone', () => {
+  const runTwins = async (crate: Crate) => {
+    const { default: probe } = await import('../../crate/probes/execution/twins.ts');
+    return probe.run({ crate } as unknown as Parameters<typeof probe.run>[0]);
+  };
+  test('the crate as built agrees with its twins', async () => {
+    const outcome = await runTwins(wasm);
+    assert.equal(outcome.status, 'pass', outcome.detail);
+  });
+  test('an Error thrown for another reason disagrees, though both are plain Errors', async () => {
+    const otherReason = new Proxy(wasm, {
+      get: (target, key) =>
+        key === 'matmul'
+          ? () => {
+              throw new Error('out of memory');
+            }
+          : Reflect.get(target, key),
+    });
+    const outcome = await runTwins(otherReason);
+    assert.equal(outcome.status, 'fail');
+    assert.match(outcome.detail, /matmul \(size mismatch\) \(wasm \{"threw":"Error","message":"out of memory"\}/);
+  });
+});

@@ -137,6 +137,13 @@ describe('feature probe files', () => {
   }
 });
 
+// The assertions below describe V8 11.3 (Node 20, what setup installs here). On another Node they
+// cannot hold, and a quiet skip would let them vanish: say so on stderr and in the summary's todo count.
+if (!V8_11_3) {
+  const flagged = probes.filter((p) => !SHIPPED_BY_NODE.has(p.id) && !NEEDS_A_PAGE.has(p.id)).length + 1;
+  process.stderr.write(`\n*** featureProbes.test.ts: ${flagged} assertions NOT RUN: ${NOT_V8_11_3}. Run the unit tests on Node 20 to check them. ***\n\n`);
+}
+
 describe(`feature probes on this Node (${process.version}, V8 ${process.versions.v8})`, () => {
   for (const probe of probes) {
     test(`${probe.id}: run() resolves to a consistent outcome`, async (t) => {
@@ -149,14 +156,14 @@ describe(`feature probes on this Node (${process.version}, V8 ${process.versions
         assert.deepEqual([outcome.status, outcome.validates], ['unsupported', true], seen);
         assert.match(outcome.detail, /no page here/, seen);
       } else if (!V8_11_3) {
-        t.skip(NOT_V8_11_3);
+        t.todo(`NOT RUN: ${NOT_V8_11_3}`);
       } else {
         assert.deepEqual([outcome.status, outcome.validates], ['unsupported', false], seen);
       }
     });
   }
 
-  test('features behind V8 11.3 flags compute their known answers with the flag', { skip: V8_11_3 ? false : NOT_V8_11_3 }, async () => {
+  test('features behind V8 11.3 flags compute their known answers with the flag', { todo: V8_11_3 ? false : `NOT RUN: ${NOT_V8_11_3}` }, async () => {
     const files = Object.keys(V8_FLAGS).map((id) => pathToFileURL(join(FEATURES_DIR, `${id.slice('features.'.length)}.ts`)).href);
     const script = `
       const out = {};

@@ -1,6 +1,7 @@
 // The header rules the page and the Node checks share (deploy/headerRules.ts): each passes on what
 // wasm-compat's servers send and fails, naming the cause, on the usual misconfigurations.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
   corsFinding,
@@ -29,6 +30,13 @@ test('what wasm-compat sends passes every rule', () => {
     [],
   );
   assert.deepEqual(cspProblems(CONTENT_SECURITY_POLICY), []);
+});
+
+test("the Content-Type rule agrees with web-platform-tests' cases for streaming compilation (wasm/webapi/contenttype.any.js)", () => {
+  const vectors = JSON.parse(readFileSync(new URL('../fixtures/wpt/wasm-contenttype.json', import.meta.url), 'utf8')) as { valid: string[]; invalid: Array<string | null> };
+  assert.ok(vectors.valid.length >= 5 && vectors.invalid.length >= 10, 'the stored cases');
+  for (const value of vectors.valid) assert.equal(isWasmMimeType(value), true, `valid: ${JSON.stringify(value)}`);
+  for (const value of vectors.invalid) assert.equal(isWasmMimeType(value), false, `invalid: ${JSON.stringify(value)}`);
 });
 
 test('application/wasm exactly: parameters, other types and none fail, naming the type', () => {

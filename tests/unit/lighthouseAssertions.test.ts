@@ -241,3 +241,18 @@ test('lighthouserc: mistakes are errors that name the file and the key, not sile
   assert.throws(() => parseLighthouserc({ assertions: {} }, 'rc.json'), /expected \{ "ci": \{ "assert"/);
   assert.deepEqual(parseLighthouserc({ ci: { collect: { numberOfRuns: 5, settings: { preset: 'desktop' } }, assert: {} } }, 'x'), { numberOfRuns: 5, formFactor: 'desktop', assert: {} });
 });
+
+test("CI's gate rests on what does not depend on the runner's speed: every timing budget is a warning, in both form factors", () => {
+  // Scores and times that scale with the machine (Lighthouse simulates throttling from observed main-thread time).
+  const TIMING = ['categories:performance', 'first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index', 'interactive', 'max-potential-fid'];
+  for (const file of readdirSync(new URL('../../lighthouse/', import.meta.url)).filter((f) => /^lighthouserc\..*\.json$/.test(f))) {
+    const assertions = readLighthouserc(new URL(`../../lighthouse/${file}`, import.meta.url).pathname).assert.assertions ?? {};
+    const level = (key: string) => {
+      const value = assertions[key];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    for (const key of TIMING) if (key in assertions) assert.notEqual(level(key), 'error', `${file}: ${key} depends on the runner's speed; it must not fail CI`);
+    const gates = Object.keys(assertions).filter((k) => level(k) === 'error');
+    assert.deepEqual(gates.sort(), ['categories:accessibility', 'categories:best-practices', 'categories:seo', 'cumulative-layout-shift', 'total-byte-weight', 'uses-text-compression', 'wasm-transfer-size'], `${file}: the error-level gate`);
+  }
+});
