@@ -6,7 +6,7 @@
 import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
 import { BROWSER_NAMES } from '../runner/expectations/requirements.ts';
 import { engineLabel, engineName } from './engineNames.ts';
-import { type CellKind, FAILING, verdictCell } from './matrixModel.ts';
+import { type CellKind, FAILING, RUST_KIND, verdictCell } from './matrixModel.ts';
 import type { StoredRun } from './readRun.ts';
 
 export type ChangeKind = 'newly-failing' | 'newly-passing' | 'newly-unsupported' | 'changed' | 'engine-version' | 'requirement' | 'project';
@@ -53,8 +53,7 @@ function probeOutcomes(p: ProjectReport): Map<string, Outcome> {
     out.set(v.id, { kind: cell.kind, text: v.asExpected ? cell.text : `${cell.text} (expected ${v.expected})`, actual: v.actual });
   }
   for (const t of p.rustTests ?? []) {
-    const kind: CellKind = t.status === 'passed' ? 'pass' : t.status === 'ignored' ? 'skipped' : 'fail';
-    out.set(`rust test ${t.target}::${t.name} (${t.mode})`, { kind, text: t.status, actual: t.status });
+    out.set(`rust test ${t.target}::${t.name} (${t.mode})`, { kind: RUST_KIND[t.status], text: t.status, actual: t.status });
   }
   return out;
 }

@@ -3,17 +3,12 @@
 // spec test, which holds a category's probes; this one names each probe. A verdict that fails the
 // run (fail, unsupported unexpectedly, a pass where unsupported was expected) is a <failure>; an
 // expected "unsupported" and a project that did not run are <skipped> with the reason.
+import { escapeHtml } from '../reporting/escapeHtml.ts';
 import type { CompatReport } from '../runner/compatReport.ts';
 import { buildMatrix, FAILING } from './matrixModel.ts';
 
-const escape = (s: string) =>
-  s
-    // XML 1.0 has no place for most control characters, even escaped.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+// XML 1.0 has no place for most control characters, even escaped.
+const escape = (s: string) => escapeHtml(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
 
 export function junitProbes(report: CompatReport): string {
   const suites: string[] = [];

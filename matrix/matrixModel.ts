@@ -190,7 +190,8 @@ function requirementSection(report: CompatReport, columns: Column[]): Section | 
   return { kind: 'requirements', title: `What ${name}'s module needs`, rows: [{ id: 'requirement:runs', label: `Runs ${name}'s module`, cells: runs }, ...rows] };
 }
 
-const RUST_KIND = { passed: 'pass', failed: 'fail', ignored: 'skipped', 'not-reported': 'fail' } as const;
+/** A Rust test's status as a cell kind: one that did not report fails like one that failed. */
+export const RUST_KIND = { passed: 'pass', failed: 'fail', ignored: 'skipped', 'not-reported': 'fail' } as const satisfies Record<string, CellKind>;
 
 function rustSection(report: CompatReport, columns: Column[]): Section | null {
   if (!columns.some((c) => (report.projects[c.project]!.rustTests ?? []).length > 0)) return null;

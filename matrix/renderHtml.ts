@@ -4,6 +4,7 @@
 // its detail shows on hover (title) and on tap (details), with a link to the test in the
 // Playwright HTML report.
 import { readFileSync } from 'node:fs';
+import { escapeHtml as esc } from '../reporting/escapeHtml.ts';
 import type { CompatReport } from '../runner/compatReport.ts';
 import { CHANGE_TITLES, type ChangeKind, type Changes } from './changes.ts';
 import { type Cell, CELL_KINDS, type CellKind, type Column, FAILING, type MatrixGroup, type MatrixSummary } from './matrixModel.ts';
@@ -24,7 +25,6 @@ export interface PageInput {
   links: ReportLink[];
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 function cellHtml(cell: Cell, column: Column): string {

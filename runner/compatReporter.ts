@@ -2,7 +2,7 @@
 // The previous compat.json moves to the history first; the new one is written whole. An Appium run
 // merges its projects into the browser run's file.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { archive } from '../reporting/history.ts';
 import { reportPath } from '../reporting/reportsFolder.ts';
@@ -12,6 +12,7 @@ import { resolveTarget } from '../serving/targets/plan.ts';
 import { addTestResult, type CompatReport, emptyProject, type ProjectReport, projectTarget } from './compatReport.ts';
 import { resolveSubject } from '../subject/resolveSubject.ts';
 import { projectRequirements, type SubjectReport, subjectReport } from './subjectReport.ts';
+import { htmlReportFolder } from './htmlReportFolder.ts';
 import { targetUrl } from './targetUrls.ts';
 
 export interface CompatReporterOptions {
@@ -32,9 +33,8 @@ export default class CompatReporter implements Reporter {
 
   onBegin(config: FullConfig, suite: Suite): void {
     this.#version = config.version;
-    // The HTML reporter resolves its folder against the config file's directory; so does this.
-    const folder = (config.reporter.find(([name]) => name === 'html')?.[1] as { outputFolder?: string } | undefined)?.outputFolder;
-    if (folder) this.#htmlReport = relative(reportPath(), config.configFile ? resolve(dirname(config.configFile), folder) : folder);
+    const html = htmlReportFolder(config);
+    if (html) this.#htmlReport = relative(reportPath(), html);
     for (const p of config.projects) {
       const target = (p.use as { target?: TargetRecord }).target;
       if (target) this.#targets.set(p.name, target);

@@ -2,7 +2,7 @@
 // HTML report moves to the history, the harness is built once, and
 // every target the run's projects use starts on a free port serving that build. The URLs reach
 // the workers through targetUrls.ts; the returned teardown stops every server.
-import { basename, dirname, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { archive } from '../reporting/history.ts';
 import { startTargets } from '../serving/targets/startTargets.ts';
@@ -10,6 +10,7 @@ import { planTargets } from '../serving/targets/plan.ts';
 import { ensureSubjectBuilt } from '../subject/buildSubject.ts';
 import { describeSubject, resolveSubject, SubjectError } from '../subject/resolveSubject.ts';
 import { RUN_ID_ENV } from './rustTests/runRustTests.ts';
+import { htmlReportFolder } from './htmlReportFolder.ts';
 import { publishTargetUrls } from './targetUrls.ts';
 
 /** The subject, resolved and built; a SubjectError's message is the whole report (its stack says nothing a user needs). */
@@ -25,10 +26,8 @@ async function prepareSubject(buildsLocally: boolean): Promise<void> {
 }
 
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
-  const html = config.reporter.find(([name]) => name === 'html');
-  const folder = (html?.[1] as { outputFolder?: string } | undefined)?.outputFolder;
-  // The HTML reporter resolves its folder against the config file's directory; so does this.
-  if (folder) archive(config.configFile ? resolve(dirname(config.configFile), folder) : folder, basename(folder));
+  const html = htmlReportFolder(config);
+  if (html) archive(html, basename(html));
   const junit = (config.reporter.find(([name]) => name === 'junit')?.[1] as { outputFile?: string } | undefined)?.outputFile;
   if (junit) archive(junit, basename(junit, '.xml'), '.xml');
 

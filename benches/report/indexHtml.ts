@@ -3,7 +3,7 @@
 import { describeComparison } from '../regression.ts';
 import type { CollectedReports } from './collectReports.ts';
 import { nativeComparisons, speedupIn, taskRows, timedRuns } from './comparisons.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml } from '../../reporting/escapeHtml.ts';
 import { formatMs, formatSpeedup, significant } from './format.ts';
 import { tableRows } from './nodeTable.ts';
 import { runFacts } from './runFacts.ts';

@@ -2,7 +2,7 @@
 // task, one bar per series (engine), on a log scale around a reference (1×), each bar with its
 // uncertainty whisker and its value printed in a column on the right. Ratios need a log scale:
 // 2× faster and 2× slower must look equally far from 1×.
-import { escapeHtml } from './escape.ts';
+import { escapeHtml } from '../../reporting/escapeHtml.ts';
 import { significant } from './format.ts';
 
 export interface ChartPoint {

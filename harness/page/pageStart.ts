@@ -5,9 +5,10 @@
 //   HTTP 400 or above. They reach the specs as HarnessReport.pageErrors;
 // - `?webassembly=off` removes the WebAssembly global, as iOS Lockdown Mode does, for drivers that
 //   cannot inject a script before load (Playwright specs delete it with an init script instead).
+import { describeError as describe } from '../probes/runProbe.ts';
+
 const errors: string[] = [];
 (window as { __wasmCompatPageErrors?: string[] }).__wasmCompatPageErrors = errors;
-const describe = (value: unknown) => (value instanceof Error ? `${value.name}: ${value.message}` : String(value));
 
 window.addEventListener('error', (e) => errors.push(`uncaught ${e.error instanceof Error ? describe(e.error) : e.message}`));
 window.addEventListener('unhandledrejection', (e) => errors.push(`unhandled rejection: ${describe(e.reason)}`));
@@ -47,4 +48,3 @@ if (new URLSearchParams(location.search).get('webassembly') === 'off') {
   delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
 }
 
-export {};
