@@ -2,7 +2,14 @@
 // Prints the table, writes reports/bench/node.json, then summary.md and index.html over every
 // report in reports/bench. Exits 1 when a pair's outputs differ or a task fails.
 //
-//   --check               compare with benches/baseline/node.json; exit 1 naming each regression
+//   --check               the A/B check instead of a run (benches/node/abCheck.ts): this build (B)
+//                         against another (A), interleaved in this process; exit 1 naming each
+//                         task slower beyond the horizon. A: --against <ref> (default: the merge
+//                         base with main, or HEAD~1 on main) or --against-pkg <dir>
+//                         [--against-features f]; B: crate/pkg, --b-pkg <dir> or --b-features f;
+//                         --horizon <pct> --turn-ms <ms> --min-rounds n --max-rounds n --max-seconds s
+//   --compare-baseline    compare this run with benches/baseline/node.json (the history the
+//                         charts draw); exit 1 naming each regression
 //   --baseline <file>     another baseline        --threshold <pct>   allowance beyond the margin
 //   --update-baseline     write this run as the baseline (after looking at it)
 //   --only <suite,...>    run some suites         --time <ms>         tinybench time per task
@@ -10,6 +17,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
+import { AbBuildError } from '../ab/buildRef.ts';
+import { AB_ARG_OPTIONS, abSettings } from '../ab/abOptions.ts';
 import { compareRuns, DEFAULT_THRESHOLD_PCT, formatRegressionReport } from '../regression.ts';
 import { BASELINE_FILE, benchReportsDir, PKG_DIR } from '../report/paths.ts';
 import { renderTextTable, tableRows } from '../report/nodeTable.ts';
@@ -21,6 +30,7 @@ import { batchTargetMs, measureTimerResolutionUs, timestampProviderName } from '
 import { runSuites } from '../run/runPairs.ts';
 import { selectSuites } from '../suites/index.ts';
 import { defaultSizes } from '../suites/inputs.ts';
+import { runAbCheck } from './abCheck.ts';
 import { staleBuildWarning } from './staleBuild.ts';
 import { loadRawCrate } from './loadRawCrate.ts';
 import { serveWasm } from './serveWasm.ts';
@@ -29,7 +39,8 @@ const REPORT_DIR = benchReportsDir();
 
 const { values: args } = parseArgs({
   options: {
-    check: { type: 'boolean', default: false },
+    ...AB_ARG_OPTIONS,
+    'compare-baseline': { type: 'boolean', default: false },
     baseline: { type: 'string', default: BASELINE_FILE },
     threshold: { type: 'string', default: String(DEFAULT_THRESHOLD_PCT) },
     'update-baseline': { type: 'boolean', default: false },
@@ -44,9 +55,25 @@ if (!(threshold >= 0) || !(timeMs > 0)) {
   process.exit(2);
 }
 
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const selected = () => selectSuites(args.only ? args.only.split(',').map((s) => s.trim()).filter(Boolean) : []);
+
+if (args.check) {
+  const settings = abSettings(args);
+  if (typeof settings === 'string') {
+    console.error(`bench: ${settings}`);
+    process.exit(2);
+  }
+  try {
+    process.exit(await runAbCheck({ ...settings, defaultPkgDir: PKG_DIR, suites: selected(), reportDir: REPORT_DIR, log }));
+  } catch (error) {
+    console.error(`bench: A/B check: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(error instanceof AbBuildError ? 2 : 1);
+  }
+}
+
 const started = new Date();
 const loadStart = loadavg();
-const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const stale = staleBuildWarning(PKG_DIR);
 if (stale) log(`bench: warning: ${stale}`);
@@ -54,7 +81,7 @@ const { crate, wasmBytes, buildInfo } = await loadRawCrate(PKG_DIR);
 const server = await serveWasm(wasmBytes);
 const timerResolutionUs = await measureTimerResolutionUs();
 const options = defaultRunOptions(batchTargetMs(timerResolutionUs, BATCH_FLOOR_MS), timeMs);
-const suites = selectSuites(args.only ? args.only.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const suites = selected();
 log(`bench: Node ${process.version}, ${cpus().length} CPUs, load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}; performance.now() step ${timerResolutionUs} µs; ${suites.length} suites`);
 
 let pairs;
@@ -99,7 +126,7 @@ writeJsonAtomic(join(REPORT_DIR, 'node.json'), run);
 let exitCode = pairs.some((p) => p.status !== 'ok') ? 1 : 0;
 if (exitCode) console.error(`bench: not timed: ${pairs.filter((p) => p.status !== 'ok').map((p) => `${p.id} (${p.status})`).join(', ')}`);
 
-if (args.check) {
+if (args['compare-baseline']) {
   const report = compareRuns(readRun(args.baseline), run, threshold);
   writeJsonAtomic(join(REPORT_DIR, 'check.json'), report);
   console.log(`\n${formatRegressionReport(report).join('\n')}`);

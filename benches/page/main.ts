@@ -8,15 +8,13 @@ import * as crate from '../../crate/pkg/wasm_compat.js';
 import { NONCED_WASM_PATH } from './noncedWasmPath.ts';
 import { renderTextTable, tableRows } from '../report/nodeTable.ts';
 import { defaultRunOptions, DEFAULT_TIME_MS } from '../run/defaults.ts';
-import { batchTargetMs, measureTimerResolutionUs, timestampProviderName } from '../run/environment.ts';
+import { batchTargetMs, measureTimerResolutionUs } from '../run/environment.ts';
 import { runSuites } from '../run/runPairs.ts';
 import { selectSuites } from '../suites/index.ts';
 import { defaultSizes } from '../suites/inputs.ts';
 import type { BenchPageReport } from './benchPage.ts';
+import { BROWSER_BATCH_FLOOR_MS, browserEnvironment, nonceRouteWorks, pageParts, recordedPageErrors } from './pageKit.ts';
 import { renderPairs } from './renderPairs.ts';
-
-/** Browser clocks are coarser than Node's: batches of at least 1 ms (and 100 clock steps). */
-const BROWSER_BATCH_FLOOR_MS = 1;
 
 const params = new URLSearchParams(location.search);
 const report: BenchPageReport = {
@@ -30,26 +28,10 @@ const report: BenchPageReport = {
   noncedLoads: null,
   pairs: [],
   error: null,
-  pageErrors: (window as { __wasmCompatPageErrors?: string[] }).__wasmCompatPageErrors ?? [],
+  pageErrors: recordedPageErrors(),
 };
 window.__wasmCompatBench = report;
-const summary = document.querySelector<HTMLElement>('#summary')!;
-const logBox = document.querySelector<HTMLElement>('#log')!;
-document.querySelector('#engine')!.textContent = navigator.userAgent;
-
-function log(line: string): void {
-  report.progress.push(line);
-  logBox.textContent += `${line}\n`;
-}
-
-async function nonceRouteWorks(): Promise<boolean> {
-  try {
-    const res = await fetch(new URL(`./${NONCED_WASM_PATH}?nonce=1`, location.href), { cache: 'no-store' });
-    return res.ok && res.headers.get('Content-Type') === 'application/wasm';
-  } catch {
-    return false;
-  }
-}
+const { summary, log } = pageParts(report.progress);
 
 async function main(): Promise<void> {
   // Let the page finish loading before the clock matters.
@@ -59,21 +41,10 @@ async function main(): Promise<void> {
   const options = defaultRunOptions(batchTargetMs(timerResolutionUs, BROWSER_BATCH_FLOOR_MS), time > 0 ? time : DEFAULT_TIME_MS);
   const absoluteWasmUrl = new URL(wasmUrl, location.href).href;
   const wasmBytes = new Uint8Array(await (await fetch(absoluteWasmUrl)).arrayBuffer());
-  const nonced = await nonceRouteWorks();
+  const nonced = await nonceRouteWorks(NONCED_WASM_PATH);
   report.noncedLoads = nonced;
   report.options = options;
-  report.environment = {
-    kind: 'browser',
-    runtime: navigator.userAgent,
-    userAgent: navigator.userAgent,
-    platform: navigator.platform,
-    cpus: navigator.hardwareConcurrency ?? null,
-    cpuModel: null,
-    loadAverage: null,
-    crossOriginIsolated: globalThis.crossOriginIsolated ?? false,
-    timerResolutionUs,
-    timestampProvider: timestampProviderName(),
-  };
+  report.environment = browserEnvironment(timerResolutionUs);
   const facts = `${crossOriginIsolated ? 'cross-origin isolated' : 'NOT cross-origin isolated (coarse timer)'}; performance.now() step ${timerResolutionUs ?? '?'} µs; batches of ≥ ${options.batchTargetMs} ms; ${nonced ? 'every load fetches new bytes' : 'loads reuse one URL: an engine cache may answer'}`;
   document.querySelector('#facts')!.textContent = facts;
   log(facts);

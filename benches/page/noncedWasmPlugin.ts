@@ -10,35 +10,44 @@ import { withNonce } from '../suites/wasmNonce.ts';
 import { NONCED_WASM_PATH } from './noncedWasmPath.ts';
 const WASM_FILE = fileURLToPath(new URL('../../crate/pkg/wasm_compat_bg.wasm', import.meta.url));
 
-let cached: { mtimeMs: number; bytes: Uint8Array } | null = null;
+const cache = new Map<string, { mtimeMs: number; bytes: Uint8Array }>();
 
-function wasmBytes(): Uint8Array {
-  const { mtimeMs } = statSync(WASM_FILE);
-  if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, bytes: readFileSync(WASM_FILE) };
-  return cached.bytes;
+function wasmBytes(file: string): Uint8Array {
+  const { mtimeMs } = statSync(file);
+  let entry = cache.get(file);
+  if (!entry || entry.mtimeMs !== mtimeMs) cache.set(file, (entry = { mtimeMs, bytes: readFileSync(file) }));
+  return entry.bytes;
 }
 
-const middleware: Connect.NextHandleFunction = (req, res, next) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  if (!url.pathname.endsWith(`/${NONCED_WASM_PATH}`)) return next();
-  let body: Uint8Array;
-  try {
-    body = withNonce(wasmBytes(), Number(url.searchParams.get('nonce') ?? 0));
-  } catch (error) {
-    res.statusCode = 404;
-    res.end(`no crate build: ${(error as Error).message}`);
-    return;
-  }
-  res.setHeader('Content-Type', 'application/wasm');
-  res.setHeader('Content-Length', String(body.byteLength));
-  res.setHeader('Cache-Control', 'no-store');
-  res.end(body);
-};
+function middleware(files: Readonly<Record<string, string>>): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = Object.keys(files).find((p) => url.pathname.endsWith(`/${p}`));
+    if (!path) return next();
+    let body: Uint8Array;
+    try {
+      body = withNonce(wasmBytes(files[path]!), Number(url.searchParams.get('nonce') ?? 0));
+    } catch (error) {
+      res.statusCode = 404;
+      res.end(`no crate build: ${(error as Error).message}`);
+      return;
+    }
+    res.setHeader('Content-Type', 'application/wasm');
+    res.setHeader('Content-Length', String(body.byteLength));
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(body);
+  };
+}
 
-export function noncedWasm(): Plugin {
+/**
+ * `files`: URL path → .wasm file; by default NONCED_WASM_PATH → crate/pkg's. The A/B page adds
+ * build A's .wasm under a path of its own.
+ */
+export function noncedWasm(files: Readonly<Record<string, string>> = { [NONCED_WASM_PATH]: WASM_FILE }): Plugin {
+  const handle = middleware(files);
   return {
     name: 'wasm-compat:bench-nonced-wasm',
-    configureServer: (server) => void server.middlewares.use(middleware),
-    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+    configureServer: (server) => void server.middlewares.use(handle),
+    configurePreviewServer: (server) => void server.middlewares.use(handle),
   };
 }

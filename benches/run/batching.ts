@@ -3,6 +3,7 @@
 // per call returned to tinybench as the sample (its overriddenDuration / overriddenIterationCost
 // contract). n is chosen so one batch lasts `targetMs`, after a warm-up that lets the JIT finish
 // tiering up (calibrating on cold code would pick batches many times too small).
+import type { Fn } from 'tinybench';
 import type { BenchSide } from '../suites/types.ts';
 
 /** Results are stored here so no engine can prove a call's result unused and drop the call. */
@@ -44,4 +45,19 @@ export function calibrateBatch<I>(side: BenchSide<I>, input: I, targetMs: number
   }
   const perCall = t / n;
   return perCall >= targetMs ? 1 : Math.min(MAX_BATCH, Math.max(1, Math.round(targetMs / Math.max(perCall, 1e-9))));
+}
+
+/**
+ * The function tinybench times for one side: the awaited call (async work), one call, or a batch
+ * of `batch` calls whose mean per call is handed back as the sample.
+ */
+export function sampleFn<I>(side: BenchSide<I>, input: I, async: boolean, batch: number, now: () => number): Fn {
+  if (async) return () => side.run(input);
+  if (batch === 1) return () => runCalls(side, input, 1);
+  return () => {
+    const start = now();
+    runCalls(side, input, batch);
+    const elapsed = now() - start;
+    return { overriddenDuration: elapsed / batch, overriddenIterationCost: elapsed };
+  };
 }

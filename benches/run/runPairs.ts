@@ -1,11 +1,11 @@
 // Runs benchmark suites with tinybench, the same way in Node and in the bench page: for each pair,
 // build the input, check both sides give the same output on it, then time each side as a tinybench
 // task and compute the speedup. A pair whose outputs differ is reported 'unequal' and not timed.
-import { Bench, type Fn } from 'tinybench';
+import { Bench } from 'tinybench';
 import type { PairResult, RunOptions, SideStats } from '../report/schema.ts';
 import { speedupOf } from '../stats/speedup.ts';
 import type { BenchContext, BenchPair, BenchSide, BenchSuite } from '../suites/types.ts';
-import { calibrateBatch, runCalls } from './batching.ts';
+import { calibrateBatch, sampleFn } from './batching.ts';
 import { outputDifference } from './sameOutput.ts';
 import { sideStatsOf } from './sideStats.ts';
 
@@ -18,7 +18,7 @@ export interface RunHooks {
   now?: () => number;
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
@@ -38,7 +38,7 @@ export async function checkPair<I>(p: BenchPair<I>, input: I): Promise<{ differe
   return { difference, async };
 }
 
-function describe(error: unknown): string {
+export function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
@@ -60,19 +60,8 @@ async function timeSide<I>(p: BenchPair<I>, side: BenchSide<I>, input: I, async:
   });
   const now = () => bench.now();
   const batch = async ? 1 : calibrateBatch(side, input, options.batchTargetMs, now);
-  let fn: Fn;
-  if (async) fn = () => side.run(input);
-  else if (batch === 1) fn = () => runCalls(side, input, 1);
-  else {
-    fn = () => {
-      const start = now();
-      runCalls(side, input, batch);
-      const elapsed = now() - start;
-      return { overriddenDuration: elapsed / batch, overriddenIterationCost: elapsed };
-    };
-  }
   const name = `${p.id} ${side.label}`;
-  bench.add(name, fn, { async });
+  bench.add(name, sampleFn(side, input, async, batch, now), { async });
   await bench.run();
   const task = bench.getTask(name)!;
   const outcome = sideStatsOf(task, side.label, batch, async, warnings);
@@ -95,8 +84,8 @@ export async function runPair<I>(suite: string, p: BenchPair<I>, options: RunOpt
     result.speedup = speedupOf(result.subject, result.baseline);
     return result;
   } catch (error) {
-    hooks.log?.(`  ${p.id}: failed — ${describe(error)}`);
-    return { ...result, status: 'error', error: describe(error) };
+    hooks.log?.(`  ${p.id}: failed — ${describeError(error)}`);
+    return { ...result, status: 'error', error: describeError(error) };
   }
 }
 
@@ -109,8 +98,8 @@ export async function runSuites(suites: readonly BenchSuite[], context: BenchCon
     try {
       pairs = suite.pairs(context);
     } catch (error) {
-      hooks.log?.(`  ${suite.name}: could not build its pairs — ${describe(error)}`);
-      results.push({ id: `${suite.name}.*`, suite: suite.name, title: `the ${suite.name} suite`, kind: 'wasm-vs-js', native: null, status: 'error', error: describe(error), subject: null, baseline: null, speedup: null });
+      hooks.log?.(`  ${suite.name}: could not build its pairs — ${describeError(error)}`);
+      results.push({ id: `${suite.name}.*`, suite: suite.name, title: `the ${suite.name} suite`, kind: 'wasm-vs-js', native: null, status: 'error', error: describeError(error), subject: null, baseline: null, speedup: null });
       continue;
     }
     for (const p of pairs) {

@@ -1,12 +1,12 @@
 // alloc: allocating and touching memory. In WASM the crate's allocator (dlmalloc, counted) hands
 // out linear memory; in JS a typed array comes from the garbage-collected heap.
-import * as twin from '../../crate/twins/index.ts';
+import * as defaultTwins from '../../crate/twins/index.ts';
 import { type BenchContext, type BenchSuite, pair } from './types.ts';
 
 export const allocSuite: BenchSuite = {
   name: 'alloc',
   measures: 'memory allocation: allocate, fill and checksum a buffer; hold a block and free it',
-  pairs: ({ crate, sizes }: BenchContext) => [
+  pairs: ({ crate, sizes, twins: twin = defaultTwins }: BenchContext) => [
     pair<number>({
       id: 'alloc.fillChecksum',
       title: `allocate ${sizes.allocBytes} bytes, fill, checksum: allocFillChecksum`,

@@ -1,7 +1,7 @@
 // arrays: Float64Array kernels. wasm-bindgen copies a typed array into linear memory for &[f64]
 // and back out for &mut [f64], so the WASM side pays the boundary copy on every call; the JS side
 // works in place. Each side has its own arrays, so neither sees the other's results.
-import * as twin from '../../crate/twins/index.ts';
+import * as defaultTwins from '../../crate/twins/index.ts';
 import { doubles } from './inputs.ts';
 import { type BenchContext, type BenchSuite, pair } from './types.ts';
 
@@ -14,7 +14,7 @@ interface Scratch {
 export const arraysSuite: BenchSuite = {
   name: 'arrays',
   measures: 'typed-array operations: sum, sort, and an in-place map over Float64Array',
-  pairs: ({ crate, sizes }: BenchContext) => {
+  pairs: ({ crate, sizes, twins: twin = defaultTwins }: BenchContext) => {
     const len = sizes.arrayLength;
     const scratch = (): Scratch => {
       const values = doubles(len, 3);

@@ -1,13 +1,13 @@
 // call: the cost of crossing the JS -> WASM boundary with no work on the other side, against the
 // same call to a JS function (which the JIT may inline away entirely: that is the point).
 // Each side loops itself so the call site stays monomorphic.
-import * as twin from '../../crate/twins/index.ts';
+import * as defaultTwins from '../../crate/twins/index.ts';
 import { type BenchContext, type BenchSuite, pair } from './types.ts';
 
 export const callSuite: BenchSuite = {
   name: 'call',
   measures: 'call overhead: an empty export, and one taking and returning an i32',
-  pairs: ({ crate }: BenchContext) => [
+  pairs: ({ crate, twins: twin = defaultTwins }: BenchContext) => [
     pair<null>({
       id: 'call.noop',
       title: 'empty function: noop()',

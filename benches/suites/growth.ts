@@ -4,7 +4,7 @@
 // the Memory's old buffer, so WASM code re-creates its view, as wasm-bindgen's glue does; a
 // length-tracking view over a resizable buffer follows it. A fresh memory per unit of work: the
 // crate's own memory only ever grows.
-import { PagedBuffer } from '../../crate/twins/index.ts';
+import * as defaultTwins from '../../crate/twins/index.ts';
 import { type BenchContext, type BenchSuite, pair } from './types.ts';
 
 const PAGE = 65_536;
@@ -12,7 +12,8 @@ const PAGE = 65_536;
 export const growthSuite: BenchSuite = {
   name: 'growth',
   measures: 'memory growth: WebAssembly.Memory.grow one page at a time against a resizable ArrayBuffer',
-  pairs: ({ sizes }: BenchContext) => {
+  pairs: ({ sizes, twins = defaultTwins }: BenchContext) => {
+    const { PagedBuffer } = twins;
     const { steps, maximumPages } = sizes.growth;
     return [
       pair<null>({

@@ -1,13 +1,13 @@
 // math: compute-bound kernels, where WebAssembly is expected to pay most: an integer sieve, a float
 // escape-time loop, and a float matrix product over typed arrays (which also crosses the boundary).
-import * as twin from '../../crate/twins/index.ts';
+import * as defaultTwins from '../../crate/twins/index.ts';
 import { doubles } from './inputs.ts';
 import { type BenchContext, type BenchSuite, pair } from './types.ts';
 
 export const mathSuite: BenchSuite = {
   name: 'math',
   measures: 'integer and float kernels: prime sieve, Mandelbrot, matrix product',
-  pairs: ({ crate, sizes }: BenchContext) => {
+  pairs: ({ crate, sizes, twins: twin = defaultTwins }: BenchContext) => {
     const { width, height, maxIter } = sizes.mandelbrot;
     const n = sizes.matmulN;
     return [

@@ -2,13 +2,13 @@
 // against JSON.parse / JSON.stringify. The twins validate the shape as strictly as serde does
 // (unknown or missing fields are errors); serde.jsonBare shows what the bare builtins cost.
 // The input text is serde_json's (sampleRecordsJson), the same bytes the native bench parses.
-import * as twin from '../../crate/twins/index.ts';
+import * as defaultTwins from '../../crate/twins/index.ts';
 import { type BenchContext, type BenchSuite, pair } from './types.ts';
 
 export const serdeSuite: BenchSuite = {
   name: 'serde',
   measures: 'data serialization: serde round trips against JSON.parse / JSON.stringify',
-  pairs: ({ crate, sizes }: BenchContext) => {
+  pairs: ({ crate, sizes, twins: twin = defaultTwins }: BenchContext) => {
     const json = () => crate.sampleRecordsJson(sizes.records);
     const parsed = (text: unknown) => JSON.parse(text as string) as unknown;
     return [

@@ -1,14 +1,14 @@
 // strings: text work where every call crosses the boundary: JS strings are UTF-16, Rust's are
 // UTF-8, so wasm-bindgen encodes on the way in and decodes on the way out. The text mixes 1- to
 // 4-byte characters and Unicode whitespace (benches/suites/inputs.ts).
-import * as twin from '../../crate/twins/index.ts';
+import * as defaultTwins from '../../crate/twins/index.ts';
 import { benchText } from './inputs.ts';
 import { type BenchContext, type BenchSuite, pair } from './types.ts';
 
 export const stringsSuite: BenchSuite = {
   name: 'strings',
   measures: 'string processing across the UTF-16/UTF-8 boundary: round trip, UTF-8 length, reverse, word count',
-  pairs: ({ crate, sizes }: BenchContext) => {
+  pairs: ({ crate, sizes, twins: twin = defaultTwins }: BenchContext) => {
     const about = `${sizes.textWords} mixed-script words`;
     const text = () => benchText(sizes.textWords);
     return [

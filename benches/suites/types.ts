@@ -7,6 +7,9 @@ import type { BenchSizes } from './inputs.ts';
 /** The wasm-pack module (bundler target) as a page or Node loads it, without panic-message wrapping. */
 export type CrateModule = typeof import('../../crate/pkg/wasm_compat.js');
 
+/** The TypeScript twins (crate/twins/), or another commit's copy of them (the A/B check). */
+export type TwinsModule = typeof import('../../crate/twins/index.ts');
+
 /** What the environment hands the suites. */
 export interface BenchContext {
   /** The crate, loaded once (vite-plugin-wasm in the page, benches/node/loadRawCrate.ts in Node). */
@@ -22,6 +25,8 @@ export interface BenchContext {
   /** The same .wasm's bytes, fetched once before timing. */
   wasmBytes: Uint8Array<ArrayBuffer>;
   sizes: BenchSizes;
+  /** The twins to time against; crate/twins/ when absent (every run but the A/B check's build A). */
+  twins?: TwinsModule;
 }
 
 export interface BenchSide<I> {

@@ -1,5 +1,5 @@
 // The regression check: it flags a synthetic slowdown and names it, leaves noise alone (within
-// the threshold plus the combined margin of error), and `--check` exits non-zero naming the task.
+// the threshold plus the combined margin of error), and `--compare-baseline` exits non-zero naming the task.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,14 +101,14 @@ test('bench:check exits 1 naming the regressed task, and 0 on noise', () => {
   }
 });
 
-test('npm run bench -- --check runs the suites, then exits 1 naming what fell below the baseline', () => {
+test('npm run bench -- --compare-baseline runs the suites, then exits 1 naming what fell below the baseline', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wasm-compat-bench-check-'));
   try {
     // A baseline in which WASM's empty call was 100× faster than JS's: no real run gets near it;
     // and one whose call.i32 speedup (0.2×) was so uncertain (±71%) that only a fall below 0.03× would count.
     const baseFile = join(dir, 'baseline.json');
     writeFileSync(baseFile, JSON.stringify(runOf([pairOf('call.noop', 0.00001, 0.001), pairOf('call.i32', 5, 1, 50)])));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--only', 'call', '--time', '20', '--check', '--baseline', baseFile], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--only', 'call', '--time', '20', '--compare-baseline', '--baseline', baseFile], {
       encoding: 'utf8',
       env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
     });
