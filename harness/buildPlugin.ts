@@ -9,6 +9,7 @@ import { readBuildInfo } from '../build/buildInfo.ts';
 import { sha256 } from '../build/wasmSizes.ts';
 import { HARNESS_BUILD_INFO, harnessBuildInfo, type ServedFile } from './harnessBuildInfo.ts';
 import { precompress } from './precompress.ts';
+import { STREAMING_MODULE_FILE } from './streaming/streamingModule.ts';
 
 export function harnessBuildPlugin(options: { cratePkg: string }): Plugin {
   return {
@@ -24,7 +25,8 @@ export function harnessBuildPlugin(options: { cratePkg: string }): Plugin {
         });
       const info = harnessBuildInfo(readBuildInfo(options.cratePkg), served, new Date());
       writeFileSync(join(outDir, HARNESS_BUILD_INFO), `${JSON.stringify(info, null, 2)}\n`);
-      for (const path of [...Object.keys(bundle), HARNESS_BUILD_INFO]) precompress(join(outDir, path));
+      // The streaming probes' module is the suite's, megabytes of it, and its trickle sends it as it is.
+      for (const path of [...Object.keys(bundle), HARNESS_BUILD_INFO]) if (path !== STREAMING_MODULE_FILE) precompress(join(outDir, path));
     },
   };
 }

@@ -4,6 +4,7 @@
 // from Node and from inside the page (serving.wasmIntegrity): a truncated or corrupted upload, or a
 // stale .wasm left behind by a CDN, shows as a checksum mismatch.
 import type { BuildInfo } from '../build/buildInfo.ts';
+import { STREAMING_MODULE_FILE } from './streaming/streamingModule.ts';
 
 export const HARNESS_BUILD_INFO = 'build-info.json';
 
@@ -31,8 +32,10 @@ export interface HarnessBuildInfo {
  */
 export function harnessBuildInfo(crate: BuildInfo, served: ServedFile[], builtAt: Date): HarnessBuildInfo {
   const { wasm: crateWasm, ...crateRecord } = crate;
+  // The streaming probe's generated module is the suite's, not the subject's: listed with the other files.
+  const isSubjectWasm = (f: ServedFile) => f.path.endsWith('.wasm') && f.path !== STREAMING_MODULE_FILE;
   const wasm = served
-    .filter((f) => f.path.endsWith('.wasm'))
+    .filter(isSubjectWasm)
     .map((f) => {
       const source = crateWasm.find((w) => w.sha256 === f.sha256);
       if (!source) {
@@ -48,6 +51,6 @@ export function harnessBuildInfo(crate: BuildInfo, served: ServedFile[], builtAt
     crate: crateRecord,
     harnessBuiltAt: builtAt.toISOString(),
     wasm,
-    files: served.filter((f) => !f.path.endsWith('.wasm')),
+    files: served.filter((f) => !isSubjectWasm(f)),
   };
 }

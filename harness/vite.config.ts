@@ -9,6 +9,7 @@ import wasm from 'vite-plugin-wasm';
 import { watPlugin } from '../build/wat/watPlugin.ts';
 import { resolveSubject } from '../subject/resolveSubject.ts';
 import { harnessBuildPlugin } from './buildPlugin.ts';
+import { streamingModulePlugin } from './streaming/streamingModulePlugin.ts';
 import { subjectPlugin } from './subjectPlugin.ts';
 
 export const HARNESS_ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -21,12 +22,14 @@ export default defineConfig(() => {
     root: HARNESS_ROOT,
     // Relative asset URLs: the built harness also works under a sub-path of a deployment.
     base: './',
-    plugins: [wasm(), watPlugin(), subjectPlugin(subject), harnessBuildPlugin({ cratePkg: subject.pkgDir })],
+    plugins: [wasm(), watPlugin(), subjectPlugin(subject), streamingModulePlugin(), harnessBuildPlugin({ cratePkg: subject.pkgDir })],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
       // Top-level await (the page awaits the crate) and the WebAssembly ESM import need no transpiling here.
       target: 'esnext',
+      // Two pages: the probes page, and the site page Lighthouse measures (the subject used as a site uses it).
+      rolldownOptions: { input: { index: fileURLToPath(new URL('index.html', import.meta.url)), site: fileURLToPath(new URL('site.html', import.meta.url)) } },
     },
     // The page imports the subject's pkg and probes, which may live outside the project.
     server: { host: '127.0.0.1', strictPort: true, fs: { allow: [fileURLToPath(new URL('..', import.meta.url)), subject.pkgDir, ...(subject.probesDir ? [subject.probesDir] : [])] } },

@@ -28,7 +28,11 @@ export interface Lhr {
   fetchTime: string;
   userAgent?: string;
   environment?: { hostUserAgent?: string; benchmarkIndex?: number };
-  configSettings: { formFactor: string; throttlingMethod?: string };
+  configSettings: {
+    formFactor: string;
+    throttlingMethod?: string;
+    throttling?: { rttMs?: number; throughputKbps?: number; requestLatencyMs?: number; downloadThroughputKbps?: number; uploadThroughputKbps?: number; cpuSlowdownMultiplier?: number };
+  };
   runWarnings: string[];
   runtimeError?: { code: string; message: string };
   categories: Record<string, LhrCategory>;

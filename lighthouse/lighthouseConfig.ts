@@ -1,9 +1,12 @@
 // The Lighthouse config for each form factor: Lighthouse's own defaults (mobile: a Moto G Power on
-// slow 4G with 4x CPU slowdown, simulated) or its desktop config, plus the wasm-transfer-size audit,
-// shown under Performance > Diagnostics with weight 0 so it never changes the score.
-import { desktopConfig } from 'lighthouse';
+// slow 4G with 4x CPU slowdown, simulated) or its desktop config, plus the suite's two audits,
+// shown under Performance > Diagnostics with weight 0 so they never change the score. Built from
+// the running Lighthouse's own desktop config and classes (auditKit.ts), so it serves Lighthouse
+// 12 in process and 13 in its Node 22 child alike.
 import type { Config } from 'lighthouse';
-import { WASM_TRANSFER_AUDIT_ID, WasmTransferAudit } from './wasmTransferAudit.ts';
+import type { LighthouseAuditKit } from './auditKit.ts';
+import { UNCOMPRESSED_TEXT_AUDIT_ID, uncompressedTextAudit } from './uncompressedTextAudit.ts';
+import { WASM_TRANSFER_AUDIT_ID, wasmTransferAudit } from './wasmTransferAudit.ts';
 
 export const FORM_FACTORS = ['mobile', 'desktop'] as const;
 export type FormFactor = (typeof FORM_FACTORS)[number];
@@ -12,15 +15,23 @@ export function isFormFactor(value: string): value is FormFactor {
   return (FORM_FACTORS as readonly string[]).includes(value);
 }
 
-export function lighthouseConfig(formFactor: FormFactor): Config {
-  const base: Config = formFactor === 'desktop' ? structuredClone(desktopConfig) : { extends: 'lighthouse:default' };
+/** The parts of a Lighthouse module the config is built from. */
+export interface LighthouseConfigKit extends LighthouseAuditKit {
+  desktopConfig: Config;
+}
+
+export function lighthouseConfig(formFactor: FormFactor, lighthouse: LighthouseConfigKit): Config {
+  const base: Config = formFactor === 'desktop' ? structuredClone(lighthouse.desktopConfig) : { extends: 'lighthouse:default' };
   return {
     ...base,
-    audits: [WasmTransferAudit],
+    audits: [wasmTransferAudit(lighthouse), uncompressedTextAudit(lighthouse)],
     categories: {
       performance: {
         title: 'Performance',
-        auditRefs: [{ id: WASM_TRANSFER_AUDIT_ID, weight: 0, group: 'diagnostics' }],
+        auditRefs: [
+          { id: WASM_TRANSFER_AUDIT_ID, weight: 0, group: 'diagnostics' },
+          { id: UNCOMPRESSED_TEXT_AUDIT_ID, weight: 0, group: 'diagnostics' },
+        ],
       },
     },
   };

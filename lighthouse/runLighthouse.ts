@@ -1,8 +1,8 @@
 // `npm run lighthouse`: Lighthouse on a fresh build of the harness, served as in production, in the
 // mobile and desktop form factors, several runs each (the median run kept), then the budgets, judged
 // by Lighthouse CI's code. Writes <reports>/lighthouse/<page>-<form factor>.report.{html,json},
-// summary.json and summary.md (docs/lighthouse.md). Exit status: 0 every error-level budget held,
-// 1 one was missed, 2 something could not be measured (build, server, Chromium, Lighthouse),
+// summary.json and summary.md (docs/lighthouse.md). Exit status: 0 every error-level budget of the
+// pages that gate held, 1 one was missed, 2 something could not be measured (build, server, Chromium, Lighthouse),
 // 130/143 interrupted.
 //
 //   npm run lighthouse -- [--runs N] [--form-factor mobile|desktop]… [--page NAME]… [--keep-runs]
@@ -15,16 +15,15 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateReport } from 'lighthouse';
 import { historyDir } from '../reporting/history.ts';
 import { openReportFolder, type ReportFolder } from '../reporting/reportFolder.ts';
 import { evaluateAssertions, missedErrors } from './assertions.ts';
 import { chromiumForLighthouse } from './chromiumForLighthouse.ts';
 import { chooseServer, externalServer, harnessBuildFolder, type LighthouseServer, startHarnessServer } from './harnessServer.ts';
 import { LHCI_UTILS_VERSION } from './lhci.ts';
-import type { Lhr } from './lhr.ts';
 import type { FormFactor } from './lighthouseConfig.ts';
 import { type Lighthouserc, readLighthouserc } from './lighthouserc.ts';
+import { chooseLighthouse, describeLighthouse } from './lighthouseEngine.ts';
 import { killActiveChrome } from './lighthouseRun.ts';
 import { acquireMachineLock, type MachineLock } from './machineLock.ts';
 import { measure, type TargetRuns } from './measure.ts';
@@ -32,6 +31,7 @@ import { medianRun } from './medianRun.ts';
 import type { LighthousePage } from './pages.ts';
 import { BUDGET_FILES, DEFAULT_RUNS, runOptions } from './runOptions.ts';
 import { pageSummary, runFigures } from './summary.ts';
+import { readSuiteThrottling } from './suiteThrottling.ts';
 import { type BudgetAssertion, type FailedTarget, type LighthouseSummary, type MeasuredTarget, missedLines, summaryMarkdown } from './summaryReport.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -51,6 +51,7 @@ async function main(): Promise<number> {
     if (budgets[ff].formFactor !== ff) throw new Error(`${BUDGET_FILES[ff]}: its ci.collect.settings say ${budgets[ff].formFactor}, not ${ff}`);
   }
   const chromium = chromiumForLighthouse();
+  const lighthouse = chooseLighthouse();
 
   // What served the page, for the summary; `running` until it is stopped.
   let server: LighthouseServer | null = null;
@@ -93,12 +94,12 @@ async function main(): Promise<number> {
       server = await startHarnessServer(build.path, choice, opts.port, log);
     }
     running = server;
-    log(`measuring ${server.baseUrl} (${server.description}) with ${chromium.binary} (${chromium.source})`);
+    log(`measuring ${server.baseUrl} (${server.description}) with ${chromium.binary} (${chromium.source}); ${describeLighthouse(lighthouse)}`);
     for (const page of opts.pages) {
       for (const formFactor of opts.formFactors) {
         const runs = opts.runs ?? budgets[formFactor].numberOfRuns ?? DEFAULT_RUNS;
         try {
-          measured.push(await measure(server, page, formFactor, runs, chromium, log));
+          measured.push(await measure(server, page, formFactor, runs, { chromium, lighthouse, log }));
         } catch (error) {
           failures.push({ page: page.name, formFactor, error: (error as Error).message });
           log(`${page.name} ${formFactor}: FAILED: ${(error as Error).message}`);
@@ -119,7 +120,7 @@ async function main(): Promise<number> {
   const results: MeasuredTarget[] = [];
   const assertions: BudgetAssertion[] = [];
   for (const target of measured) {
-    const lhrs = target.lhrs as unknown as Lhr[];
+    const lhrs = target.lhrs;
     let choice;
     try {
       choice = medianRun(lhrs);
@@ -129,30 +130,34 @@ async function main(): Promise<number> {
     }
     const name = reportName(target.page, target.formFactor);
     const medianLhr = target.lhrs[choice.index]!;
-    folder.write(`${name}.report.html`, generateReport(medianLhr, 'html'));
+    folder.write(`${name}.report.html`, target.htmlReports[choice.index]!);
     folder.write(`${name}.report.json`, `${JSON.stringify(medianLhr, null, 2)}\n`);
     if (opts.keepRuns) target.lhrs.forEach((lhr, i) => folder!.write(`runs/${name}-run${i + 1}.report.json`, `${JSON.stringify(lhr, null, 2)}\n`));
     results.push({
-      ...pageSummary(target.page.name, choice.median),
+      ...pageSummary(target.page, choice.median),
       reports: { html: `${name}.report.html`, json: `${name}.report.json` },
       medianRun: choice.index,
       validRuns: choice.validRuns,
       runs: lhrs.map((lhr, i) => ({ ...runFigures(lhr), loadAverage: target.loadAverages[i]! })),
       failedRuns: target.failedRuns,
     });
-    for (const a of evaluateAssertions(budgets[target.formFactor].assert, lhrs)) assertions.push({ ...a, page: target.page.name, formFactor: target.formFactor });
+    for (const a of evaluateAssertions(budgets[target.formFactor].assert, lhrs)) assertions.push({ ...a, page: target.page.name, formFactor: target.formFactor, gates: target.page.gates });
   }
 
-  const missed = missedErrors(assertions);
+  // Only the pages that gate can fail the run; the probes page's misses are reported (pages.ts).
+  const missed = missedErrors(assertions.filter((a) => a.gates));
   const summary: LighthouseSummary = {
-    schema: 2,
+    schema: 3,
     generatedAt: new Date().toISOString(),
     ok: failures.length === 0 && missed.length === 0,
     lighthouseVersion: results[0]?.lighthouseVersion ?? null,
+    lighthouse: { ...lighthouse, description: describeLighthouse(lighthouse) },
     chromium: { binary: chromium.binary, source: chromium.source, flags: chromium.flags, userAgent: results[0]?.userAgent ?? null },
     server: server ? { kind: server.kind, description: server.description, reason: server.reason, baseUrl: server.baseUrl } : { kind: 'none', description: 'no server', reason: 'it could not be built or started (see failures)', baseUrl: '' },
     machine: { cpus: cpus().length, loadAverage: { start: loadAtStart.map((x) => Math.round(x * 100) / 100), end: loadAtEnd.map((x) => Math.round(x * 100) / 100) } },
     runsPerTarget: opts.runs ?? budgets[opts.formFactors[0]!]?.numberOfRuns ?? DEFAULT_RUNS,
+    pages: opts.pages,
+    suiteThrottling: readSuiteThrottling(),
     results,
     failures,
     budgets: {
@@ -160,6 +165,7 @@ async function main(): Promise<number> {
       judgedBy: `@lhci/utils ${LHCI_UTILS_VERSION} (getAllAssertionResults)`,
       passed: missed.length === 0,
       missedErrors: missedLines(assertions, 'error'),
+      missedNotGating: missedLines(assertions, 'error', false),
       missedWarnings: missedLines(assertions, 'warn'),
       assertions,
     },
@@ -184,10 +190,11 @@ async function main(): Promise<number> {
 
   for (const f of failures) console.error(`lighthouse: NOT MEASURED ${f.page} ${f.formFactor}: ${f.error}`);
   for (const line of summary.budgets.missedWarnings) console.error(`lighthouse: warning: ${line}`);
+  for (const line of summary.budgets.missedNotGating) console.error(`lighthouse: reported (the page does not gate): ${line}`);
   for (const line of summary.budgets.missedErrors) console.error(`lighthouse: BUDGET ${line}`);
   if (failures.length) return 2;
   if (missed.length) return 1;
-  log(`all ${assertions.filter((a) => a.level === 'error').length} error-level budgets hold${summary.budgets.missedWarnings.length ? ` (${summary.budgets.missedWarnings.length} warning(s) above)` : ''}`);
+  log(`all ${assertions.filter((a) => a.level === 'error' && a.gates).length} error-level budgets of the pages that gate hold${summary.budgets.missedWarnings.length ? ` (${summary.budgets.missedWarnings.length} warning(s) above)` : ''}`);
   return 0;
 }
 

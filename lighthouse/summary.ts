@@ -2,6 +2,8 @@
 // the category scores, the five lab metrics of the performance score, the total byte weight, and
 // the WebAssembly module's transfer size and encoding (from the wasm-transfer-size audit).
 import { type Lhr, lhrUrl } from './lhr.ts';
+import type { LighthousePage } from './pages.ts';
+import { type LighthouseThrottling, lighthouseThrottling } from './throttling.ts';
 import { primaryWasmResponse, type WasmResponse } from './wasmTransfer.ts';
 import { WASM_TRANSFER_AUDIT_ID } from './wasmTransferAudit.ts';
 
@@ -41,13 +43,14 @@ export interface RunFigures {
 
 export interface PageSummary {
   page: string;
+  /** What the page is (pages.ts), so no reader takes the probes page's figures for the subject's. */
+  label: string;
   formFactor: string;
   url: string;
   lighthouseVersion: string;
   userAgent: string | null;
-  throttlingMethod: string | null;
-  /** Lighthouse's CPU benchmark of this machine at the time (higher is faster): context for the timings. */
-  benchmarkIndex: number | null;
+  /** Lighthouse's throttling, and its CPU benchmark of this machine at the time (higher is faster): context for the timings. */
+  throttling: LighthouseThrottling;
   /** Category id → score 0–1 (null when Lighthouse could not score it). */
   scores: Record<string, number | null>;
   metrics: Record<SummaryMetric, number | null>;
@@ -79,16 +82,16 @@ export function wasmSummary(lhr: Lhr): WasmSummary | null {
   };
 }
 
-export function pageSummary(page: string, lhr: Lhr): PageSummary {
+export function pageSummary(page: Pick<LighthousePage, 'name' | 'label'>, lhr: Lhr): PageSummary {
   const metrics = Object.fromEntries(Object.entries(SUMMARY_METRICS).map(([key, auditId]) => [key, numeric(lhr, auditId)])) as Record<SummaryMetric, number | null>;
   return {
-    page,
+    page: page.name,
+    label: page.label,
     formFactor: lhr.configSettings.formFactor,
     url: lhrUrl(lhr),
     lighthouseVersion: lhr.lighthouseVersion,
     userAgent: lhr.environment?.hostUserAgent ?? lhr.userAgent ?? null,
-    throttlingMethod: lhr.configSettings.throttlingMethod ?? null,
-    benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
+    throttling: lighthouseThrottling(lhr),
     scores: Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, c.score])),
     metrics,
     totalByteWeight: numeric(lhr, 'total-byte-weight'),

@@ -46,7 +46,7 @@ function isWasm(record: WasmNetworkRecord): boolean {
   return path.endsWith('.wasm') || record.mimeType === 'application/wasm';
 }
 
-function header(record: WasmNetworkRecord, name: string): string | undefined {
+export function header(record: WasmNetworkRecord, name: string): string | undefined {
   return record.responseHeaders.find((h) => h.name.toLowerCase() === name)?.value;
 }
 

@@ -3,48 +3,40 @@
 // module once (wasmTransfer.ts says why not every fetch). Being an audit, it
 // lands in the report (HTML and JSON) like any other, and a lighthouserc budget asserts on it the
 // LHCI way: "wasm-transfer-size": ["error", {"maxNumericValue": …}]. Informative: it has no score.
-import { Audit, NetworkRecords } from 'lighthouse';
-import type { Artifacts } from 'lighthouse';
+import { type LighthouseAuditKit, networkAudit } from './auditKit.ts';
 import { primaryWasmResponse, wasmTransfer } from './wasmTransfer.ts';
 
 export const WASM_TRANSFER_AUDIT_ID = 'wasm-transfer-size';
 
 const KIB = 1024;
 
-export class WasmTransferAudit extends Audit {
-  static override get meta() {
-    return {
-      id: WASM_TRANSFER_AUDIT_ID,
-      title: 'WebAssembly transfer size',
-      description:
-        'Bytes on the wire for every `.wasm` response, with its decoded size and Content-Encoding. A module served without brotli or gzip costs about three times its compressed size. (wasm-compat: lighthouse/wasmTransferAudit.ts)',
-      scoreDisplayMode: Audit.SCORING_MODES.INFORMATIVE,
-      requiredArtifacts: ['devtoolsLogs'] as Array<keyof Artifacts>,
-    };
-  }
+const HEADINGS = [
+  { key: 'url', valueType: 'url', label: 'URL' },
+  { key: 'transferSize', valueType: 'bytes', label: 'Transfer Size' },
+  { key: 'resourceSize', valueType: 'bytes', label: 'Resource Size' },
+  { key: 'encoding', valueType: 'text', label: 'Content-Encoding' },
+  { key: 'source', valueType: 'text', label: 'From' },
+] as const;
 
-  static override async audit(artifacts: Artifacts, context: Parameters<typeof Audit.audit>[1]) {
-    const devtoolsLog = artifacts.devtoolsLogs[Audit.DEFAULT_PASS];
-    if (!devtoolsLog) throw new Error('no devtools log for the default pass');
-    const records = await NetworkRecords.request(devtoolsLog, context);
-    const { responses, moduleTransferBytes, totalTransferBytes } = wasmTransfer(records);
-    if (!responses.length) {
-      return { score: null, notApplicable: true, displayValue: 'the page requested no .wasm' };
-    }
-    const primary = primaryWasmResponse(responses);
-    const headings = [
-      { key: 'url', valueType: 'url', label: 'URL' },
-      { key: 'transferSize', valueType: 'bytes', label: 'Transfer Size' },
-      { key: 'resourceSize', valueType: 'bytes', label: 'Resource Size' },
-      { key: 'encoding', valueType: 'text', label: 'Content-Encoding' },
-      { key: 'source', valueType: 'text', label: 'From' },
-    ] as const;
-    return {
-      score: null,
-      numericValue: moduleTransferBytes,
-      numericUnit: 'byte' as const,
-      displayValue: `${(moduleTransferBytes / KIB).toFixed(1)} KiB${primary ? ` (${primary.encoding}, ${(primary.resourceSize / KIB).toFixed(1)} KiB decoded)` : ''}; ${responses.length} request${responses.length === 1 ? '' : 's'}, ${(totalTransferBytes / KIB).toFixed(1)} KiB on the wire in all`,
-      details: Audit.makeTableDetails([...headings], responses.map((r) => ({ ...r }))),
-    };
-  }
+export function wasmTransferAudit(kit: LighthouseAuditKit) {
+  return networkAudit(kit, {
+    id: WASM_TRANSFER_AUDIT_ID,
+    title: 'WebAssembly transfer size',
+    description:
+      'Bytes on the wire for every `.wasm` response, with its decoded size and Content-Encoding. A module served without brotli or gzip costs about three times its compressed size. (wasm-compat: lighthouse/wasmTransferAudit.ts)',
+    audit(records, Audit) {
+      const { responses, moduleTransferBytes, totalTransferBytes } = wasmTransfer(records);
+      if (!responses.length) {
+        return { score: null, notApplicable: true, displayValue: 'the page requested no .wasm' };
+      }
+      const primary = primaryWasmResponse(responses);
+      return {
+        score: null,
+        numericValue: moduleTransferBytes,
+        numericUnit: 'byte',
+        displayValue: `${(moduleTransferBytes / KIB).toFixed(1)} KiB${primary ? ` (${primary.encoding}, ${(primary.resourceSize / KIB).toFixed(1)} KiB decoded)` : ''}; ${responses.length} request${responses.length === 1 ? '' : 's'}, ${(totalTransferBytes / KIB).toFixed(1)} KiB on the wire in all`,
+        details: Audit.makeTableDetails([...HEADINGS], responses.map((r) => ({ ...r }))),
+      };
+    },
+  });
 }

@@ -38,8 +38,9 @@ function columnHeader(c: Column): string {
   const lines = [c.engine ? `${c.engine} ${c.version}` : 'not run', c.device ? `${c.device}${c.emulated ? ', emulated' : ''}` : null, c.source].filter((x): x is string => x !== null);
   const folded = (label: string, text: string) => `<details class="more"><summary>${esc(label)}</summary>${esc(text)}</details>`;
   const notApplied = c.notApplied.length > 0 ? folded(`${c.notApplied.length} not applied`, c.notApplied.join(', ')) : '';
+  const throttled = c.throttled ? folded('throttled', c.throttled) : '';
   const reason = c.ran ? '' : folded('why not', c.reason ?? 'no reason recorded');
-  return `<th scope="col"><span class="project">${esc(c.project)}</span>${lines.map((l, i) => `<span class="${i === 0 ? 'engine' : 'more'}">${esc(l)}</span>`).join('')}${notApplied}${reason}</th>`;
+  return `<th scope="col"><span class="project">${esc(c.project)}</span>${lines.map((l, i) => `<span class="${i === 0 ? 'engine' : 'more'}">${esc(l)}</span>`).join('')}${throttled}${notApplied}${reason}</th>`;
 }
 
 function groupHtml(group: MatrixGroup, primary: boolean): string {

@@ -10,6 +10,7 @@ import type { Driver, EngineInfo } from './drivers/driver.ts';
 import { PlaywrightDriver } from './drivers/playwrightDriver.ts';
 import { describeChoice, type EngineChoice } from './engines/engineResolution.ts';
 import { launchDriver } from './engines/launchDriver.ts';
+import type { ThrottleProfile } from './throttling/throttlingProfile.ts';
 import { previewTarget } from '../serving/targets/previewTarget.ts';
 import { targetRecord, type TargetRecord } from '../serving/targets/target.ts';
 import { targetUrl } from './targetUrls.ts';
@@ -22,6 +23,8 @@ export interface WorkerOptions {
   deviceName: string | null;
   /** Which target serves the page (serving/targets/): its name, how it serves, what it should send. */
   target: TargetRecord;
+  /** A phone's CPU and network to apply (runner/throttling/), or null. */
+  throttle: ThrottleProfile | null;
 }
 
 interface Session {
@@ -62,6 +65,7 @@ const CONTEXT_KEYS = ['viewport', 'screen', 'userAgent', 'deviceScaleFactor', 'i
 export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   engineChoice: [{ engine: 'chromium', kind: 'missing', reason: 'no engine configured for this project' }, { option: true, scope: 'worker' }],
   deviceName: [null, { option: true, scope: 'worker' }],
+  throttle: [null, { option: true, scope: 'worker' }],
   target: [targetRecord(previewTarget()), { option: true, scope: 'worker' }],
 
   harnessUrl: [
@@ -74,14 +78,14 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   ],
 
   session: [
-    async ({ engineChoice, deviceName, harnessUrl, playwright }, use, workerInfo) => {
+    async ({ engineChoice, deviceName, throttle, harnessUrl, playwright }, use, workerInfo) => {
       if (engineChoice.kind === 'missing') {
         await use({ notRun: describeChoice(engineChoice) });
         return;
       }
       const use_ = workerInfo.project.use as Record<string, unknown>;
       const context = Object.fromEntries(CONTEXT_KEYS.filter((k) => use_[k] !== undefined).map((k) => [k, use_[k]])) as BrowserContextOptions;
-      const { driver, shutdown } = await launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context }, playwright, harnessUrl);
+      const { driver, shutdown } = await launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle }, playwright, harnessUrl);
       let traceDir: string | null = null;
       try {
         let loadTrace: string | null = null;

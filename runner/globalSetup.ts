@@ -1,4 +1,5 @@
-// Before a run: the subject is built if its output is stale (subject/buildSubject.ts), the previous
+// Before a run: the subject is built if its output is stale (subject/buildSubject.ts), the CPU
+// slowdown for throttled projects is calibrated (runner/throttling/), the previous
 // HTML report moves to the history, the harness is built once, and
 // every target the run's projects use starts on a free port serving that build. The URLs reach
 // the workers through targetUrls.ts; the returned teardown stops every server.
@@ -12,6 +13,8 @@ import { describeSubject, resolveSubject, SubjectError } from '../subject/resolv
 import { RUN_ID_ENV } from './rustTests/runRustTests.ts';
 import { htmlReportFolder } from './htmlReportFolder.ts';
 import { publishTargetUrls } from './targetUrls.ts';
+import type { EngineChoice } from './engines/engineResolution.ts';
+import { prepareCpuCalibration } from './throttling/cpuCalibration.ts';
 
 /** The subject, resolved and built; a SubjectError's message is the whole report (its stack says nothing a user needs). */
 async function prepareSubject(buildsLocally: boolean): Promise<void> {
@@ -37,6 +40,10 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   await prepareSubject(targets.some((t) => t.kind !== 'url'));
   // Workers of this run share each project's Rust test run (runner/rustTests/runRustTests.ts).
   process.env[RUN_ID_ENV] = `${process.pid}-${Date.now()}`;
+  // Calibrated before any worker starts, so that the suite's own load does not slow the measurement.
+  const throttled = config.projects.map((p) => p.use as { throttle?: string | null; engineChoice?: EngineChoice }).find((u) => u.throttle && u.engineChoice?.engine === 'chromium' && (u.engineChoice.kind === 'playwright' || u.engineChoice.kind === 'system'));
+  const chromium = throttled?.engineChoice;
+  if (chromium && (chromium.kind === 'playwright' || chromium.kind === 'system')) await prepareCpuCalibration(chromium, (line) => console.log(`[throttling] ${line}`));
   const started = await startTargets(targets, (line) => console.log(`[targets] ${line}`));
   publishTargetUrls(started.urls);
   return () => started.stop();

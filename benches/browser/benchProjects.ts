@@ -4,6 +4,7 @@
 import type { BrowserContextOptions } from '@playwright/test';
 import { BROWSER_PROJECTS, projectContext } from '../../runner/engines/browserProjects.ts';
 import { type EngineChoice, resolveEngine } from '../../runner/engines/engineResolution.ts';
+import type { ThrottleProfile } from '../../runner/throttling/throttlingProfile.ts';
 
 export interface BenchProject {
   name: string;
@@ -11,8 +12,10 @@ export interface BenchProject {
   /** The device descriptor applied (emulated projects), or null. */
   deviceName: string | null;
   context: BrowserContextOptions;
+  /** A phone's CPU and network (runner/throttling/); its numbers are reported apart. */
+  throttle: ThrottleProfile | null;
 }
 
 export function benchProjects(): BenchProject[] {
-  return BROWSER_PROJECTS.map((p) => ({ name: p.name, engineChoice: resolveEngine(p.engine), deviceName: p.emulated ? p.device : null, context: projectContext(p) }));
+  return BROWSER_PROJECTS.map((p) => ({ name: p.name, engineChoice: resolveEngine(p.engine), deviceName: p.emulated ? p.device : null, context: projectContext(p), throttle: p.throttle }));
 }

@@ -9,6 +9,7 @@
 //
 //   --project chromium,firefox   some projects       --only math,strings   some suites
 //   --time 400                   tinybench ms/task
+//   --check                      the A/B check per engine instead (benches/browser/abCheckBrowsers.ts)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,15 +19,19 @@ import type { BenchPageReport } from '../page/benchPage.ts';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { describeChoice } from '../../runner/engines/engineResolution.ts';
 import { launchDriver } from '../../runner/engines/launchDriver.ts';
+import { prepareCpuCalibration } from '../../runner/throttling/cpuCalibration.ts';
 import { benchReportsDir, PKG_DIR } from '../report/paths.ts';
 import type { BenchRun } from '../report/schema.ts';
 import { writeSummaryReports } from '../report/writeReports.ts';
 import { staleBuildWarning } from '../node/staleBuild.ts';
+import { runBrowserAbCheck } from './abCheckBrowsers.ts';
 import { type BenchProject, benchProjects } from './benchProjects.ts';
 import { startPreview } from '../../serving/servers/previewServer.ts';
 import { buildBenchPage } from '../page/buildBenchPage.ts';
 import { noncedWasm } from '../page/noncedWasmPlugin.ts';
 import { BENCH_PAGE_CONFIG } from '../page/vite.config.ts';
+
+if (process.argv.includes('--check')) process.exit(await runBrowserAbCheck(process.argv.slice(2)));
 
 const { values: args } = parseArgs({
   options: {
@@ -56,12 +61,12 @@ function emptyRun(project: string, status: BenchRun['status'], reason: string, s
 }
 
 async function benchProject(project: BenchProject, baseUrl: string, build: Record<string, unknown> | null): Promise<BenchRun> {
-  const { name, engineChoice: choice, deviceName, context } = project;
+  const { name, engineChoice: choice, deviceName, context, throttle } = project;
   const started = new Date();
   if (choice.kind === 'missing') return emptyRun(name, 'not-run', describeChoice(choice), started);
-  console.log(`\n${name}: ${describeChoice(choice)}${deviceName ? `, emulating ${deviceName}` : ''}`);
+  console.log(`\n${name}: ${describeChoice(choice)}${deviceName ? `, emulating ${deviceName}` : ''}${throttle ? `, throttled as a ${throttle} where the engine can be` : ''}`);
   const pageUrl = `${baseUrl}bench.html${query.size ? `?${query}` : ''}`;
-  const { driver, shutdown } = await launchDriver(name, choice, { name: deviceName, context }, { chromium, firefox, webkit }, baseUrl);
+  const { driver, shutdown } = await launchDriver(name, choice, { name: deviceName, context, throttle }, { chromium, firefox, webkit }, baseUrl);
   try {
     await driver.open(pageUrl);
     let seen = 0;
@@ -116,6 +121,12 @@ const build = (() => {
     return null;
   }
 })();
+
+// A throttled project's CPU rate, calibrated (or reused) before any benchmark loads the machine.
+const throttledChromium = projects.find((p) => p.throttle && p.engineChoice.engine === 'chromium')?.engineChoice;
+if (throttledChromium && (throttledChromium.kind === 'playwright' || throttledChromium.kind === 'system')) {
+  await prepareCpuCalibration(throttledChromium, (line) => console.log(`bench:browsers: ${line}`));
+}
 
 let failed = 0;
 try {

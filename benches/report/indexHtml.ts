@@ -2,12 +2,12 @@
 // reads in any browser: speedup per task per engine, WASM against native, then the full tables.
 import { describeComparison } from '../regression.ts';
 import type { CollectedReports } from './collectReports.ts';
-import { nativeComparisons, speedupIn, taskRows, timedRuns } from './comparisons.ts';
+import { nativeComparisons, speedupIn, taskRows, throttlingOf, timedRuns } from './comparisons.ts';
 import { escapeHtml } from '../../reporting/escapeHtml.ts';
 import { formatMs, formatSpeedup, significant } from './format.ts';
 import { tableRows } from './nodeTable.ts';
 import { runFacts } from './runFacts.ts';
-import type { Speedup } from './schema.ts';
+import type { BenchRun, Speedup } from './schema.ts';
 import { type ChartPoint, renderLogBarChart } from './svgCharts.ts';
 
 // Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -42,6 +42,18 @@ ul.facts li { font-size: .85rem; }
 dl.tasks { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; font-size: .85rem; } dl.tasks dd { margin: 0; }
 `;
 
+function speedupChart(runs: BenchRun[], title: string): string {
+  return `<div class="chart">${renderLogBarChart({
+    title,
+    series: runs.map((r, i) => ({ name: r.project, color: colour(r.project, i) })),
+    rows: taskRows(runs).map((t) => ({ label: t.id, note: t.kind === 'route' ? `${t.subjectLabel} vs ${t.baselineLabel}` : undefined, points: runs.map((r) => point(speedupIn(r, t.id))) })),
+    reference: 1,
+    referenceLabel: '1× (same speed)',
+    leftMeans: 'WASM (first route) slower',
+    rightMeans: 'WASM (first route) faster',
+  })}</div>`;
+}
+
 export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().toISOString()): string {
   const runs = timedRuns(c);
   const tasks = taskRows(runs);
@@ -50,19 +62,14 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
   body.push(`<p class="note">Generated ${escapeHtml(generatedAt)} from the runs in this folder. Each task does the same work two ways on the same input, after checking both give the same answer; tinybench times each. <b>Speedup</b> is the baseline’s time over the subject’s: for WASM-vs-JS tasks, JS time / WASM time, so a bar to the right means WebAssembly is faster. Whiskers are 95% margins propagated from both sides’ relative margins of error; they cover noise within a run, not drift between runs. The scale is logarithmic: 2× faster and 2× slower are equally far from 1×.</p>`);
 
   body.push('<h2>Speedup per task and engine</h2>');
-  if (runs.length) {
-    body.push(
-      `<div class="chart">${renderLogBarChart({
-        title: 'Speedup per task and engine (baseline time / subject time)',
-        series: runs.map((r, i) => ({ name: r.project, color: colour(r.project, i) })),
-        rows: tasks.map((t) => ({ label: t.id, note: t.kind === 'route' ? `${t.subjectLabel} vs ${t.baselineLabel}` : undefined, points: runs.map((r) => point(speedupIn(r, t.id))) })),
-        reference: 1,
-        referenceLabel: '1× (same speed)',
-        leftMeans: 'WASM (first route) slower',
-        rightMeans: 'WASM (first route) faster',
-      })}</div>`,
-    );
-  } else body.push('<p>No benchmark run yet: <code>npm run bench</code>, <code>npm run bench:browsers</code>.</p>');
+  if (runs.length) body.push(speedupChart(runs, 'Speedup per task and engine (baseline time / subject time)'));
+  else body.push('<p>No benchmark run yet: <code>npm run bench</code>, <code>npm run bench:browsers</code>.</p>');
+  const throttled = timedRuns(c, true);
+  if (throttled.length) {
+    body.push('<h2>Speedup on a throttled phone</h2>');
+    body.push(`<p class="note">Runs slowed to a mid-tier phone (runner/throttling/): a phone’s numbers, apart from this machine’s above. ${throttled.map((r) => `${escapeHtml(r.project)}: ${escapeHtml(throttlingOf(r) ?? '')}`).join('; ')}.</p>`);
+    body.push(speedupChart(throttled, 'Speedup per task on a throttled phone (baseline time / subject time)'));
+  }
   const notRun = c.browsers.filter((b) => b.status !== 'done');
   if (notRun.length) body.push(`<p class="note">Not run: ${notRun.map((b) => escapeHtml(runFacts(b))).join('; ')}</p>`);
 
@@ -98,7 +105,7 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
   body.push('<h2>Engines</h2>');
   body.push(`<ul class="facts">${[c.node, ...c.browsers].filter((r) => r !== null).map((r) => `<li>${escapeHtml(runFacts(r!))}</li>`).join('')}</ul>`);
 
-  for (const run of runs) {
+  for (const run of [...runs, ...throttled]) {
     body.push(`<h2>${escapeHtml(run.project)}: every statistic</h2>`);
     body.push(`<p class="note">Times per unit of work. rme: relative margin of error of the mean (95%). batch: calls per timed sample (1: tinybench timed each call).</p>`);
     body.push(`<div class="chart">${table(tableRows(run.pairs))}</div>`);

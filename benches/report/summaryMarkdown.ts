@@ -2,7 +2,7 @@
 // regression check, as Markdown a person reads on GitHub or in a terminal.
 import { describeComparison } from '../regression.ts';
 import type { CollectedReports } from './collectReports.ts';
-import { nativeComparisons, speedupIn, taskRows, timedRuns } from './comparisons.ts';
+import { nativeComparisons, speedupIn, taskRows, throttlingOf, timedRuns } from './comparisons.ts';
 import { formatMs, formatPct, formatSpeedup, significant } from './format.ts';
 import { renderMarkdownTable, tableRows } from './nodeTable.ts';
 import { runFacts } from './runFacts.ts';
@@ -44,6 +44,16 @@ export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Dat
       return s ? formatSpeedup(s.value, s.uncertainty) : r.pairs.find((p) => p.id === t.id)?.status ?? '—';
     })]);
     out.push(renderMarkdownTable([['task', 'subject vs baseline', ...runs.map((r) => r.project)], ...rows]), '');
+  }
+  const throttled = timedRuns(c, true);
+  if (throttled.length) {
+    out.push('## Speedup on a throttled phone', '', 'Runs slowed to a mid-tier phone (runner/throttling/): a phone’s numbers, apart from this machine’s above.', '');
+    out.push(...throttled.map((r) => `- ${r.project}: ${throttlingOf(r)}`), '');
+    const rows = taskRows(throttled).map((t) => [t.id, `${t.subjectLabel} vs ${t.baselineLabel}`, ...throttled.map((r) => {
+      const s = speedupIn(r, t.id);
+      return s ? formatSpeedup(s.value, s.uncertainty) : r.pairs.find((p) => p.id === t.id)?.status ?? '—';
+    })]);
+    out.push(renderMarkdownTable([['task', 'subject vs baseline', ...throttled.map((r) => r.project)], ...rows]), '');
   }
   if (browsersAll.length) out.push('Engines:', '', ...browsersAll.map((b) => `- ${runFacts(b)}`), '');
   else out.push('No browser run yet: `npm run bench:browsers`.', '');

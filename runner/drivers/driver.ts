@@ -2,6 +2,7 @@
 // session (WebKitGTK), later an Appium session or a remote grid. Specs never see which.
 import type { HarnessReport } from '../../harness/probes/probe.ts';
 import type { EngineName } from '../engines/engineResolution.ts';
+import type { ThrottlingRecord } from '../throttling/throttlingProfile.ts';
 
 /** What ran a project: recorded in every report. */
 export interface EngineInfo {
@@ -17,13 +18,18 @@ export interface EngineInfo {
   /** A device descriptor applied to a desktop engine (Pixel 5, iPhone 12), not the device itself. */
   emulated: boolean;
   device: string | null;
-  /** Parts of the device descriptor this engine could not apply, with the value asked for. */
+  /** Parts of the device descriptor (and of its throttling) this engine could not apply, with the value asked for. */
   notApplied: string[];
+  /** The phone's CPU and network the project asked for: what was applied and what not; null where none was asked. */
+  throttling?: ThrottlingRecord | null;
 }
 
 export interface OpenOptions {
   /** Remove the WebAssembly global before any page script runs (as iOS Lockdown Mode does). */
   disableWebAssembly?: boolean;
+  /** Apply the project's network throttling to this page (default true). The Rust tests' page is the
+   * crate's test harness, not what a site loads: it gets the phone's CPU but not its network. */
+  throttleNetwork?: boolean;
 }
 
 export interface Driver {

@@ -14,6 +14,8 @@ export class PlaywrightDriver implements Driver {
   constructor(
     readonly context: BrowserContext,
     readonly engine: EngineInfo,
+    /** Runs on every page before it navigates (CDP throttling: runner/throttling/). */
+    private readonly preparePage: (page: Page, options: OpenOptions) => Promise<void> = async () => undefined,
   ) {}
 
   get page(): Page {
@@ -36,6 +38,7 @@ export class PlaywrightDriver implements Driver {
     page.on('response', (r) => {
       if (r.status() >= 400) this.#problems.push(`HTTP ${r.status()} for ${r.url()}`);
     });
+    await this.preparePage(page, options);
     if (options.disableWebAssembly) {
       await page.addInitScript(() => {
         delete (globalThis as { WebAssembly?: unknown }).WebAssembly;

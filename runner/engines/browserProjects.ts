@@ -1,6 +1,7 @@
 // The five browser projects, once: name, Playwright device descriptor, engine, and whether the
 // device is emulated. playwright.config.ts and the browser benchmarks both build from this list.
 import { type BrowserContextOptions, devices } from '@playwright/test';
+import type { ThrottleProfile } from '../throttling/throttlingProfile.ts';
 import type { EngineName } from './engineResolution.ts';
 
 export interface BrowserProject {
@@ -8,14 +9,16 @@ export interface BrowserProject {
   device: string;
   engine: EngineName;
   emulated: boolean;
+  /** A phone's CPU and network, where the engine can apply them (runner/throttling/); null runs at this machine's speed. */
+  throttle: ThrottleProfile | null;
 }
 
 export const BROWSER_PROJECTS: readonly BrowserProject[] = [
-  { name: 'chromium', device: 'Desktop Chrome', engine: 'chromium', emulated: false },
-  { name: 'firefox', device: 'Desktop Firefox', engine: 'firefox', emulated: false },
-  { name: 'webkit', device: 'Desktop Safari', engine: 'webkit', emulated: false },
-  { name: 'pixel5', device: 'Pixel 5', engine: 'chromium', emulated: true },
-  { name: 'iphone12', device: 'iPhone 12', engine: 'webkit', emulated: true },
+  { name: 'chromium', device: 'Desktop Chrome', engine: 'chromium', emulated: false, throttle: null },
+  { name: 'firefox', device: 'Desktop Firefox', engine: 'firefox', emulated: false, throttle: null },
+  { name: 'webkit', device: 'Desktop Safari', engine: 'webkit', emulated: false, throttle: null },
+  { name: 'pixel5', device: 'Pixel 5', engine: 'chromium', emulated: true, throttle: 'mid-tier-phone' },
+  { name: 'iphone12', device: 'iPhone 12', engine: 'webkit', emulated: true, throttle: 'mid-tier-phone' },
 ];
 
 /** The browser context a project applies: its descriptor, where desktop projects keep the

@@ -10,10 +10,14 @@ import { execFileSync } from 'node:child_process';
 import { startAppium } from './appium/appiumServer.ts';
 import type { EngineChoice } from './engineResolution.ts';
 import { startWebKitGtkDriver } from './webkitgtk.ts';
+import { chromiumThrottling, notThrottled, throttlePage } from '../throttling/applyThrottling.ts';
+import type { ThrottleProfile, ThrottlingRecord } from '../throttling/throttlingProfile.ts';
 
 export interface DeviceOptions {
   name: string | null;
   context: BrowserContextOptions;
+  /** A phone's CPU and network (runner/throttling/): applied over CDP in Chromium, named as not applied elsewhere. */
+  throttle?: ThrottleProfile | null;
 }
 
 export interface LaunchedDriver {
@@ -39,6 +43,8 @@ export async function launchDriver(
   });
   try {
     const context = await browser.newContext(device.context);
+    // CDP exists in Chromium only; Playwright's Firefox and WebKit have no CPU or network emulation.
+    const throttling: ThrottlingRecord | null = !device.throttle ? null : choice.engine === 'chromium' ? chromiumThrottling(device.throttle) : notThrottled(device.throttle, `Playwright drives ${choice.engine} without CDP, which has no CPU or network emulation`);
     const page = await context.newPage();
     const userAgent = await page.evaluate(() => navigator.userAgent);
     await page.close();
@@ -52,9 +58,11 @@ export async function launchDriver(
       userAgent,
       emulated: device.name !== null,
       device: device.name,
-      notApplied: [],
+      notApplied: throttling?.notApplied ?? [],
+      throttling,
     };
-    return { driver: new PlaywrightDriver(context, engine), shutdown: () => browser.close() };
+    const applied = throttling && (throttling.cpu || throttling.network) ? throttling : null;
+    return { driver: new PlaywrightDriver(context, engine, applied ? (p, o) => throttlePage(context, p, o.throttleNetwork === false ? { ...applied, network: null } : applied) : undefined), shutdown: () => browser.close() };
   } catch (error) {
     await browser.close();
     throw error;
@@ -83,6 +91,8 @@ async function launchWebKitGtk(project: string, choice: Extract<EngineChoice, { 
     if (device.context.deviceScaleFactor && device.context.deviceScaleFactor !== 1) notApplied.push(`deviceScaleFactor ${device.context.deviceScaleFactor}`);
     if (device.context.isMobile) notApplied.push('isMobile (mobile viewport meta handling)');
     if (device.context.hasTouch) notApplied.push('hasTouch (touch events)');
+    const throttling = device.throttle ? notThrottled(device.throttle, 'WebKitGTK over WebDriver has neither CPU throttling nor network emulation') : null;
+    notApplied.push(...(throttling?.notApplied ?? []));
     const caps = browser.capabilities as WebdriverIO.Capabilities;
     const engine: EngineInfo = {
       project,
@@ -95,6 +105,7 @@ async function launchWebKitGtk(project: string, choice: Extract<EngineChoice, { 
       emulated: device.name !== null,
       device: device.name,
       notApplied,
+      throttling,
     };
     return {
       driver: new WebDriverDriver(browser, engine),

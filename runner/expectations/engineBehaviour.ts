@@ -13,10 +13,11 @@ export function inSeries(version: string, series: string): boolean {
 
 const WEBKITGTK_OBSERVED = '2.50'; // 2.50.6, 2026-11-27
 const FIREFOX_OBSERVED = '153'; // ESR 153.8.0, 2026-11-27
+const CHROMIUM_OBSERVED = '156'; // 156.0.8078.108, 2026-11-29
 
 /** Where an observation does not cover this version: the words for the failure. */
 export function notObserved(engine: EngineKey, version: string, what: string): string {
-  return `${what} was not observed on ${engine} ${version} (only ${engine === 'webkitgtk' ? `WebKitGTK ${WEBKITGTK_OBSERVED}` : engine === 'firefox' ? `Firefox ${FIREFOX_OBSERVED}` : 'other versions'}): observe it and record it in runner/expectations/engineBehaviour.ts and docs/toolchain.md`;
+  return `${what} was not observed on ${engine} ${version} (only ${engine === 'webkitgtk' ? `WebKitGTK ${WEBKITGTK_OBSERVED}` : engine === 'firefox' ? `Firefox ${FIREFOX_OBSERVED}` : engine === 'chromium' ? `Chromium ${CHROMIUM_OBSERVED}` : 'other versions'}): observe it and record it in runner/expectations/engineBehaviour.ts and docs/toolchain.md`;
 }
 
 /** `typeof SharedArrayBuffer` in a cross-origin isolated page. Documented as 'function' in every
@@ -52,6 +53,19 @@ export function crossOriginIsolatedUnder(engine: EngineKey, isolation: Isolation
   if (engine === 'firefox') return compareVersions(version, '119') >= 0;
   if (engine === 'webkit') return false;
   return inSeries(version, WEBKITGTK_OBSERVED) ? false : undefined;
+}
+
+/** Whether the engine finishes compiling a streamed module during its download (the probe
+ * loading.compileDuringDownload). Documented for every engine (runner/expectations/probes.ts cites
+ * each), but what is left after the last byte is measured here, not documented: SpiderMonkey
+ * (Firefox 153) and JavaScriptCore (WebKitGTK 2.50) left a fraction of a fresh compile; V8 (Chromium
+ * 156, which compiles lazily, each function on its first call) left more than a whole fresh compile,
+ * on every target and on the throttled phone (2026-11-29, docs/streaming.md). Other versions unknown. */
+export function compilesDuringDownload(engine: EngineKey, version: string): boolean | undefined {
+  if (engine === 'chromium') return inSeries(version, CHROMIUM_OBSERVED) ? false : undefined;
+  if (engine === 'firefox') return inSeries(version, FIREFOX_OBSERVED) ? true : undefined;
+  if (engine === 'webkitgtk') return inSeries(version, WEBKITGTK_OBSERVED) ? true : undefined;
+  return undefined;
 }
 
 /** How WebKitGTK refuses wasm threads: the one route observed (2.50), posting shared memory to a worker. */

@@ -1,7 +1,7 @@
 // What each non-feature probe should report, per engine and per serving setup. Default: 'pass'.
 // Feature probes are decided by features.ts. Each exception names its source.
 import type { Isolation } from '../../deploy/headerPolicy.ts';
-import { crossOriginIsolatedUnder, notObserved, webKitGtkThreadsObserved } from './engineBehaviour.ts';
+import { compilesDuringDownload, crossOriginIsolatedUnder, notObserved, webKitGtkThreadsObserved } from './engineBehaviour.ts';
 import type { EngineKey } from './engineKey.ts';
 
 export type { Isolation };
@@ -21,7 +21,23 @@ export interface ProbeExpectation {
 /** What one probe should report in one engine and serving setup. A subject's probes folder may export more (expectations.ts). */
 export type Rule = (ctx: ExpectationContext) => ProbeExpectation;
 
+/** Where each engine documents compiling a module while its bytes arrive. */
+const STREAMING_COMPILERS: Record<EngineKey, string> = {
+  chromium: 'V8 compiles each function as its bytes arrive since V8 6.5 / Chrome 65 (v8.dev/blog/v8-release-65, "WebAssembly streaming compilation")',
+  firefox: "SpiderMonkey's streaming and tiering compiler since Firefox 58 (hacks.mozilla.org/2018/01/making-webassembly-even-faster-firefoxs-new-streaming-and-tiering-compiler)",
+  webkit: "JavaScriptCore's Wasm::StreamingCompiler (WebKit Source/JavaScriptCore/wasm/WasmStreamingCompiler.cpp, 2021)",
+  webkitgtk: "JavaScriptCore's Wasm::StreamingCompiler (WebKit Source/JavaScriptCore/wasm/WasmStreamingCompiler.cpp, 2021); observed here on WebKitGTK 2.50",
+};
+
 const RULES: Record<string, Rule> = {
+  // Where the server does not trickle (a deployment), the probe records 'info' and is not judged.
+  'loading.compileDuringDownload': (ctx) => {
+    const finishes = compilesDuringDownload(ctx.engine, ctx.version);
+    if (finishes === undefined) return { status: 'pass', why: `${STREAMING_COMPILERS[ctx.engine]}; but ${notObserved(ctx.engine, ctx.version, 'what is left after the last byte')}` };
+    if (!finishes) return { status: 'unsupported', why: `V8 in Chromium ${ctx.version} leaves more than a fresh compile's time after the last byte: observed here on every target (runner/expectations/engineBehaviour.ts, docs/streaming.md)` };
+    return { status: 'pass', why: STREAMING_COMPILERS[ctx.engine] };
+  },
+
   // Shared memory reaches a worker only in a cross-origin isolated page (HTML spec, "cross-origin
   // isolated capability"); the serving matrix runs both kinds.
   'serving.threads': (ctx) => {

@@ -65,7 +65,7 @@ export async function startWebDriverBridge(driver: Driver): Promise<WebDriverBri
         } else if (request.method === 'POST' && rest === '/url') {
           const { url } = (await body(request)) as { url?: string };
           if (!url) return error(response, 400, 'invalid argument', 'no url');
-          await driver.open(url);
+          await driver.open(url, { throttleNetwork: false });
           reply(response, 200, null);
         } else if (request.method === 'POST' && rest === '/execute/sync') {
           const { script, args } = (await body(request)) as { script?: string; args?: unknown[] };

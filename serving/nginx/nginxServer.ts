@@ -12,6 +12,9 @@ import type { Isolation } from '../../deploy/headerPolicy.ts';
 import { type ChildServer, startChildServer } from '../servers/childServer.ts';
 import type { RunningServer } from '../servers/runningServer.ts';
 import { DEBIAN_MODULES, isolationValues, type NginxConfValues, renderNginxConf } from './nginxConf.ts';
+import { withTrickleLocation } from './trickleLocation.ts';
+import { STREAMING_MODULE_FILE } from '../../harness/streaming/streamingModule.ts';
+import { startTrickleServer } from '../trickle.ts';
 
 export interface NginxOptions {
   /** A free loopback port when not given. */
@@ -55,7 +58,8 @@ function makeReadable(dir: string): void {
 }
 
 /** Renders the config into a fresh prefix with a copy of `root`. */
-export function prepareNginx(options: NginxOptions & { port: number }): { prefix: string; conf: string } {
+/** `trickleServer`: where the streaming probe's trickle is proxied to (serving/trickle.ts); none, no trickle location. */
+export function prepareNginx(options: NginxOptions & { port: number; trickleServer?: string }): { prefix: string; conf: string } {
   const modules = options.modules ?? DEBIAN_MODULES;
   checkModules(modules);
   if (!existsSync(join(options.root, 'index.html'))) throw new Error(`${options.root} has no index.html: not a build of the harness`);
@@ -69,6 +73,7 @@ export function prepareNginx(options: NginxOptions & { port: number }): { prefix
     options.alterRoot?.(served);
     makeReadable(served);
     let conf = renderNginxConf({ listen: `127.0.0.1:${options.port}`, root: served, prefix, modules, ...isolationValues(options.isolation), ...options.headers });
+    if (options.trickleServer) conf = withTrickleLocation(conf, options.trickleServer);
     if (options.alterConf) conf = options.alterConf(conf);
     writeFileSync(join(prefix, 'nginx.conf'), conf);
     return { prefix, conf: join(prefix, 'nginx.conf') };
@@ -80,7 +85,16 @@ export function prepareNginx(options: NginxOptions & { port: number }): { prefix
 
 export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   const port = options.port ?? (await getPort({ host: '127.0.0.1' }));
-  const { prefix, conf } = prepareNginx({ ...options, port });
+  const module = join(options.root, STREAMING_MODULE_FILE);
+  if (!existsSync(module)) throw new Error(`${options.root} has no ${STREAMING_MODULE_FILE} (the streaming probe's module): not a current build of the harness`);
+  const trickle = await startTrickleServer(readFileSync(module));
+  let prefix: string, conf: string;
+  try {
+    ({ prefix, conf } = prepareNginx({ ...options, port, trickleServer: trickle.url }));
+  } catch (error) {
+    await trickle.stop();
+    throw error;
+  }
   const errorLog = () => {
     const path = join(prefix, 'logs', 'error.log');
     return existsSync(path) ? readFileSync(path, 'utf8').trim().slice(-2_000) : '';
@@ -100,6 +114,7 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     });
   } catch (error) {
     rmSync(prefix, { recursive: true, force: true });
+    await trickle.stop();
     throw error;
   }
   return {
@@ -109,6 +124,7 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     exited: server.exited,
     stop: async () => {
       await server.stop();
+      await trickle.stop();
       rmSync(prefix, { recursive: true, force: true });
     },
   };

@@ -7,8 +7,8 @@
 //      fault), its output naming the cause, and its compat.json showing what still works (the
 //      bytes fallback under a wrong MIME type).
 // The unbroken control must pass both, so that a suite failing on everything proves nothing either.
-// Chromium on every fixture, Firefox too on the control, the MIME type and the isolation faults;
-// two fixtures at a time.
+// Chromium on every fixture, Firefox too on the control, the MIME type and the isolation faults,
+// WebKitGTK on the console error, and all three on the buffered module; two fixtures at a time.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { NginxOptions } from '../../serving/nginx/nginxServer.ts';
 import type { ProbeStatus } from '../../harness/probes/probe.ts';
 import type { CompatStatus } from '../../runner/expectations/verdict.ts';
+import { BUFFERED_REWRITE, TRICKLE_REWRITE } from '../../serving/nginx/trickleLocation.ts';
 import { corruptCode, truncate } from './damageWasm.ts';
 
 export interface BrokenDeployment {
@@ -148,6 +149,17 @@ export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
     suiteMessages: [/console error: wasm-compat fixture: a deliberate console error/, /\d+\) \[webkit\] › tests\/specs\/page\.spec\.ts/],
     probes: { 'loading.instantiateStreaming': 'pass' },
     projects: ['chromium', 'webkit'],
+  },
+  {
+    name: 'buffered-wasm',
+    cause: 'the .wasm held back until its whole body is in, then sent in one burst (a buffering proxy or CDN in front of the server)',
+    server: { alterConf: replaceOnce(TRICKLE_REWRITE, BUFFERED_REWRITE) },
+    // Every header and byte is right: only the pace differs, which only the page sees.
+    nodeMessage: null,
+    suiteMessages: [/loading\.compileDuringDownload .*expected pass .*reported fail: the module arrived in one burst/],
+    probes: { 'loading.compileDuringDownload': 'fail', 'loading.instantiateStreaming': 'pass' },
+    verdicts: { 'loading.compileDuringDownload': 'fail' },
+    projects: ['chromium', 'firefox', 'webkit'],
   },
 ];
 

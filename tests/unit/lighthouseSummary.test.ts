@@ -3,19 +3,20 @@
 // size and encoding from the wasm-transfer-size audit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { PAGES, PROBES_PAGE } from '../../lighthouse/pages.ts';
 import { pageSummary, runFigures, wasmSummary } from '../../lighthouse/summary.ts';
-import type { AssertionResult } from '../../lighthouse/assertions.ts';
 import { type BudgetAssertion, describeAssertion, formatValue, type LighthouseSummary, type MeasuredTarget, missedLines, summaryMarkdown } from '../../lighthouse/summaryReport.ts';
-import { primaryWasmResponse, type WasmNetworkRecord, wasmTransfer } from '../../lighthouse/wasmTransfer.ts';
-import { lhrFixture } from './lighthouseFixtures.ts';
+import { primaryWasmResponse, wasmTransfer } from '../../lighthouse/wasmTransfer.ts';
+import { lhrFixture, networkRecord } from './lighthouseFixtures.ts';
 
 test('summary: scores, the five metrics, TTI and byte weight come from the audits Lighthouse scores with', () => {
   const lhr = lhrFixture('index-mobile-run1');
-  const s = pageSummary('index', lhr);
-  assert.equal(s.page, 'index');
+  const s = pageSummary(PROBES_PAGE, lhr);
+  assert.equal(s.page, 'probes');
+  assert.equal(s.label, "the probes page (the suite's own stress probes, not the subject)");
   assert.equal(s.formFactor, 'mobile');
   assert.equal(s.lighthouseVersion, '12.2.3');
-  assert.equal(s.throttlingMethod, 'simulate');
+  assert.equal(s.throttling.method, 'simulate');
   assert.match(s.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
   assert.deepEqual(Object.keys(s.scores).sort(), ['accessibility', 'best-practices', 'performance', 'seo']);
   assert.equal(s.scores.performance, lhr.categories.performance!.score);
@@ -33,7 +34,7 @@ test('summary: scores, the five metrics, TTI and byte weight come from the audit
 });
 
 test('summary: the desktop run says desktop', () => {
-  const s = pageSummary('index', lhrFixture('index-desktop'));
+  const s = pageSummary(PROBES_PAGE, lhrFixture('index-desktop'));
   assert.equal(s.formFactor, 'desktop');
   assert.equal(typeof s.scores.performance, 'number');
 });
@@ -52,7 +53,7 @@ test('summary: the .wasm that carried the module, its encoding, and every fetch 
 });
 
 test('summary: Lighthouse audit errors are named, so a broken audit does not pass unnoticed', () => {
-  const s = pageSummary('index', lhrFixture('index-mobile-run1'));
+  const s = pageSummary(PROBES_PAGE, lhrFixture('index-mobile-run1'));
   for (const line of s.auditErrors) assert.match(line, /^[a-z-]+: .+/);
 });
 
@@ -63,17 +64,7 @@ test('summary: one line of figures per run', () => {
   assert.equal(f.runtimeError, null);
 });
 
-const record = (over: Partial<WasmNetworkRecord>): WasmNetworkRecord => ({
-  url: 'http://x/assets/m-1.wasm',
-  mimeType: 'application/wasm',
-  statusCode: 200,
-  transferSize: 1000,
-  resourceSize: 3000,
-  fromMemoryCache: false,
-  fromDiskCache: false,
-  responseHeaders: [],
-  ...over,
-});
+const record = networkRecord;
 
 test('wasm transfer: identity without Content-Encoding, header names in any case, cache hits cost nothing', () => {
   const t = wasmTransfer([
@@ -104,7 +95,7 @@ test('wasm transfer: a module fetched again past the cache counts once in module
   assert.equal(primaryWasmResponse([]), null);
 });
 
-const budget = (over: Partial<AssertionResult>): BudgetAssertion => ({
+const budget = (over: Partial<BudgetAssertion>): BudgetAssertion => ({
   url: 'http://127.0.0.1:4195/',
   key: 'first-contentful-paint',
   title: 'First Contentful Paint',
@@ -118,8 +109,9 @@ const budget = (over: Partial<AssertionResult>): BudgetAssertion => ({
   unit: 'millisecond',
   passed: true,
   message: null,
-  page: 'index',
+  page: 'site',
   formFactor: 'mobile',
+  gates: true,
   ...over,
 });
 
@@ -129,24 +121,28 @@ test('summary.md: one row per page and form factor, with the .wasm cell and the 
     budget({}),
     budget({ key: 'total-blocking-time', level: 'warn', expected: 200, actual: 350, values: [350], passed: false }),
     budget({ key: 'categories:performance', name: 'minScore', operator: '>=', expected: 0.9, actual: 0.91, values: [0.9, 0.9, 0.91], unit: 'score', message: 'median-run: LHCI read this from all 3 runs' }),
+    budget({ page: 'probes', gates: false, key: 'total-byte-weight', expected: 409600, actual: 3738186, values: [3738186], unit: 'byte', passed: false }),
   ];
   const target: MeasuredTarget = {
-    ...pageSummary('index', lhr),
-    reports: { html: 'index-mobile.report.html', json: 'index-mobile.report.json' },
+    ...pageSummary(PROBES_PAGE, lhr),
+    reports: { html: 'probes-mobile.report.html', json: 'probes-mobile.report.json' },
     medianRun: 0,
     validRuns: 1,
     runs: [{ ...runFigures(lhr), loadAverage: [0.5, 0.4, 0.3] }],
     failedRuns: [],
   };
   const summary: LighthouseSummary = {
-    schema: 2,
+    schema: 3,
     generatedAt: '2026-01-01T00:00:00.000Z',
     ok: true,
     lighthouseVersion: '12.2.3',
+    lighthouse: { kind: 'in-process', version: '12.2.3', nodeVersion: 'v20.20.2', reason: 'not installed', description: "Lighthouse 12.2.3 in the runner's process (Node v20.20.2), not 13: not installed" },
     chromium: { binary: '/usr/bin/chromium', source: 'system Chromium', flags: [], userAgent: null },
     server: { kind: 'nginx', description: 'nginx with deploy/nginx.conf, COEP require-corp, serving a fresh build of the harness', reason: 'nginx is installed (/usr/sbin/nginx)', baseUrl: 'http://127.0.0.1:4195/' },
     machine: { cpus: 2, loadAverage: { start: [0.5, 0.4, 0.3], end: [0.6, 0.4, 0.3] } },
     runsPerTarget: 1,
+    pages: [...PAGES],
+    suiteThrottling: { source: '/r/compat.json', throttling: null, missing: 'no compat.json' },
     results: [target],
     failures: [],
     budgets: {
@@ -154,24 +150,32 @@ test('summary.md: one row per page and form factor, with the .wasm cell and the 
       judgedBy: '@lhci/utils 0.15.1 (getAllAssertionResults)',
       passed: true,
       missedErrors: missedLines(assertions, 'error'),
+      missedNotGating: missedLines(assertions, 'error', false),
       missedWarnings: missedLines(assertions, 'warn'),
       assertions,
     },
   };
   const md = summaryMarkdown(summary);
-  const row = md.split('\n').find((l) => l.startsWith('| index | mobile |'));
+  const row = md.split('\n').find((l) => l.startsWith('| probes | mobile |'));
   assert.ok(row, md);
   assert.match(row, new RegExp(`\\| ${Math.round(lhr.categories.performance!.score! * 100)} \\|`));
   assert.match(row, / KiB (br|gzip) \(\d+\.\d KiB decoded/);
   assert.match(md, /Server: \*\*nginx\*\* at http:\/\/127\.0\.0\.1:4195\/: nginx with deploy\/nginx\.conf, .* \(nginx is installed \(\/usr\/sbin\/nginx\)\)/);
   assert.match(md, /## Budgets \(mobile: `lighthouse\/lighthouserc\.mobile\.json`; judged by @lhci\/utils 0\.15\.1/);
   // Every budget is a row, met or missed, with the measured value, the limit and the level.
-  assert.ok(md.includes('| index | mobile | `first-contentful-paint` maxNumericValue | error | 1339 ms | <= 1800 ms | met |'), md);
-  assert.ok(md.includes('| index | mobile | `total-blocking-time` maxNumericValue | warn | 350 ms | <= 200 ms | missed (warn) |'), md);
+  assert.ok(md.includes('| site | mobile | `first-contentful-paint` maxNumericValue | error | 1339 ms | <= 1800 ms | met |'), md);
+  assert.ok(md.includes('| site | mobile | `total-blocking-time` maxNumericValue | warn | 350 ms | <= 200 ms | missed (warn) |'), md);
   // A missed warning is listed; a met budget with a note from LHCI is listed with it.
-  assert.ok(md.includes('- missed warn: total-blocking-time maxNumericValue: 350 ms > 200 ms (index, mobile, median-run)'), md);
-  assert.ok(md.includes('- met error: categories:performance minScore: 0.91 >= 0.90 — median-run: LHCI read this from all 3 runs (index, mobile, median-run)'), md);
+  assert.ok(md.includes('- missed warn: total-blocking-time maxNumericValue: 350 ms > 200 ms (site, mobile, median-run)'), md);
+  assert.ok(md.includes('- met error: categories:performance minScore: 0.91 >= 0.90 — median-run: LHCI read this from all 3 runs (site, mobile, median-run)'), md);
   assert.match(md, /Load average .* 0\.50 \/ 0\.40 \/ 0\.30 at the start/);
+  assert.ok(md.includes("- Lighthouse 12.2.3 in the runner's process (Node v20.20.2), not 13: not installed; on /usr/bin/chromium (system Chromium: /usr/bin/chromium)"), md);
+  // The probes page does not gate: its missed error is reported, not counted against the run.
+  assert.deepEqual(summary.budgets.missedErrors, []);
+  assert.match(md, /^Every budget that gates holds \(error-level misses on a page that does not gate are reported below\)\./m);
+  assert.ok(md.includes('| probes | mobile | `total-byte-weight` maxNumericValue | error | 3738186 B (3650.6 KiB) | <= 409600 B (400.0 KiB) | missed (reported: the page does not gate) |'), md);
+  assert.ok(md.includes('- missed error: total-byte-weight maxNumericValue: 3738186 B (3650.6 KiB) > 409600 B (400.0 KiB) (probes, mobile, median-run) (reported only: the page does not gate)'), md);
+  assert.ok(md.includes("- **probes** (`/`): the probes page (the suite's own stress probes, not the subject)"), md);
 });
 
 test('budget lines: measured value, limit and unit as a person reads them', () => {

@@ -7,19 +7,9 @@
 // sync path is refused, the async compile of the same bytes must succeed.
 import { defineProbe, type ProbeOutcome } from '../probe.ts';
 import { describeError } from '../runProbe.ts';
+import { uleb } from '../../wasmEncoding.ts';
 
 const DATA_BYTES = 9 * 2 ** 20;
-
-function leb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
 
 /** (module (memory 144) (data (i32.const 0) "<9 MiB of a pattern>")), generated here, not written
  * as a .wat like the other probes' modules: its data would be megabytes of text in the repository and
@@ -27,9 +17,9 @@ function leb(n: number): number[] {
  * JS array), where this loop is a few lines. */
 function largeModule(): Uint8Array<ArrayBuffer> {
   const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  const memory = [0x01, 0x00, ...leb(DATA_BYTES / 65_536)]; // one memory, no maximum, min 144 pages
-  const segment = [0x01, 0x00, 0x41, 0x00, 0x0b, ...leb(DATA_BYTES)]; // one active segment at i32.const 0
-  const head = [...header, 0x05, ...leb(memory.length), ...memory, 0x0b, ...leb(segment.length + DATA_BYTES), ...segment];
+  const memory = [0x01, 0x00, ...uleb(DATA_BYTES / 65_536)]; // one memory, no maximum, min 144 pages
+  const segment = [0x01, 0x00, 0x41, 0x00, 0x0b, ...uleb(DATA_BYTES)]; // one active segment at i32.const 0
+  const head = [...header, 0x05, ...uleb(memory.length), ...memory, 0x0b, ...uleb(segment.length + DATA_BYTES), ...segment];
   const bytes = new Uint8Array(head.length + DATA_BYTES);
   bytes.set(head);
   for (let i = head.length; i < bytes.length; i++) bytes[i] = i & 0xff;

@@ -2,6 +2,7 @@
 // of every .wasm and its SHA-256, harness/harnessBuildInfo.ts), and every .wasm the page uses: the
 // ones build-info.json lists, the crate's, and any other the page fetched (Resource Timing).
 import { HARNESS_BUILD_INFO, type HarnessBuildInfo } from '../../harnessBuildInfo.ts';
+import { STREAMING_MODULE_FILE } from '../../streaming/streamingModule.ts';
 
 /** build-info.json next to the page, fresh from the server, or why it could not be read. */
 export async function fetchBuildInfo(): Promise<{ info: HarnessBuildInfo } | { problem: string }> {
@@ -20,13 +21,14 @@ export async function fetchBuildInfo(): Promise<{ info: HarnessBuildInfo } | { p
   }
 }
 
-/** Absolute URLs of every .wasm the page uses, each once. */
+/** Absolute URLs of every .wasm the page uses, each once; the streaming probes' generated module
+ * (harness/streaming/) is the suite's own, not the subject's, and left out. */
 export function servedWasmUrls(wasmUrl: string, info: HarnessBuildInfo | null): string[] {
   const urls = new Set<string>([new URL(wasmUrl, document.baseURI).href]);
   for (const w of info?.wasm ?? []) urls.add(new URL(w.path, document.baseURI).href);
   for (const entry of performance.getEntriesByType('resource')) {
     const url = new URL(entry.name);
-    if (url.pathname.endsWith('.wasm') && url.origin === location.origin) urls.add(url.origin + url.pathname);
+    if (url.pathname.endsWith('.wasm') && !url.pathname.endsWith(`/${STREAMING_MODULE_FILE}`) && url.origin === location.origin) urls.add(url.origin + url.pathname);
   }
   return [...urls];
 }

@@ -6,6 +6,7 @@
 import { type HeaderGetter, securityFindings } from '../../../deploy/headerRules.ts';
 import { defineProbe } from '../probe.ts';
 import { shortUrl } from './_servedWasm.ts';
+import { resourceEntryAfter, resourceEntryCount } from '../loading/_resourceTiming.ts';
 
 const REPORTED = [
   'Content-Type',
@@ -31,35 +32,13 @@ interface Timing {
   decodedBodySize: number;
 }
 
-/** How long to wait for the entry: far above what an idle engine needs (a few ms), so a busy machine still gets it. */
-const TIMING_WAIT_MS = 10_000;
-
-/** This fetch's Resource Timing entry, which engines queue a little after the body is read: awaited as it arrives, not polled. */
-function timingOf(url: string, before: number): Promise<Timing | null> {
-  const found = () => {
-    const entries = performance.getEntriesByName(url) as PerformanceResourceTiming[];
-    const entry = entries.length > before ? entries.at(-1) : undefined;
-    return entry ? { encodedBodySize: entry.encodedBodySize, decodedBodySize: entry.decodedBodySize } : null;
-  };
-  const now = found();
-  if (now || typeof PerformanceObserver === 'undefined') return Promise.resolve(now);
-  return new Promise((resolve) => {
-    const observer = new PerformanceObserver(() => {
-      const entry = found();
-      if (entry) done(entry);
-    });
-    const timer = setTimeout(() => done(found()), TIMING_WAIT_MS);
-    const done = (value: Timing | null) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve(value);
-    };
-    observer.observe({ type: 'resource' });
-  });
+async function timingOf(url: string, before: number): Promise<Timing | null> {
+  const entry = await resourceEntryAfter(url, before);
+  return entry ? { encodedBodySize: entry.encodedBodySize, decodedBodySize: entry.decodedBodySize } : null;
 }
 
 async function headersOf(url: string): Promise<{ status: number; headers: Seen; timing: Timing | null }> {
-  const before = performance.getEntriesByName(url).length;
+  const before = resourceEntryCount(url);
   const response = await fetch(url, { cache: 'no-store' });
   await response.arrayBuffer();
   const headers = Object.fromEntries(REPORTED.map((name) => [name, response.headers.get(name)]));

@@ -1,0 +1,97 @@
+// The run's CPU calibration (calibrateCpu.ts): measured once per machine and browser, kept in
+// .cache/cpu-calibration.json, and handed to the workers through the environment, as the target
+// URLs are (runner/targetUrls.ts). A calibration measured on an idle machine is worth more than one
+// measured while the suite's own workers load both cores, so it is reused rather than redone:
+//   WASM_COMPAT_RECALIBRATE=1   measure again (after a hardware or browser change, or to compare)
+//   WASM_COMPAT_CPU_RATE=4      a set rate instead (Lighthouse's preset), recorded as set, not calibrated
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
+import type { EngineChoice } from '../engines/engineResolution.ts';
+import { calibrateCpu } from './calibrateCpu.ts';
+import { type CpuThrottling, MID_TIER_PHONE_BENCHMARK_INDEX } from './throttlingProfile.ts';
+
+const CALIBRATION_ENV = 'WASM_COMPAT_CPU_CALIBRATION';
+export const RATE_ENV = 'WASM_COMPAT_CPU_RATE';
+export const RECALIBRATE_ENV = 'WASM_COMPAT_RECALIBRATE';
+const CACHE_FILE = fileURLToPath(new URL('../../.cache/cpu-calibration.json', import.meta.url));
+
+type ChromiumChoice = Extract<EngineChoice, { kind: 'playwright' | 'system' }>;
+
+/** What makes a calibration this machine's: its CPU, its cores, its name, and the browser measured. */
+function machineKey(browserVersion: string): string {
+  return `${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().length} on ${hostname()}, Chromium ${browserVersion}`;
+}
+
+/** WASM_COMPAT_CPU_RATE, checked: a number from 1 up. */
+export function setRate(env: NodeJS.ProcessEnv = process.env): number | null {
+  const raw = env[RATE_ENV];
+  if (raw === undefined || raw === '') return null;
+  const rate = Number(raw);
+  if (!Number.isFinite(rate) || rate < 1) throw new Error(`${RATE_ENV}=${JSON.stringify(raw)}: a CPU slowdown is a number from 1 (none) up, e.g. 4`);
+  return rate;
+}
+
+function readCache(key: string): CpuThrottling | null {
+  if (!existsSync(CACHE_FILE)) return null;
+  try {
+    const stored = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Record<string, CpuThrottling>;
+    return stored[key] ? { ...stored[key], cached: true } : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeCache(key: string, value: CpuThrottling): void {
+  let stored: Record<string, CpuThrottling> = {};
+  try {
+    if (existsSync(CACHE_FILE)) stored = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Record<string, CpuThrottling>;
+  } catch {
+    // An unreadable cache is replaced.
+  }
+  writeJsonAtomic(CACHE_FILE, { ...stored, [key]: value });
+}
+
+/** The calibration for this machine and `choice`'s Chromium: set, cached, or measured now; published for the workers. */
+export async function prepareCpuCalibration(choice: ChromiumChoice, log: (line: string) => void): Promise<CpuThrottling> {
+  const browser = await chromium.launch({ executablePath: choice.binary, ...(choice.kind === 'system' ? { args: choice.args } : {}) });
+  let result: CpuThrottling;
+  try {
+    const rate = setRate();
+    const key = machineKey(browser.version());
+    const cached = process.env[RECALIBRATE_ENV] ? null : readCache(key);
+    if (rate !== null) {
+      result = { rate, hostBenchmarkIndex: null, targetBenchmarkIndex: MID_TIER_PHONE_BENCHMARK_INDEX, throttledBenchmarkIndex: null, method: `set by ${RATE_ENV}`, calibratedAt: new Date().toISOString(), cached: false };
+    } else if (cached) {
+      result = cached;
+    } else {
+      log(`calibrating the CPU slowdown for a mid-tier phone on ${key} (Lighthouse's BenchmarkIndex, about 10 s)`);
+      result = await calibrateCpu(browser);
+      writeCache(key, result);
+    }
+  } finally {
+    await browser.close();
+  }
+  log(describeCpu(result));
+  process.env[CALIBRATION_ENV] = JSON.stringify(result);
+  return result;
+}
+
+/** The calibration the global setup published, or null when it published none. */
+export function publishedCpuCalibration(): CpuThrottling | null {
+  const raw = process.env[CALIBRATION_ENV];
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as CpuThrottling;
+  } catch {
+    return null;
+  }
+}
+
+export function describeCpu(cpu: CpuThrottling): string {
+  const index = (n: number | null) => (n === null ? '?' : n.toFixed(0));
+  const how = cpu.hostBenchmarkIndex === null ? cpu.method : `host BenchmarkIndex ${index(cpu.hostBenchmarkIndex)} → ${index(cpu.throttledBenchmarkIndex)} at that rate, target ${cpu.targetBenchmarkIndex}`;
+  return `CPU ×${cpu.rate} (${how}${cpu.cached ? `; calibrated ${cpu.calibratedAt}, reused from .cache/cpu-calibration.json` : ''})`;
+}
