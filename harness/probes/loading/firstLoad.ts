@@ -7,7 +7,8 @@ import { defineProbe } from '../probe.ts';
 
 export default defineProbe({
   title: "The page's first fetch of the module, and the page's own arrival",
-  needsWebAssembly: false,
+  // Without WebAssembly the page never fetches the module: nothing to time.
+  needsWebAssembly: true,
   async run(context) {
     const url = new URL(context.wasmUrl, document.baseURI).href;
     const entry = (performance.getEntriesByName(url) as PerformanceResourceTiming[])[0];
