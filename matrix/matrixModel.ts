@@ -7,7 +7,7 @@ import type { Finding } from '../deploy/headerRules.ts';
 import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
 import type { ProbeVerdict } from '../runner/expectations/verdict.ts';
 import { engineName } from './engineNames.ts';
-import { describeThrottling } from '../runner/throttling/applyThrottling.ts';
+import { throttlingOf } from '../runner/throttling/applyThrottling.ts';
 
 export type CellKind = 'pass' | 'fail' | 'unsupported-as-expected' | 'unsupported-unexpectedly' | 'info' | 'skipped' | 'not-run' | 'no-result';
 
@@ -97,7 +97,7 @@ function column(name: string, p: ProjectReport): Column {
     device: p.engine?.device ?? null,
     emulated: p.engine?.emulated ?? false,
     notApplied: p.engine?.notApplied ?? [],
-    throttled: p.engine?.throttling && (p.engine.throttling.cpu || p.engine.throttling.network) ? describeThrottling(p.engine.throttling) : null,
+    throttled: throttlingOf(p.engine?.throttling),
     target: p.target?.name ?? null,
     isolation: p.target?.isolation ?? null,
     htmlReport: p.htmlReport ?? null,

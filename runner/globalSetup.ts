@@ -14,7 +14,7 @@ import { RUN_ID_ENV } from './rustTests/runRustTests.ts';
 import { htmlReportFolder } from './htmlReportFolder.ts';
 import { publishTargetUrls } from './targetUrls.ts';
 import type { EngineChoice } from './engines/engineResolution.ts';
-import { prepareCpuCalibration } from './throttling/cpuCalibration.ts';
+import { calibrateForThrottledProjects } from './throttling/cpuCalibration.ts';
 
 /** The subject, resolved and built; a SubjectError's message is the whole report (its stack says nothing a user needs). */
 async function prepareSubject(buildsLocally: boolean): Promise<void> {
@@ -41,9 +41,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   // Workers of this run share each project's Rust test run (runner/rustTests/runRustTests.ts).
   process.env[RUN_ID_ENV] = `${process.pid}-${Date.now()}`;
   // Calibrated before any worker starts, so that the suite's own load does not slow the measurement.
-  const throttled = config.projects.map((p) => p.use as { throttle?: string | null; engineChoice?: EngineChoice }).find((u) => u.throttle && u.engineChoice?.engine === 'chromium' && (u.engineChoice.kind === 'playwright' || u.engineChoice.kind === 'system'));
-  const chromium = throttled?.engineChoice;
-  if (chromium && (chromium.kind === 'playwright' || chromium.kind === 'system')) await prepareCpuCalibration(chromium, (line) => console.log(`[throttling] ${line}`));
+  await calibrateForThrottledProjects(config.projects.map((p) => p.use as { throttle?: string | null; engineChoice?: EngineChoice }), (line) => console.log(`[throttling] ${line}`));
   const started = await startTargets(targets, (line) => console.log(`[targets] ${line}`));
   publishTargetUrls(started.urls);
   return () => started.stop();

@@ -19,7 +19,7 @@ import type { BenchPageReport } from '../page/benchPage.ts';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { describeChoice } from '../../runner/engines/engineResolution.ts';
 import { launchDriver } from '../../runner/engines/launchDriver.ts';
-import { prepareCpuCalibration } from '../../runner/throttling/cpuCalibration.ts';
+import { calibrateForThrottledProjects } from '../../runner/throttling/cpuCalibration.ts';
 import { benchReportsDir, PKG_DIR } from '../report/paths.ts';
 import type { BenchRun } from '../report/schema.ts';
 import { writeSummaryReports } from '../report/writeReports.ts';
@@ -123,10 +123,7 @@ const build = (() => {
 })();
 
 // A throttled project's CPU rate, calibrated (or reused) before any benchmark loads the machine.
-const throttledChromium = projects.find((p) => p.throttle && p.engineChoice.engine === 'chromium')?.engineChoice;
-if (throttledChromium && (throttledChromium.kind === 'playwright' || throttledChromium.kind === 'system')) {
-  await prepareCpuCalibration(throttledChromium, (line) => console.log(`bench:browsers: ${line}`));
-}
+await calibrateForThrottledProjects(projects, (line) => console.log(`bench:browsers: ${line}`));
 
 let failed = 0;
 try {

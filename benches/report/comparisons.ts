@@ -5,7 +5,7 @@ import { speedupOf } from '../stats/speedup.ts';
 import { suites } from '../suites/index.ts';
 import type { CollectedReports } from './collectReports.ts';
 import type { BenchRun, PairResult, Speedup } from './schema.ts';
-import { describeThrottling } from '../../runner/throttling/applyThrottling.ts';
+import { throttlingOf } from '../../runner/throttling/applyThrottling.ts';
 import type { ThrottlingRecord } from '../../runner/throttling/throttlingProfile.ts';
 
 /** The suites in the order runs take them. */
@@ -22,14 +22,13 @@ export interface TaskRow {
 /** Runs that have pairs (done), Node first. */
 /** How a run's engine was throttled to a phone's speed (runner/throttling/), or null: such a run's
  * numbers describe a phone, not this machine, and are shown apart from the others. */
-export function throttlingOf(run: BenchRun): string | null {
-  const t = (run.engine as { throttling?: ThrottlingRecord | null } | null)?.throttling;
-  return t && (t.cpu || t.network) ? describeThrottling(t) : null;
+export function runThrottling(run: BenchRun): string | null {
+  return throttlingOf((run.engine as { throttling?: ThrottlingRecord | null } | null)?.throttling);
 }
 
 /** The runs that finished: at this machine's speed, or (`throttled`) those slowed to a phone's. */
 export function timedRuns(c: CollectedReports, throttled = false): BenchRun[] {
-  return [c.node, ...c.browsers].filter((r): r is BenchRun => r !== null && r.status === 'done' && (throttlingOf(r) !== null) === throttled);
+  return [c.node, ...c.browsers].filter((r): r is BenchRun => r !== null && r.status === 'done' && (runThrottling(r) !== null) === throttled);
 }
 
 /** Every task any run has, once, in suite order (then as found: a suite this code no longer has). */

@@ -2,7 +2,7 @@
 // reads in any browser: speedup per task per engine, WASM against native, then the full tables.
 import { describeComparison } from '../regression.ts';
 import type { CollectedReports } from './collectReports.ts';
-import { nativeComparisons, speedupIn, taskRows, throttlingOf, timedRuns } from './comparisons.ts';
+import { nativeComparisons, speedupIn, taskRows, runThrottling, timedRuns } from './comparisons.ts';
 import { escapeHtml } from '../../reporting/escapeHtml.ts';
 import { formatMs, formatSpeedup, significant } from './format.ts';
 import { tableRows } from './nodeTable.ts';
@@ -67,7 +67,7 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
   const throttled = timedRuns(c, true);
   if (throttled.length) {
     body.push('<h2>Speedup on a throttled phone</h2>');
-    body.push(`<p class="note">Runs slowed to a mid-tier phone (runner/throttling/): a phone’s numbers, apart from this machine’s above. ${throttled.map((r) => `${escapeHtml(r.project)}: ${escapeHtml(throttlingOf(r) ?? '')}`).join('; ')}.</p>`);
+    body.push(`<p class="note">Runs slowed to a mid-tier phone (runner/throttling/): a phone’s numbers, apart from this machine’s above. ${throttled.map((r) => `${escapeHtml(r.project)}: ${escapeHtml(runThrottling(r) ?? '')}`).join('; ')}.</p>`);
     body.push(speedupChart(throttled, 'Speedup per task on a throttled phone (baseline time / subject time)'));
   }
   const notRun = c.browsers.filter((b) => b.status !== 'done');

@@ -1,5 +1,5 @@
 // One line about where and how a run happened, for the summary and the page.
-import { throttlingOf } from './comparisons.ts';
+import { runThrottling } from './comparisons.ts';
 import type { BenchRun } from './schema.ts';
 
 export function runFacts(run: BenchRun): string {
@@ -8,7 +8,7 @@ export function runFacts(run: BenchRun): string {
   const engine = run.engine as { engine?: string; version?: string; source?: string; device?: string | null; emulated?: boolean } | null;
   const parts = [
     engine ? `${engine.engine} ${engine.version} (${engine.source})${engine.device ? `, emulating ${engine.device}` : ''}` : e?.runtime,
-    throttlingOf(run),
+    runThrottling(run),
     e?.cpuModel ? `${e.cpus} × ${e.cpuModel}` : e?.cpus ? `${e.cpus} CPUs` : null,
     e?.loadAverage ? `load average ${e.loadAverage.start[0]?.toFixed(2)} → ${e.loadAverage.end[0]?.toFixed(2)}` : null,
     e?.crossOriginIsolated !== null && e?.crossOriginIsolated !== undefined ? (e.crossOriginIsolated ? 'cross-origin isolated' : 'NOT cross-origin isolated') : null,

@@ -2,7 +2,7 @@
 // regression check, as Markdown a person reads on GitHub or in a terminal.
 import { describeComparison } from '../regression.ts';
 import type { CollectedReports } from './collectReports.ts';
-import { nativeComparisons, speedupIn, taskRows, throttlingOf, timedRuns } from './comparisons.ts';
+import { nativeComparisons, speedupIn, taskRows, runThrottling, timedRuns } from './comparisons.ts';
 import { formatMs, formatPct, formatSpeedup, significant } from './format.ts';
 import { renderMarkdownTable, tableRows } from './nodeTable.ts';
 import { runFacts } from './runFacts.ts';
@@ -48,7 +48,7 @@ export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Dat
   const throttled = timedRuns(c, true);
   if (throttled.length) {
     out.push('## Speedup on a throttled phone', '', 'Runs slowed to a mid-tier phone (runner/throttling/): a phone’s numbers, apart from this machine’s above.', '');
-    out.push(...throttled.map((r) => `- ${r.project}: ${throttlingOf(r)}`), '');
+    out.push(...throttled.map((r) => `- ${r.project}: ${runThrottling(r)}`), '');
     const rows = taskRows(throttled).map((t) => [t.id, `${t.subjectLabel} vs ${t.baselineLabel}`, ...throttled.map((r) => {
       const s = speedupIn(r, t.id);
       return s ? formatSpeedup(s.value, s.uncertainty) : r.pairs.find((p) => p.id === t.id)?.status ?? '—';

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { startAppium } from './appium/appiumServer.ts';
 import type { EngineChoice } from './engineResolution.ts';
 import { startWebKitGtkDriver } from './webkitgtk.ts';
-import { chromiumThrottling, notThrottled, throttlePage } from '../throttling/applyThrottling.ts';
+import { appliedThrottling, chromiumThrottling, notThrottled, throttlePage } from '../throttling/applyThrottling.ts';
 import type { ThrottleProfile, ThrottlingRecord } from '../throttling/throttlingProfile.ts';
 
 export interface DeviceOptions {
@@ -61,7 +61,7 @@ export async function launchDriver(
       notApplied: throttling?.notApplied ?? [],
       throttling,
     };
-    const applied = throttling && (throttling.cpu || throttling.network) ? throttling : null;
+    const applied = appliedThrottling(throttling);
     return { driver: new PlaywrightDriver(context, engine, applied ? (p, o) => throttlePage(context, p, o.throttleNetwork === false ? { ...applied, network: null } : applied) : undefined), shutdown: () => browser.close() };
   } catch (error) {
     await browser.close();

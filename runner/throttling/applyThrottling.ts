@@ -32,6 +32,17 @@ export function describeNetwork(network = SLOW_4G): string {
   return `${network.latencyMs} ms latency, ${(network.downloadKbps / 1024).toFixed(2)} Mbps down, ${network.uploadKbps} kbps up`;
 }
 
+/** The record if any of it was applied (a CPU rate or a network), else null: what is worth showing as "throttled". */
+export function appliedThrottling(t: ThrottlingRecord | null | undefined): ThrottlingRecord | null {
+  return t && (t.cpu || t.network) ? t : null;
+}
+
+/** What was applied, in words, or null where nothing was (not throttled, or not throttleable). */
+export function throttlingOf(t: ThrottlingRecord | null | undefined): string | null {
+  const applied = appliedThrottling(t);
+  return applied ? describeThrottling(applied) : null;
+}
+
 export function describeThrottling(t: ThrottlingRecord): string {
   const applied = [t.cpu ? describeCpu(t.cpu) : null, t.network ? `network ${t.network.profile} (${describeNetwork(t.network)})` : null].filter(Boolean);
   return applied.length ? `throttled as a ${t.profile}: ${applied.join('; ')}` : `${t.profile} throttling not applied`;

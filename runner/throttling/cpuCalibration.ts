@@ -34,24 +34,22 @@ export function setRate(env: NodeJS.ProcessEnv = process.env): number | null {
   return rate;
 }
 
-function readCache(key: string): CpuThrottling | null {
-  if (!existsSync(CACHE_FILE)) return null;
+/** Every machine's calibration kept so far; an absent or unreadable cache is empty (and replaced on the next write). */
+function storedCalibrations(): Record<string, CpuThrottling> {
   try {
-    const stored = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Record<string, CpuThrottling>;
-    return stored[key] ? { ...stored[key], cached: true } : null;
+    return existsSync(CACHE_FILE) ? (JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Record<string, CpuThrottling>) : {};
   } catch {
-    return null;
+    return {};
   }
 }
 
+function readCache(key: string): CpuThrottling | null {
+  const stored = storedCalibrations()[key];
+  return stored ? { ...stored, cached: true } : null;
+}
+
 function writeCache(key: string, value: CpuThrottling): void {
-  let stored: Record<string, CpuThrottling> = {};
-  try {
-    if (existsSync(CACHE_FILE)) stored = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Record<string, CpuThrottling>;
-  } catch {
-    // An unreadable cache is replaced.
-  }
-  writeJsonAtomic(CACHE_FILE, { ...stored, [key]: value });
+  writeJsonAtomic(CACHE_FILE, { ...storedCalibrations(), [key]: value });
 }
 
 /** The calibration for this machine and `choice`'s Chromium: set, cached, or measured now; published for the workers. */
@@ -77,6 +75,13 @@ export async function prepareCpuCalibration(choice: ChromiumChoice, log: (line: 
   log(describeCpu(result));
   process.env[CALIBRATION_ENV] = JSON.stringify(result);
   return result;
+}
+
+/** Calibrates for the first throttled project whose Chromium can be launched here, if any: the
+ * global setup and the browser benchmarks both call this before any project starts. */
+export async function calibrateForThrottledProjects(projects: ReadonlyArray<{ throttle?: string | null; engineChoice?: EngineChoice }>, log: (line: string) => void): Promise<CpuThrottling | null> {
+  const chromium = projects.map((p) => (p.throttle ? p.engineChoice : undefined)).find((c): c is ChromiumChoice => c?.engine === 'chromium' && (c.kind === 'playwright' || c.kind === 'system'));
+  return chromium ? prepareCpuCalibration(chromium, log) : null;
 }
 
 /** The calibration the global setup published, or null when it published none. */
