@@ -13,9 +13,14 @@ import { planTargets } from './serving/targets/plan.ts';
 
 export default defineConfig<WorkerOptions>({
   testDir: 'tests/specs',
+  // The read-then-compile proof is listed only in the run that asks for it (tests/streaming/).
+  testIgnore: process.env.WASM_COMPAT_STREAMING_SHIM === '1' ? [] : ['**/streamingShim.spec.ts'],
   outputDir: 'test-results',
-  // Specs share one harness load per worker; files still run in parallel across the workers.
+  // Specs share one harness load per worker, and each project keeps to one worker (runner/projects.ts);
+  // the projects run side by side, one per core: most of a project's time is its engine waiting on
+  // the page (the trickled module, the runner's page), not this process.
   fullyParallel: false,
+  workers: '100%',
   forbidOnly: !!process.env.CI,
   // No retries: a flaky engine or probe must show, not be hidden by a second try.
   retries: 0,
@@ -33,6 +38,8 @@ export default defineConfig<WorkerOptions>({
     ['./runner/requireRunReporter.ts'],
     // CI's per-engine jobs leave a blob report that the merge job turns into one HTML report.
     ...(process.env.WASM_COMPAT_BLOB_REPORT === '1' ? [['blob', { outputDir: reportPath('blob') }] as const] : []),
+    // npm run bench:suite reads every test's start and duration from Playwright's JSON report.
+    ...(process.env.WASM_COMPAT_RUN_JSON ? [['json', { outputFile: process.env.WASM_COMPAT_RUN_JSON }] as const] : []),
   ],
   projects: browserProjects(planTargets()),
 });

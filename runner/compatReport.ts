@@ -11,7 +11,7 @@ import type { EngineInfo } from './drivers/driver.ts';
 import type { ProbeVerdict } from './expectations/verdict.ts';
 import type { ProjectRequirementCheck } from './expectations/requirements.ts';
 import type { SubjectReport } from './subjectReport.ts';
-import { notRunReason, readEngine, readFindings, readRustTest, readVerdicts, type RustTestRecord } from './testRecord.ts';
+import { notRunReason, readEngine, readFindings, readRustTest, readSession, readVerdicts, type RustTestRecord, type SessionTiming } from './testRecord.ts';
 
 /** Which target a project ran against (serving/targets/), and where it answered. */
 export interface ProjectTarget {
@@ -41,6 +41,8 @@ export interface ProjectReport {
   rustTests?: Array<RustTestRecord & { testId?: string }>;
   /** The Playwright HTML report that holds this project's tests, relative to the reports folder. */
   htmlReport?: string;
+  /** Where its worker's time went before the tests (npm run bench:suite reads it); the tests' own times are in the HTML and JUnit reports. */
+  session?: SessionTiming;
 }
 
 export interface CompatReport {
@@ -92,6 +94,7 @@ export function addTestResult(project: ProjectReport, test: Pick<TestCase, 'anno
   if (result.status === 'passed') project.tests.passed++;
   else project.tests.failed++;
   project.engine ??= readEngine(result);
+  project.session ??= readSession(result) ?? undefined;
   const findings = readFindings(result);
   if (findings && !project.serving) project.serving = { passed: findings.filter((f) => f.ok).length, failed: findings.filter((f) => !f.ok).length, findings };
   for (const v of readVerdicts(result)) {

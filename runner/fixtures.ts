@@ -1,5 +1,6 @@
-// The fixtures every spec uses. A worker opens the harness once on its project's engine and keeps
-// what the page published; tests assert on it. Specs never touch Playwright's own `page`: the
+// The fixtures every spec uses. A worker starts its project's engine once and, when a test first
+// asks for the harness, loads the page once and keeps what it published; tests assert on it. A
+// worker that Playwright starts again after a failure pays for the page only if its tests read it. Specs never touch Playwright's own `page`: the
 // same specs must run over WebDriver (WebKitGTK, Appium, a grid).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import type { ThrottleProfile } from './throttling/throttlingProfile.ts';
 import { previewTarget } from '../serving/targets/previewTarget.ts';
 import { targetRecord, type TargetRecord } from '../serving/targets/target.ts';
 import { targetUrl } from './targetUrls.ts';
-import { recordEngine, skipNotRun } from './testRecord.ts';
+import { EVERY_PROBE, type ProbeSelection, urlWithSelection } from '../harness/probes/probeSelection.ts';
+import { recordEngine, recordSession, type SessionTiming, skipNotRun } from './testRecord.ts';
 
 export interface WorkerOptions {
   /** Which engine runs this project (runner/projects.ts resolves it). */
@@ -25,10 +27,14 @@ export interface WorkerOptions {
   target: TargetRecord;
   /** A phone's CPU and network to apply (runner/throttling/), or null. */
   throttle: ThrottleProfile | null;
+  /** Which probes the project's page load runs (runner/projects.ts: the serving matrix runs only what a server can change). */
+  probes: ProbeSelection;
 }
 
 interface Session {
   driver: Driver;
+  /** The harness as this project loads it: the target's page with the project's probe selection. */
+  pageUrl: string;
   report: HarnessReport;
   /** Driver-level problems (console errors, failed requests) during the main run. */
   problems: string[];
@@ -36,6 +42,7 @@ interface Session {
   loadTrace: string | null;
   /** What a person saw when the probes finished: the table rows (id:status) and the summary line. */
   view: HarnessView;
+  timing: SessionTiming;
 }
 
 export interface HarnessView {
@@ -43,15 +50,24 @@ export interface HarnessView {
   summary: string;
 }
 
+/** The project's engine, started once per worker; the specs that need no harness (the Rust tests, the page without WebAssembly) use only this. */
+interface EngineSession {
+  driver: Driver;
+  launchMs: number;
+}
+
 export interface WorkerFixtures {
   /** The page, absolute: where the project's target answers in this run. */
   harnessUrl: string;
+  engineSession: EngineSession | { notRun: string };
+  /** The harness loaded once on that engine, when a test first asks for it. */
   session: Session | { notRun: string };
 }
 
 export interface TestFixtures {
-  /** What the harness published on this project's engine. Skips the test, with the reason, when the engine is missing. */
+  /** What the harness published on this project's engine. */
   harness: HarnessReport;
+  /** The engine that runs this project. Skips the test, with the reason, when the engine is missing. */
   engine: EngineInfo;
   driver: Driver;
   /** Driver-level problems seen during the harness run. */
@@ -67,6 +83,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   deviceName: [null, { option: true, scope: 'worker' }],
   throttle: [null, { option: true, scope: 'worker' }],
   target: [targetRecord(previewTarget()), { option: true, scope: 'worker' }],
+  probes: [EVERY_PROBE, { option: true, scope: 'worker' }],
 
   harnessUrl: [
     async ({ target }, use) => {
@@ -77,7 +94,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  session: [
+  engineSession: [
     async ({ engineChoice, deviceName, throttle, harnessUrl, playwright }, use, workerInfo) => {
       if (engineChoice.kind === 'missing') {
         await use({ notRun: describeChoice(engineChoice) });
@@ -85,7 +102,24 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       }
       const use_ = workerInfo.project.use as Record<string, unknown>;
       const context = Object.fromEntries(CONTEXT_KEYS.filter((k) => use_[k] !== undefined).map((k) => [k, use_[k]])) as BrowserContextOptions;
+      const started = performance.now();
       const { driver, shutdown } = await launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle }, playwright, harnessUrl);
+      try {
+        await use({ driver, launchMs: Math.round(performance.now() - started) });
+      } finally {
+        await shutdown();
+      }
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+
+  session: [
+    async ({ engineSession, harnessUrl, probes }, use, workerInfo) => {
+      if ('notRun' in engineSession) {
+        await use(engineSession);
+        return;
+      }
+      const { driver, launchMs } = engineSession;
       let traceDir: string | null = null;
       try {
         let loadTrace: string | null = null;
@@ -93,8 +127,11 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
           traceDir = mkdtempSync(join(tmpdir(), 'wasm-compat-trace-'));
           await driver.context.tracing.start({ screenshots: true, snapshots: true, title: `harness load (${workerInfo.project.name})` });
         }
-        await driver.open(harnessUrl);
+        const pageUrl = urlWithSelection(harnessUrl, probes);
+        const loadStarted = performance.now();
+        await driver.open(pageUrl);
         const report = await driver.results();
+        const timing = { launchMs, pageLoadMs: Math.round(performance.now() - loadStarted) };
         const view = await driver.evaluate(
           () => ({
             rows: Array.from(document.querySelectorAll<HTMLElement>('#results tbody tr[data-probe]')).map((tr) => `${tr.dataset.probe}:${tr.dataset.status}`),
@@ -106,43 +143,51 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
           loadTrace = join(traceDir, 'harness-load.zip');
           await driver.context.tracing.stop({ path: loadTrace });
         }
-        await use({ driver, report, problems: driver.problems(), loadTrace, view });
+        await use({ driver, pageUrl, report, problems: driver.problems(), loadTrace, view, timing });
       } finally {
-        await shutdown();
         if (traceDir) rmSync(traceDir, { recursive: true, force: true });
       }
     },
     { scope: 'worker', timeout: 240_000 },
   ],
 
-  harness: async ({ session }, use, testInfo) => {
-    if ('notRun' in session) {
-      skipNotRun(testInfo, session.notRun);
+  engine: async ({ engineSession }, use, testInfo) => {
+    if ('notRun' in engineSession) {
+      skipNotRun(testInfo, engineSession.notRun);
       return;
     }
-    const { driver, report, loadTrace } = session;
-    const e = driver.engine;
+    const e = engineSession.driver.engine;
     testInfo.annotations.push({
       type: 'engine',
       description: `${e.engine} ${e.version} — ${e.source} (${e.binary})${e.device ? `, emulating ${e.device}` : ''}${e.notApplied.length ? `; not applied: ${e.notApplied.join(', ')}` : ''}`,
     });
     await recordEngine(testInfo, e);
-    await use(report);
+    await use(e);
+  },
+
+  driver: async ({ engine, engineSession }, use, testInfo) => {
+    void engine;
+    const { driver } = engineSession as EngineSession;
+    await use(driver);
+    // The page the test left open: the Rust tests' runner, the page without WebAssembly, or the harness.
     if (testInfo.status !== testInfo.expectedStatus) {
-      await testInfo.attach('harness-report.json', { body: JSON.stringify(report, null, 2), contentType: 'application/json' });
       await testInfo.attach('screenshot', { body: await driver.screenshot().catch((err: Error) => Buffer.from(`screenshot failed: ${err.message}`)), contentType: 'image/png' });
-      if (loadTrace) await testInfo.attach('trace', { path: loadTrace, contentType: 'application/zip' });
     }
   },
 
-  engine: async ({ harness, session }, use) => {
-    void harness;
-    await use((session as Session).driver.engine);
-  },
-
-  driver: async ({ harness, session }, use) => {
-    void harness;
-    await use((session as Session).driver);
+  harness: async ({ engine, session }, use, testInfo) => {
+    void engine;
+    const { driver, report, loadTrace, pageUrl, timing } = session as Session;
+    await recordSession(testInfo, timing);
+    await use(report);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('harness-report.json', { body: JSON.stringify(report, null, 2), contentType: 'application/json' });
+      // Specs that open another page (the Rust tests' runner, the page without WebAssembly) leave
+      // the harness behind; it is loaded again only here, for the screenshot of a failure.
+      if ((await driver.currentUrl().catch(() => '')) !== pageUrl) await driver.open(pageUrl).then(() => driver.results()).catch(() => undefined);
+      await testInfo.attach('screenshot', { body: await driver.screenshot().catch((err: Error) => Buffer.from(`screenshot failed: ${err.message}`)), contentType: 'image/png' });
+      if (loadTrace) await testInfo.attach('trace', { path: loadTrace, contentType: 'application/zip' });
+    }
   },
 
   pageProblems: async ({ harness, session }, use) => {

@@ -7,34 +7,62 @@ import { BROWSER_PROJECTS, type BrowserProject, projectContext } from './engines
 import { resolveEngine } from './engines/engineResolution.ts';
 import type { WorkerOptions } from './fixtures.ts';
 import type { TargetPlan } from '../serving/targets/plan.ts';
-import { SERVING_SPECS, type Target, targetRecord } from '../serving/targets/target.ts';
+import { ISOLATION_BLIND_PROBES, SERVING_CATEGORIES, SERVING_SPECS, type Target, targetRecord } from '../serving/targets/target.ts';
+import { EVERY_PROBE, narrowSelection, parseCategories, type ProbeSelection } from '../harness/probes/probeSelection.ts';
 
 export interface SuiteProject {
   name: string;
   testMatch?: string[];
+  workers?: number;
   use: Partial<WorkerOptions> & Record<string, unknown>;
 }
 
-function browserProject(entry: BrowserProject, target: Target, primary: boolean): SuiteProject {
+/** WASM_COMPAT_PROBES=serving,loading: the categories every project's page runs (default: all). */
+export function runProbeSelection(env: NodeJS.ProcessEnv = process.env): ProbeSelection {
+  const list = env.WASM_COMPAT_PROBES;
+  return list === undefined || list.trim() === '' ? EVERY_PROBE : { categories: parseCategories(list, 'WASM_COMPAT_PROBES'), skip: [] };
+}
+
+/**
+ * A serving matrix project's page runs only what its specs judge. How the module's bytes arrive and
+ * compile (ISOLATION_BLIND_PROBES) is measured once per server and engine: not again by an
+ * isolation variant, whose server sends the same bytes the same way, nor by an emulated device,
+ * whose desktop engine measures them on the same target (the device's own CPU runs them on the
+ * primary target).
+ */
+function servingSelection(target: Target, entry: BrowserProject): ProbeSelection {
+  return { categories: SERVING_CATEGORIES, skip: target.isolationVariantOf || entry.emulated ? ISOLATION_BLIND_PROBES : [] };
+}
+
+function browserProject(entry: BrowserProject, target: Target, primary: boolean, run: ProbeSelection): SuiteProject {
   const { name, device, engine, emulated, throttle } = entry;
   return {
     name: primary ? name : `${name}@${target.name}`,
     ...(primary ? {} : { testMatch: SERVING_SPECS }),
-    use: { ...projectContext(entry), engineChoice: resolveEngine(engine), deviceName: emulated ? device : null, throttle, target: targetRecord(target) },
+    // One worker per project: its page is loaded once per worker, and projects run side by side instead.
+    workers: 1,
+    use: {
+      ...projectContext(entry),
+      engineChoice: resolveEngine(engine),
+      deviceName: emulated ? device : null,
+      throttle,
+      target: targetRecord(target),
+      probes: primary ? run : narrowSelection(servingSelection(target, entry), run),
+    },
   };
 }
 
 /** The production setup runs on every device; its variants on the desktop engines keep the run short. */
-export function browserProjects({ primary, matrix }: TargetPlan): SuiteProject[] {
+export function browserProjects({ primary, matrix }: TargetPlan, run: ProbeSelection = runProbeSelection()): SuiteProject[] {
   return [
-    ...BROWSER_PROJECTS.map((d) => browserProject(d, primary, true)),
-    ...matrix.flatMap((t) => BROWSER_PROJECTS.filter((d) => t.isolation === 'require-corp' || !d.emulated).map((d) => browserProject(d, t, false))),
+    ...BROWSER_PROJECTS.map((d) => browserProject(d, primary, true, run)),
+    ...matrix.flatMap((t) => BROWSER_PROJECTS.filter((d) => t.isolation === 'require-corp' || !d.emulated).map((d) => browserProject(d, t, false, run))),
   ];
 }
 
 export function appiumProjects(target: Target): SuiteProject[] {
   return Object.entries(APPIUM_ENGINES).map(([name, detect]) => {
     const engineChoice = detect();
-    return { name, use: { engineChoice, deviceName: 'device' in engineChoice ? engineChoice.device : null, target: targetRecord(target) } };
+    return { name, use: { engineChoice, deviceName: 'device' in engineChoice ? engineChoice.device : null, target: targetRecord(target), probes: runProbeSelection() } };
   });
 }

@@ -12,6 +12,7 @@ const ATTACHMENT = {
   verdicts: 'wasm-compat-verdicts',
   findings: 'wasm-compat-serving',
   rustTest: 'wasm-compat-rust-test',
+  session: 'wasm-compat-session',
 } as const;
 
 /** The annotation a test carries when its project's engine is missing. */
@@ -35,6 +36,15 @@ export const readVerdicts = (result: Pick<TestResult, 'attachments'>) => readJso
 
 export const recordFindings = (testInfo: TestInfo, findings: Finding[]) => attachJson(testInfo, ATTACHMENT.findings, findings);
 export const readFindings = (result: Pick<TestResult, 'attachments'>) => readJson<Finding[]>(result, ATTACHMENT.findings);
+
+/** What a project's worker spent before its first test: starting its engine, and the page's one load with its probes. */
+export interface SessionTiming {
+  launchMs: number;
+  pageLoadMs: number;
+}
+
+export const recordSession = (testInfo: TestInfo, timing: SessionTiming) => attachJson(testInfo, ATTACHMENT.session, timing);
+export const readSession = (result: Pick<TestResult, 'attachments'>) => readJson<SessionTiming>(result, ATTACHMENT.session);
 
 /** One #[wasm_bindgen_test] as it ran in this project's engine (tests/specs/rustTests.spec.ts). */
 export interface RustTestRecord {

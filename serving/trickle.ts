@@ -7,13 +7,16 @@
 // (startTrickleServer, nginx/trickleLocation.ts), because its limit_rate lets the first second's
 // worth of bytes out at once, which would be the whole module. The trickle server can also stand
 // for a proxy that buffers: 'buffered' holds the body for as long as the trickle would take, then
-// sends it in one burst (the broken-deployment fixture). The trickled copy carries a custom section
-// of its own, so its bytes differ from the file's: an engine that keeps modules by their bytes
-// (V8 does, per process) cannot hand the probe's other route a module compiled from this one.
+// sends it in one burst (the broken-deployment fixture). Each request's copy carries a custom
+// section of its own, first in the module and naming the request's query (the probe's nonce and
+// route), so its bytes differ from the file's and from every other load's before the code section:
+// an engine that keeps modules by their bytes (V8 does, per process, and skips streaming compilation
+// for a stream whose prefix it has seen: harness/streaming/streamingModule.ts) cannot hand one of
+// the probe's loads a module compiled from another.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Connect } from 'vite';
-import { TRICKLE_BYTES_PER_SECOND, TRICKLE_PATH, withCustomSection } from '../harness/streaming/streamingModule.ts';
+import { TRICKLE_BYTES_PER_SECOND, TRICKLE_PATH, withLeadingSection } from '../harness/streaming/streamingModule.ts';
 import type { RunningServer } from './servers/runningServer.ts';
 
 /** 20 chunks a second: fine enough that compilation sees a steady stream, coarse enough for timers. */
@@ -47,18 +50,20 @@ function sendModule(res: ServerResponse, bytes: Uint8Array, mode: TrickleMode, h
   res.on('close', () => clearInterval(timer));
 }
 
-const trickledCopy = (module: Uint8Array) => withCustomSection(module, 'wasm-compat: trickled');
+/** The copy one request gets: its own leading custom section, named after the request's query. */
+const trickledCopy = (module: Uint8Array, url: string | undefined) => {
+  const query = (url ?? '').split('?')[1] ?? '';
+  return withLeadingSection(module, `wasm-compat: trickled ${query}`);
+};
 
 /** `moduleBytes` returns null where the page has no such module (another page's build): the request falls through. */
 export function trickleMiddleware(moduleBytes: () => Uint8Array | null): Connect.NextHandleFunction {
-  let copy: Uint8Array | null = null;
   return (req, res, next) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (!path.endsWith(`/${TRICKLE_PATH}`) || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     const module = moduleBytes();
     if (!module) return next();
-    copy ??= trickledCopy(module);
-    sendModule(res, copy, 'trickled', req.method === 'HEAD');
+    sendModule(res, trickledCopy(module, req.url), 'trickled', req.method === 'HEAD');
   };
 }
 
@@ -67,7 +72,6 @@ export const TRICKLE_SERVER_PATHS: Record<TrickleMode, string> = { trickled: '/t
 
 /** A loopback server that sends `moduleBytes` at the trickle's pace (or held, then at once) on its mode's path. */
 export async function startTrickleServer(module: Uint8Array): Promise<RunningServer> {
-  const moduleBytes = trickledCopy(module);
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const mode = (Object.keys(TRICKLE_SERVER_PATHS) as TrickleMode[]).find((m) => TRICKLE_SERVER_PATHS[m] === path);
@@ -75,7 +79,7 @@ export async function startTrickleServer(module: Uint8Array): Promise<RunningSer
       res.statusCode = 404;
       return void res.end();
     }
-    sendModule(res, moduleBytes, mode, req.method === 'HEAD');
+    sendModule(res, trickledCopy(module, req.url), mode, req.method === 'HEAD');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

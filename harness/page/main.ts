@@ -1,4 +1,4 @@
-// The harness page: runs every probe once, shows the results to a person, and publishes them on
+// The harness page: runs every probe once (or those its URL selects: probeSelection.ts), shows the results to a person, and publishes them on
 // window.__wasmCompat for the drivers (shape: HarnessReport in probe.ts; docs/harness.md).
 import { subject, wasmUrl } from 'virtual:wasm-compat/subject';
 import { loadSubject } from './loadSubject.ts';
@@ -6,6 +6,17 @@ import type { HarnessReport, ProbeContext } from '../probes/probe.ts';
 import { probes } from '../probes/index.ts';
 import { renderEngine, renderResult, renderSummary } from './render.ts';
 import { runProbe } from '../probes/runProbe.ts';
+import { isSelected, type ProbeSelection, selectionFromUrl } from '../probes/probeSelection.ts';
+
+const pageErrors = (window as { __wasmCompatPageErrors?: string[] }).__wasmCompatPageErrors ?? [];
+// A URL that asks for no real selection runs nothing and says why, rather than quietly running something else.
+let selection: ProbeSelection;
+try {
+  selection = selectionFromUrl(location.search);
+} catch (error) {
+  pageErrors.push(`this page's URL: ${(error as Error).message}`);
+  selection = { categories: [], skip: [] };
+}
 
 const report: HarnessReport = {
   schema: 1,
@@ -16,15 +27,16 @@ const report: HarnessReport = {
   webAssemblyAvailable: typeof WebAssembly === 'object' && WebAssembly !== null,
   userAgent: navigator.userAgent,
   subject,
+  selection,
   results: [],
-  pageErrors: (window as { __wasmCompatPageErrors?: string[] }).__wasmCompatPageErrors ?? [],
+  pageErrors,
 };
 window.__wasmCompat = report;
 renderEngine(report);
 
 const context: ProbeContext = { subject, wasmUrl, ...(await loadSubject()) };
 
-for (const probe of probes) {
+for (const probe of probes.filter((p) => isSelected(selection, p))) {
   const result = await runProbe(probe, context, report.webAssemblyAvailable);
   report.results.push(result);
   renderResult(result);

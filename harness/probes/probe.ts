@@ -114,6 +114,14 @@ export interface ProbeContext {
 /** A wasm-bindgen glue module: whatever the subject exports. A crate's own probes type it (crateProbe<M>). */
 export type CrateModule = Record<string, unknown>;
 
+/** Which probes one load of the page runs (probeSelection.ts reads and writes it in the page's URL). */
+export interface ProbeSelection {
+  /** The categories to run; null runs every category. */
+  categories: ProbeCategory[] | null;
+  /** Probe ids left out of those categories. */
+  skip: string[];
+}
+
 /** What the page publishes on window.__wasmCompat for drivers (see docs/harness.md). */
 export interface HarnessReport {
   schema: 1;
@@ -125,6 +133,8 @@ export interface HarnessReport {
   userAgent: string;
   /** The subject whose module the probes ran on. */
   subject: SubjectInfo;
+  /** What this load was asked to run (its URL's ?probes= and ?skip=): the results are exactly the selected probes. */
+  selection: ProbeSelection;
   results: ProbeResult[];
   /** Uncaught errors and unhandled rejections seen by the page while it ran. */
   pageErrors: string[];

@@ -14,6 +14,22 @@ export const STREAMING_MODULE_FILE = 'stream-probe.wasm';
 /** Where the suite's own servers trickle that file (serving/trickle.ts, serving/nginx/trickleLocation.ts), relative to the page. */
 export const TRICKLE_PATH = `__wasm-compat/trickle/${STREAMING_MODULE_FILE}`;
 
+/** The query parameter that marks the streaming probe's own look-up of the trickle (a HEAD request):
+ * a deployment without the trickle answers it 404, which the page's and the driver's error
+ * recorders must not count as the page's error (harness/page/pageStart.ts, runner/drivers/playwrightDriver.ts). */
+export const TRICKLE_LOOKUP_PARAM = 'wasm-compat-trickle-lookup';
+
+/** Whether a request is the streaming probe's own look-up of the trickle: exactly a HEAD of the trickle path with the marker. */
+export function isTrickleLookup(url: string, method: string): boolean {
+  if (method.toUpperCase() !== 'HEAD') return false;
+  try {
+    const u = new URL(url);
+    return u.pathname.endsWith(`/${TRICKLE_PATH}`) && u.searchParams.has(TRICKLE_LOOKUP_PARAM);
+  } catch {
+    return false;
+  }
+}
+
 /** The trickle's pace: 5 MiB/s, so the 3.9 MB module takes about 0.75 s to arrive, many times what any engine here needs to compile it. */
 export const TRICKLE_BYTES_PER_SECOND = 5 * 1024 * 1024;
 
@@ -58,5 +74,21 @@ export function withCustomSection(bytes: Uint8Array, tag: string): Uint8Array<Ar
   const out = new Uint8Array(bytes.byteLength + extra.length);
   out.set(bytes);
   out.set(extra, bytes.byteLength);
+  return out;
+}
+
+/** The same module with a custom section naming `tag` first, before the type section: other bytes
+ * before the code section. V8 keys streaming compilation on a hash of everything before the code
+ * section (NativeModuleCache::PrefixHash): a stream whose prefix matches a module it already holds
+ * is not compiled while it arrives ("Known prefix, wait until the end of the stream and check the
+ * cache", AsyncStreamingProcessor::ProcessCodeSectionHeader), so a copy that differs only at its
+ * end is compiled after its last byte. Every load the streaming probe times carries its own prefix. */
+export function withLeadingSection(bytes: Uint8Array, tag: string): Uint8Array<ArrayBuffer> {
+  const name = [...new TextEncoder().encode(tag)];
+  const extra = section(0, [...uleb(name.length), ...name]);
+  const out = new Uint8Array(bytes.byteLength + extra.length);
+  out.set(bytes.subarray(0, 8));
+  out.set(extra, 8);
+  out.set(bytes.subarray(8), 8 + extra.length);
   return out;
 }

@@ -1,6 +1,7 @@
 // Driver over a Playwright BrowserContext: one page at a time.
 import type { BrowserContext, Page } from '@playwright/test';
 import type { HarnessReport } from '../../harness/probes/probe.ts';
+import { isTrickleLookup } from '../../harness/streaming/streamingModule.ts';
 import { type Driver, type EngineInfo, type OpenOptions, RESULTS_TIMEOUT_MS } from './driver.ts';
 
 // wasm-bindgen's glue only warns when it falls back from streaming compilation on a wrong MIME
@@ -30,13 +31,17 @@ export class PlaywrightDriver implements Driver {
     this.#problems = [];
     page.on('pageerror', (e) => this.#problems.push(`page error: ${e.name}: ${e.message}`));
     page.on('console', (m) => {
+      // Chromium logs the look-up's 404 as "Failed to load resource", located at the marked URL, which only the probe's HEAD uses.
+      if (m.type() === 'error' && /^Failed to load resource/.test(m.text()) && isTrickleLookup(m.location().url, 'HEAD')) return;
       if (m.type() === 'error' || (m.type() === 'warning' && TROUBLE_WARNINGS.some((r) => r.test(m.text())))) {
         this.#problems.push(`console ${m.type()}: ${m.text()}`);
       }
     });
-    page.on('requestfailed', (r) => this.#problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`));
+    // Chromium also reports the look-up's 404 to a HEAD as a failed request (net::ERR_ABORTED): the probe's own, exempt likewise.
+    page.on('requestfailed', (r) => isTrickleLookup(r.url(), r.method()) || this.#problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`));
     page.on('response', (r) => {
-      if (r.status() >= 400) this.#problems.push(`HTTP ${r.status()} for ${r.url()}`);
+      // The streaming probe's own HEAD look-up of its trickle: a deployment without it answers 404, which the probe reports as "not measured".
+      if (r.status() >= 400 && !isTrickleLookup(r.url(), r.request().method())) this.#problems.push(`HTTP ${r.status()} for ${r.url()}`);
     });
     await this.preparePage(page, options);
     if (options.disableWebAssembly) {
@@ -54,6 +59,10 @@ export class PlaywrightDriver implements Driver {
   async results(timeoutMs = RESULTS_TIMEOUT_MS): Promise<HarnessReport> {
     await this.page.waitForFunction(() => window.__wasmCompat?.state === 'done', undefined, { timeout: timeoutMs });
     return this.page.evaluate(() => window.__wasmCompat!);
+  }
+
+  async currentUrl(): Promise<string> {
+    return this.#page?.url() ?? 'about:blank';
   }
 
   screenshot(): Promise<Buffer> {

@@ -139,7 +139,7 @@ export const RUN_ID_ENV = 'WASM_COMPAT_RUN_ID';
  * test hangs, the runner stops at its timeout; the tests it had not reached run again without it,
  * so one hang costs one timeout and every other test still reports.
  */
-export async function runRustTestsOnce(project: string, suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, driver: Driver, pageUrl: string): Promise<ProjectRustRun> {
+export async function runRustTestsOnce(project: string, suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, driver: Driver): Promise<ProjectRustRun> {
   const file = runFile(project, artifact, mode);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ProjectRustRun;
   const timeoutSeconds = rustTestTimeout();
@@ -159,9 +159,9 @@ export async function runRustTestsOnce(project: string, suite: { runner: string 
       hung.push(stuck);
     }
   } finally {
+    // The driver stays on the runner's page: the other specs read the harness's published report,
+    // and a failure's screenshot loads the harness again (runner/fixtures.ts).
     await bridge.close();
-    // Back to the harness page, which the other specs of this worker read.
-    await driver.open(pageUrl);
   }
   const run: ProjectRustRun = {
     results: [...results.values()],

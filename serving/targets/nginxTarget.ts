@@ -23,6 +23,7 @@ export function nginxTarget(isolation: Isolation): Target {
     serving: { isolation, encodings: ['br', 'gzip'], hashedAssets: true },
     url: null,
     servesBuild: true,
+    ...(isolation === 'require-corp' ? {} : { isolationVariantOf: VARIANTS['require-corp'].name }),
     start: async (build) => (await import('../nginx/nginxServer.ts')).startNginx({ root: build, isolation }),
   };
 }

@@ -1,9 +1,11 @@
 // Starts every local target of a run at once, all on the one build of the harness (built here
-// when a target needs it), and stops them together. A deployment given by URL is only recorded.
+// when a target needs it, or copied from an earlier run's when nothing it is made from changed:
+// harness/harnessBuildCache.ts), and stops them together. A deployment given by URL is only recorded.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildHarness } from '../../harness/buildHarness.ts';
+import { buildHarnessCached } from '../../harness/harnessBuildCache.ts';
+import { resolveSubject } from '../../subject/resolveSubject.ts';
 import type { RunningServer } from '../servers/runningServer.ts';
 import type { Target } from './target.ts';
 
@@ -30,9 +32,9 @@ export async function startTargets(targets: readonly Target[], log: (line: strin
   };
   try {
     const started = Date.now();
-    if (needsBuild) await buildHarness(build);
+    const made = needsBuild ? await buildHarnessCached(build, resolveSubject()) : null;
     const buildMs = Date.now() - started;
-    if (needsBuild) log(`built the harness once in ${(buildMs / 1000).toFixed(1)} s (${build})`);
+    if (made) log(`${made.reused ? 'copied the harness build of an earlier run (nothing it is made from changed)' : 'built the harness once'} in ${(buildMs / 1000).toFixed(1)} s (${build})`);
     const results = await Promise.allSettled(local.map((t) => t.start!(build)));
     const failed: string[] = [];
     results.forEach((r, i) => {

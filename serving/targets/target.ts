@@ -9,6 +9,7 @@
 import type { Isolation } from '../../deploy/headerPolicy.ts';
 import type { ServingProfile } from '../checks/servingProfile.ts';
 import type { RunningServer } from '../servers/runningServer.ts';
+import type { ProbeCategory } from '../../harness/probes/probe.ts';
 
 export type TargetKind = 'preview' | 'dev' | 'nginx' | 'url';
 
@@ -28,6 +29,8 @@ export interface Target {
   start: ((build: string) => Promise<RunningServer>) | null;
   /** Whether it serves a build (the dev server serves the sources). */
   servesBuild: boolean;
+  /** The target this one serves exactly like but for COOP/COEP (the serving matrix's isolation variants). */
+  isolationVariantOf?: string;
 }
 
 /** What a report and a worker need of a target: everything but how to start it. */
@@ -40,3 +43,10 @@ export function targetRecord({ name, kind, description, isolation, serving }: Ta
 /** The specs a server can change (the rest, features, limits, execution, is the engine's alone):
  * what the serving matrix projects run, and what a broken deployment must fail. */
 export const SERVING_SPECS = ['serving.spec.ts', 'loading.spec.ts', 'environment.spec.ts', 'page.spec.ts'];
+
+/** The probe categories those specs judge: what a serving matrix project's page runs. */
+export const SERVING_CATEGORIES: ProbeCategory[] = ['environment', 'loading', 'serving'];
+
+/** Probes that COOP/COEP cannot change: how the module's bytes arrive and compile. An isolation
+ * variant leaves them to the target it varies, which serves the same bytes the same way. */
+export const ISOLATION_BLIND_PROBES = ['loading.compileDuringDownload', 'loading.cachedSecondLoad'];

@@ -12,16 +12,10 @@ const FALLBACK = 'execution.jsFallback';
 test('Without the WebAssembly global the page says so and its JS fallback works', async ({ driver, harnessUrl, engine }) => {
   const hasFallback = probeIds('execution', resolveSubject().probesDir).includes(FALLBACK);
   const where = `${engine.engine} ${engine.version}`;
-  let report: HarnessReport;
-  let summary: string;
-  try {
-    await driver.open(harnessUrl, { disableWebAssembly: true });
-    report = await driver.results();
-    summary = await driver.evaluate(() => document.querySelector('#summary')?.textContent ?? '', undefined);
-  } finally {
-    // Back to the normal page, so that a later failure's screenshot shows it.
-    await driver.open(harnessUrl);
-  }
+  // A failure's screenshot loads the normal page again (runner/fixtures.ts); a pass costs no second load.
+  await driver.open(harnessUrl, { disableWebAssembly: true });
+  const report: HarnessReport = await driver.results();
+  const summary = await driver.evaluate(() => document.querySelector('#summary')?.textContent ?? '', undefined);
   expect(report.webAssemblyAvailable, `WebAssembly removed before load in ${where}`).toBe(false);
   const fallback = report.results.find((r) => r.id === FALLBACK);
   if (hasFallback) expect(fallback?.status, `JS fallback in ${where}: ${fallback?.detail}`).toBe('pass');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { test } from 'node:test';
-import { STREAMING_MODULE_FILE, streamingModule, TRICKLE_PATH, withCustomSection } from '../../harness/streaming/streamingModule.ts';
+import { isTrickleLookup, STREAMING_MODULE_FILE, streamingModule, TRICKLE_LOOKUP_PARAM, TRICKLE_PATH, withCustomSection, withLeadingSection } from '../../harness/streaming/streamingModule.ts';
 import { renderNginxConf } from '../../serving/nginx/nginxConf.ts';
 import { BUFFERED_REWRITE, TRICKLE_REWRITE, withTrickleLocation } from '../../serving/nginx/trickleLocation.ts';
 import { startTrickleServer } from '../../serving/trickle.ts';
@@ -16,6 +16,18 @@ test('the generated module validates, is megabytes big, and is the same bytes ev
   assert.ok(module.byteLength > 3_500_000 && module.byteLength < 4_500_000, `${module.byteLength} bytes`);
   assert.deepEqual(streamingModule(), module);
   assert.deepEqual(WebAssembly.Module.exports(new WebAssembly.Module(module)), [{ name: 'f', kind: 'function' }]);
+});
+
+test('a copy with a leading custom section is another valid module, different before its code section', () => {
+  const copy = withLeadingSection(module, 'run-1');
+  assert.ok(WebAssembly.validate(copy));
+  assert.deepEqual(copy.subarray(0, 8), module.subarray(0, 8));
+  assert.equal(copy[8], 0);
+  assert.equal(WebAssembly.Module.customSections(new WebAssembly.Module(copy), 'run-1').length, 1);
+  assert.ok(isTrickleLookup(`http://h/x/${TRICKLE_PATH}?${TRICKLE_LOOKUP_PARAM}=1`, 'HEAD'));
+  assert.ok(!isTrickleLookup(`http://h/x/${TRICKLE_PATH}?${TRICKLE_LOOKUP_PARAM}=1`, 'GET'), 'only the HEAD look-up');
+  assert.ok(!isTrickleLookup(`http://h/x/${TRICKLE_PATH}`, 'HEAD'), 'only the marked look-up');
+  assert.ok(!isTrickleLookup(`http://h/x/${STREAMING_MODULE_FILE}?${TRICKLE_LOOKUP_PARAM}=1`, 'HEAD'), 'only the trickle path');
 });
 
 test('a copy with a custom section is another valid module with the tag in it', () => {
@@ -60,10 +72,13 @@ test('the trickle server sends a tagged copy as application/wasm: trickled in ma
     assert.equal(trickled.status, 200);
     assert.equal(trickled.type, 'application/wasm');
     assert.ok(WebAssembly.validate(trickled.body));
-    assert.equal(WebAssembly.Module.customSections(new WebAssembly.Module(trickled.body), 'wasm-compat: trickled').length, 1);
+    // Each request's copy is its own, first in the module (V8 keys streaming on the bytes before the code section).
+    assert.equal(WebAssembly.Module.customSections(new WebAssembly.Module(trickled.body), 'wasm-compat: trickled load=1').length, 1);
+    assert.equal(trickled.body[8], 0, 'a custom section right after the header');
     assert.ok(trickled.chunks >= 2, `${trickled.chunks} chunks`);
-    const buffered = await get(`${server.url}buffered`);
+    const buffered = await get(`${server.url}buffered?load=1`);
     assert.deepEqual(buffered.body, trickled.body);
+    assert.notDeepEqual((await get(`${server.url}trickled?load=2`)).body, trickled.body);
     assert.equal((await get(`${server.url}${STREAMING_MODULE_FILE}`)).status, 404);
   } finally {
     await server.stop();

@@ -1,0 +1,106 @@
+// The rule of loading.compileDuringDownload, a pure function over the timings a page measured, so
+// that it is unit-tested on stored timings (tests/unit/streamingVerdict.test.ts) and explained in one
+// place (docs/streaming.md, "The rule").
+//
+// Each pair loads the same trickled module (each load its own copy, differing only in a leading
+// custom section) twice, one load through instantiateStreaming and one through fetch, arrayBuffer
+// and instantiate, back to back, the order alternating from pair to pair. Each is timed from its
+// last byte (Resource Timing's responseEnd) to a ready instance. Both routes wait for the same
+// bytes at the same pace and then do the same instantiation; what differs is whether compiling
+// happened before the last byte. So in pair i the streaming route keeps a share
+//   r_i = streaming_i / bytes_i
+// of the bytes route's after-last-byte time. Overlap means the compile was done during the
+// download: r well under 1. Read-then-compile (a polyfill, or the shim behind ?streaming=buffered)
+// is the bytes route under another name: r near 1. An engine that streams the bytes into itself
+// and compiles only at the end saves only the copy into an ArrayBuffer (a few ms of 3.9 MB):
+// r still well above a half.
+//
+// The rule: overlap when the median of r over the pairs is at most OVERLAP_SHARE (0.6: streaming
+// saved at least 40 % of what the bytes route needs after its last byte). Measured here, unmodified
+// engines gave medians of 0.03 to 0.46 (Chromium's highest under a load average of 8) and the
+// read-then-compile shim 0.84 to 2.42: 0.6 sits between them with room on both sides. The median of at least
+// three pairs needs two disturbed pairs (of three) to move, where the quickest of each route (the
+// earlier rule) could be set by one; a ratio within a pair is scale-free, so a CPU slowed
+// uniformly (a loaded machine, a throttled phone) changes neither route's share, and the
+// pairs' interleaving puts what load there is on both routes alike.
+import type { ProbeStatus } from '../probe.ts';
+
+/** Overlap when streaming leaves at most this share of the bytes route's after-last-byte time (median over pairs). */
+export const OVERLAP_SHARE = 0.6;
+/** A trickled body spreads over at least this share of size / rate; less is a burst. */
+export const BURST_SHARE = 0.5;
+
+/** One load, as the page measured it. */
+export interface RouteTiming {
+  /** Last byte (responseEnd) to a ready instance, ms. */
+  afterLastByte: number;
+  /** First byte to last byte (responseStart to responseEnd), ms. */
+  download: number;
+}
+
+export interface StreamingPair {
+  streaming: RouteTiming;
+  bytes: RouteTiming;
+  /** A fresh compile of the same module from memory in this pair, ms: for scale only. */
+  compile?: number;
+}
+
+/** overlaps: compiled during the download (pass). no-saving: streams, but finishes after the download (fail).
+ * buffered: the body arrived in one burst, so nothing could overlap (fail: the deployment's fault). */
+export type StreamingOutcome = 'overlaps' | 'no-saving' | 'buffered';
+
+export interface StreamingJudgement {
+  status: Extract<ProbeStatus, 'pass' | 'fail'>;
+  outcome: StreamingOutcome;
+  detail: string;
+  /** r_i per pair, and their median. */
+  shares: number[];
+  medianShare: number;
+  /** Per pair: what streaming saved after the last byte (bytes − streaming), ms; and their median. */
+  savedMs: number[];
+  medianSavedMs: number;
+}
+
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
+
+/** `pacedMs`: how long the trickle takes to send the module (size / rate). */
+export function judgeStreaming(pairs: StreamingPair[], pacedMs: number): StreamingJudgement {
+  if (pairs.length === 0) throw new Error('judgeStreaming: no pairs');
+  // A floor of 0.1 ms under the bytes route keeps a share finite on a timer that rounds to zero.
+  const shares = pairs.map((p) => Math.max(0, p.streaming.afterLastByte) / Math.max(0.1, p.bytes.afterLastByte));
+  const savedMs = pairs.map((p) => p.bytes.afterLastByte - p.streaming.afterLastByte);
+  const medianShare = median(shares);
+  const medianSavedMs = median(savedMs);
+  const perPair = pairs.map((p) => `${ms(p.streaming.afterLastByte)} vs ${ms(p.bytes.afterLastByte)}`).join(', ');
+  const compiles = pairs.map((p) => p.compile).filter((c): c is number => c !== undefined);
+  const seen =
+    `after the last byte, streaming vs bytes in ${pairs.length} pair${pairs.length === 1 ? '' : 's'}: ${perPair}; ` +
+    `streaming kept a median ${pct(medianShare)} of the bytes route's time (saved ${ms(medianSavedMs)})` +
+    (compiles.length ? `; a fresh compile from memory ${ms(median(compiles))}` : '');
+  const base = { shares, medianShare, savedMs, medianSavedMs };
+  // Every load of either route must have been trickled: one burst means something buffered the body.
+  const download = Math.min(...pairs.flatMap((p) => [p.streaming.download, p.bytes.download]));
+  if (download < pacedMs * BURST_SHARE) {
+    return {
+      ...base,
+      status: 'fail',
+      outcome: 'buffered',
+      detail: `the module arrived in one burst (${ms(download)} from first to last byte; trickled it takes ${ms(pacedMs)}): something between the server and the page buffered the whole body, so compilation had nothing to overlap; ${seen}`,
+    };
+  }
+  if (medianShare <= OVERLAP_SHARE) return { ...base, status: 'pass', outcome: 'overlaps', detail: `compiled during the download: ${seen}` };
+  return {
+    ...base,
+    status: 'fail',
+    outcome: 'no-saving',
+    detail: `streams, but finishes after the download (no saving: overlap means at most ${pct(OVERLAP_SHARE)} of the bytes route's time after the last byte): ${seen}`,
+  };
+}

@@ -1,0 +1,59 @@
+// npm run bench:suite's profile (benches/suite/suiteProfile.ts) on a small stored run: where the
+// time went per project, spec, Rust-test mode and probe, and the summary beside a previous run.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { CompatReport } from '../../runner/compatReport.ts';
+import { type PlaywrightJsonReport, profileRun, summarize } from '../../benches/suite/suiteProfile.ts';
+
+const t0 = Date.parse('2026-12-04T10:00:00.000Z');
+const at = (s: number) => new Date(t0 + s * 1000).toISOString();
+const result = (startS: number, duration: number) => ({ startTime: at(startS), duration, workerIndex: 0, status: 'passed' });
+
+const run: PlaywrightJsonReport = {
+  stats: { startTime: at(0), duration: 30_000 },
+  suites: [
+    { title: 'page.spec.ts', file: 'page.spec.ts', specs: [{ title: 'page', file: 'page.spec.ts', tests: [{ projectName: 'chromium', results: [result(5, 100)] }] }] },
+    {
+      title: 'rustTests.spec.ts',
+      file: 'rustTests.spec.ts',
+      suites: [
+        { title: 'Rust tests (web, main thread)', file: 'rustTests.spec.ts', specs: [{ title: 'rust: a', file: 'rustTests.spec.ts', tests: [{ projectName: 'chromium', results: [result(6, 2_000)] }] }] },
+        { title: 'Rust tests (web, not isolated)', file: 'rustTests.spec.ts', specs: [{ title: 'rust: a', file: 'rustTests.spec.ts', tests: [{ projectName: 'chromium', results: [result(9, 1_500)] }] }] },
+      ],
+    },
+    { title: 'serving.spec.ts', file: 'serving.spec.ts', specs: [{ title: 'serving', file: 'serving.spec.ts', tests: [{ projectName: 'firefox@nginx', results: [result(12, 300)] }] }] },
+  ],
+};
+
+const compat = {
+  projects: {
+    chromium: { session: { launchMs: 1_000, pageLoadMs: 3_000 }, probes: [{ id: 'loading.compileDuringDownload', ms: 2_600 }, { id: 'limits.maxMemory', ms: 40 }] },
+    'firefox@nginx': { session: { launchMs: 4_000, pageLoadMs: 1_000 }, probes: [{ id: 'loading.compileDuringDownload', ms: 3_000 }] },
+  },
+} as unknown as CompatReport;
+
+test('a run profiled: global setup, projects, specs, Rust modes, engines, page loads and probes', () => {
+  const p = profileRun(run, compat);
+  assert.equal(p.wallMs, 30_000);
+  assert.equal(p.globalSetupMs, 5_000, 'until the first test began (its worker then starts its engine and loads the page)');
+  assert.equal(p.teardownMs, 30_000 - 12_300);
+  assert.deepEqual(p.projects['chromium'], { wallMs: 5_500, launchMs: 1_000, pageLoadMs: 3_000, specs: { 'rustTests.spec.ts': 3_500, 'page.spec.ts': 100 }, rustModes: { 'main thread': 2_000, 'not isolated': 1_500 }, workers: 1 });
+  assert.deepEqual(p.rustModes, { 'main thread': 2_000, 'not isolated': 1_500 });
+  assert.deepEqual(p.probes, { 'loading.compileDuringDownload': 5_600, 'limits.maxMemory': 40 });
+  assert.equal(p.launchMs, 5_000);
+  assert.equal(p.pageLoadMs, 4_000);
+  // Without compat.json (a run that wrote none) the tests' own times still profile.
+  assert.equal(profileRun(run, null).projects['chromium']!.launchMs, null);
+});
+
+test('the summary puts each part beside the previous run', () => {
+  const now = profileRun(run, compat);
+  const before = { ...now, wallMs: 60_000, rustModes: { 'main thread': 4_000 } };
+  const text = summarize(now, before);
+  assert.match(text, /^\| part \| this run \| previous \|/);
+  assert.match(text, /\| the whole run \| 30\.0 s \| 60\.0 s \|/);
+  assert.match(text, /\| Rust tests, main thread \(summed\) \| 2\.0 s \| 4\.0 s \|/);
+  assert.match(text, /\| Rust tests, not isolated \(summed\) \| 1\.5 s \| 0\.0 s \|/);
+  assert.match(text, /Probes, summed over projects, longest first: loading\.compileDuringDownload 5\.6 s, limits\.maxMemory 0\.0 s\./);
+  assert.doesNotMatch(summarize(now), /previous/);
+});
