@@ -66,7 +66,10 @@ try {
     results.push({ run, wallSeconds: Math.round(wallSeconds * 10) / 10, exitCode: child.status, loadAverageBefore: Math.round(load * 100) / 100, summary, profile });
     console.log(`run ${run}/${runs}: ${wallSeconds.toFixed(1)} s wall, exit ${child.status}, load ${load.toFixed(2)} before: ${summary || child.stderr.slice(-500)}`);
     // A run that failed is no figure to compare: which tests failed, as Playwright listed them.
-    if (child.status !== 0) console.log(child.stdout.slice(child.stdout.search(/^\s+\d+ failed$/m)).slice(0, 4000));
+    if (child.status !== 0) {
+      const errors = (child.stdout.match(/^\s+\d+\) \[.*$|^\s+Error: .*$/gm) ?? []).slice(0, 30);
+      console.log([...errors, child.stdout.slice(child.stdout.search(/^\s+\d+ failed$/m)).slice(0, 2000)].join('\n'));
+    }
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
