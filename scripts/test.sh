@@ -6,7 +6,9 @@
 #   3. Node: the crate against its twins, build-info, report writers, expectations, benchmark
 #      machinery, Lighthouse summary and budgets, CI checks (tests/unit)
 #   4. The compatibility suite on every real engine: npx playwright test (preview, nginx and its
-#      isolation variants), with the subject's #[wasm_bindgen_test] tests in three modes per project
+#      isolation variants), with the subject's #[wasm_bindgen_test] tests in three modes per project;
+#      the five projects required (WASM_COMPAT_REQUIRE); the streaming probe against a
+#      read-then-compile shim in Chromium, Firefox and WebKitGTK (tests/streaming)
 #   5. The matrix (matrix/): reports/index.html and the harness page in real Chromium at 390×844 and
 #      1280×800 (no sideways overflow, the header row held, axe-core), and changes.md after two
 #      real runs with one expectation changed between them (tests/report)
@@ -51,7 +53,9 @@ run "layers: imports go one way (dependency-cruiser)" npm run -s lint:layers
 run "README probe table is current" npm run -s lint:docs
 run "workflows and Dockerfiles" bash -c 'node_modules/.bin/tsx scripts/lint-workflows.ts && node_modules/.bin/tsx scripts/lint-dockerfiles.ts Dockerfile.frontend Dockerfile.runner'
 run "node unit tests" node_modules/.bin/tsx --import ./build/wat/register.ts --test tests/unit/*.test.ts
-run "compatibility suite (playwright)" node_modules/.bin/playwright test
+# The five projects this machine runs must have run: a missing engine fails npm test by name.
+run "compatibility suite (playwright)" env WASM_COMPAT_REQUIRE=chromium,firefox,webkit,pixel5,iphone12 node_modules/.bin/playwright test
+run "the streaming probe tells overlap from read-then-compile, in three engines" node_modules/.bin/tsx --test tests/streaming/*.test.ts
 run "the matrix: both pages at phone and laptop size, changes between two runs" node_modules/.bin/tsx --test --test-concurrency=1 tests/report/*.test.ts
 run "a green run means something ran (nothing ran, WASM_COMPAT_REQUIRE, remote mistakes)" node_modules/.bin/tsx --test --test-concurrency=1 tests/runGate/*.test.ts
 run "the suite fails on broken deployments" node_modules/.bin/tsx --test tests/brokenDeployments/*.test.ts

@@ -27,6 +27,8 @@ export interface BrokenDeployment {
   verdicts?: Record<string, CompatStatus>;
   /** The projects the suite runs against it: Chromium always; Firefox too where the fault is one an engine could read differently. */
   projects: string[];
+  /** A control: the suite must pass against it (like WORKING). */
+  control?: true;
 }
 
 const TWO_ENGINES = ['chromium', 'firefox'];
@@ -79,6 +81,28 @@ export const WORKING: BrokenDeployment = {
   suiteMessages: [],
   probes: { 'loading.instantiateStreaming': 'pass', 'serving.wasmMimeType': 'pass', 'serving.wasmIntegrity': 'pass', 'serving.threads': 'pass' },
   projects: TWO_ENGINES,
+};
+
+/** A second control: deploy/nginx.conf alone, as a real deployment is, with no trickle location
+ * (the suite adds one to every nginx it starts: serving/nginx/trickleLocation.ts). The streaming
+ * probe's look-up answers 404 and it records "not measured"; that 404 is the probe's own, so neither
+ * the page nor the driver counts it, and the whole run passes. */
+export const NO_TRICKLE: BrokenDeployment = {
+  name: 'no-trickle',
+  cause: 'nothing: the production config without the suite\'s trickle, as a real deployment (the control, which must pass with the streaming probe not measured)',
+  server: {
+    alterConf: (conf) => {
+      const start = conf.indexOf("        # wasm-compat's streaming probe");
+      const end = conf.indexOf('        location / {');
+      if (start < 0 || end < start) throw new Error('broken-deployment fixture: no trickle location to remove from the rendered config');
+      return conf.slice(0, start) + conf.slice(end);
+    },
+  },
+  nodeMessage: null,
+  suiteMessages: [/passed/],
+  probes: { 'loading.compileDuringDownload': 'info', 'loading.instantiateStreaming': 'pass', 'serving.wasmMimeType': 'pass' },
+  projects: TWO_ENGINES,
+  control: true,
 };
 
 export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
@@ -164,7 +188,8 @@ export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
 ];
 
 export function brokenDeployment(name: string): BrokenDeployment {
-  const found = [WORKING, ...BROKEN_DEPLOYMENTS].find((d) => d.name === name);
-  if (!found) throw new Error(`no broken deployment named ${JSON.stringify(name)}: ${[WORKING, ...BROKEN_DEPLOYMENTS].map((d) => d.name).join(', ')}`);
+  const all = [WORKING, NO_TRICKLE, ...BROKEN_DEPLOYMENTS];
+  const found = all.find((d) => d.name === name);
+  if (!found) throw new Error(`no broken deployment named ${JSON.stringify(name)}: ${all.map((d) => d.name).join(', ')}`);
   return found;
 }

@@ -2,6 +2,8 @@
 // second run's changes.md names exactly that probe and that engine, and its index.html shows every
 // project with its engine version. The subject is the example crate's build used as a prebuilt
 // folder (in .cache/), with a copy of its probes and expectations, so the test can edit one rule.
+// Both runs are probes.spec.ts and features.spec.ts, so the page runs only the categories those
+// judge (WASM_COMPAT_PROBES): nothing else would reach compat.json or the files made from it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import addFormats from 'ajv-formats';
 import { engineLabel } from '../../matrix/engineNames.ts';
 import type { CompatReport } from '../../runner/compatReport.ts';
 import { resolveSubjectFrom, ROOT } from '../../subject/resolveSubject.ts';
+import { SUBJECT_TESTS_TARGET } from '../subject/cargoTarget.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-changes-'));
 // Two folders below the root, as examples/web-apis is: its probes import the probe contract by a relative path.
@@ -25,19 +28,22 @@ after(() => {
 const reports = join(scratch, 'reports');
 const PROJECTS = ['chromium', 'firefox'];
 const PROBE = 'execution.structuredClone';
+/** What probes.spec.ts (execution, memory, errors) and features.spec.ts judge. */
+const CATEGORIES = ['execution', 'memory', 'errors', 'features'];
 
 function run(): { status: number | null; out: string } {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/playwright'), ['test', 'tests/specs/probes.spec.ts', 'tests/specs/features.spec.ts', ...PROJECTS.map((p) => `--project=${p}`)], {
+  const r = spawnSync(join(ROOT, 'node_modules/.bin/playwright'), ['test', 'tests/specs/probes.spec.ts', 'tests/specs/features.spec.ts', ...PROJECTS.map((p) => `--project=${p}`), `--output=${join(scratch, 'test-results')}`], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, WASM_COMPAT_CRATE: subject, WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0' },
+    env: { ...process.env, WASM_COMPAT_CRATE: subject, WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: CATEGORIES.join(',') },
     timeout: 600_000,
   });
   return { status: r.status, out: `${r.stdout.slice(-3000)}\n${r.stderr.slice(-2000)}` };
 }
 
 test('one expectation changed between two runs: changes.md names exactly that probe and engine', () => {
-  const built = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/buildSubject.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WASM_COMPAT_CRATE: 'examples/web-apis' } });
+  // In the cargo target folder the subject tests share (tests/subject/exampleCrate.test.ts builds its tests there).
+  const built = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/buildSubject.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WASM_COMPAT_CRATE: 'examples/web-apis', CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET } });
   assert.equal(built.status, 0, built.stderr);
   cpSync(resolveSubjectFrom({ WASM_COMPAT_CRATE: 'examples/web-apis' }).pkgDir, subject, { recursive: true });
   cpSync(join(ROOT, 'examples/web-apis/probes'), join(subject, 'probes'), { recursive: true });

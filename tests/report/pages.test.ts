@@ -3,13 +3,15 @@
 // header row stays in view while the rows scroll, and axe-core finds no serious or critical
 // accessibility violation (contrast included). The screenshots land in <reports>/screenshots/.
 // The matrix page is generated from the stored run with a failing and a not-run project.
+// Each check opens a page of its own in one browser, and the four go side by side: most of a
+// harness page's time is its probes waiting (the trickled module, timers), not this process.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { readRun } from '../../matrix/readRun.ts';
 import { writeMatrix } from '../../matrix/writeMatrix.ts';
@@ -80,58 +82,60 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} nodes, e.g. ${JSON.stringify(v.nodes[0]?.target)}`);
 }
 
-for (const size of SIZES) {
-  const tag = `${size.width}x${size.height}`;
+describe('the matrix and harness pages at a phone\'s and a laptop\'s size', { concurrency: true }, () => {
+  for (const size of SIZES) {
+    const tag = `${size.width}x${size.height}`;
 
-  test(`the matrix page at ${tag}: no sideways overflow, the header row and first column stay in view, no serious axe violation`, async () => {
-    const page = await browser.newPage({ viewport: size });
-    await page.goto(matrixUrl);
-    assert.deepEqual(await overflowing(page), []);
-    await screenshots.write(`matrix-${tag}.png`, await page.screenshot());
+    test(`the matrix page at ${tag}: no sideways overflow, the header row and first column stay in view, no serious axe violation`, async () => {
+      const page = await browser.newPage({ viewport: size });
+      await page.goto(matrixUrl);
+      assert.deepEqual(await overflowing(page), []);
+      await screenshots.write(`matrix-${tag}.png`, await page.screenshot());
 
-    // Scroll to the primary table, then through it: down and to the right.
-    const scroller = page.locator('.scroller').first();
-    await scroller.scrollIntoViewIfNeeded();
-    await scroller.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await scroller.evaluate((el) => {
-      el.scrollTop = 1500;
-      el.scrollLeft = 400;
+      // Scroll to the primary table, then through it: down and to the right.
+      const scroller = page.locator('.scroller').first();
+      await scroller.scrollIntoViewIfNeeded();
+      await scroller.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await scroller.evaluate((el) => {
+        el.scrollTop = 1500;
+        el.scrollLeft = 400;
+      });
+      const held = await scroller.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const header = el.querySelector('thead th:nth-child(3)')!.getBoundingClientRect();
+        // The row label in the middle of the visible rows, found by where it is drawn.
+        const label = document.elementFromPoint(box.left + 4, box.top + box.height / 2)?.closest('th');
+        return { scrollTop: el.scrollTop, scrollLeft: el.scrollLeft, wider: el.scrollWidth > el.clientWidth, boxTop: box.top, headerTop: header.top, viewport: innerHeight, labelIsRowHeader: label?.getAttribute('scope') === 'row' || label?.getAttribute('scope') === 'colgroup' };
+      });
+      // Sideways only where the table is wider than its box (at 390 px it is).
+      assert.ok(held.scrollTop > 0 && (held.scrollLeft > 0 || !held.wider), `the table scrolls inside its box: ${JSON.stringify(held)}`);
+      if (size.width < 500) assert.ok(held.wider, 'at a phone width the matrix is wider than the screen and scrolls in its box');
+      assert.ok(Math.abs(held.headerTop - held.boxTop) <= 2 && held.headerTop >= 0 && held.headerTop < held.viewport, `the header row stays at the top of the table's box: ${JSON.stringify(held)}`);
+      assert.ok(held.labelIsRowHeader, `the first column stays in view while the table scrolls right: ${JSON.stringify(held)}`);
+      await screenshots.write(`matrix-${tag}-scrolled.png`, await page.screenshot());
+
+      assert.deepEqual(await seriousViolations(page), []);
+      await page.close();
     });
-    const held = await scroller.evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      const header = el.querySelector('thead th:nth-child(3)')!.getBoundingClientRect();
-      // The row label in the middle of the visible rows, found by where it is drawn.
-      const label = document.elementFromPoint(box.left + 4, box.top + box.height / 2)?.closest('th');
-      return { scrollTop: el.scrollTop, scrollLeft: el.scrollLeft, wider: el.scrollWidth > el.clientWidth, boxTop: box.top, headerTop: header.top, viewport: innerHeight, labelIsRowHeader: label?.getAttribute('scope') === 'row' || label?.getAttribute('scope') === 'colgroup' };
+
+    test(`the harness page at ${tag}: no sideways overflow, the header row stays in view, no serious axe violation`, async () => {
+      const page = await browser.newPage({ viewport: size });
+      await page.goto(harnessUrl);
+      await page.waitForSelector('body[data-state="done"]', { timeout: 120_000 });
+      assert.deepEqual(await overflowing(page), []);
+      await screenshots.write(`harness-${tag}.png`, await page.screenshot());
+
+      await page.evaluate(() => window.scrollTo(0, 2000));
+      const held = await page.evaluate(() => {
+        const header = document.querySelector('#results thead th')!.getBoundingClientRect();
+        return { scrollY, headerTop: header.top, headerBottom: header.bottom };
+      });
+      assert.ok(held.scrollY > 0, `the page scrolled: ${JSON.stringify(held)}`);
+      assert.ok(held.headerTop >= -1 && held.headerTop <= 8 && held.headerBottom > held.headerTop, `the header row stays at the top while the rows scroll: ${JSON.stringify(held)}`);
+      await screenshots.write(`harness-${tag}-scrolled.png`, await page.screenshot());
+
+      assert.deepEqual(await seriousViolations(page), []);
+      await page.close();
     });
-    // Sideways only where the table is wider than its box (at 390 px it is).
-    assert.ok(held.scrollTop > 0 && (held.scrollLeft > 0 || !held.wider), `the table scrolls inside its box: ${JSON.stringify(held)}`);
-    if (size.width < 500) assert.ok(held.wider, 'at a phone width the matrix is wider than the screen and scrolls in its box');
-    assert.ok(Math.abs(held.headerTop - held.boxTop) <= 2 && held.headerTop >= 0 && held.headerTop < held.viewport, `the header row stays at the top of the table's box: ${JSON.stringify(held)}`);
-    assert.ok(held.labelIsRowHeader, `the first column stays in view while the table scrolls right: ${JSON.stringify(held)}`);
-    await screenshots.write(`matrix-${tag}-scrolled.png`, await page.screenshot());
-
-    assert.deepEqual(await seriousViolations(page), []);
-    await page.close();
-  });
-
-  test(`the harness page at ${tag}: no sideways overflow, the header row stays in view, no serious axe violation`, async () => {
-    const page = await browser.newPage({ viewport: size });
-    await page.goto(harnessUrl);
-    await page.waitForSelector('body[data-state="done"]', { timeout: 120_000 });
-    assert.deepEqual(await overflowing(page), []);
-    await screenshots.write(`harness-${tag}.png`, await page.screenshot());
-
-    await page.evaluate(() => window.scrollTo(0, 2000));
-    const held = await page.evaluate(() => {
-      const header = document.querySelector('#results thead th')!.getBoundingClientRect();
-      return { scrollY, headerTop: header.top, headerBottom: header.bottom };
-    });
-    assert.ok(held.scrollY > 0, `the page scrolled: ${JSON.stringify(held)}`);
-    assert.ok(held.headerTop >= -1 && held.headerTop <= 8 && held.headerBottom > held.headerTop, `the header row stays at the top while the rows scroll: ${JSON.stringify(held)}`);
-    await screenshots.write(`harness-${tag}-scrolled.png`, await page.screenshot());
-
-    assert.deepEqual(await seriousViolations(page), []);
-    await page.close();
-  });
-}
+  }
+});

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { resolveSubjectFrom, ROOT } from '../../subject/resolveSubject.ts';
+import { SUBJECT_TESTS_TARGET, useFixtureLock } from './cargoTarget.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-subject-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -96,12 +97,11 @@ test('a file that is not WebAssembly, in a wasm-pack output folder', () => {
 test('a crate that does not compile shows the compiler\'s last lines', () => {
   const dir = fixture('does-not-compile', {
     'Cargo.toml': cargoToml('does-not-compile', CDYLIB, WASM_BINDGEN),
-    'Cargo.lock': '',
     'src/lib.rs': 'use wasm_bindgen::prelude::*;\n\n#[wasm_bindgen]\npub fn answer() -> u32 {\n    "forty-two"\n}\n',
   });
-  rmSync(join(dir, 'Cargo.lock'));
-  // A target folder kept between runs: the dependencies compile once, the crate's own error every time.
-  const run = buildSubject(dir, { CARGO_TARGET_DIR: join(ROOT, '.cache', 'subject-tests-target') });
+  useFixtureLock(dir);
+  // The target folder the subject tests share, kept between runs: the dependencies compile once, the crate's own error every time.
+  const run = buildSubject(dir, { CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET });
   assert.equal(run.status, 1, run.stderr);
   const lines = run.stderr.split('\n');
   assert.match(lines[0]!, /^wasm-compat: does-not-compile \(.*\) did not build \(build\/build-wasm\.sh exited 1\); its last lines:$/);
@@ -113,7 +113,7 @@ test('npx playwright test with a bad WASM_COMPAT_CRATE stops in the global setup
   const reports = join(scratch, 'reports');
   mkdirSync(reports);
   writeFileSync(join(reports, 'compat.json'), '{"earlier":"run"}\n');
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/playwright'), ['test', '--project', 'chromium'], {
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/playwright'), ['test', '--project', 'chromium', `--output=${join(scratch, 'test-results')}`], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, WASM_COMPAT_CRATE: join(scratch, 'nowhere'), WASM_COMPAT_MATRIX: '0', WASM_COMPAT_REPORTS_DIR: reports },

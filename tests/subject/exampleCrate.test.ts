@@ -2,6 +2,11 @@
 // npx playwright test, on the five projects. The example's own probes meet its expectations
 // (Web APIs where the engines differ), every generic probe runs on its module, and compat.json names
 // the crate, its version, its wasm-bindgen and its build, with what its module needs.
+// The page runs the categories whose probes touch the subject (loading, memory, serving: through its
+// glue, its memory and its files; execution: its own probes) and the feature probes, from which each
+// project judges whether its engine runs the module. The environment, errors and limits probes never
+// touch the subject (their own modules, the page's context): the main suite (`npx playwright test`
+// in npm test) runs them in the same five projects on the demo, so their specs skip here, saying so.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,16 +15,18 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { CompatReport } from '../../runner/compatReport.ts';
 import { ROOT } from '../../subject/resolveSubject.ts';
+import { SUBJECT_TESTS_TARGET } from './cargoTarget.ts';
 
 const reports = mkdtempSync(join(tmpdir(), 'wasm-compat-example-'));
 after(() => rmSync(reports, { recursive: true, force: true }));
 const PROJECTS = ['chromium', 'firefox', 'webkit', 'pixel5', 'iphone12'];
+const SUBJECT_CATEGORIES = ['execution', 'loading', 'memory', 'serving', 'features'];
 
 test('WASM_COMPAT_CRATE=examples/web-apis npx playwright test runs the five projects on the example crate', () => {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/playwright'), ['test', ...PROJECTS.map((p) => `--project=${p}`)], {
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/playwright'), ['test', ...PROJECTS.map((p) => `--project=${p}`), `--output=${join(reports, 'test-results')}`], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, WASM_COMPAT_CRATE: 'examples/web-apis', WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0' },
+    env: { ...process.env, WASM_COMPAT_CRATE: 'examples/web-apis', WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: SUBJECT_CATEGORIES.join(','), CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET },
     timeout: 1_200_000,
   });
   assert.equal(run.status, 0, `${run.stdout.slice(-4000)}\n${run.stderr.slice(-2000)}`);
