@@ -16,11 +16,13 @@ export default defineConfig<WorkerOptions>({
   // The read-then-compile proof is listed only in the run that asks for it (tests/streaming/).
   testIgnore: process.env.WASM_COMPAT_STREAMING_SHIM === '1' ? [] : ['**/streamingShim.spec.ts'],
   outputDir: 'test-results',
-  // Specs share one harness load per worker, and each project keeps to one worker (runner/projects.ts);
-  // the projects run side by side, one per core: most of a project's time is its engine waiting on
-  // the page (the trickled module, the runner's page), not this process.
+  // Specs share one harness load per worker, and each project keeps to one worker (runner/projects.ts).
+  // One worker by default: the timing probes must not share this machine's two cores with another
+  // project's engine. Two workers ran the default run in about two thirds of the time, but under
+  // that contention Chromium's and Firefox's streaming pairs came out "no saving" (median shares of
+  // 0.63 and 2.26, 2026-12-04). `--workers=2` runs projects side by side where the cores allow.
   fullyParallel: false,
-  workers: '100%',
+  workers: 1,
   forbidOnly: !!process.env.CI,
   // No retries: a flaky engine or probe must show, not be hidden by a second try.
   retries: 0,
