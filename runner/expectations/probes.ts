@@ -33,7 +33,8 @@ const RULES: Record<string, Rule> = {
   // 'unsupported' only where the API is missing (the probe says so itself). An engine that streams
   // but finishes after the download reports 'fail' (data.outcome 'no-saving'), so no engine that
   // offers the API is expected anything but pass: one that stops overlapping fails, by name. Where
-  // the server does not trickle (a deployment), the probe records 'info', "not measured".
+  // the server does not trickle (a deployment), the probe records 'info', "not measured"; where the
+  // saving is too small to decide (V8's lazy compile), 'info', "inconclusive" (docs/streaming.md).
   'loading.compileDuringDownload': (ctx) => {
     const overlaps = compilesDuringDownload(ctx.engine, ctx.version);
     if (overlaps === undefined) return { status: 'pass', why: `${STREAMING_COMPILERS[ctx.engine]}; but ${notObserved(ctx.engine, ctx.version, 'compilation during the download')}` };

@@ -31,7 +31,8 @@ test('the streaming probe: each engine as it behaves, and no overlap under a rea
       assert.ok(probe, `${project}: loading.compileDuringDownload in compat.json`);
       console.log(`${project}, unmodified page: ${probe.actual}: ${probe.detail}`);
       // As runner/expectations/ says each engine behaves (loading.spec.ts held it to that): all three overlap.
-      assert.match(`${probe.actual}: ${probe.detail}`, /^pass: compiled during the download/, `${project}: the unmodified page's streaming outcome`);
+      // (V8 may land in the undecided band: info, inconclusive; loading.spec.ts failed the run on anything else.)
+      assert.match(`${probe.actual}: ${probe.detail}`, /^(pass: compiled during the download|info: inconclusive)/, `${project}: the unmodified page's streaming outcome`);
     }
     for (const line of output.split('\n').filter((l) => l.includes('under read-then-compile'))) console.log(line.trim());
     assert.doesNotMatch(output, /skipped/, 'no test skipped');

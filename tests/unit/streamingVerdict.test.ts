@@ -84,3 +84,13 @@ test('the detail and the figures report both routes in every pair', () => {
   assert.equal(median([4, 1, 2, 3]), 2.5);
   assert.throws(() => judgeStreaming([], PACED), /no pairs/);
 });
+
+test('between a half and 0.8 the pairs do not decide: inconclusive, recorded as info', () => {
+  // Chromium 156 through Appium (2026-12-04): V8's lazy compile leaves little to overlap.
+  const j = judgeStreaming(pairs([[20.9, 36.3], [15.0, 21.3], [25.9, 36.8]]), PACED);
+  assert.equal(j.outcome, 'inconclusive', j.detail);
+  assert.equal(j.status, 'info');
+  assert.match(j.detail, /^inconclusive: /);
+  // and Chromium under the shim, one run that landed in the band
+  assert.equal(judgeStreaming(pairs([[29.9, 47.8], [44.9, 40.4], [64.0, 143.4]]), PACED).outcome, 'inconclusive');
+});
