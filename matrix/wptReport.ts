@@ -33,7 +33,8 @@ const PRODUCTS: Record<string, string> = { chromium: 'chromium', firefox: 'firef
 
 function subtest(v: ProbeVerdict): WptSubtest {
   const status: WptSubtestStatus = v.actual === 'pass' ? 'PASS' : 'FAIL';
-  const expected: WptSubtestStatus = v.expected === 'pass' ? 'PASS' : 'FAIL';
+  // A recorded result has no expectation: whatever it was is what was expected.
+  const expected: WptSubtestStatus = v.expected === 'recorded' ? status : v.expected === 'pass' ? 'PASS' : 'FAIL';
   return { name: v.id, status, message: v.actual === 'pass' ? null : `${v.actual}: ${v.detail}`, ...(status !== expected ? { expected } : {}) };
 }
 

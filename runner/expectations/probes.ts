@@ -14,7 +14,8 @@ export interface ExpectationContext {
 }
 
 export interface ProbeExpectation {
-  status: 'pass' | 'unsupported';
+  /** 'recorded': what the probe saw is kept as a fact in this engine, not judged, because the probe cannot decide there (the why says so). */
+  status: 'pass' | 'unsupported' | 'recorded';
   why: string;
 }
 
@@ -36,6 +37,11 @@ const RULES: Record<string, Rule> = {
   // the server does not trickle (a deployment), the probe records 'info', "not measured"; where the
   // saving is too small to decide (V8's lazy compile), 'info', "inconclusive" (docs/streaming.md).
   'loading.compileDuringDownload': (ctx) => {
+    // V8 compiles lazily: what streaming saves after the last byte is small beside the fixed cost of
+    // instantiating, and its shares fell on both sides of any line, unmodified (0.09 to 1.59 under
+    // load) and under the read-then-compile shim (0.62 to 2.42). Recorded, not judged, until the
+    // probe has work that is real after the last byte for V8 (eager compilation gave 0.11: docs/streaming.md).
+    if (ctx.engine === 'chromium') return { status: 'recorded', why: "V8 compiles lazily, so the paired after-last-byte times do not decide whether it overlaps (docs/streaming.md): recorded, not judged" };
     const overlaps = compilesDuringDownload(ctx.engine, ctx.version);
     if (overlaps === undefined) return { status: 'pass', why: `${STREAMING_COMPILERS[ctx.engine]}; but ${notObserved(ctx.engine, ctx.version, 'compilation during the download')}` };
     return { status: 'pass', why: `${STREAMING_COMPILERS[ctx.engine]}; observed here (runner/expectations/engineBehaviour.ts, docs/streaming.md)` };

@@ -36,8 +36,8 @@ export function verdict(result: ProbeResult, expectation: ProbeExpectation): Pro
     ...(result.computesCorrectly !== undefined ? { computesCorrectly: result.computesCorrectly } : {}),
     ...(result.featuresJson ? { featuresJson: result.featuresJson } : {}),
   };
-  // A fact recorded (environment.runtime) has no expectation to meet.
-  if (result.status === 'info') return { ...base, status: 'info', asExpected: true };
+  // A fact recorded (environment.runtime), or a result this engine's expectation only records, has nothing to meet.
+  if (result.status === 'info' || expectation.status === 'recorded') return { ...base, status: 'info', asExpected: true };
   let status: CompatStatus;
   if (result.status === 'fail') status = 'fail';
   else if (result.status === 'unsupported') status = expectation.status === 'unsupported' ? 'unsupported-as-expected' : 'unsupported-unexpectedly';

@@ -32,7 +32,9 @@ test('the streaming probe: each engine as it behaves, and no overlap under a rea
       console.log(`${project}, unmodified page: ${probe.actual}: ${probe.detail}`);
       // As runner/expectations/ says each engine behaves (loading.spec.ts held it to that): all three overlap.
       // (V8 may land in the undecided band: info, inconclusive; loading.spec.ts failed the run on anything else.)
-      assert.match(`${probe.actual}: ${probe.detail}`, /^(pass: compiled during the download|info: inconclusive)/, `${project}: the unmodified page's streaming outcome`);
+      // Chromium's is recorded, not judged (runner/expectations/probes.ts): any measured outcome but a burst.
+      const outcomes = project === 'chromium' ? /^(pass: compiled during the download|info: inconclusive|fail: streams, but)/ : /^pass: compiled during the download/;
+      assert.match(`${probe.actual}: ${probe.detail}`, outcomes, `${project}: the unmodified page's streaming outcome`);
     }
     for (const line of output.split('\n').filter((l) => l.includes('under read-then-compile'))) console.log(line.trim());
     assert.doesNotMatch(output, /skipped/, 'no test skipped');

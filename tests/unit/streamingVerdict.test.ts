@@ -94,3 +94,15 @@ test('between a half and 0.8 the pairs do not decide: inconclusive, recorded as 
   // and Chromium under the shim, one run that landed in the band
   assert.equal(judgeStreaming(pairs([[29.9, 47.8], [44.9, 40.4], [64.0, 143.4]]), PACED).outcome, 'inconclusive');
 });
+
+test("V8's streaming outcome is recorded, not judged; Firefox's and WebKitGTK's are judged", async () => {
+  const { expectedProbe } = await import('../../runner/expectations/probes.ts');
+  const { verdict } = await import('../../runner/expectations/verdict.ts');
+  const result = { id: 'loading.compileDuringDownload', title: 't', category: 'loading' as const, status: 'fail' as const, detail: 'streams, but finishes after the download', ms: 1 };
+  const chromium = expectedProbe('loading.compileDuringDownload', { engine: 'chromium', version: '156.0.8078.114', isolation: 'require-corp' });
+  assert.equal(chromium.status, 'recorded');
+  assert.deepEqual([verdict(result, chromium).status, verdict(result, chromium).asExpected], ['info', true]);
+  const firefox = expectedProbe('loading.compileDuringDownload', { engine: 'firefox', version: '153.8.0', isolation: 'require-corp' });
+  assert.equal(firefox.status, 'pass');
+  assert.deepEqual([verdict(result, firefox).status, verdict(result, firefox).asExpected], ['fail', false]);
+});
