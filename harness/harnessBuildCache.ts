@@ -29,7 +29,7 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
-    .filter((f) => !f.includes(`${join('node_modules')}`) && !f.includes('/target/') && !f.includes('/dist/'));
+    .filter((f) => !f.includes('/node_modules/') && !f.includes('/target/') && !f.includes('/dist/'));
 }
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -56,11 +56,10 @@ function manifestKey(manifest: Manifest): string {
   return createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 16);
 }
 
-/** The newest cached build under `root` whose recorded inputs all hash as they do now. */
-export function findCurrentBuild(subject: Subject, root = HARNESS_BUILD_CACHE): string | null {
+/** The newest cached build under `root` whose recorded inputs all hash as they do now (`now`: the source files' hashes). */
+export function findCurrentBuild(subject: Subject, root = HARNESS_BUILD_CACHE, now = hashAll(sourceFiles(subject))): string | null {
   if (!existsSync(root)) return null;
   const key = subjectKey(subject);
-  const now = hashAll(sourceFiles(subject));
   const builds = readdirSync(root)
     .map((name) => join(root, name))
     .filter((dir) => existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'dist')))
@@ -94,7 +93,8 @@ function recordInputs(into: Set<string>): Plugin {
  * cached one when its inputs are unchanged, else a fresh build that is then cached.
  */
 export async function buildHarnessCached(outDir: string, subject: Subject): Promise<{ reused: boolean }> {
-  const current = findCurrentBuild(subject);
+  const before = hashAll(sourceFiles(subject));
+  const current = findCurrentBuild(subject, HARNESS_BUILD_CACHE, before);
   if (current) {
     rmSync(outDir, { recursive: true, force: true });
     cpSync(join(current, 'dist'), outDir, { recursive: true });
@@ -106,7 +106,6 @@ export async function buildHarnessCached(outDir: string, subject: Subject): Prom
   const building = join(HARNESS_BUILD_CACHE, `.building-${process.pid}-${Date.now()}`);
   const inputs = new Set<string>();
   try {
-    const before = hashAll(sourceFiles(subject));
     await buildHarness(join(building, 'dist'), [recordInputs(inputs)]);
     const manifest: Manifest = { subject: subjectKey(subject), files: { ...before, ...hashAll([...inputs].filter((f) => !(f in before))) } };
     // A file that changed while Vite read it would make the record lie: such a build is used once and not kept.

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContextOptions, test as base } from '@playwright/test';
+import { type BrowserContextOptions, type TestInfo, test as base } from '@playwright/test';
 import type { HarnessReport } from '../harness/probes/probe.ts';
 import type { Driver, EngineInfo } from './drivers/driver.ts';
 import { PlaywrightDriver } from './drivers/playwrightDriver.ts';
@@ -74,6 +74,11 @@ export interface TestFixtures {
   pageProblems: string[];
   /** The page's table and summary as rendered when the probes finished. */
   harnessView: HarnessView;
+}
+
+/** What the page open now looks like, for a failed test (or why it could not be taken). */
+async function attachScreenshot(testInfo: TestInfo, driver: Driver): Promise<void> {
+  await testInfo.attach('screenshot', { body: await driver.screenshot().catch((err: Error) => Buffer.from(`screenshot failed: ${err.message}`)), contentType: 'image/png' });
 }
 
 const CONTEXT_KEYS = ['viewport', 'screen', 'userAgent', 'deviceScaleFactor', 'isMobile', 'hasTouch', 'locale', 'colorScheme'] as const;
@@ -171,7 +176,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
     await use(driver);
     // The page the test left open: the Rust tests' runner, the page without WebAssembly, or the harness.
     if (testInfo.status !== testInfo.expectedStatus) {
-      await testInfo.attach('screenshot', { body: await driver.screenshot().catch((err: Error) => Buffer.from(`screenshot failed: ${err.message}`)), contentType: 'image/png' });
+      await attachScreenshot(testInfo, driver);
     }
   },
 
@@ -185,7 +190,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       // Specs that open another page (the Rust tests' runner, the page without WebAssembly) leave
       // the harness behind; it is loaded again only here, for the screenshot of a failure.
       if ((await driver.currentUrl().catch(() => '')) !== pageUrl) await driver.open(pageUrl).then(() => driver.results()).catch(() => undefined);
-      await testInfo.attach('screenshot', { body: await driver.screenshot().catch((err: Error) => Buffer.from(`screenshot failed: ${err.message}`)), contentType: 'image/png' });
+      await attachScreenshot(testInfo, driver);
       if (loadTrace) await testInfo.attach('trace', { path: loadTrace, contentType: 'application/zip' });
     }
   },

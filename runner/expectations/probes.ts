@@ -32,10 +32,10 @@ const STREAMING_COMPILERS: Record<EngineKey, string> = {
 
 const RULES: Record<string, Rule> = {
   // 'unsupported' only where the API is missing (the probe says so itself). An engine that streams
-  // but finishes after the download reports 'fail' (data.outcome 'no-saving'), so no engine that
-  // offers the API is expected anything but pass: one that stops overlapping fails, by name. Where
-  // the server does not trickle (a deployment), the probe records 'info', "not measured"; where the
-  // saving is too small to decide (V8's lazy compile), 'info', "inconclusive" (docs/streaming.md).
+  // but finishes after the download reports 'fail' (data.outcome 'no-saving'), so every engine the
+  // probe can decide is expected to pass: one that stops overlapping fails, by name. Where the server
+  // does not trickle (a deployment), the probe records 'info', "not measured"; where the saving is
+  // too small to decide, 'info', "inconclusive" (docs/streaming.md). Chromium's is recorded (below).
   'loading.compileDuringDownload': (ctx) => {
     // V8 compiles lazily: what streaming saves after the last byte is small beside the fixed cost of
     // instantiating, and its shares fell on both sides of any line, unmodified (0.09 to 1.59 under

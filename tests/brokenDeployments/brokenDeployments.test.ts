@@ -14,12 +14,11 @@
 // (WASM_COMPAT_PROBES: SERVING_CATEGORIES, as the serving matrix's projects do), and page.spec.ts
 // requires that every probe of those categories ran.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { runPlaywright } from '../runPlaywright.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { buildHarness } from '../../harness/buildHarness.ts';
 import { startNginx } from '../../serving/nginx/nginxServer.ts';
 import type { CompatReport } from '../../runner/compatReport.ts';
@@ -28,33 +27,22 @@ import { PRODUCTION_PROFILE } from '../../serving/checks/servingProfile.ts';
 import { SERVING_CATEGORIES, SERVING_SPECS } from '../../serving/targets/target.ts';
 import { BROKEN_DEPLOYMENTS, type BrokenDeployment, NO_TRICKLE, WORKING } from './faults.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SUITE_TIMEOUT_MS = 240_000;
 
 /** Runs the suite (chromium, serving specs) against `url`, into a reports folder of its own. */
-function runSuite(url: string, scratch: string, projects: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; report: CompatReport | null }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, WASM_COMPAT_BASE_URL: url, WASM_COMPAT_REPORTS_DIR: join(scratch, 'reports'), WASM_COMPAT_PROBES: SERVING_CATEGORIES.join(','), FORCE_COLOR: '0' };
+async function runSuite(url: string, scratch: string, projects: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; report: CompatReport | null }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, WASM_COMPAT_BASE_URL: url, WASM_COMPAT_REPORTS_DIR: join(scratch, 'reports'), WASM_COMPAT_PROBES: SERVING_CATEGORIES.join(',') };
   // The fixture is a production deployment: the declared profile is the default one.
   for (const name of ['WASM_COMPAT_ISOLATION', 'WASM_COMPAT_ENCODINGS', 'WASM_COMPAT_TARGET']) delete env[name];
-  const args = ['test', ...projects.map((p) => `--project=${p}`), `--output=${join(scratch, 'test-results')}`, ...SERVING_SPECS.map((s) => `tests/specs/${s}`)];
-  return new Promise((resolve, reject) => {
-    const child = spawn('node_modules/.bin/playwright', args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGTERM'), SUITE_TIMEOUT_MS);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      let report: CompatReport | null = null;
-      try {
-        report = JSON.parse(readFileSync(join(scratch, 'reports', 'compat.json'), 'utf8')) as CompatReport;
-      } catch {
-        // no report: the output says why
-      }
-      resolve({ code, signal, output, report });
-    });
-  });
+  const args = [...projects.map((p) => `--project=${p}`), `--output=${join(scratch, 'test-results')}`, ...SERVING_SPECS.map((s) => `tests/specs/${s}`)];
+  const run = await runPlaywright(args, env, SUITE_TIMEOUT_MS);
+  let report: CompatReport | null = null;
+  try {
+    report = JSON.parse(readFileSync(join(scratch, 'reports', 'compat.json'), 'utf8')) as CompatReport;
+  } catch {
+    // no report: the output says why
+  }
+  return { code: run.status, signal: run.signal, output: run.output, report };
 }
 
 let build: string;

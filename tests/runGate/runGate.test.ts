@@ -5,37 +5,22 @@
 // run side by side; the one that needs an engine to run asks its page for the environment probes
 // only (WASM_COMPAT_PROBES), since what it checks is the gate, not the probes.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { runPlaywright } from '../runPlaywright.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { ROOT } from '../../subject/resolveSubject.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-gate-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** `playwright test <args>` into a reports folder of its own: its exit status and everything it printed. */
-function playwright(reports: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; out: string }> {
+async function playwright(reports: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; out: string }> {
   const clean = { ...process.env };
   for (const name of Object.keys(clean)) if (name.startsWith('WASM_COMPAT_REMOTE') || name === 'WASM_COMPAT_REQUIRE') delete clean[name];
-  return new Promise((resolve, reject) => {
-    // Its own output folder too: Playwright empties it as a run starts, under any other run at the same time.
-    const child = spawn(join(ROOT, 'node_modules/.bin/playwright'), ['test', `--output=${join(scratch, `${reports}-test-results`)}`, ...args], {
-      cwd: ROOT,
-      env: { ...clean, WASM_COMPAT_REPORTS_DIR: join(scratch, reports), WASM_COMPAT_MATRIX: '0', FORCE_COLOR: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGTERM'), 300_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, out });
-    });
-  });
+  // Its own output folder too: Playwright empties it as a run starts, under any other run at the same time.
+  const run = await runPlaywright([`--output=${join(scratch, `${reports}-test-results`)}`, ...args], { ...clean, WASM_COMPAT_REPORTS_DIR: join(scratch, reports), WASM_COMPAT_MATRIX: '0', ...env }, 300_000);
+  return { status: run.status, out: run.output };
 }
 
 describe('the run gate', { concurrency: true }, () => {

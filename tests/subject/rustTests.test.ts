@@ -8,7 +8,7 @@
 // the hang's timeout. Those runs judge Rust tests, not probes: their pages run the environment
 // probes only (WASM_COMPAT_PROBES), which the test-build failure's run judges to show the rest of the run reports.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { type PlaywrightRun, runPlaywright } from '../runPlaywright.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -34,26 +34,11 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** `playwright test <args>` on `env`'s crate, into `reports` (and an output folder of its own: Playwright
  * empties it as a run starts, under any other run at the same time): its exit status and output. */
-function playwright(reports: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/playwright'), ['test', `--output=${join(reports, 'test-results')}`, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: 'environment', FORCE_COLOR: '0', WASM_COMPAT_REPORTS_DIR: reports, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGTERM'), 900_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, output });
-    });
-  });
+function playwright(reports: string, args: string[], env: NodeJS.ProcessEnv): Promise<PlaywrightRun> {
+  return runPlaywright([`--output=${join(reports, 'test-results')}`, ...args], { ...process.env, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: 'environment', WASM_COMPAT_REPORTS_DIR: reports, ...env }, 900_000);
 }
 
-function suite(reports: string, args: string[]): Promise<{ status: number | null; output: string }> {
+function suite(reports: string, args: string[]): Promise<PlaywrightRun> {
   // The main thread only: the dedicated-worker mode runs the same binary, and each mode pays the hang's timeout.
   return playwright(reports, ['rustTests', ...args], { WASM_COMPAT_CRATE: FIXTURE, CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET, WASM_COMPAT_RUST_TEST_TIMEOUT: HANG_TIMEOUT, WASM_COMPAT_RUST_MODES: 'main thread' });
 }
