@@ -1,6 +1,7 @@
 // The same specs over Appium and remote WebDriver: `npm run test:appium`. Each engine is a project;
 // one that is not available here (no emulator, no simulator, no grid) is reported as not run with
-// what was looked for. Results join <reports>/compat.json under the engines' names.
+// what was looked for. Its compat.json is its own, unless WASM_COMPAT_JOIN_RUN names the run whose
+// file it joins (npm run compat: the browser run's), under the engines' names.
 import { defineConfig } from '@playwright/test';
 import type { WorkerOptions } from './runner/fixtures.ts';
 import { appiumProjects } from './runner/projects.ts';
@@ -21,14 +22,14 @@ export default defineConfig<WorkerOptions>({
   // A mobile session (emulator, simulator, farm queue) takes longer to start than a desktop browser.
   timeout: 120_000,
   globalSetup: './runner/globalSetup.ts',
+  // What a run must do happens here, not in reporters that --reporter replaces: compat.json and the
+  // run gate (a run that ran nothing, or not the projects WASM_COMPAT_REQUIRE names, fails), then
+  // the matrix page and its formats from it.
+  globalTeardown: ['./runner/globalTeardown.ts', './matrix/matrixTeardown.ts'],
   reporter: [
     [process.env.CI ? 'line' : 'list'],
     ['html', { outputFolder: reportPath('playwright-appium'), open: 'never' }],
     ['junit', { outputFile: reportPath('junit-appium.xml') }],
-    ['./runner/compatReporter.ts', { merge: true }],
-    ['./matrix/matrixReporter.ts'],
-    // A run that ran nothing, or not the project a CI job exists for (WASM_COMPAT_REQUIRE), fails.
-    ['./runner/requireRunReporter.ts'],
   ],
   projects: appiumProjects(resolveTarget()),
 });

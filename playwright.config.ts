@@ -28,16 +28,15 @@ export default defineConfig<WorkerOptions>({
   retries: 0,
   timeout: 60_000,
   globalSetup: './runner/globalSetup.ts',
+  // What a run must do happens here, not in reporters that --reporter replaces: compat.json and the
+  // run gate (a run that ran nothing, or not the projects WASM_COMPAT_REQUIRE names, fails), then
+  // the matrix page and its formats from it.
+  globalTeardown: ['./runner/globalTeardown.ts', './matrix/matrixTeardown.ts'],
   reporter: [
     [process.env.CI ? 'line' : 'list'],
     ['html', { outputFolder: reportPath('playwright'), open: 'never' }],
     // One testcase per probe spec and per Rust test, per project; CI publishes it.
     ['junit', { outputFile: reportPath('junit.xml') }],
-    ['./runner/compatReporter.ts'],
-    // Last: the matrix page and its formats, from the compat.json just written (matrix/).
-    ['./matrix/matrixReporter.ts'],
-    // A run that ran nothing, or not the project a CI job exists for (WASM_COMPAT_REQUIRE), fails.
-    ['./runner/requireRunReporter.ts'],
     // CI's per-engine jobs leave a blob report that the merge job turns into one HTML report.
     ...(process.env.WASM_COMPAT_BLOB_REPORT === '1' ? [['blob', { outputDir: reportPath('blob') }] as const] : []),
     // npm run bench:suite reads every test's start and duration from Playwright's JSON report.

@@ -5,7 +5,7 @@
 // so colour is never the only signal, the probe's detail, and the Playwright test that reached it.
 import type { Finding } from '../deploy/headerRules.ts';
 import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
-import type { ProbeVerdict } from '../runner/expectations/verdict.ts';
+import { isUnexpectedGain, type ProbeVerdict } from '../runner/expectations/verdict.ts';
 import { engineName } from './engineNames.ts';
 import { throttlingOf } from '../runner/throttling/applyThrottling.ts';
 
@@ -104,27 +104,27 @@ function column(name: string, p: ProjectReport): Column {
   };
 }
 
-/** A verdict's cell: a pass where unsupported was expected is an unexpected gain, and fails the run. */
+/** A verdict's cell, failing exactly when the verdict fails the run (failsRun); a pass where unsupported was expected is an unexpected gain. */
 export function verdictCell(v: ProbeVerdict & { testId?: string }): Cell {
   const testId = v.testId ? { testId: v.testId } : {};
   const expected = v.asExpected ? '' : ` Expected ${v.expected}: ${v.why}.`;
-  if (v.status === 'pass' && !v.asExpected) return { kind: 'fail', text: 'pass, not expected', detail: `${v.detail}${expected}`, ...testId };
+  if (isUnexpectedGain(v)) return { kind: 'fail', text: 'pass, not expected', detail: `${v.detail}${expected}`, ...testId };
   return { kind: v.status, text: CELL_KINDS[v.status].text, detail: `${v.detail}${expected}`, ...testId };
 }
 
-/** A pass where unsupported was expected. */
-const isGain = (v: ProbeVerdict) => v.status === 'pass' && !v.asExpected;
+/** Fails a row of a feature's verdict whatever that row shows: a gain, or the run's checks of its data. */
+const failsEveryRow = (v: ProbeVerdict) => isUnexpectedGain(v) || (v.checkFailures?.length ?? 0) > 0;
 
 function validatesCell(v: ProbeVerdict & { testId?: string }): Cell {
   const base = verdictCell(v);
   if (v.validates === undefined) return base;
-  if (v.validates) return { ...base, kind: isGain(v) ? 'fail' : 'pass', text: isGain(v) ? 'validates, not expected' : 'validates' };
+  if (v.validates) return { ...base, kind: failsEveryRow(v) ? 'fail' : 'pass', text: isUnexpectedGain(v) ? 'validates, not expected' : 'validates' };
   return { ...base, text: `does not validate (${base.text})` };
 }
 
 function computesCell(v: ProbeVerdict & { testId?: string }): Cell {
   const base = verdictCell(v);
-  if (v.computesCorrectly === true) return { ...base, kind: isGain(v) ? 'fail' : 'pass', text: 'computes correctly' };
+  if (v.computesCorrectly === true) return { ...base, kind: failsEveryRow(v) ? 'fail' : 'pass', text: 'computes correctly' };
   if (v.computesCorrectly === false) return { ...base, kind: 'fail', text: 'wrong answer' };
   return { ...base, text: `not computed (${base.text})` };
 }

@@ -4,7 +4,7 @@
 // product, browser_version and os. A subtest whose status is not what was expected carries
 // `expected`, as wptrunner writes it; an unsupported feature is a FAIL, as wpt.fyi counts it.
 import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
-import type { ProbeVerdict } from '../runner/expectations/verdict.ts';
+import { failsRun, type ProbeVerdict } from '../runner/expectations/verdict.ts';
 
 export type WptSubtestStatus = 'PASS' | 'FAIL' | 'NOTRUN';
 
@@ -32,10 +32,11 @@ export interface WptReport {
 const PRODUCTS: Record<string, string> = { chromium: 'chromium', firefox: 'firefox', webkit: 'webkit' };
 
 function subtest(v: ProbeVerdict): WptSubtest {
-  const status: WptSubtestStatus = v.actual === 'pass' ? 'PASS' : 'FAIL';
-  // A recorded result has no expectation: whatever it was is what was expected.
-  const expected: WptSubtestStatus = v.expected === 'recorded' ? status : v.expected === 'pass' ? 'PASS' : 'FAIL';
-  return { name: v.id, status, message: v.actual === 'pass' ? null : `${v.actual}: ${v.detail}`, ...(status !== expected ? { expected } : {}) };
+  // What the probe saw, unless the run's checks of its data failed it; expected differs from it
+  // exactly when the verdict fails the run, so wpt.fyi counts the same failures as the run.
+  const status: WptSubtestStatus = v.actual === 'pass' && v.status !== 'fail' ? 'PASS' : 'FAIL';
+  const expected: WptSubtestStatus = failsRun(v) ? (status === 'PASS' ? 'FAIL' : 'PASS') : status;
+  return { name: v.id, status, message: status === 'PASS' ? null : `${v.actual}: ${v.detail}`, ...(status !== expected ? { expected } : {}) };
 }
 
 /** wpt's os names. An emulated phone runs on the host; a real one (Appium) says so in its user agent. */

@@ -13,6 +13,9 @@ import { type StoredRun, runsBefore, storedRuns } from './readRun.ts';
 import { type ReportLink, renderHtml } from './renderHtml.ts';
 import { wptReport } from './wptReport.ts';
 
+/** What writeMatrix leaves in a reports folder, by name. */
+export const MATRIX_FILES = ['features.json', 'junit-probes.xml', 'wpt', 'changes.md', 'index.html'] as const;
+
 export interface MatrixWritten {
   /** Paths written, absolute. */
   files: string[];

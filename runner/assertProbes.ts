@@ -1,6 +1,8 @@
-// The one assertion the category specs share: every probe of a category reports what its engine
-// should, one soft expectation per probe (so every mismatch shows, each with engine and version),
-// and the verdicts are attached for the compat.json reporter.
+// The one assertion the category specs share: every probe of a category gets one verdict
+// (runner/expectations/verdict.ts: what it saw, what its engine should do, and the spec's checks of
+// its data), the test fails exactly on the verdicts that fail the run (one soft expectation per
+// probe, so every mismatch shows, each with engine and version), and the verdicts are recorded for
+// compat.json, which the matrix, JUnit and wptreport read: the five cannot disagree.
 import type { TestInfo } from '@playwright/test';
 import { probeIds } from '../harness/probes/catalog.ts';
 import { describeSelection, isSelected } from '../harness/probes/probeSelection.ts';
@@ -11,7 +13,7 @@ import { expectedFeature } from './expectations/featureExpectation.ts';
 import { expectedProbe, type Isolation } from './expectations/probes.ts';
 import { loadSubjectExpectations } from './expectations/subjectExpectations.ts';
 import { resolveSubject } from '../subject/resolveSubject.ts';
-import { verdict, type ProbeVerdict } from './expectations/verdict.ts';
+import { describeVerdict, failsRun, verdict, type ProbeVerdict } from './expectations/verdict.ts';
 import { expect, test } from './fixtures.ts';
 import { recordVerdicts } from './testRecord.ts';
 
@@ -37,26 +39,14 @@ export async function assertProbes(
 
   const ctx = { engine: engineKey(engine), version: engine.version, isolation: options.isolation };
   const verdicts: ProbeVerdict[] = [];
+  const where = `${engine.engine} ${engine.version} (${engine.source}${engine.device ? `, ${engine.device}` : ''})`;
   for (const result of results) {
     const expectation = result.category === 'features' ? expectedFeature(result.id, ctx) : expectedProbe(result.id, ctx, subjectRules);
-    // A probe whose data the spec judges wrong is a failure in compat.json too, not only in the run.
-    const failures = options.checks?.[result.id]?.(result) ?? [];
-    const judged: ProbeResult = failures.length > 0 && result.status === 'pass' ? { ...result, status: 'fail', detail: `${result.detail}; judged by the run: ${failures.join('; ')}` } : result;
-    // A result this engine only records is judged after all when the spec's check of its data fails.
-    const v = verdict(judged, failures.length > 0 && expectation.status === 'recorded' ? { status: 'pass', why: `${expectation.why}; but its data fails the run's check` } : expectation);
+    // Judged once: the test below and every report read this verdict (runner/expectations/verdict.ts).
+    const v = verdict(result, expectation, options.checks?.[result.id]?.(result) ?? []);
     verdicts.push(v);
     await test.step(`${result.id}: ${v.status}`, () => {
-      const gain = result.status === 'pass' && expectation.status === 'unsupported';
-      // A fact recorded ('info') has nothing to meet; everything else meets its expectation exactly.
-      if (result.status !== 'info' && expectation.status !== 'recorded') expect
-        .soft(
-          result.status,
-          `${result.id} in ${engine.engine} ${engine.version} (${engine.source}${engine.device ? `, ${engine.device}` : ''}): ` +
-            `expected ${expectation.status} (${expectation.why}); it reported ${result.status}: ${result.detail}` +
-            (gain ? ' — an unexpected gain: update runner/expectations/ with its source' : ''),
-        )
-        .toBe(expectation.status);
-      if (options.checks?.[result.id]) expect.soft(failures, `${result.id} in ${engine.engine} ${engine.version}: what its data should show`).toEqual([]);
+      expect.soft(failsRun(v), describeVerdict(v, where)).toBe(false);
     });
   }
   await recordVerdicts(testInfo, verdicts);

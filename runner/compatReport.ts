@@ -3,7 +3,7 @@
 // binary, how it was reached, whether the device is emulated) or why it did not run, every probe's
 // verdict, the Node-side serving checks, and the features in the shape of the WebAssembly
 // website's features.json (name -> supported). Plain data and the functions that fold test
-// results into it; compatReporter.ts writes it.
+// results into it; the global teardown (globalTeardown.ts) writes it.
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import type { Finding } from '../deploy/headerRules.ts';
 import type { TargetRecord } from '../serving/targets/target.ts';
@@ -47,6 +47,8 @@ export interface ProjectReport {
 
 export interface CompatReport {
   schema: 1;
+  /** The run that wrote it (runner/currentRun.ts): the matrix and a joining run check it, so no earlier run's file passes as this one's. */
+  runId?: string;
   generatedAt: string;
   /** The default target (the five plain projects); each project names its own in `projects[name].target`. */
   target: string;
@@ -78,7 +80,7 @@ export function projectTarget(target: TargetRecord, harnessUrl: string | null): 
 }
 
 /** Folds one test's outcome into its project's report. */
-export function addTestResult(project: ProjectReport, test: Pick<TestCase, 'annotations'> & Partial<Pick<TestCase, 'id'>>, result: TestResult): void {
+export function addTestResult(project: ProjectReport, test: Pick<TestCase, 'annotations'> & Partial<Pick<TestCase, 'id'>>, result: Pick<TestResult, 'status' | 'annotations' | 'attachments'>): void {
   const testId = test.id ? { testId: test.id } : {};
   const rust = readRustTest(result);
   if (rust) (project.rustTests ??= []).push({ ...rust, ...testId });

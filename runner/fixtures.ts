@@ -1,10 +1,13 @@
-// The fixtures every spec uses. A worker starts its project's engine once and, when a test first
-// asks for the harness, loads the page once and keeps what it published; tests assert on it. A
-// worker that Playwright starts again after a failure pays for the page only if its tests read it. Specs never touch Playwright's own `page`: the
-// same specs must run over WebDriver (WebKitGTK, Appium, a grid).
-import { mkdtempSync, rmSync } from 'node:fs';
+// The fixtures every spec uses. A worker starts its project's engine when a test first needs it
+// (once), and, when a test first asks for the harness, loads the page once and keeps what it
+// published; tests assert on it. A worker that Playwright starts again after a failure pays for
+// the engine and the page only if its tests use them: the Rust tests that read their project's
+// shared run, and the engine record an earlier worker of the run saved, need neither. Specs never
+// touch Playwright's own `page`: the same specs must run over WebDriver (WebKitGTK, Appium, a grid).
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import { type BrowserContextOptions, type TestInfo, test as base } from '@playwright/test';
 import type { HarnessReport } from '../harness/probes/probe.ts';
 import type { Driver, EngineInfo } from './drivers/driver.ts';
@@ -16,7 +19,8 @@ import { previewTarget } from '../serving/targets/previewTarget.ts';
 import { targetRecord, type TargetRecord } from '../serving/targets/target.ts';
 import { targetUrl } from './targetUrls.ts';
 import { EVERY_PROBE, type ProbeSelection, urlWithSelection } from '../harness/probes/probeSelection.ts';
-import { recordEngine, recordSession, type SessionTiming, skipNotRun } from './testRecord.ts';
+import { recordEngine, recordSession, saveTest, type SessionTiming, skipNotRun } from './testRecord.ts';
+import { currentRun } from './currentRun.ts';
 
 export interface WorkerOptions {
   /** Which engine runs this project (runner/projects.ts resolves it). */
@@ -56,20 +60,33 @@ interface EngineSession {
   launchMs: number;
 }
 
+/** The engine as a worker holds it: started on the first call, or not run with the reason. */
+type EngineHandle = { start(): Promise<EngineSession>; project: string } | { notRun: string };
+
+/** Where a run keeps the engine record of a project, so that a worker started again after a failure need not start the engine to know it. */
+function savedEngineFile(project: string): string | null {
+  const run = currentRun();
+  return run ? join(run.records, `engine-${project.replace(/[^\w.@-]/g, '_')}.json`) : null;
+}
+
 export interface WorkerFixtures {
   /** The page, absolute: where the project's target answers in this run. */
   harnessUrl: string;
-  engineSession: EngineSession | { notRun: string };
+  engineSession: EngineHandle;
   /** The harness loaded once on that engine, when a test first asks for it. */
   session: Session | { notRun: string };
 }
 
 export interface TestFixtures {
+  /** Saves every test's outcome and records for compat.json (runner/testRecord.ts), as it starts and as it ends. */
+  testRecord: void;
   /** What the harness published on this project's engine. */
   harness: HarnessReport;
   /** The engine that runs this project. Skips the test, with the reason, when the engine is missing. */
   engine: EngineInfo;
   driver: Driver;
+  /** The driver, started only when called: a test that may not need the engine (a Rust test whose run another worker made) asks through this. */
+  driverWhenNeeded: () => Promise<Driver>;
   /** Driver-level problems seen during the harness run. */
   pageProblems: string[];
   /** The page's table and summary as rendered when the probes finished. */
@@ -107,12 +124,19 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       }
       const use_ = workerInfo.project.use as Record<string, unknown>;
       const context = Object.fromEntries(CONTEXT_KEYS.filter((k) => use_[k] !== undefined).map((k) => [k, use_[k]])) as BrowserContextOptions;
-      const started = performance.now();
-      const { driver, shutdown } = await launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle }, playwright, harnessUrl);
+      const engine: { launched: Promise<{ session: EngineSession; shutdown: () => Promise<void> }> | null } = { launched: null };
+      const start = () =>
+        (engine.launched ??= (async () => {
+          const started = performance.now();
+          const { driver, shutdown } = await launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle }, playwright, harnessUrl);
+          const saved = savedEngineFile(workerInfo.project.name);
+          if (saved) writeJsonAtomic(saved, driver.engine);
+          return { session: { driver, launchMs: Math.round(performance.now() - started) }, shutdown };
+        })()).then((l) => l.session);
       try {
-        await use({ driver, launchMs: Math.round(performance.now() - started) });
+        await use({ start, project: workerInfo.project.name });
       } finally {
-        await shutdown();
+        if (engine.launched) await (await engine.launched).shutdown();
       }
     },
     { scope: 'worker', timeout: 120_000 },
@@ -124,7 +148,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
         await use(engineSession);
         return;
       }
-      const { driver, launchMs } = engineSession;
+      const { driver, launchMs } = await engineSession.start();
       let traceDir: string | null = null;
       try {
         let loadTrace: string | null = null;
@@ -156,12 +180,28 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
     { scope: 'worker', timeout: 240_000 },
   ],
 
+  // Auto, so it is set up first and torn down last: what it saves at the end includes every other
+  // fixture's attachments and the test's final status. Saved at the start too, so that a test
+  // whose worker dies is still counted (as failed) rather than lost.
+  testRecord: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use, testInfo) => {
+      const run = currentRun();
+      const startedAt = Date.now();
+      if (run) saveTest(run, testInfo, 'started', startedAt);
+      await use();
+      if (run) saveTest(run, testInfo, 'ended', startedAt);
+    },
+    { auto: true },
+  ],
+
   engine: async ({ engineSession }, use, testInfo) => {
     if ('notRun' in engineSession) {
       skipNotRun(testInfo, engineSession.notRun);
       return;
     }
-    const e = engineSession.driver.engine;
+    const saved = savedEngineFile(engineSession.project);
+    const e = saved && existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as EngineInfo) : (await engineSession.start()).driver.engine;
     testInfo.annotations.push({
       type: 'engine',
       description: `${e.engine} ${e.version} — ${e.source} (${e.binary})${e.device ? `, emulating ${e.device}` : ''}${e.notApplied.length ? `; not applied: ${e.notApplied.join(', ')}` : ''}`,
@@ -172,12 +212,19 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
 
   driver: async ({ engine, engineSession }, use, testInfo) => {
     void engine;
-    const { driver } = engineSession as EngineSession;
+    const { driver } = await (engineSession as Extract<EngineHandle, { start: unknown }>).start();
     await use(driver);
     // The page the test left open: the Rust tests' runner, the page without WebAssembly, or the harness.
     if (testInfo.status !== testInfo.expectedStatus) {
       await attachScreenshot(testInfo, driver);
     }
+  },
+
+  driverWhenNeeded: async ({ engine, engineSession }, use, testInfo) => {
+    void engine;
+    let started: Driver | null = null;
+    await use(async () => (started ??= (await (engineSession as Extract<EngineHandle, { start: unknown }>).start()).driver));
+    if (started && testInfo.status !== testInfo.expectedStatus) await attachScreenshot(testInfo, started);
   },
 
   harness: async ({ engine, session }, use, testInfo) => {

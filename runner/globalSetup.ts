@@ -1,6 +1,7 @@
-// Before a run: the subject is built if its output is stale (subject/buildSubject.ts), the CPU
-// slowdown for throttled projects is calibrated (runner/throttling/), the previous
-// HTML report moves to the history, the harness is built once, and
+// Before a run: the previous compat.json and HTML report move to the history (so a run that ends
+// early leaves none posing as its own; a joining run checks the file it joins instead), the subject
+// is built if its output is stale (subject/buildSubject.ts), the run is named (currentRun.ts), the
+// CPU slowdown for throttled projects is calibrated (runner/throttling/), the harness is built once, and
 // every target the run's projects use starts on a free port serving that build. The URLs reach
 // the workers through targetUrls.ts; the returned teardown stops every server.
 import { basename } from 'node:path';
@@ -10,7 +11,8 @@ import { startTargets } from '../serving/targets/startTargets.ts';
 import { planTargets } from '../serving/targets/plan.ts';
 import { ensureSubjectBuilt } from '../subject/buildSubject.ts';
 import { describeSubject, resolveSubject, SubjectError } from '../subject/resolveSubject.ts';
-import { RUN_ID_ENV } from './rustTests/runRustTests.ts';
+import { JOIN_RUN_ENV, readJoinedRun, startRun } from './currentRun.ts';
+import { reportPath } from '../reporting/reportsFolder.ts';
 import { htmlReportFolder } from './htmlReportFolder.ts';
 import { publishTargetUrls } from './targetUrls.ts';
 import type { EngineChoice } from './engines/engineResolution.ts';
@@ -29,6 +31,9 @@ async function prepareSubject(buildsLocally: boolean): Promise<void> {
 }
 
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
+  const join = process.env[JOIN_RUN_ENV];
+  if (join) readJoinedRun(reportPath('compat.json'), join);
+  else archive(reportPath('compat.json'), 'compat', '.json');
   const html = htmlReportFolder(config);
   if (html) archive(html, basename(html));
   const junit = (config.reporter.find(([name]) => name === 'junit')?.[1] as { outputFile?: string } | undefined)?.outputFile;
@@ -38,8 +43,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   const used = new Set(config.projects.map((p) => (p.use as { target?: { name: string } }).target?.name));
   const targets = [plan.primary, ...plan.matrix].filter((t) => used.has(t.name));
   await prepareSubject(targets.some((t) => t.kind !== 'url'));
-  // Workers of this run share each project's Rust test run (runner/rustTests/runRustTests.ts).
-  process.env[RUN_ID_ENV] = `${process.pid}-${Date.now()}`;
+  // Workers inherit the run: its records folder, and each project's shared Rust test run (runner/rustTests/runRustTests.ts).
+  startRun();
   // Calibrated before any worker starts, so that the suite's own load does not slow the measurement.
   await calibrateForThrottledProjects(config.projects.map((p) => p.use as { throttle?: string | null; engineChoice?: EngineChoice }), (line) => console.log(`[throttling] ${line}`));
   const started = await startTargets(targets, (line) => console.log(`[targets] ${line}`));

@@ -1,5 +1,5 @@
 // Where each target of the run answers. Local targets start on free ports in the global setup,
-// after the config was read, so their URLs travel to the workers (and the reporter) through the
+// after the config was read, so their URLs travel to the workers (and the global teardown) through the
 // environment, which Playwright hands from the global setup to every worker it starts.
 const TARGET_URLS_ENV = 'WASM_COMPAT_TARGET_URLS';
 

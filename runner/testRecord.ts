@@ -1,8 +1,14 @@
-// What a test leaves for the compat reporter, written and read here only: the engine that ran it,
-// the probes' verdicts, the Node-side serving findings, and "not run" with its reason. The names
-// on the wire (attachment names, the annotation type) appear nowhere else.
+// What a test leaves for compat.json, written and read here only: the engine that ran it, the
+// probes' verdicts, the Node-side serving findings, and "not run" with its reason. They travel as
+// the test's attachments (so the HTML report shows them too), and the `testRecord` fixture saves
+// the test's outcome with them in the run's records folder (runner/currentRun.ts) as it starts and as it
+// ends, where the global teardown reads them: no reporter carries them. The names on the wire
+// (attachment names, the annotation type, the record's shape) appear nowhere else.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestInfo } from '@playwright/test';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
+import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import type { Finding } from '../deploy/headerRules.ts';
 import type { EngineInfo } from './drivers/driver.ts';
 import type { ProbeVerdict } from './expectations/verdict.ts';
@@ -70,4 +76,53 @@ export function skipNotRun(testInfo: TestInfo, reason: string): void {
 /** Why the test did not run, if it was skipped as not run. */
 export function notRunReason(test: Pick<TestCase, 'annotations'>, result: Pick<TestResult, 'annotations'>): string | null {
   return [...result.annotations, ...test.annotations].find((a) => a.type === NOT_RUN)?.description ?? null;
+}
+
+/** One test as it ended, or as it started when its worker ended first ('running'), with what it attached. */
+export interface SavedTest {
+  project: string;
+  testId: string;
+  title: string;
+  /** When it started, so a run's tests fold in the order they ran. */
+  startedAt: number;
+  status: TestResult['status'] | 'running';
+  annotations: TestResult['annotations'];
+  /** This module's attachments only, their bodies as text. */
+  attachments: Array<{ name: string; contentType: string; body: string }>;
+}
+
+const OURS = new Set<string>(Object.values(ATTACHMENT));
+
+/** Saves the test's record in the run's folder: once as it starts, again as it ends (replacing the first, whole). */
+export function saveTest(run: { records: string }, testInfo: TestInfo, phase: 'started' | 'ended', startedAt: number): void {
+  const saved: SavedTest = {
+    project: testInfo.project.name,
+    testId: testInfo.testId,
+    title: testInfo.titlePath.join(' › '),
+    startedAt,
+    status: phase === 'started' ? 'running' : (testInfo.status ?? 'failed'),
+    annotations: testInfo.annotations,
+    attachments: testInfo.attachments.filter((a) => OURS.has(a.name) && a.body).map((a) => ({ name: a.name, contentType: a.contentType, body: a.body!.toString('utf8') })),
+  };
+  writeJsonAtomic(join(run.records, `${testInfo.testId}.json`), saved);
+}
+
+/** Every test the run saved, in the order they started. */
+export function savedTests(run: { records: string }): SavedTest[] {
+  let files: string[];
+  try {
+    files = readdirSync(run.records).filter((f) => f.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  return files.map((f) => JSON.parse(readFileSync(join(run.records, f), 'utf8')) as SavedTest).sort((a, b) => a.startedAt - b.startedAt);
+}
+
+/** A saved test as the result compatReport.ts folds; one whose worker ended before it did counts as failed. */
+export function savedResult(saved: SavedTest): Pick<TestResult, 'status' | 'annotations' | 'attachments'> {
+  return {
+    status: saved.status === 'running' ? 'failed' : saved.status,
+    annotations: saved.annotations,
+    attachments: saved.attachments.map((a) => ({ name: a.name, contentType: a.contentType, body: Buffer.from(a.body, 'utf8') })),
+  };
 }

@@ -24,7 +24,14 @@ if [ "${SKIP_APPIUM:-0}" = 1 ]; then
 else
   echo
   echo "compat: the same specs through Appium and remote WebDriver (docs/appium.md)"
-  node_modules/.bin/playwright test --config playwright.appium.config.ts
+  # It joins the compat.json the suite run just wrote, and no other: that file names its run.
+  suite_run=$(node -e 'try { process.stdout.write(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).runId ?? "") } catch {}' "${WASM_COMPAT_REPORTS_DIR:-reports}/compat.json")
+  if [ -n "$suite_run" ]; then
+    WASM_COMPAT_JOIN_RUN=$suite_run node_modules/.bin/playwright test --config playwright.appium.config.ts
+  else
+    echo "compat: the suite run wrote no compat.json, so the Appium run writes its own"
+    node_modules/.bin/playwright test --config playwright.appium.config.ts
+  fi
   appium_status=$?
 fi
 

@@ -13,7 +13,8 @@
 #      1280×800 (no sideways overflow, the header row held, axe-core), and changes.md after two
 #      real runs with one expectation changed between them (tests/report)
 #   6. A run in which nothing ran fails; a required target must have run; a wrong remote setting is
-#      an error (tests/runGate)
+#      an error (tests/runGate); a spec check failing an 'info' and an 'unsupported' probe is 'fail'
+#      in the test, compat.json, the matrix, JUnit and wptreport, under --reporter=dot (tests/verdicts)
 #   7. The suite fails on each broken deployment, naming the cause (tests/brokenDeployments); the
 #      subject: bad input names its cause, a new target feature fails the requirements check, the
 #      example crate (examples/web-apis) on every real engine, a Rust test of each outcome per
@@ -53,11 +54,12 @@ run "layers: imports go one way (dependency-cruiser)" npm run -s lint:layers
 run "README probe table is current" npm run -s lint:docs
 run "workflows and Dockerfiles" bash -c 'node_modules/.bin/tsx scripts/lint-workflows.ts && node_modules/.bin/tsx scripts/lint-dockerfiles.ts Dockerfile.frontend Dockerfile.runner'
 run "node unit tests" node_modules/.bin/tsx --import ./build/wat/register.ts --test tests/unit/*.test.ts
+run "the bench gate catches the synthetic slowdown (bench-slowdown: SLOWER: math.sieve)" node_modules/.bin/tsx --test tests/benchGate/*.test.ts
 # The five projects this machine runs must have run: a missing engine fails npm test by name.
 run "compatibility suite (playwright)" env WASM_COMPAT_REQUIRE=chromium,firefox,webkit,pixel5,iphone12 node_modules/.bin/playwright test
 run "the streaming probe tells overlap from read-then-compile, in three engines" node_modules/.bin/tsx --test tests/streaming/*.test.ts
 run "the matrix: both pages at phone and laptop size, changes between two runs" node_modules/.bin/tsx --test --test-concurrency=1 tests/report/*.test.ts
-run "a green run means something ran (nothing ran, WASM_COMPAT_REQUIRE, remote mistakes)" node_modules/.bin/tsx --test --test-concurrency=1 tests/runGate/*.test.ts
+run "a green run means something ran, and one verdict reaches every output, under any --reporter" node_modules/.bin/tsx --test --test-concurrency=1 tests/runGate/*.test.ts tests/verdicts/*.test.ts
 run "the suite fails on broken deployments" node_modules/.bin/tsx --test tests/brokenDeployments/*.test.ts
 run "the subject: bad input, the requirements check, the example crate" node_modules/.bin/tsx --test --test-concurrency=1 tests/subject/*.test.ts
 run "the same specs through Appium (npm run test:appium)" node_modules/.bin/playwright test --config playwright.appium.config.ts

@@ -50,7 +50,7 @@ function buildTool(): void {
   }
 }
 
-/** Reads already made in this process, by file and version of it: a run reads the subject's .wasm at setup, in the harness build and in the reporter. */
+/** Reads already made in this process, by file and version of it: a run reads the subject's .wasm at setup, in the harness build and in the global teardown. */
 const read = new Map<string, ModuleFeatures>();
 
 /** The features and shape of the module at `wasmPath`; a file that is not WebAssembly is a SubjectError naming it. */

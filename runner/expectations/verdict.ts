@@ -1,4 +1,6 @@
-// Compares what a probe saw with what its engine should do, in the four statuses of compat.json.
+// The one judgement of a probe: what it saw, against what its engine should do, and the run's own
+// checks of its data. Computed once (runner/assertProbes.ts); the Playwright test, compat.json, the
+// matrix, JUnit and wptreport all read this record and nothing else, so they cannot disagree.
 import type { ProbeResult } from '../../harness/probes/probe.ts';
 import type { ProbeExpectation } from './probes.ts';
 
@@ -9,20 +11,28 @@ export interface ProbeVerdict {
   title: string;
   category: string;
   status: CompatStatus;
-  /** True when the result matches the expectation; false fails the spec. */
+  /** True when the run accepts this probe's outcome; false fails the run (failsRun). */
   asExpected: boolean;
   expected: ProbeExpectation['status'];
   why: string;
   actual: ProbeResult['status'];
   detail: string;
   ms: number;
+  /** What the spec's checks of the probe's data found wrong (a DataCheck per probe); any makes the verdict 'fail'. */
+  checkFailures?: string[];
   validates?: boolean;
   computesCorrectly?: boolean | null;
   /** A feature probe's name in webassembly.org's features.json, when it has one. */
   featuresJson?: string;
 }
 
-export function verdict(result: ProbeResult, expectation: ProbeExpectation): ProbeVerdict {
+/** Whether the run fails on this verdict: the one rule every output applies. */
+export const failsRun = (v: Pick<ProbeVerdict, 'asExpected'>): boolean => !v.asExpected;
+
+/** A pass where 'unsupported' was expected: it fails the run so that the expectation gets updated. */
+export const isUnexpectedGain = (v: Pick<ProbeVerdict, 'status' | 'asExpected'>): boolean => v.status === 'pass' && !v.asExpected;
+
+export function verdict(result: ProbeResult, expectation: ProbeExpectation, checkFailures: string[] = []): ProbeVerdict {
   const base = {
     id: result.id,
     title: result.title,
@@ -36,12 +46,21 @@ export function verdict(result: ProbeResult, expectation: ProbeExpectation): Pro
     ...(result.computesCorrectly !== undefined ? { computesCorrectly: result.computesCorrectly } : {}),
     ...(result.featuresJson ? { featuresJson: result.featuresJson } : {}),
   };
+  // The run's check of the data outranks the probe's own word, whatever that was (pass, info,
+  // unsupported) and whatever the engine was expected to do.
+  if (checkFailures.length > 0) return { ...base, status: 'fail', asExpected: false, checkFailures, detail: `${result.detail}; judged by the run: ${checkFailures.join('; ')}` };
   // A fact recorded (environment.runtime), or a result this engine's expectation only records, has nothing to meet.
   if (result.status === 'info' || expectation.status === 'recorded') return { ...base, status: 'info', asExpected: true };
   let status: CompatStatus;
   if (result.status === 'fail') status = 'fail';
   else if (result.status === 'unsupported') status = expectation.status === 'unsupported' ? 'unsupported-as-expected' : 'unsupported-unexpectedly';
   else status = 'pass';
-  // A pass where 'unsupported' was expected is an unexpected gain: reported, so the table gets updated.
   return { ...base, status, asExpected: result.status === expectation.status };
+}
+
+/** The one line a failing verdict shows in the run, naming the engine it ran in. */
+export function describeVerdict(v: ProbeVerdict, engine: string): string {
+  const gain = isUnexpectedGain(v) ? ' — an unexpected gain: update runner/expectations/ with its source' : '';
+  const checks = v.checkFailures ? `; the run's checks of its data failed: ${v.checkFailures.join('; ')}` : '';
+  return `${v.id} in ${engine}: ${v.status}; expected ${v.expected} (${v.why}); it reported ${v.actual}: ${v.detail}${checks}${gain}`;
 }

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Driver } from '../drivers/driver.ts';
 import type { RustTestArtifact } from './rustTestBuild.ts';
 import { startWebDriverBridge } from './webdriverBridge.ts';
+import { currentRun } from '../currentRun.ts';
 
 export type RustTestStatus = 'passed' | 'failed' | 'ignored';
 
@@ -126,24 +127,24 @@ export function hungTest(log: string, reported: Set<string>): string | null {
 
 /** Where a run's results are kept for the other workers of the same project (a failed test restarts its worker). */
 function runFile(project: string, artifact: RustTestArtifact, mode: RustTestMode): string {
-  const run = process.env[RUN_ID_ENV] ?? String(process.ppid);
+  // The global setup names the run, so the workers of one run share their Rust results and no other run reads them.
+  const run = currentRun()?.id ?? String(process.ppid);
   const name = createHash('sha256').update(`${project}\0${artifact.wasm}\0${mode}`).digest('hex').slice(0, 16);
   return join(tmpdir(), `wasm-compat-rust-${run}`, `${name}.json`);
 }
 
-/** The global setup names the run, so the workers of one run share their Rust results and no other run reads them. */
-export const RUN_ID_ENV = 'WASM_COMPAT_RUN_ID';
 
 /**
  * Runs one artifact once per project (every Rust test of the project reads the same run). When a
  * test hangs, the runner stops at its timeout; the tests it had not reached run again without it,
  * so one hang costs one timeout and every other test still reports.
  */
-export async function runRustTestsOnce(project: string, suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, driver: Driver): Promise<ProjectRustRun> {
+export async function runRustTestsOnce(project: string, suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, driver: () => Promise<Driver>): Promise<ProjectRustRun> {
   const file = runFile(project, artifact, mode);
+  // Read by every later test of the project, in this worker or the next: the engine starts only for the run itself.
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ProjectRustRun;
   const timeoutSeconds = rustTestTimeout();
-  const bridge = await startWebDriverBridge(driver);
+  const bridge = await startWebDriverBridge(await driver());
   const hung: string[] = [];
   const logs: string[] = [];
   const results = new Map<string, RustTestResult>();

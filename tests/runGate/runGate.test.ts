@@ -1,5 +1,6 @@
 // A green run means something ran: through the commands a user and CI type, a run where nothing
-// ran fails naming each project and why, a job that names its target (WASM_COMPAT_REQUIRE) fails
+// ran fails naming each project and why (whatever --reporter the command line picks: the gate is
+// the global teardown's, runner/globalTeardown.ts), a job that names its target (WASM_COMPAT_REQUIRE) fails
 // when that target did not run, and a set-but-wrong remote setting stops the run naming the value
 // instead of becoming "not run". The three runs are independent (each its own reports folder) and
 // run side by side; the one that needs an engine to run asks its page for the environment probes
@@ -24,11 +25,13 @@ async function playwright(reports: string, args: string[], env: NodeJS.ProcessEn
 }
 
 describe('the run gate', { concurrency: true }, () => {
-  test('a run in which nothing ran fails, naming each project and why', async () => {
-    const run = await playwright('nothing-ran', ['--config', 'playwright.appium.config.ts', '--project=remote', 'tests/specs/page.spec.ts']);
-    assert.equal(run.status, 1, run.out.slice(-3000));
-    assert.match(run.out, /the run fails: nothing ran, so nothing was tested:\n\s+remote: .*WASM_COMPAT_REMOTE_URL is not set[^\n]*\n*$/);
-  });
+  for (const reporter of ['dot', 'line']) {
+    test(`a run in which nothing ran fails, naming each project and why, under --reporter=${reporter}`, async () => {
+      const run = await playwright(`nothing-ran-${reporter}`, ['--config', 'playwright.appium.config.ts', '--project=remote', `--reporter=${reporter}`, 'tests/specs/page.spec.ts']);
+      assert.equal(run.status, 1, run.out.slice(-3000));
+      assert.match(run.out, /the run fails: nothing ran, so nothing was tested:\n\s+remote: .*WASM_COMPAT_REMOTE_URL is not set[^\n]*\n/);
+    });
+  }
 
   test('WASM_COMPAT_REQUIRE: a job that names its target fails when that target did not run', async () => {
     const run = await playwright('require', ['--project=chromium', 'tests/specs/page.spec.ts'], { WASM_COMPAT_REQUIRE: 'chromium,appium-android', WASM_COMPAT_PROBES: 'environment' });

@@ -25,8 +25,8 @@ try {
 for (const artifact of suite.artifacts) for (const mode of rustTestModes()) {
   test.describe(`Rust tests (${artifact.target}, ${mode})`, () => {
     for (const { name } of artifact.tests) {
-      test(`rust: ${name}`, async ({ driver, engine }, testInfo) => {
-        const run = await runRustTestsOnce(testInfo.project.name, suite, artifact, mode, driver);
+      test(`rust: ${name}`, async ({ driverWhenNeeded, engine }, testInfo) => {
+        const run = await runRustTestsOnce(testInfo.project.name, suite, artifact, mode, driverWhenNeeded);
         const result = run.results.find((r) => r.name === name);
         const where = `${engine.engine} ${engine.version}${engine.device ? ` (${engine.device})` : ''}`;
         const status = result?.status ?? 'not-reported';

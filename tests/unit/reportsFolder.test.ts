@@ -8,14 +8,15 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { FullConfig, Suite, TestCase } from '@playwright/test/reporter';
+import type { FullConfig } from '@playwright/test/reporter';
 import { writeSummaryReports } from '../../benches/report/writeReports.ts';
 import { archive, historyLimit } from '../../reporting/history.ts';
 import { openReportFolder } from '../../reporting/reportFolder.ts';
 import { writeFileAtomic } from '../../reporting/writeWhole.ts';
 import { reportPath, reportsDir } from '../../reporting/reportsFolder.ts';
-import CompatReporter from '../../runner/compatReporter.ts';
-import { recordVerdicts } from '../../runner/testRecord.ts';
+import { JOIN_RUN_ENV, readJoinedRun, RUN_ID_ENV, startRun } from '../../runner/currentRun.ts';
+import globalTeardown from '../../runner/globalTeardown.ts';
+import { recordVerdicts, saveTest } from '../../runner/testRecord.ts';
 import { recordedTest } from './recordedTest.ts';
 
 const REPO_REPORTS = resolve('reports');
@@ -47,22 +48,34 @@ test('the setting is read when a writer asks: reports/ by default, the folder gi
   assert.equal(reportsDir({ WASM_COMPAT_REPORTS_DIR: 'relative/x' }), resolve('relative/x'));
 });
 
-test('compat.json, and the Appium run merging into it, land there; the earlier one goes to its history', async () => {
-  const project = { name: 'chromium', use: {} };
-  const run = async (options: { merge?: boolean }, projectName: string) => {
-    const reporter = new CompatReporter(options);
-    const t = recordedTest();
+test('compat.json, and the Appium run joining it, land there; the earlier one goes to its history', async () => {
+  const config = (projects: string[]) => ({ version: 'test', reporter: [['html', { outputFolder: join(dir, 'playwright') }]], configFile: undefined, projects: projects.map((name) => ({ name, use: {} })) }) as unknown as FullConfig;
+  /** A run as the global setup starts it and the teardown ends it, with one passing test of `project`. */
+  const run = async (project: string) => {
+    const started = startRun();
+    const t = recordedTest(project);
     await recordVerdicts(t.testInfo, []);
-    reporter.onBegin({ version: 'test', reporter: [['html', { outputFolder: join(dir, 'playwright') }]], configFile: undefined, projects: [{ ...project, name: projectName }] } as unknown as FullConfig, { suites: [{ title: projectName }] } as unknown as Suite);
-    reporter.onTestEnd({ parent: { project: () => ({ name: projectName }) }, annotations: [] } as unknown as TestCase, t.result('passed'));
-    reporter.onEnd();
+    saveTest(started, t.testInfo, 'ended', Date.now());
+    await globalTeardown(config([project]));
+    return started.id;
   };
-  await run({}, 'chromium');
-  await run({ merge: true }, 'appium-chromium');
-  const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8')) as { projects: Record<string, { htmlReport?: string }> };
+  writeFileAtomic(reportPath('compat.json'), '{"stale": true}');
+  archive(reportPath('compat.json'), 'compat', '.json');
+  const browserRun = await run('chromium');
+  process.env[JOIN_RUN_ENV] = browserRun;
+  try {
+    await run('appium-chromium');
+  } finally {
+    delete process.env[JOIN_RUN_ENV];
+  }
+  const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8')) as { runId: string; projects: Record<string, { htmlReport?: string }> };
+  assert.equal(report.runId, browserRun, 'the joined file stays the browser run');
   assert.deepEqual(Object.keys(report.projects).sort(), ['appium-chromium', 'chromium']);
   assert.equal(report.projects.chromium!.htmlReport, 'playwright', 'where its tests are in the HTML report, relative to the reports folder');
-  assert.equal(readdirSync(join(dir, 'history')).filter((f) => /^compat-.*\.json$/.test(f)).length, 1);
+  assert.equal(readdirSync(join(dir, 'history')).filter((f) => /^compat-.*\.json$/.test(f)).length, 2, 'the stale file, then the browser run before the join rewrote it');
+  // A join names the run it joins; any other file is refused, naming both.
+  assert.throws(() => readJoinedRun(reportPath('compat.json'), 'some-other-run'), new RegExp(`WASM_COMPAT_JOIN_RUN=some-other-run: .*compat\\.json is from run ${browserRun}, not the run to join`));
+  delete process.env[RUN_ID_ENV];
 });
 
 test('both Playwright configs put their HTML report there', () => {

@@ -2,9 +2,8 @@
 // run" (with the reason), which is right for a person without that engine; but when no project ran
 // at all, the run fails, naming each project and why. A CI job that exists for one target names it
 // in WASM_COMPAT_REQUIRE (e.g. appium-android, or chromium,firefox): the run fails unless each
-// named project is in the config and ran.
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import { notRunReason } from './testRecord.ts';
+// named project is in the config and ran. The global teardown applies it to the run's saved tests
+// (runner/globalTeardown.ts), so no --reporter on the command line can switch it off.
 
 export const REQUIRE_ENV = 'WASM_COMPAT_REQUIRE';
 
@@ -28,36 +27,4 @@ export function runGate(configured: string[], ran: Set<string>, notRun: Map<stri
     problems.push(`nothing ran, so nothing was tested${why.length ? `:\n  ${why.join('\n  ')}` : ' (the config has no projects)'}`);
   }
   return problems.length ? problems.join('\n') : null;
-}
-
-export default class RequireRunReporter implements Reporter {
-  #configured: string[] = [];
-  #selected: string[] = [];
-  #ran = new Set<string>();
-  #notRun = new Map<string, string>();
-
-  onBegin(config: FullConfig, suite: Suite): void {
-    this.#configured = config.projects.map((p) => p.name);
-    this.#selected = suite.suites.map((s) => s.project()?.name ?? s.title);
-  }
-
-  onTestEnd(test: TestCase, result: TestResult): void {
-    const project = test.parent.project()?.name ?? 'unknown';
-    if (result.status !== 'skipped') this.#ran.add(project);
-    else {
-      const reason = notRunReason(test, result);
-      if (reason) this.#notRun.set(project, reason);
-    }
-  }
-
-  async onEnd(result: FullResult): Promise<{ status: FullResult['status'] } | undefined> {
-    const problem = runGate(this.#configured, this.#ran, this.#notRun, requiredProjects(), this.#selected);
-    if (!problem) return undefined;
-    console.error(`\nwasm-compat: the run fails: ${problem}`);
-    return { status: result.status === 'passed' ? 'failed' : result.status };
-  }
-
-  printsToStdio(): boolean {
-    return false;
-  }
 }

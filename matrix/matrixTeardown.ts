@@ -1,0 +1,33 @@
+// After a run, the matrix page and its formats (writeMatrix.ts) from the compat.json the run has
+// just written: the second global teardown of both Playwright configs, after runner/globalTeardown.ts,
+// so that `--reporter` on the command line cannot switch it off. A compat.json that is not this
+// run's (the run ended before writing one) is not drawn as if it were: the matrix files it would
+// leave behind are removed, and `npm run report` can draw any run the history keeps.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { relative } from 'node:path';
+import { reportPath, reportsDir } from '../reporting/reportsFolder.ts';
+import type { CompatReport } from '../runner/compatReport.ts';
+import { reportRunId } from '../runner/currentRun.ts';
+import { readRun } from './readRun.ts';
+import { MATRIX_FILES, writeMatrix } from './writeMatrix.ts';
+
+export default async function matrixTeardown(): Promise<void> {
+  const runId = reportRunId();
+  if (!runId) return;
+  const file = reportPath('compat.json');
+  const own = existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as CompatReport).runId === runId;
+  if (!own) {
+    for (const name of MATRIX_FILES) rmSync(reportPath(name), { recursive: true, force: true });
+    console.error(`[matrix] not written: this run wrote no ${relative(process.cwd(), file) || file}`);
+    return;
+  }
+  try {
+    const written = writeMatrix(readRun(file), reportsDir());
+    const index = relative(process.cwd(), reportPath('index.html')) || reportPath('index.html');
+    const failing = written.changes.changes.filter((c) => c.kind === 'newly-failing').length;
+    console.log(`[matrix] ${index} (${(written.indexBytes / 1024).toFixed(0)} KiB) in ${written.ms.toFixed(0)} ms; ${written.changes.changes.length} changes since the previous run${failing ? `, ${failing} newly failing` : ''}`);
+  } catch (error) {
+    // The run's result stands as it is; the matrix says why it is missing.
+    console.error(`[matrix] not written: ${(error as Error).message}`);
+  }
+}

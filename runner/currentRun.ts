@@ -1,0 +1,53 @@
+// A run's identity and the folder its tests leave their records in (runner/testRecord.ts). The
+// global setup starts a run; the workers inherit it through the environment; the global teardown
+// folds the records into compat.json and removes the folder. None of this goes through a
+// reporter, so a user's `--reporter` on the command line cannot switch it off.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CompatReport } from './compatReport.ts';
+
+/** The run's id: the workers of one run share their Rust results under it, and compat.json names it. */
+export const RUN_ID_ENV = 'WASM_COMPAT_RUN_ID';
+/** A run that joins an earlier run's compat.json instead of writing its own (the Appium run of `npm run compat`) names that run here. */
+export const JOIN_RUN_ENV = 'WASM_COMPAT_JOIN_RUN';
+
+export interface Run {
+  id: string;
+  /** Where each test's record is written as it starts and as it ends. */
+  records: string;
+}
+
+const recordsOf = (id: string) => join(tmpdir(), `wasm-compat-run-${id}`);
+
+/** Names a new run and makes its records folder; every worker started after this inherits it. */
+export function startRun(): Run {
+  const id = `${process.pid}-${Date.now()}`;
+  process.env[RUN_ID_ENV] = id;
+  const run = { id, records: recordsOf(id) };
+  mkdirSync(run.records, { recursive: true });
+  return run;
+}
+
+/** The run this process belongs to, or null outside one (a spec run without the global setup). */
+export function currentRun(env: NodeJS.ProcessEnv = process.env): Run | null {
+  const id = env[RUN_ID_ENV];
+  return id ? { id, records: recordsOf(id) } : null;
+}
+
+/** The run whose compat.json this process writes: the one it joins, else its own; null outside a run. */
+export function reportRunId(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env[JOIN_RUN_ENV] || currentRun(env)?.id || null;
+}
+
+export function endRun(run: Run): void {
+  rmSync(run.records, { recursive: true, force: true });
+}
+
+/** The file a joining run adds to: it must be the named run's, or the join is refused (the global setup checks it before the run, the teardown again before it writes). */
+export function readJoinedRun(file: string, runId: string): CompatReport {
+  if (!existsSync(file)) throw new Error(`${JOIN_RUN_ENV}=${runId}: there is no ${file} to join`);
+  const report = JSON.parse(readFileSync(file, 'utf8')) as CompatReport;
+  if (report.runId !== runId) throw new Error(`${JOIN_RUN_ENV}=${runId}: ${file} is from ${report.runId ? `run ${report.runId}` : 'a run that names none'}, not the run to join`);
+  return report;
+}
