@@ -92,6 +92,8 @@ export interface SavedTest {
 }
 
 const OURS = new Set<string>(Object.values(ATTACHMENT));
+/** A saved test's file name starts with this; the run's folder holds other things too (the engine records of runner/fixtures.ts). */
+const TEST_FILE = 'test-';
 
 /** Saves the test's record in the run's folder: once as it starts, again as it ends (replacing the first, whole). */
 export function saveTest(run: { records: string }, testInfo: TestInfo, phase: 'started' | 'ended', startedAt: number): void {
@@ -104,14 +106,14 @@ export function saveTest(run: { records: string }, testInfo: TestInfo, phase: 's
     annotations: testInfo.annotations,
     attachments: testInfo.attachments.filter((a) => OURS.has(a.name) && a.body).map((a) => ({ name: a.name, contentType: a.contentType, body: a.body!.toString('utf8') })),
   };
-  writeJsonAtomic(join(run.records, `${testInfo.testId}.json`), saved);
+  writeJsonAtomic(join(run.records, `${TEST_FILE}${testInfo.testId}.json`), saved);
 }
 
 /** Every test the run saved, in the order they started. */
 export function savedTests(run: { records: string }): SavedTest[] {
   let files: string[];
   try {
-    files = readdirSync(run.records).filter((f) => f.endsWith('.json'));
+    files = readdirSync(run.records).filter((f) => f.startsWith(TEST_FILE) && f.endsWith('.json'));
   } catch {
     return [];
   }

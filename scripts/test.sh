@@ -4,7 +4,8 @@
 #   2. TypeScript type check; the layers' import rules (dependency-cruiser, .dependency-cruiser.cjs);
 #      the README's probe table against the probes; the workflows and Dockerfiles checked statically
 #   3. Node: the crate against its twins, build-info, report writers, expectations, benchmark
-#      machinery, Lighthouse summary and budgets, CI checks (tests/unit)
+#      machinery, Lighthouse summary and budgets, CI checks (tests/unit); the A/B bench gate on a real
+#      slowdown (the crate's bench-slowdown build must end SLOWER: math.sieve, tests/benchGate)
 #   4. The compatibility suite on every real engine: npx playwright test (preview, nginx and its
 #      isolation variants), with the subject's #[wasm_bindgen_test] tests in three modes per project;
 #      the five projects required (WASM_COMPAT_REQUIRE); the streaming probe against a

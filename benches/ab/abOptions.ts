@@ -1,5 +1,6 @@
 // The A/B check's command-line options, shared by `npm run bench -- --check` and
-// `npm run bench:browsers -- --check`: which builds (settleBuilds.ts) and how long to sample.
+// `npm run bench:browsers -- --check`: which builds (settleBuilds.ts) and how long to sample;
+// and the Node gate's own (AB_GATE_ARG_OPTIONS): which tasks, and whether `unsure` passes.
 import { DEFAULT_HORIZON_PCT } from './verdict.ts';
 
 /** Sized so the Node check takes under 3 minutes on 2 cores (docs/benchmarks.md). */
@@ -35,6 +36,22 @@ export interface AbSettings {
   maxSeconds: number;
 }
 
+/** Bad input found once the suites are known (a --task naming no pair): exit 2, like a bad option. */
+export class AbUsageError extends Error {}
+
+/** Only the Node check is a gate: the browsers' check rejects these as unknown options. */
+export const AB_GATE_ARG_OPTIONS = {
+  'accept-unsure': { type: 'boolean', default: false },
+  task: { type: 'string' },
+} as const;
+
+export interface AbGateSettings {
+  /** A task that ends unsure passes the check (reported, not failed): a team's choice, made on purpose. */
+  acceptUnsure: boolean;
+  /** Pair ids to time (e.g. math.sieve); empty: every pair of the suites run. */
+  pairIds: string[];
+}
+
 type Values = { [K in keyof typeof AB_ARG_OPTIONS]?: (typeof AB_ARG_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
 /** The settings, or a sentence saying which option is wrong. */
@@ -54,4 +71,13 @@ export function abSettings(v: Values): AbSettings | string {
     if (value) s[key] = value;
   }
   return s;
+}
+
+/** The gate's settings, or a sentence naming the value that is wrong. */
+export function abGateSettings(v: { 'accept-unsure'?: boolean; task?: string }): AbGateSettings | string {
+  const pairIds = (v.task ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const bad = pairIds.find((id) => !/^[a-z][A-Za-z0-9]*\.[A-Za-z0-9]+$/.test(id));
+  if (bad !== undefined) return `--task '${bad}' is not a pair id: give ids such as math.sieve, comma-separated`;
+  if (v.task !== undefined && !pairIds.length) return `--task '${v.task}' names no pair: give ids such as math.sieve, comma-separated`;
+  return { acceptUnsure: v['accept-unsure'] ?? false, pairIds };
 }

@@ -1,5 +1,6 @@
 // The A/B check as a table: the terminal, reports/bench/ab.md and the pull request's comment.
 import { formatMs } from '../report/format.ts';
+import { exitLine, type FindingKind, gateFindings } from './gate.ts';
 import { describeDifference } from './verdict.ts';
 import type { AbRun, AbTaskResult } from './schema.ts';
 
@@ -19,24 +20,50 @@ export function describeBuild(run: AbRun, which: 'a' | 'b'): string {
   return `${which.toUpperCase()} = ${b.label}${commit} (${b.chosenBecause}), .wasm ${b.wasmSha256.slice(0, 12)}…`;
 }
 
-export function verdictLine(run: AbRun): string {
-  return run.slower.length ? `SLOWER: ${run.slower.join(', ')}` : 'no task slower beyond the horizon';
+const HEADLINE: Record<FindingKind, string> = {
+  slower: 'SLOWER',
+  error: 'ERROR, no verdict',
+  unequal: 'OUTPUTS DIFFER, not timed',
+  unsure: 'UNSURE, B may be slower',
+};
+
+const ALL_DECIDED = 'no task slower beyond the horizon';
+
+/**
+ * The check's verdict, a line per kind of finding (gate.ts), found slowdowns first. "No task
+ * slower" only when every task was decided: an unsure, untimed or failed task might be slower.
+ */
+export function verdictLines(run: AbRun): string[] {
+  const acceptUnsure = run.gate?.acceptUnsure ?? false;
+  const findings = gateFindings(run.tasks, { horizonPct: run.horizonPct, maxRounds: run.maxRounds, maxSamplingSeconds: run.maxSamplingSeconds, acceptUnsure });
+  const lines = (['slower', 'error', 'unequal', 'unsure'] as const).flatMap((kind) => {
+    const tasks = findings.filter((f) => f.kind === kind).map((f) => f.task);
+    if (!tasks.length) return [];
+    return [`${kind === 'unsure' && acceptUnsure ? 'UNSURE, accepted with --accept-unsure' : HEADLINE[kind]}: ${tasks.join(', ')}`];
+  });
+  return lines.length ? lines : [ALL_DECIDED];
 }
 
 /** Markdown: a heading, what A and B are, the table, the verdict. */
 export function renderAbMarkdown(run: AbRun): string {
+  const verdict = verdictLines(run);
+  const decided = verdict[0] === ALL_DECIDED;
+  const undecided = verdict.filter((line) => !line.startsWith('SLOWER'));
   const lines = [
     `## A/B check (${run.project}): B against A, measured side by side`,
     '',
     `- ${describeBuild(run, 'a')}`,
     `- ${describeBuild(run, 'b')}`,
     `- horizon ±${run.horizonPct} %; ${run.environment.runtime}, ${run.environment.cpus} CPUs, load average ${run.environment.loadAverage?.start.map((l) => l.toFixed(2)).join(' ') ?? '—'} → ${run.environment.loadAverage?.end.map((l) => l.toFixed(2)).join(' ') ?? '—'}; ${(run.durationMs / 1000).toFixed(0)} s${run.twinsCompared ? '' : '; the twins are the same in both builds, so only WASM (and the loading routes) are compared'}`,
+    ...(run.stoppingRule ? [`- intervals: ${run.stoppingRule.description}`] : []),
     '',
     `| ${HEADER.join(' | ')} |`,
     `|${HEADER.map(() => '---').join('|')}|`,
     ...run.tasks.map((t) => `| ${row(t).map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`),
     '',
-    run.slower.length ? `**${verdictLine(run)}**` : `${verdictLine(run)[0]!.toUpperCase()}${verdictLine(run).slice(1)}.`,
+    ...(decided ? ['No task slower beyond the horizon.'] : verdict.map((line) => `**${line}**`)),
+    ...(decided || !undecided.length ? [] : ['', 'The check did not decide every task: it does not say that B is not slower in those.']),
+    ...(run.gate ? ['', `${exitLine(run.gate.exitCode).replace('bench: the', 'The')}.`] : []),
     '',
   ];
   return lines.join('\n');

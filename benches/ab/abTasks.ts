@@ -9,6 +9,7 @@ import { calibrateBatch } from '../run/batching.ts';
 import { describeError, isThenable } from '../run/runPairs.ts';
 import { outputDifference } from '../run/sameOutput.ts';
 import type { BenchContext, BenchPair, BenchSuite } from '../suites/types.ts';
+import { AbUsageError } from './abOptions.ts';
 import type { SampledTask } from './autoSample.ts';
 import type { Build } from './interleave.ts';
 import { sampleTurn, type TurnPlan } from './sampleRound.ts';
@@ -21,6 +22,8 @@ export interface TaskPlanOptions {
   batchTargetMs: number;
   /** Time the JS twins too (when the builds' twins differ). */
   twins: boolean;
+  /** Only these pairs (--task); absent or empty: every pair of the suites. */
+  pairIds?: readonly string[];
   now?: () => number;
   log?(line: string): void;
 }
@@ -38,14 +41,25 @@ async function runOnce(p: BenchPair<unknown>, role: Role, input: unknown): Promi
   return { output: p.comparable ? await p.comparable(output) : output, async };
 }
 
+/** An error thrown by one build's code, its message saying which build: the gate's line names it. */
+class BuildError extends Error {}
+
+async function inBuild<T>(build: Build, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new BuildError(`build ${build}: ${describeError(error)}`);
+  }
+}
+
 async function prepareTask(suite: string, pairs: Record<Build, BenchPair<unknown>>, role: Role, options: TaskPlanOptions): Promise<PreparedTask> {
   const side = pairs.B[role].label;
   const key = `${pairs.B.id} ${side}`;
   const base = { key, pairId: pairs.B.id, suite, side, batch: null, sampled: null };
   try {
-    const inputs = { A: await pairs.A.setup(), B: await pairs.B.setup() };
-    const a = await runOnce(pairs.A, role, inputs.A);
-    const b = await runOnce(pairs.B, role, inputs.B);
+    const inputs = { A: await inBuild('A', () => pairs.A.setup()), B: await inBuild('B', () => pairs.B.setup()) };
+    const a = await inBuild('A', () => runOnce(pairs.A, role, inputs.A));
+    const b = await inBuild('B', () => runOnce(pairs.B, role, inputs.B));
     const difference = outputDifference(a.output, b.output, `${key}: A vs B`);
     if (difference) return { ...base, status: 'unequal', error: difference };
     const async = a.async || b.async;
@@ -59,8 +73,9 @@ async function prepareTask(suite: string, pairs: Record<Build, BenchPair<unknown
     };
     return { ...base, status: 'ok', error: null, batch, sampled: { key, turn: (build, warm) => sampleTurn(plans[build], warm) } };
   } catch (error) {
-    options.log?.(`  ${key}: failed — ${describeError(error)}`);
-    return { ...base, status: 'error', error: describeError(error) };
+    const message = error instanceof BuildError ? error.message : describeError(error);
+    options.log?.(`  ${key}: failed — ${message}`);
+    return { ...base, status: 'error', error: message };
   }
 }
 
@@ -72,17 +87,26 @@ async function prepareTask(suite: string, pairs: Record<Build, BenchPair<unknown
  * engine saw first.
  */
 export async function prepareTasks(suites: Record<Build, readonly BenchSuite[]>, contexts: Record<Build, BenchContext>, options: TaskPlanOptions): Promise<PreparedTask[]> {
-  const tasks: PreparedTask[] = [];
+  const matched: Array<{ suite: string; pairs: Record<Build, BenchPair<unknown>> }> = [];
+  const all: string[] = [];
   for (const suiteB of suites.B) {
     const suiteA = suites.A.find((s) => s.name === suiteB.name);
     if (!suiteA) throw new Error(`build A has no suite ${suiteB.name}`);
     const a = new Map(suiteA.pairs(contexts.A).map((p) => [p.id, p as BenchPair<unknown>]));
     for (const b of suiteB.pairs(contexts.B) as BenchPair<unknown>[]) {
+      all.push(b.id);
       const pairA = a.get(b.id);
       if (!pairA) throw new Error(`${b.id}: build A's suite has no such pair`);
-      const roles: Role[] = b.kind === 'wasm-vs-js' && options.twins ? ['subject', 'baseline'] : ['subject'];
-      for (const role of roles) tasks.push(await prepareTask(suiteB.name, { A: pairA, B: b }, role, options));
+      if (!options.pairIds?.length || options.pairIds.includes(b.id)) matched.push({ suite: suiteB.name, pairs: { A: pairA, B: b } });
     }
+  }
+  // Checked before anything runs: a misspelt --task must not cost a run.
+  const unknown = (options.pairIds ?? []).filter((id) => !all.includes(id));
+  if (unknown.length) throw new AbUsageError(`--task ${unknown.join(',')}: no such pair in the suites run (${suites.B.map((s) => s.name).join(', ')}); their pairs: ${all.join(', ')}`);
+  const tasks: PreparedTask[] = [];
+  for (const { suite, pairs } of matched) {
+    const roles: Role[] = pairs.B.kind === 'wasm-vs-js' && options.twins ? ['subject', 'baseline'] : ['subject'];
+    for (const role of roles) tasks.push(await prepareTask(suite, pairs, role, options));
   }
   return tasks;
 }

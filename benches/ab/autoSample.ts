@@ -1,11 +1,14 @@
 // Rounds until each task's verdict resolves, after tachometer's auto-sampling: every task gets a
-// discarded warm-up round and `minRounds` rounds; then, pass after pass over the tasks still
-// `unsure`, one more round each, until all resolve, a task reaches `maxRounds`, or the time
-// budget is spent. Passes go over the tasks in turn rather than finishing one task at a time, so
-// a burst of load elsewhere on the machine lands on a round or two of many tasks, and, within
-// each round, on A and B alike (interleave.ts).
+// discarded warm-up round, then one round per pass over the tasks still wanting more, and is
+// judged only at the looks of its plan (stoppingRule.ts: rounds 6, 9, 14, … by default, each
+// interval at the per-look confidence), until its verdict settles at a look, it reaches the last
+// look, or the time budget is spent (then it is judged once more, with the rounds it has: the
+// look kept for the time cap). Passes go over the tasks in turn rather than finishing one task
+// at a time, so a burst of load elsewhere on the machine lands on a round or two of many tasks,
+// and, within each round, on A and B alike (interleave.ts).
 import { differenceCi, type RatioCi, type RoundPair } from './differenceCi.ts';
 import { type Build, roundOrder } from './interleave.ts';
+import { type LookPlan, lookPlan } from './stoppingRule.ts';
 import { type Verdict, verdictOf } from './verdict.ts';
 
 export interface SampledTask {
@@ -16,8 +19,11 @@ export interface SampledTask {
 
 export interface SamplingOptions {
   horizonPct: number;
+  /** The first look and the last (stoppingRule.ts). */
   minRounds: number;
   maxRounds: number;
+  /** Another plan than lookPlan(minRounds, maxRounds): the tests simulate the rule the check had before. */
+  plan?: LookPlan;
   /** True once the time budget is spent: no round starts after that. */
   outOfTime(): boolean;
   log?(line: string): void;
@@ -36,11 +42,21 @@ export interface TaskOutcome {
   error: string | null;
 }
 
+interface Judgement {
+  ci: RatioCi | null;
+  verdict: Verdict;
+}
+
 export async function autoSample(tasks: readonly SampledTask[], options: SamplingOptions): Promise<TaskOutcome[]> {
-  const state = tasks.map((task) => ({ task, rounds: [] as RoundPair[], warmed: false, error: null as string | null }));
-  const verdict = (s: (typeof state)[number]) => verdictOf(differenceCi(s.rounds), options.horizonPct);
-  const wantsMore = (s: (typeof state)[number]) =>
-    !s.error && (s.rounds.length < options.minRounds || (verdict(s) === 'unsure' && s.rounds.length < options.maxRounds));
+  const plan = options.plan ?? lookPlan(options.minRounds, options.maxRounds);
+  const firstLook = plan.looks[0]!;
+  const lastLook = plan.looks.at(-1)!;
+  const judge = (rounds: readonly RoundPair[]): Judgement => {
+    const ci = differenceCi(rounds, plan.perLookConfidence);
+    return { ci, verdict: rounds.length >= firstLook ? verdictOf(ci, options.horizonPct) : 'unsure' };
+  };
+  const state = tasks.map((task) => ({ task, rounds: [] as RoundPair[], warmed: false, error: null as string | null, settled: null as Judgement | null }));
+  const wantsMore = (s: (typeof state)[number]) => !s.error && !s.settled && s.rounds.length < lastLook;
 
   let timeUp = false;
   while (!timeUp) {
@@ -51,25 +67,29 @@ export async function autoSample(tasks: readonly SampledTask[], options: Samplin
         timeUp = true;
         break;
       }
+      let build: Build = 'A';
       try {
         if (!s.warmed) {
-          for (const build of roundOrder(0)) await s.task.turn(build, true);
+          for (build of roundOrder(0)) await s.task.turn(build, true);
           s.warmed = true;
         }
         const times = { A: 0, B: 0 };
-        for (const build of roundOrder(s.rounds.length)) times[build] = await s.task.turn(build, false);
+        for (build of roundOrder(s.rounds.length)) times[build] = await s.task.turn(build, false);
         s.rounds.push({ a: times.A, b: times.B });
       } catch (error) {
-        s.error = error instanceof Error ? error.message : String(error);
+        s.error = `build ${build}: ${error instanceof Error ? error.message : String(error)}`;
         options.log?.(`  ${s.task.key}: failed — ${s.error}`);
+      }
+      if (!s.error && plan.looks.includes(s.rounds.length)) {
+        const j = judge(s.rounds);
+        if (j.verdict !== 'unsure') s.settled = j;
       }
       await options.pause?.();
     }
   }
   return state.map((s) => {
-    const ci = differenceCi(s.rounds);
-    const v = verdictOf(ci, options.horizonPct);
-    const stoppedBy: StopReason = s.error ? 'error' : v !== 'unsure' && s.rounds.length >= options.minRounds ? 'resolved' : s.rounds.length >= options.maxRounds ? 'max-rounds' : 'time';
-    return { key: s.task.key, rounds: s.rounds, ci, verdict: v, stoppedBy, error: s.error };
+    const { ci, verdict } = s.settled ?? judge(s.rounds);
+    const stoppedBy: StopReason = s.error ? 'error' : s.settled ? 'resolved' : s.rounds.length >= lastLook ? 'max-rounds' : 'time';
+    return { key: s.task.key, rounds: s.rounds, ci, verdict, stoppedBy, error: s.error };
   });
 }

@@ -1,6 +1,7 @@
 // reports/bench/ab-<project>.json: one A/B check, what each build was, and each task's rounds,
 // interval and verdict. Times in ms per call; ratios are B's time over A's.
 import type { StopReason } from './autoSample.ts';
+import type { LookPlan } from './stoppingRule.ts';
 import type { Verdict } from './verdict.ts';
 
 export interface AbBuild {
@@ -51,7 +52,12 @@ export interface AbRun {
   a: AbBuild;
   b: AbBuild;
   horizonPct: number;
+  /** The intervals' coverage over every look together (each look's own is in stoppingRule). */
   confidence: 0.95;
+  /** When tasks were judged and at what confidence; absent in reports from before the rule. */
+  stoppingRule?: LookPlan;
+  /** The Node check's exit code and whether unsure tasks were accepted; absent in the browsers' reports, which gate nothing. */
+  gate?: { acceptUnsure: boolean; exitCode: number };
   turnMs: number;
   minRounds: number;
   maxRounds: number;

@@ -1,9 +1,11 @@
 // The verdict on one task from its interval and the horizon (±h%, default 10%), after tachometer:
-//   slower     the whole interval lies above +h        (the only verdict that fails the check)
+//   slower     the whole interval lies above +h        (fails the check: exit 1)
 //   faster     the whole interval lies below −h
 //   no change  the whole interval lies within ±h       (whatever changed, it is smaller than h)
-//   unsure     the interval straddles +h or −h: more rounds might settle it; never fails
-// A task is resolved once its verdict is not `unsure`: the sampler stops giving it rounds.
+//   unsure     the interval straddles +h or −h: more rounds might settle it; if none do, the
+//              check cannot say B is not slower, and fails (exit 3) unless --accept-unsure (gate.ts)
+// A task is resolved once its verdict at one of its looks is not `unsure` (stoppingRule.ts): the
+// sampler stops giving it rounds.
 import { changePct, type RatioCi } from './differenceCi.ts';
 
 export const DEFAULT_HORIZON_PCT = 10;

@@ -1,17 +1,21 @@
 // npm run bench -- --check: the A/B check in Node. Both builds are loaded into this one process
 // and timed round by round, interleaved (benches/ab/), so a verdict compares two builds on the
-// same machine at the same moments; exits 1 only when some task is slower than A beyond the
-// horizon with 95% confidence, naming it. Writes reports/bench/ab-node.json and ab.md.
+// same machine at the same moments. Exits 0 only when it decided, for every task, that B is not
+// slower beyond the horizon; 1 when some task is slower with 95 % confidence; 3, 4, 5 when a task
+// ended unsure, had outputs that differ, or threw (benches/ab/gate.ts), a stderr line naming each.
+// Writes reports/bench/ab-node.json and ab.md.
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AbSettings } from '../ab/abOptions.ts';
-import { renderAbText, verdictLine } from '../ab/abTable.ts';
+import type { AbGateSettings, AbSettings } from '../ab/abOptions.ts';
+import { renderAbText, verdictLines } from '../ab/abTable.ts';
 import { prepareTasks } from '../ab/abTasks.ts';
 import { autoSample } from '../ab/autoSample.ts';
+import { exitLine, findingLine, gateExitCode, type GateFinding, gateFindings } from '../ab/gate.ts';
 import type { Build } from '../ab/interleave.ts';
 import type { AbRun } from '../ab/schema.ts';
 import { type AbBuildOptions, settleBuilds } from '../ab/settleBuilds.ts';
+import { lookPlan } from '../ab/stoppingRule.ts';
 import { slowerTasks, taskResults } from '../ab/taskResults.ts';
 import { writeAbReports } from '../ab/writeAbReports.ts';
 import { BATCH_FLOOR_MS, DEFAULT_TIME_MS } from '../run/defaults.ts';
@@ -21,7 +25,7 @@ import { defaultSizes } from '../suites/inputs.ts';
 import { loadRawCrate } from './loadRawCrate.ts';
 import { serveWasm, type WasmServer } from './serveWasm.ts';
 
-export interface AbCheckOptions extends AbBuildOptions, AbSettings {
+export interface AbCheckOptions extends AbBuildOptions, AbSettings, AbGateSettings {
   suites: BenchSuite[];
   reportDir: string;
 }
@@ -53,6 +57,7 @@ export async function runAbCheck(o: AbCheckOptions): Promise<number> {
   for (const w of builds.warnings) o.log(`bench: warning: the builds differ in more than their code: ${w}`);
   const servers: WasmServer[] = [];
   let run: AbRun;
+  let findings: GateFinding[];
   try {
     // A's twins only when they differ from this tree's: the same code twice would time nothing new.
     const contexts = {
@@ -60,17 +65,19 @@ export async function runAbCheck(o: AbCheckOptions): Promise<number> {
       B: await contextOf('B', builds.B.info.pkgDir, null, servers),
     };
     const timer = await measureTimerResolutionUs();
-    o.log(`bench: A/B check, Node ${process.version}, ${cpus().length} CPUs, load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}; horizon ±${o.horizonPct}%; rounds ${o.minRounds}–${o.maxRounds}, ${o.maxSeconds} s at most`);
+    const plan = lookPlan(o.minRounds, o.maxRounds);
+    o.log(`bench: A/B check, Node ${process.version}, ${cpus().length} CPUs, load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}; horizon ±${o.horizonPct}%; ${o.maxSeconds} s at most; intervals ${plan.description}`);
     const suites = { A: await suiteCopies(o.suites, 'A'), B: await suiteCopies(o.suites, 'B') };
-    const prepared = await prepareTasks(suites, contexts, { turnMs: o.turnMs, defaultPairTimeMs: DEFAULT_TIME_MS, batchTargetMs: batchTargetMs(timer, BATCH_FLOOR_MS), twins: builds.twinsDiffer, log: o.log });
+    const prepared = await prepareTasks(suites, contexts, { turnMs: o.turnMs, defaultPairTimeMs: DEFAULT_TIME_MS, batchTargetMs: batchTargetMs(timer, BATCH_FLOOR_MS), twins: builds.twinsDiffer, pairIds: o.pairIds, log: o.log });
     const samplingStart = Date.now();
     const deadline = samplingStart + o.maxSeconds * 1000;
     const outcomes = await autoSample(
       prepared.flatMap((p) => (p.sampled ? [p.sampled] : [])),
-      { horizonPct: o.horizonPct, minRounds: o.minRounds, maxRounds: o.maxRounds, outOfTime: () => Date.now() >= deadline, log: o.log },
+      { horizonPct: o.horizonPct, minRounds: o.minRounds, maxRounds: o.maxRounds, plan, outOfTime: () => Date.now() >= deadline, log: o.log },
     );
     const finished = new Date();
     const tasks = taskResults(prepared, outcomes);
+    findings = gateFindings(tasks, { horizonPct: o.horizonPct, maxRounds: o.maxRounds, maxSamplingSeconds: o.maxSeconds, acceptUnsure: o.acceptUnsure });
     run = {
       schema: 1,
       kind: 'wasm-compat-bench-ab',
@@ -79,6 +86,8 @@ export async function runAbCheck(o: AbCheckOptions): Promise<number> {
       b: builds.B.info,
       horizonPct: o.horizonPct,
       confidence: 0.95,
+      stoppingRule: plan,
+      gate: { acceptUnsure: o.acceptUnsure, exitCode: gateExitCode(findings) },
       turnMs: o.turnMs,
       minRounds: o.minRounds,
       maxRounds: o.maxRounds,
@@ -96,8 +105,11 @@ export async function runAbCheck(o: AbCheckOptions): Promise<number> {
     await Promise.all(servers.map((s) => s.close()));
   }
   const written = writeAbReports(o.reportDir, run);
+  o.log(`bench: A/B check in ${(run.durationMs / 1000).toFixed(1)} s (rounds ${(run.samplingMs / 1000).toFixed(1)} s); load average ${run.environment.loadAverage!.end.map((l) => l.toFixed(2)).join(' ')} at the end; wrote ${written.json}, ${written.markdown}`);
+  for (const f of findings) o.log(findingLine(f));
+  o.log(exitLine(run.gate!.exitCode));
+  // stdout: the table, then the verdict last, so a log's tail says it.
   console.log(renderAbText(run.tasks));
-  console.log(`\n${verdictLine(run)}`);
-  console.log(`bench: A/B check in ${(run.durationMs / 1000).toFixed(1)} s (rounds ${(run.samplingMs / 1000).toFixed(1)} s); load average ${run.environment.loadAverage!.end.map((l) => l.toFixed(2)).join(' ')} at the end; wrote ${written.json}, ${written.markdown}`);
-  return run.slower.length ? 1 : 0;
+  console.log(`\n${verdictLines(run).join('\n')}`);
+  return run.gate!.exitCode;
 }

@@ -4,10 +4,12 @@
 //
 //   --check               the A/B check instead of a run (benches/node/abCheck.ts): this build (B)
 //                         against another (A), interleaved in this process; exit 1 naming each
-//                         task slower beyond the horizon. A: --against <ref> (default: the merge
+//                         task slower beyond the horizon, 3 unsure, 4 outputs differ, 5 a task
+//                         threw (benches/ab/gate.ts). A: --against <ref> (default: the merge
 //                         base with main, or HEAD~1 on main) or --against-pkg <dir>
 //                         [--against-features f]; B: crate/pkg, --b-pkg <dir> or --b-features f;
 //                         --horizon <pct> --turn-ms <ms> --min-rounds n --max-rounds n --max-seconds s
+//                         --task math.sieve,... (only those pairs)  --accept-unsure (unsure passes)
 //   --compare-baseline    compare this run with benches/baseline/node.json (the history the
 //                         charts draw); exit 1 naming each regression
 //   --baseline <file>     another baseline        --threshold <pct>   allowance beyond the margin
@@ -18,7 +20,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { AbBuildError } from '../ab/buildRef.ts';
-import { AB_ARG_OPTIONS, abSettings } from '../ab/abOptions.ts';
+import { AB_ARG_OPTIONS, AB_GATE_ARG_OPTIONS, abGateSettings, abSettings, AbUsageError } from '../ab/abOptions.ts';
+import { AB_EXIT } from '../ab/gate.ts';
 import { compareRuns, DEFAULT_THRESHOLD_PCT, formatRegressionReport } from '../regression.ts';
 import { BASELINE_FILE, benchReportsDir, PKG_DIR } from '../report/paths.ts';
 import { renderTextTable, tableRows } from '../report/nodeTable.ts';
@@ -40,6 +43,7 @@ const REPORT_DIR = benchReportsDir();
 const { values: args } = parseArgs({
   options: {
     ...AB_ARG_OPTIONS,
+    ...AB_GATE_ARG_OPTIONS,
     'compare-baseline': { type: 'boolean', default: false },
     baseline: { type: 'string', default: BASELINE_FILE },
     threshold: { type: 'string', default: String(DEFAULT_THRESHOLD_PCT) },
@@ -56,19 +60,24 @@ if (!(threshold >= 0) || !(timeMs > 0)) {
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+if (!args.check && (args.task !== undefined || args['accept-unsure'])) {
+  console.error(`bench: ${args.task !== undefined ? `--task ${args.task}` : '--accept-unsure'} belongs to the A/B check: add --check (a plain run takes --only <suite,...>)`);
+  process.exit(2);
+}
 const selected = () => selectSuites(args.only ? args.only.split(',').map((s) => s.trim()).filter(Boolean) : []);
 
 if (args.check) {
   const settings = abSettings(args);
-  if (typeof settings === 'string') {
-    console.error(`bench: ${settings}`);
-    process.exit(2);
+  const gate = abGateSettings(args);
+  if (typeof settings === 'string' || typeof gate === 'string') {
+    console.error(`bench: ${typeof settings === 'string' ? settings : gate}`);
+    process.exit(AB_EXIT.usage);
   }
   try {
-    process.exit(await runAbCheck({ ...settings, defaultPkgDir: PKG_DIR, suites: selected(), reportDir: REPORT_DIR, log }));
+    process.exit(await runAbCheck({ ...settings, ...gate, defaultPkgDir: PKG_DIR, suites: selected(), reportDir: REPORT_DIR, log }));
   } catch (error) {
     console.error(`bench: A/B check: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(error instanceof AbBuildError ? 2 : 1);
+    process.exit(error instanceof AbBuildError || error instanceof AbUsageError ? AB_EXIT.usage : AB_EXIT.crashed);
   }
 }
 

@@ -73,9 +73,9 @@ pub fn mandelbrot(width: u32, height: u32, max_iter: u32) -> u32 {
     total
 }
 
-/// The synthetic slowdown the A/B benchmark check must catch (docs/benchmarks.md). Kept below
+/// The synthetic slowdowns the A/B benchmark check must catch (docs/benchmarks.md). Kept below
 /// every other kernel so the default build's panic locations, and so its bytes, do not move.
-#[cfg(not(feature = "bench-slowdown"))]
+#[cfg(not(any(feature = "bench-slowdown", feature = "bench-slowdown-20")))]
 mod slowdown {
     #[inline(always)]
     pub(super) fn counted(_composite: &[bool], count: u32) -> u32 {
@@ -83,21 +83,43 @@ mod slowdown {
     }
 }
 
-/// With `bench-slowdown` the sieve counts its primes a second time. `black_box` hides each flag
-/// from the optimiser, so the pass cannot be folded away; its result only feeds an assertion, so
-/// the answer stays the same. Never inlined: the sieve's own code, and so `sieveCount(1)`'s early
-/// return (the call suite's i32 task), stay as they are; only the sieve proper gets slower.
-#[cfg(feature = "bench-slowdown")]
+/// With `bench-slowdown` the sieve counts its primes a second time; with `bench-slowdown-20` it
+/// counts them again over the first part of its flags only, sized so that `math.sieve` is about
+/// 20 % slower: the effect the A/B check's detection rate is measured on (benches/ab/gateRates.ts).
+/// `black_box` hides each flag from the optimiser, so the pass cannot be folded away; its result
+/// only feeds an assertion, so the answer stays the same. Never inlined: the sieve's own code, and
+/// so `sieveCount(1)`'s early return (the call suite's i32 task), stay as they are; only the sieve
+/// proper gets slower.
+#[cfg(any(feature = "bench-slowdown", feature = "bench-slowdown-20"))]
 mod slowdown {
     use std::hint::black_box;
 
+    /// Thousandths of the flags counted again. Measured in Node here (2026-12-06, the A/B check's
+    /// medians): a whole recount makes `math.sieve` about 30 % slower, 475 ‰ about 19 %; the cost
+    /// is not proportional to the share (333 ‰ gave 14 %, 500 ‰ 23 %), so a new share is measured.
+    #[cfg(feature = "bench-slowdown")]
+    const RECOUNT_PER_MILLE: usize = 1000;
+    #[cfg(not(feature = "bench-slowdown"))]
+    const RECOUNT_PER_MILLE: usize = 475;
+
     #[inline(never)]
     pub(super) fn counted(composite: &[bool], count: u32) -> u32 {
-        let again = composite[2..].iter().filter(|&&c| !black_box(c)).count();
-        assert_eq!(
-            again, count as usize,
-            "the recount disagrees with the sieve"
-        );
+        let flags = &composite[2..];
+        // In u64: on wasm32 the product overflows a usize past 4 million flags.
+        let share = (flags.len() as u64 * RECOUNT_PER_MILLE as u64 / 1000) as usize;
+        let recounted = &flags[..share];
+        let again = recounted.iter().filter(|&&c| !black_box(c)).count();
+        if recounted.len() == flags.len() {
+            assert_eq!(
+                again, count as usize,
+                "the recount disagrees with the sieve"
+            );
+        } else {
+            assert!(
+                again <= count as usize,
+                "the partial recount found more primes than the sieve"
+            );
+        }
         count
     }
 }
