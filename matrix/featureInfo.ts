@@ -1,7 +1,8 @@
 // What webassembly.org's features.json says about each proposal a feature probe stands for
 // (description, proposal URL, phase): the `features` part of the file matrix/featuresJson.ts
 // writes, so the file reads on its own. Copied as data from WebAssembly/website features.json at
-// commit 4e9ff7836bb7b7eb30376b39475782c67c1c5c46 (2026-08-21), Apache-2.0.
+// commit 4e9ff7836bb7b7eb30376b39475782c67c1c5c46 (2026-08-21), Apache-2.0, the copy stored in
+// tests/fixtures/compat/features.json; tests/unit/featuresTable.test.ts holds each entry to it.
 export interface FeatureInfo {
   description: string;
   url: string;
@@ -9,6 +10,7 @@ export interface FeatureInfo {
 }
 
 export const FEATURE_INFO: Record<string, FeatureInfo> = {
+  acquireReleaseAtomics: { description: 'Acquire-Release Atomics', url: 'https://github.com/WebAssembly/acquire-release-atomics', phase: 2 },
   bigInt: { description: 'JS BigInt to Wasm i64 Integration', url: 'https://github.com/WebAssembly/JS-BigInt-integration', phase: 5 },
   bulkMemory: { description: 'Bulk Memory Operations', url: 'https://github.com/WebAssembly/bulk-memory-operations/blob/master/proposals/bulk-memory-operations/Overview.md', phase: 5 },
   exceptions: { description: 'Legacy Exception Handling', url: 'https://github.com/WebAssembly/exception-handling/blob/master/proposals/exception-handling/legacy/Exceptions.md', phase: 'inactive' },

@@ -37,7 +37,7 @@ export async function assertProbes(
   expect.soft(ids, `${options.category} probes the page ran in ${engine.engine} ${engine.version} (${describeSelection(selection)})`).toEqual(expect.arrayContaining(required));
   const subjectRules = await loadSubjectExpectations(subject.probesDir);
 
-  const ctx = { engine: engineKey(engine), version: engine.version, isolation: options.isolation };
+  const ctx = { engine: engineKey(engine), version: engine.version, platform: engine.platform, isolation: options.isolation };
   const verdicts: ProbeVerdict[] = [];
   const where = `${engine.engine} ${engine.version} (${engine.source}${engine.device ? `, ${engine.device}` : ''})`;
   for (const result of results) {

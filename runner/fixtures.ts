@@ -2,7 +2,8 @@
 // (once), and, when a test first asks for the harness, loads the page once and keeps what it
 // published; tests assert on it. A worker that Playwright starts again after a failure pays for
 // the engine and the page only if its tests use them: the Rust tests that read their project's
-// shared run, and the engine record an earlier worker of the run saved, need neither. Specs never
+// shared run, the engine record and the page's load that an earlier worker of the run saved
+// (every worker of a project judges that one load) need neither. Specs never
 // touch Playwright's own `page`: the same specs must run over WebDriver (WebKitGTK, Appium, a grid).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,14 +36,14 @@ export interface WorkerOptions {
   probes: ProbeSelection;
 }
 
+/** The page's one load in a project: what it published. Saved in the run's folder, so that every worker of the project (one started again after a failure too) judges the same load. */
 interface Session {
-  driver: Driver;
   /** The harness as this project loads it: the target's page with the project's probe selection. */
   pageUrl: string;
   report: HarnessReport;
   /** Driver-level problems (console errors, failed requests) during the main run. */
   problems: string[];
-  /** Playwright trace of the page load, kept to attach when a test fails. */
+  /** Playwright trace of the page load, kept to attach when a test fails (in the worker that loaded it). */
   loadTrace: string | null;
   /** What a person saw when the probes finished: the table rows (id:status) and the summary line. */
   view: HarnessView;
@@ -63,10 +64,14 @@ interface EngineSession {
 /** The engine as a worker holds it: started on the first call, or not run with the reason. */
 type EngineHandle = { start(): Promise<EngineSession>; project: string } | { notRun: string };
 
-/** Where a run keeps the engine record of a project, so that a worker started again after a failure need not start the engine to know it. */
-function savedEngineFile(project: string): string | null {
+/** Where a run keeps a project's engine record and its page's load, so that a worker started again after a failure need not start the engine or load the page again to know them. */
+function savedFile(kind: 'engine' | 'harness', project: string): string | null {
   const run = currentRun();
-  return run ? join(run.records, `engine-${project.replace(/[^\w.@-]/g, '_')}.json`) : null;
+  return run ? join(run.records, `${kind}-${project.replace(/[^\w.@-]/g, '_')}.json`) : null;
+}
+
+function readSaved<T>(file: string | null): T | null {
+  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
 }
 
 export interface WorkerFixtures {
@@ -129,7 +134,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
         (engine.launched ??= (async () => {
           const started = performance.now();
           const { driver, shutdown } = await launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle }, playwright, harnessUrl);
-          const saved = savedEngineFile(workerInfo.project.name);
+          const saved = savedFile('engine', workerInfo.project.name);
           if (saved) writeJsonAtomic(saved, driver.engine);
           return { session: { driver, launchMs: Math.round(performance.now() - started) }, shutdown };
         })()).then((l) => l.session);
@@ -146,6 +151,12 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
     async ({ engineSession, harnessUrl, probes }, use, workerInfo) => {
       if ('notRun' in engineSession) {
         await use(engineSession);
+        return;
+      }
+      const saved = savedFile('harness', workerInfo.project.name);
+      const loaded = readSaved<Session>(saved);
+      if (loaded) {
+        await use({ ...loaded, loadTrace: null });
         return;
       }
       const { driver, launchMs } = await engineSession.start();
@@ -172,7 +183,9 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
           loadTrace = join(traceDir, 'harness-load.zip');
           await driver.context.tracing.stop({ path: loadTrace });
         }
-        await use({ driver, pageUrl, report, problems: driver.problems(), loadTrace, view, timing });
+        const session: Session = { pageUrl, report, problems: driver.problems(), loadTrace: null, view, timing };
+        if (saved) writeJsonAtomic(saved, session);
+        await use({ ...session, loadTrace });
       } finally {
         if (traceDir) rmSync(traceDir, { recursive: true, force: true });
       }
@@ -200,8 +213,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       skipNotRun(testInfo, engineSession.notRun);
       return;
     }
-    const saved = savedEngineFile(engineSession.project);
-    const e = saved && existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as EngineInfo) : (await engineSession.start()).driver.engine;
+    const e = readSaved<EngineInfo>(savedFile('engine', engineSession.project)) ?? (await engineSession.start()).driver.engine;
     testInfo.annotations.push({
       type: 'engine',
       description: `${e.engine} ${e.version} — ${e.source} (${e.binary})${e.device ? `, emulating ${e.device}` : ''}${e.notApplied.length ? `; not applied: ${e.notApplied.join(', ')}` : ''}`,
@@ -227,15 +239,17 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
     if (started && testInfo.status !== testInfo.expectedStatus) await attachScreenshot(testInfo, started);
   },
 
-  harness: async ({ engine, session }, use, testInfo) => {
+  harness: async ({ engine, session, engineSession }, use, testInfo) => {
     void engine;
-    const { driver, report, loadTrace, pageUrl, timing } = session as Session;
+    const { report, loadTrace, pageUrl, timing } = session as Session;
     await recordSession(testInfo, timing);
     await use(report);
     if (testInfo.status !== testInfo.expectedStatus) {
       await testInfo.attach('harness-report.json', { body: JSON.stringify(report, null, 2), contentType: 'application/json' });
       // Specs that open another page (the Rust tests' runner, the page without WebAssembly) leave
-      // the harness behind; it is loaded again only here, for the screenshot of a failure.
+      // the harness behind, and a worker that read the saved load has none open; it is loaded
+      // again only here, for the screenshot of a failure.
+      const { driver } = await (engineSession as Extract<EngineHandle, { start: unknown }>).start();
       if ((await driver.currentUrl().catch(() => '')) !== pageUrl) await driver.open(pageUrl).then(() => driver.results()).catch(() => undefined);
       await attachScreenshot(testInfo, driver);
       if (loadTrace) await testInfo.attach('trace', { path: loadTrace, contentType: 'application/zip' });

@@ -15,6 +15,14 @@ export interface EngineInfo {
   /** Browser version as the engine reports it (e.g. 156.0.8078.108, 153.8.0, 2.50.6). */
   version: string;
   userAgent: string;
+  /**
+   * The platform the browser runs on, as the browser says it, never Node's (a remote grid's browser runs
+   * elsewhere): WebDriver's platformName capability ("linux", "mac", "iOS"), else what its page reports
+   * (pagePlatform: "Linux x86_64", "MacIntel", "Win32", "iPhone"), read as the engine starts
+   * (runner/engines/launchDriver.ts). A device descriptor does not change it: Playwright emulates the
+   * user agent, not navigator.platform. Absent in runs stored before 2026-12-06.
+   */
+  platform?: string;
   /** A device descriptor applied to a desktop engine (Pixel 5, iPhone 12), not the device itself. */
   emulated: boolean;
   device: string | null;
@@ -47,3 +55,13 @@ export interface Driver {
 }
 
 export const RESULTS_TIMEOUT_MS = 120_000;
+
+/**
+ * Runs in a page: the platform the browser reports. navigator.platform first: under Playwright's device
+ * emulation Chromium's navigator.userAgentData.platform is derived from the emulated user agent
+ * ("Android" for pixel5 on Linux), while navigator.platform stays the browser's ("Linux x86_64").
+ */
+export function pagePlatform(): string {
+  const nav = navigator as Navigator & { userAgentData?: { platform?: string } };
+  return nav.platform || nav.userAgentData?.platform || '';
+}

@@ -65,7 +65,8 @@ export class PlaywrightDriver implements Driver {
     return this.#page?.url() ?? 'about:blank';
   }
 
-  screenshot(): Promise<Buffer> {
+  // Async, so that no page (the Rust tests' runner closed it) is a rejection its caller handles, not a throw.
+  async screenshot(): Promise<Buffer> {
     return this.page.screenshot({ fullPage: true });
   }
 

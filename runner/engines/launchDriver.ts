@@ -3,7 +3,7 @@
 // the descriptor as WebDriver can apply. Returns the driver and how to shut everything down.
 import type { BrowserContextOptions, BrowserType } from '@playwright/test';
 import { remote } from 'webdriverio';
-import type { Driver, EngineInfo } from '../drivers/driver.ts';
+import { type Driver, type EngineInfo, pagePlatform } from '../drivers/driver.ts';
 import { PlaywrightDriver } from '../drivers/playwrightDriver.ts';
 import { WebDriverDriver } from '../drivers/webdriverDriver.ts';
 import { execFileSync } from 'node:child_process';
@@ -12,6 +12,12 @@ import type { EngineChoice } from './engineResolution.ts';
 import { startWebKitGtkDriver } from './webkitgtk.ts';
 import { appliedThrottling, chromiumThrottling, notThrottled, throttlePage } from '../throttling/applyThrottling.ts';
 import type { ThrottleProfile, ThrottlingRecord } from '../throttling/throttlingProfile.ts';
+
+/** The browser's platform as its WebDriver session states it (platformName), else as its page reports it: never Node's. */
+async function webdriverPlatform(browser: WebdriverIO.Browser): Promise<string> {
+  const stated = (browser.capabilities as { platformName?: unknown }).platformName;
+  return typeof stated === 'string' && stated ? stated : ((await browser.execute(pagePlatform)) as string);
+}
 
 export interface DeviceOptions {
   name: string | null;
@@ -47,6 +53,7 @@ export async function launchDriver(
     const throttling: ThrottlingRecord | null = !device.throttle ? null : choice.engine === 'chromium' ? chromiumThrottling(device.throttle) : notThrottled(device.throttle, `Playwright drives ${choice.engine} without CDP, which has no CPU or network emulation`);
     const page = await context.newPage();
     const userAgent = await page.evaluate(() => navigator.userAgent);
+    const platform = await page.evaluate(pagePlatform);
     await page.close();
     const engine: EngineInfo = {
       project,
@@ -56,6 +63,7 @@ export async function launchDriver(
       binary: choice.binary,
       version: browser.version(),
       userAgent,
+      platform,
       emulated: device.name !== null,
       device: device.name,
       notApplied: throttling?.notApplied ?? [],
@@ -102,6 +110,7 @@ async function launchWebKitGtk(project: string, choice: Extract<EngineChoice, { 
       binary: choice.binary,
       version: String(caps.browserVersion ?? 'unknown'),
       userAgent: (await browser.execute(() => navigator.userAgent)) as string,
+      platform: await webdriverPlatform(browser),
       emulated: device.name !== null,
       device: device.name,
       notApplied,
@@ -149,6 +158,7 @@ async function launchWebDriverSession(project: string, choice: Extract<EngineCho
       // iOS Safari reports no browserVersion; its version is the platform's.
       version: String(caps.browserVersion ?? caps['appium:platformVersion'] ?? caps.platformVersion ?? 'unknown'),
       userAgent: (await browser.execute(() => navigator.userAgent)) as string,
+      platform: await webdriverPlatform(browser),
       emulated: choice.kind === 'appium' ? choice.emulated : false,
       device: choice.device,
       notApplied: [],

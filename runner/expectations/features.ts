@@ -4,10 +4,10 @@
 // Safari version (Playwright's WebKit build follows Safari's numbers), WebKitGTK 2.x; null means no
 // released version has it on by default. Sources:
 // - FEATURES_JSON: webassembly.org/features, i.e. WebAssembly/website features.json as of commit
-//   01155aca18c2306aee352d202b3156d2980ea1b5 (Chrome, Firefox, Safari columns; a "flag" entry or a
-//   missing key counts as null).
+//   4e9ff7836bb7b7eb30376b39475782c67c1c5c46 (2026-08-21; the copy in tests/fixtures/compat/features.json;
+//   Chrome, Firefox, Safari columns; a "flag" entry or a missing key counts as null).
 // - Engine release notes where the table lags (named per entry).
-// - Where features.json has no key (streaming compilation, acquire-release atomics): MDN's
+// - Where features.json has no key (streaming compilation): MDN's
 //   browser-compat-data, or the proposal's own status (named per entry).
 // - WebKitGTK is not a column there. Its entries are what we measured on WebKitGTK 2.50.6 (the
 //   harness in MiniBrowser under WebKitWebDriver), marked in `observed`: support before the observed
@@ -34,7 +34,7 @@ export interface FeatureExpectation {
   flag?: Partial<Record<EngineKey, string>>;
 }
 
-const FEATURES_JSON = 'webassembly.org/features (WebAssembly/website features.json @01155ac)';
+const FEATURES_JSON = 'webassembly.org/features (WebAssembly/website features.json @4e9ff78)';
 const WEBKITGTK = '2.50.6';
 /** Measured on WebKitGTK 2.50.6 here: present there (first release unknown) or absent there (later ones unknown). */
 const observedOnWebKitGtk = { observed: { webkitgtk: WEBKITGTK } } as const;
@@ -108,7 +108,7 @@ export const FEATURE_EXPECTATIONS: Record<string, FeatureExpectation> = {
   },
   'features.wideArithmetic': {
     chromium: null, firefox: null, webkit: null, webkitgtk: null, ...observedOnWebKitGtk,
-    source: `${FEATURES_JSON}: a phase 3 proposal with no browser entry; ${NOT_SHIPPED}`,
+    source: `${FEATURES_JSON}: a phase 4 proposal, behind a flag in Chrome, Firefox and Safari; ${NOT_SHIPPED}`,
     note: `Chromium 156 has it behind --js-flags=--wasm-wide-arithmetic (the probe's known answer holds with it, measured here 2026-11-29). ${webKitGtkNote('2026-11-29')}`,
     flag: { chromium: '--js-flags=--wasm-wide-arithmetic' },
   },
@@ -120,9 +120,10 @@ export const FEATURE_EXPECTATIONS: Record<string, FeatureExpectation> = {
   },
   'features.acquireRelease': {
     chromium: null, firefox: null, webkit: null, webkitgtk: null, ...observedOnWebKitGtk,
-    source: `Not in features.json; the Acquire-Release Atomics proposal (github.com/WebAssembly/acquire-release-atomics, phase 2, formerly Relaxed Atomics): ${NOT_SHIPPED}`,
+    source: `${FEATURES_JSON} (acquireReleaseAtomics, behind a flag in Chrome); the Acquire-Release Atomics proposal (github.com/WebAssembly/acquire-release-atomics, formerly Relaxed Atomics): ${NOT_SHIPPED}`,
     note: 'Needs a cross-origin isolated page for its shared memory, like threads. ' +
-      `Chromium 156 has it behind --js-flags=--wasm-acquire-release (the probe's known answer holds with it, measured here 2026-11-29). ${webKitGtkNote('2026-11-29')}`,
+      `Chromium 156 has it behind --js-flags=--wasm-acquire-release (the probe's known answer holds with it, measured here 2026-11-29; features.json names --experimental-wasm-acquire-release). ${webKitGtkNote('2026-11-29')}`,
+    flag: { chromium: '--js-flags=--experimental-wasm-acquire-release' },
   },
   'features.streamingCompilation': {
     chromium: '61', firefox: '58', webkit: '15', webkitgtk: '2.50', ...observedOnWebKitGtk,
@@ -131,8 +132,9 @@ export const FEATURE_EXPECTATIONS: Record<string, FeatureExpectation> = {
   },
   'features.webContentSecurityPolicy': {
     chromium: '97', firefox: '102', webkit: '16', webkitgtk: '2.50', source: FEATURES_JSON, ...observedOnWebKitGtk,
-    note: "Needs the page served with a CSP whose script-src has 'wasm-unsafe-eval' and no 'unsafe-eval' (deploy/headerPolicy.ts); under any other policy the probe reports unsupported and says what it saw. " +
-      `An engine that applies no CSP to WebAssembly at all would pass too; the probe cannot tell that from support. ${webKitGtkNote('2026-11-29')}`,
+    note: "The probe instantiates the module in two frames of the page, one under script-src 'self' (it must be refused) and one under script-src 'wasm-unsafe-eval' (it must run): " +
+      "an engine that applies no CSP to WebAssembly, or does not know 'wasm-unsafe-eval', reports unsupported. The frames inherit the page's policy, so it decides under any page policy that lets WebAssembly run; " +
+      `WebKit refuses at instantiation, not compilation (WebKitGTK 2.50.6 here, 2026-12-06). ${webKitGtkNote('2026-11-29')}`,
   },
 };
 

@@ -9,6 +9,8 @@ export type { Isolation };
 export interface ExpectationContext {
   engine: EngineKey;
   version: string;
+  /** The browser's platform from the engine record (EngineInfo.platform: "Linux x86_64", "MacIntel", "mac", "iOS"), never Node's; absent where the record has none. */
+  platform?: string;
   /** How the target serves the page: COEP require-corp or credentialless (isolated), or not isolated. */
   isolation: Isolation;
 }

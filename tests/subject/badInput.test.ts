@@ -3,7 +3,7 @@
 // through npx playwright test), on a fixture made here in a temporary folder.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -109,7 +109,7 @@ test('a crate that does not compile shows the compiler\'s last lines', () => {
   assert.ok(lines.length <= 16, `the last lines, not the whole log (${lines.length})`);
 });
 
-test('npx playwright test with a bad WASM_COMPAT_CRATE stops in the global setup, naming the cause, and keeps the last report', () => {
+test('npx playwright test with a bad WASM_COMPAT_CRATE stops in the global setup, naming the cause; the last report is kept in the history, not left posing as this run\'s', () => {
   const reports = join(scratch, 'reports');
   mkdirSync(reports);
   writeFileSync(join(reports, 'compat.json'), '{"earlier":"run"}\n');
@@ -124,5 +124,8 @@ test('npx playwright test with a bad WASM_COMPAT_CRATE stops in the global setup
   assert.match(output, /SubjectError: WASM_COMPAT_CRATE=.*nowhere: .*nowhere does not exist/);
   assert.doesNotMatch(output, /at resolveSubjectFrom|node:internal/, 'no stack trace');
   assert.doesNotMatch(output, /passed/, 'no test ran');
-  assert.equal(readFileSync(join(reports, 'compat.json'), 'utf8'), '{"earlier":"run"}\n', 'the last compat.json is kept as it was');
+  assert.ok(!existsSync(join(reports, 'compat.json')), 'no compat.json stands as if this run had written it');
+  const kept = readdirSync(join(reports, 'history')).filter((f) => /^compat-.*\.json$/.test(f));
+  assert.equal(kept.length, 1, 'the earlier run\'s compat.json is in the history');
+  assert.equal(readFileSync(join(reports, 'history', kept[0]!), 'utf8'), '{"earlier":"run"}\n', 'kept as it was');
 });

@@ -156,7 +156,7 @@ describe('npm run bench -- --check, on math.sieve alone', () => {
     withDir((dir) => {
       const r = bench(['--against-pkg', PKG, '--max-seconds', '0.001'], dir);
       assert.equal(r.status, AB_EXIT.unsure, r.stdout + r.stderr);
-      assert.match(r.stderr, /^bench: UNSURE: math\.sieve WASM: no interval after 0 rounds, stopped when the time cap ran out \(--max-seconds 0\.001\)/m);
+      assert.match(r.stderr, /^bench: UNSURE: math\.sieve WASM: no interval after [01] rounds?, stopped when the time cap ran out \(--max-seconds 0\.001\)/m);
       assert.match(r.stderr, /^bench: the A\/B check exits 3 \(unsure\)$/m);
       assert.match(r.stdout, /UNSURE, B may be slower: math\.sieve WASM\n$/);
       assert.doesNotMatch(readFileSync(join(dir, 'bench', 'ab.md'), 'utf8'), /no task slower/i);

@@ -1,5 +1,6 @@
 // The contract test over every feature probe (harness/probes/features/<name>.ts, id features.<name>), in
-// Node: one expectation per probe, the features.json keys and wasm-feature-detect detectors covered, a
+// Node: one expectation per probe, the wasm-feature-detect detectors covered (the features.json keys:
+// featuresTable.test.ts, against webassembly.org's table), a
 // run that never throws and reports a consistent outcome, and the known answers of what this Node's
 // V8 ships (their modules: probeModules.test.ts). Run with build/wat/register.ts (the probes import .wat).
 import assert from 'node:assert/strict';
@@ -21,51 +22,6 @@ const FEATURES_DIR = join(PROBES_DIR, 'features');
 // Feature probes do not read the context; a run outside the page gets an empty one.
 const CONTEXT: ProbeContext = contextWithoutSubject('not loaded in the unit test');
 
-/**
- * webassembly.org's features.json (WebAssembly/website @01155aca18c2306aee352d202b3156d2980ea1b5):
- * the description of every key its browser rows (Chrome, Firefox, Safari) name...
- */
-const BROWSER_ROW_KEYS: Record<string, string> = {
-  bigInt: 'JS BigInt to Wasm i64 Integration',
-  branchHinting: 'Branch Hinting',
-  bulkMemory: 'Bulk Memory Operations',
-  compilationHints: 'Compilation Hints',
-  customAnnotationSyntaxInTheTextFormat: 'Custom Text Format Annotations',
-  exceptions: 'Legacy Exception Handling',
-  exceptionsFinal: 'Exception Handling with exnref',
-  extendedConst: 'Extended Constant Expressions',
-  gc: 'Garbage Collection',
-  instrumentAndTracingTechnology: 'Instrument and Tracing Technology',
-  jsStringBuiltins: 'JS String Builtins',
-  jspi: 'JS Promise Integration',
-  memory64: 'Memory64',
-  multiMemory: 'Multiple Memories',
-  multiValue: 'Multi-value',
-  mutableGlobals: 'Import/Export of Mutable Globals',
-  profiles: 'Profiles',
-  referenceTypes: 'Reference Types',
-  relaxedSimd: 'Relaxed SIMD',
-  saturatedFloatToInt: 'Non-trapping float-to-int Conversions',
-  signExtensions: 'Sign-extension Operators',
-  simd: 'Fixed-width SIMD',
-  tailCall: 'Tail Call',
-  threads: 'Threads',
-  typeReflection: 'Type Reflection for JS API',
-  typedFunctionReferences: 'Typed Function References',
-  webContentSecurityPolicy: 'Web Content Security Policy',
-};
-/** ...and the proposals it lists without a browser entry that the suite probes anyway (phase 3, in engines behind flags). */
-const PROBED_WITHOUT_BROWSER_ROW: Record<string, string> = { stackSwitching: 'Stack Switching', wideArithmetic: 'Wide Arithmetic' };
-/** Browser-row keys no page can observe, so no probe exists for them. */
-const NOT_OBSERVABLE: Record<string, string> = {
-  branchHinting: 'hints in a custom section that an engine may use or ignore; nothing a page runs can tell',
-  compilationHints: 'a custom section of tiering hints, behind a flag; nothing a page runs can tell',
-  instrumentAndTracingTechnology: 'a custom section for tracing tools, behind a flag',
-  customAnnotationSyntaxInTheTextFormat: 'text-format syntax; engines take binaries',
-  profiles: 'a way of structuring the specification; no engine entry and nothing to run',
-};
-/** Probes of things features.json has no key for. */
-const NO_FEATURES_JSON_KEY = new Set(['features.streamingCompilation', 'features.acquireRelease']);
 /** wasm-feature-detect 1.9.0 exports whose probe file has another name (it carries the export's features.json key instead). */
 const DETECTOR_PROBE: Record<string, string> = { signExtensions: 'features.signExtension', exceptionsFinal: 'features.exnref' };
 
@@ -84,23 +40,6 @@ function assertOutcome(outcome: ProbeOutcome, id: string): void {
 describe('feature probe files', () => {
   test('every feature probe has an expectation, and every expectation a probe', () => {
     assert.deepEqual(Object.keys(FEATURE_EXPECTATIONS).sort(), probes.map((p) => p.id).sort());
-  });
-
-  test('every features.json key a page can observe has a probe, and every probe names its key', () => {
-    const known = { ...BROWSER_ROW_KEYS, ...PROBED_WITHOUT_BROWSER_ROW };
-    for (const p of probes) {
-      if (NO_FEATURES_JSON_KEY.has(p.id)) {
-        assert.equal(p.featuresJson, undefined, `${p.id}: features.json has no key for it`);
-        continue;
-      }
-      assert.ok(p.featuresJson !== undefined, `${p.id}: names its features.json key`);
-      assert.ok(p.featuresJson in known, `${p.id}: ${p.featuresJson} is not a features.json key the suite knows`);
-      assert.equal(p.proposal, known[p.featuresJson], `${p.id}: proposal is features.json's description of ${p.featuresJson}`);
-    }
-    const keys = probes.map((p) => p.featuresJson).filter((k) => k !== undefined);
-    assert.equal(new Set(keys).size, keys.length, 'one probe per features.json key');
-    const unprobed = Object.keys(known).filter((k) => !keys.includes(k));
-    assert.deepEqual(unprobed.sort(), Object.keys(NOT_OBSERVABLE).sort(), 'keys without a probe are exactly the unobservable ones');
   });
 
   test('every wasm-feature-detect 1.9.0 detector has a probe', () => {

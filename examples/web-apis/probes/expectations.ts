@@ -2,60 +2,18 @@
 // (every other probe must pass everywhere). Each exception names its source: MDN's
 // browser-compat-data (BCD) or a release note, and what was measured here on 2026-11-29 with
 // Chromium 156.0.8078.108, Firefox ESR 153.8.0 and WebKitGTK 2.50.6 (MiniBrowser), on a page served
-// from http://127.0.0.1 (a secure context). Type-only and self-contained: the runner imports it in Node.
+// from http://127.0.0.1 (a secure context). The runner imports it in Node (runner/expectations/). The rules
+// the crate's own browser tests also assert (tests/web.rs) are in _rules.js, which the browser runs too.
+import { brotliStream, pass, type RuleContext, type RuleExpectation, since, unsupported } from './_rules.js';
 
-type Engine = 'chromium' | 'firefox' | 'webkit' | 'webkitgtk';
-
-interface ExpectationContext {
-  engine: Engine;
-  /** The engine's version: Chromium's and Firefox's own, Safari's for Playwright's WebKit, WebKitGTK's 2.x. */
-  version: string;
-}
-
-interface ProbeExpectation {
-  status: 'pass' | 'unsupported';
-  why: string;
-}
-
+/** engine, version, and the browser's platform from the engine record (not the machine that runs Node): _rules.d.ts. */
+type ExpectationContext = RuleContext;
+type ProbeExpectation = RuleExpectation;
 type Rule = (ctx: ExpectationContext) => ProbeExpectation;
 
-/** Dotted versions compared part by part: atLeast('2.50.6', '2.46') is true. */
-function atLeast(version: string, minimum: string): boolean {
-  const a = version.split('.').map((p) => Number.parseInt(p, 10) || 0);
-  const b = minimum.split('.').map((p) => Number.parseInt(p, 10) || 0);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d > 0;
-  }
-  return true;
-}
-
-const pass = (why: string): ProbeExpectation => ({ status: 'pass', why });
-const unsupported = (why: string): ProbeExpectation => ({ status: 'unsupported', why });
-const since = (ctx: ExpectationContext, minimum: string, source: string): ProbeExpectation =>
-  atLeast(ctx.version, minimum) ? pass(`${source}: supported since ${minimum}`) : unsupported(`${source}: supported only from ${minimum}, this is ${ctx.version}`);
-
-/** Playwright's WebKit on macOS is the Cocoa port; everywhere else it is a GTK/WPE build. */
-function onMacOS(): boolean {
-  const process = (globalThis as { process?: { platform?: string } }).process;
-  return process?.platform === 'darwin';
-}
-
 const expectations: Record<string, Rule> = {
-  'execution.brotliStream': (ctx) => {
-    switch (ctx.engine) {
-      case 'chromium':
-        return unsupported("BCD (api.CompressionStream.CompressionStream.brotli) lists no Chrome version; measured here on Chromium 156: TypeError \"Unsupported compression format: 'brotli'\"");
-      case 'firefox':
-        return since(ctx, '147', 'Firefox 147 release notes and BCD (mdn/browser-compat-data#28619, bug 1921583); passes here on Firefox ESR 153');
-      case 'webkit':
-        // Safari 18.4 shipped it, through Apple's Compression framework only (below).
-        if (!onMacOS()) return unsupported('WebKit builds brotli streams only on Cocoa ports (CompressionStreamEncoder.h: #if !PLATFORM(COCOA) -> NotSupportedError "Unsupported algorithm"); Playwright\'s WebKit off macOS is a GTK/WPE build');
-        return since(ctx, '18.4', 'Safari 18.4 release notes and BCD (mdn/browser-compat-data#28274)');
-      case 'webkitgtk':
-        return unsupported('WebKit builds brotli streams only on Cocoa ports (CompressionStreamEncoder.h: #if !PLATFORM(COCOA)); measured here on WebKitGTK 2.50.6: NotSupportedError "Unsupported algorithm"');
-    }
-  },
+  // Its Wasm-side twin is tests/web.rs's brotli_works_or_is_named_as_missing, which asserts the same rule in the browser.
+  'execution.brotliStream': brotliStream,
 
   'execution.readableStreamFrom': (ctx) => {
     switch (ctx.engine) {

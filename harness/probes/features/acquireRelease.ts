@@ -1,5 +1,6 @@
 // Feature: acquire-release atomics (the acqrel ordering immediate on atomic loads and stores). Proposal:
-// Acquire-Release Atomics (formerly Relaxed Atomics, split out of Shared-Everything Threads); no features.json key.
+// Acquire-Release Atomics (formerly Relaxed Atomics, split out of Shared-Everything Threads); features.json's
+// acquireReleaseAtomics (added to the table in WebAssembly/website e10d874, 2026-08-06).
 // Like threads.ts: detection validates the probe's own module (no wasm-feature-detect detector, and its
 // threads() needs the SharedArrayBuffer global that WebKitGTK hides), the known answer needs shared
 // memory, so a cross-origin isolated page, and the buffer's kind is read by its tag.
@@ -9,6 +10,7 @@ import wasm from './acquireRelease.wat';
 export default featureProbe({
   title: 'Acquire-release atomics',
   proposal: 'Acquire-Release Atomics',
+  featuresJson: 'acquireReleaseAtomics',
   detect: validates(wasm),
   absent: 'does not validate (the acqrel ordering on atomic loads and stores rejected)',
   async knownAnswer() {

@@ -1,5 +1,5 @@
-;; features.webContentSecurityPolicy: any small module will do; what is probed is whether the page's
-;; Content-Security-Policy lets it compile.
+;; features.webContentSecurityPolicy: any small module will do; what is probed is whether a
+;; Content-Security-Policy governs its instantiation (refused without 'wasm-unsafe-eval', run with it).
 ;; features: none
 (module
   (func (export "add") (param i32 i32) (result i32)
