@@ -13,6 +13,8 @@ export default defineConfig<WorkerOptions>({
   // The Node-side header checks do not use a browser: the main run covers them, and here they
   // would only repeat per engine (and "pass" in engines that did not run).
   grepInvert: /Serving from Node/,
+  // The read-then-compile proof is opt-in, as in playwright.config.ts (tests/streaming/).
+  testIgnore: process.env.WASM_COMPAT_STREAMING_SHIM === '1' ? [] : ['**/streamingShim.spec.ts'],
   outputDir: 'test-results/appium',
   fullyParallel: false,
   // One device session at a time: emulators and simulators are heavy, and a farm bills per session.

@@ -1,9 +1,10 @@
 // The compatibility suite: the same specs in five projects, each on a real engine (see
 // runner/engines/engineResolution.ts for which binary runs which project, and why), against the
 // primary target (serving/targets/target.ts: vite preview, or WASM_COMPAT_TARGET, or the deployment
-// at WASM_COMPAT_BASE_URL). The serving matrix adds projects named <project>@<target> that run only
-// the specs a server can change: nginx with the production config in all five, and its COEP
-// credentialless and not-isolated variants on the three desktop engines (docs/serving.md).
+// at WASM_COMPAT_BASE_URL). With WASM_COMPAT_MATRIX=1 (npm test, npm run compat) the serving matrix
+// adds projects named <project>@<target> that run only the specs a server can change: nginx with
+// the production config in all five, and its COEP credentialless and not-isolated variants on the
+// three desktop engines (docs/serving.md); a plain run leaves them out, to stay within its budget.
 // The global setup builds the page once and starts every target on a free port (runner/globalSetup.ts).
 import { defineConfig } from '@playwright/test';
 import type { WorkerOptions } from './runner/fixtures.ts';
@@ -16,13 +17,14 @@ export default defineConfig<WorkerOptions>({
   // The read-then-compile proof is listed only in the run that asks for it (tests/streaming/).
   testIgnore: process.env.WASM_COMPAT_STREAMING_SHIM === '1' ? [] : ['**/streamingShim.spec.ts'],
   outputDir: 'test-results',
-  // Specs share one harness load per worker, and each project keeps to one worker (runner/projects.ts).
-  // One worker by default: the timing probes must not share this machine's two cores with another
-  // project's engine. Two workers ran the default run in about two thirds of the time, but under
-  // that contention Chromium's and Firefox's streaming pairs came out "no saving" (median shares of
-  // 0.63 and 2.26, 2026-12-04). `--workers=2` runs projects side by side where the cores allow.
+  // Specs share one harness load per project (runner/fixtures.ts), and each project keeps to one
+  // worker (runner/projects.ts). Two workers run two projects side by side; the timing probes must
+  // not share this machine's cores with another project's browser, so a page running its probes
+  // holds a lock across the workers that the other's browser work waits for (runner/timingLock.ts).
+  // Without it, two workers turned Chromium's and Firefox's streaming pairs into "no saving" (median
+  // shares of 0.63 and 2.26, 2026-12-04).
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   forbidOnly: !!process.env.CI,
   // No retries: a flaky engine or probe must show, not be hidden by a second try.
   retries: 0,

@@ -6,19 +6,11 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../runner/timingLock.ts';
 
 export const LOCK_PATH = process.env.WASM_COMPAT_LIGHTHOUSE_LOCK ?? join(tmpdir(), 'wasm-compat-lighthouse.lock');
 const POLL_MS = 2_000;
 const WAIT_LIMIT_MS = 60 * 60_000;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function tryAcquire(path: string): number | null {
   try {
@@ -35,7 +27,7 @@ function tryAcquire(path: string): number | null {
   } catch {
     return -1; // released between our open and read: try again
   }
-  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) return owner;
+  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processAlive(owner)) return owner;
   try {
     unlinkSync(path); // stale
   } catch {

@@ -22,6 +22,7 @@ import { targetUrl } from './targetUrls.ts';
 import { EVERY_PROBE, type ProbeSelection, urlWithSelection } from '../harness/probes/probeSelection.ts';
 import { recordEngine, recordSession, saveTest, type SessionTiming, skipNotRun } from './testRecord.ts';
 import { currentRun } from './currentRun.ts';
+import { runAlone, runShared } from './timingLock.ts';
 
 export interface WorkerOptions {
   /** Which engine runs this project (runner/projects.ts resolves it). */
@@ -133,7 +134,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       const start = () =>
         (engine.launched ??= (async () => {
           const started = performance.now();
-          const { driver, shutdown } = await launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle }, playwright, harnessUrl);
+          const { driver, shutdown } = await runShared(() => launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle }, playwright, harnessUrl));
           const saved = savedFile('engine', workerInfo.project.name);
           if (saved) writeJsonAtomic(saved, driver.engine);
           return { session: { driver, launchMs: Math.round(performance.now() - started) }, shutdown };
@@ -168,17 +169,22 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
           await driver.context.tracing.start({ screenshots: true, snapshots: true, title: `harness load (${workerInfo.project.name})` });
         }
         const pageUrl = urlWithSelection(harnessUrl, probes);
-        const loadStarted = performance.now();
-        await driver.open(pageUrl);
-        const report = await driver.results();
-        const timing = { launchMs, pageLoadMs: Math.round(performance.now() - loadStarted) };
-        const view = await driver.evaluate(
-          () => ({
-            rows: Array.from(document.querySelectorAll<HTMLElement>('#results tbody tr[data-probe]')).map((tr) => `${tr.dataset.probe}:${tr.dataset.status}`),
-            summary: document.querySelector('#summary')?.textContent ?? '',
-          }),
-          undefined,
-        );
+        // The probes time this machine: no other worker's browser works meanwhile (runner/timingLock.ts).
+        const { report, view, pageLoadMs } = await runAlone(async () => {
+          const loadStarted = performance.now();
+          await driver.open(pageUrl);
+          const report = await driver.results();
+          const pageLoadMs = Math.round(performance.now() - loadStarted);
+          const view = await driver.evaluate(
+            () => ({
+              rows: Array.from(document.querySelectorAll<HTMLElement>('#results tbody tr[data-probe]')).map((tr) => `${tr.dataset.probe}:${tr.dataset.status}`),
+              summary: document.querySelector('#summary')?.textContent ?? '',
+            }),
+            undefined,
+          );
+          return { report, view, pageLoadMs };
+        });
+        const timing = { launchMs, pageLoadMs };
         if (driver instanceof PlaywrightDriver && traceDir) {
           loadTrace = join(traceDir, 'harness-load.zip');
           await driver.context.tracing.stop({ path: loadTrace });
@@ -250,7 +256,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       // the harness behind, and a worker that read the saved load has none open; it is loaded
       // again only here, for the screenshot of a failure.
       const { driver } = await (engineSession as Extract<EngineHandle, { start: unknown }>).start();
-      if ((await driver.currentUrl().catch(() => '')) !== pageUrl) await driver.open(pageUrl).then(() => driver.results()).catch(() => undefined);
+      if ((await driver.currentUrl().catch(() => '')) !== pageUrl) await runAlone(() => driver.open(pageUrl).then(() => driver.results())).catch(() => undefined);
       await attachScreenshot(testInfo, driver);
       if (loadTrace) await testInfo.attach('trace', { path: loadTrace, contentType: 'application/zip' });
     }

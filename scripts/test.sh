@@ -6,8 +6,8 @@
 #   3. Node: the crate against its twins, build-info, report writers, expectations, benchmark
 #      machinery, Lighthouse summary and budgets, CI checks (tests/unit); the A/B bench gate on a real
 #      slowdown (the crate's bench-slowdown build must end SLOWER: math.sieve, tests/benchGate)
-#   4. The compatibility suite on every real engine: npx playwright test (preview, nginx and its
-#      isolation variants), with the subject's #[wasm_bindgen_test] tests in three modes per project;
+#   4. The compatibility suite on every real engine: npx playwright test with the serving matrix
+#      (WASM_COMPAT_MATRIX=1: preview, nginx and its isolation variants), with the subject's #[wasm_bindgen_test] tests in three modes per project;
 #      the five projects required (WASM_COMPAT_REQUIRE); the streaming probe against a
 #      read-then-compile shim in Chromium, Firefox and WebKitGTK (tests/streaming)
 #   5. The matrix (matrix/): reports/index.html and the harness page in real Chromium at 390×844 and
@@ -57,7 +57,7 @@ run "workflows and Dockerfiles" bash -c 'node_modules/.bin/tsx scripts/lint-work
 run "node unit tests" node_modules/.bin/tsx --import ./build/wat/register.ts --test tests/unit/*.test.ts
 run "the bench gate catches the synthetic slowdown (bench-slowdown: SLOWER: math.sieve)" node_modules/.bin/tsx --test tests/benchGate/*.test.ts
 # The five projects this machine runs must have run: a missing engine fails npm test by name.
-run "compatibility suite (playwright)" env WASM_COMPAT_REQUIRE=chromium,firefox,webkit,pixel5,iphone12 node_modules/.bin/playwright test
+run "compatibility suite (playwright)" env WASM_COMPAT_REQUIRE=chromium,firefox,webkit,pixel5,iphone12 WASM_COMPAT_MATRIX=1 node_modules/.bin/playwright test
 run "the streaming probe tells overlap from read-then-compile, in three engines" node_modules/.bin/tsx --test tests/streaming/*.test.ts
 run "the matrix: both pages at phone and laptop size, changes between two runs" node_modules/.bin/tsx --test --test-concurrency=1 tests/report/*.test.ts
 run "a green run means something ran, and one verdict reaches every output, under any --reporter" node_modules/.bin/tsx --test --test-concurrency=1 tests/runGate/*.test.ts tests/verdicts/*.test.ts

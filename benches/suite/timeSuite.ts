@@ -1,5 +1,5 @@
-// npm run bench:suite: the wall time of `npx playwright test` as a user runs it (five projects and
-// the serving matrix, the default reporters), run after run on this machine, and where each run's
+// npm run bench:suite: the wall time of `npx playwright test` as a user runs it (the five projects;
+// the serving matrix with WASM_COMPAT_MATRIX=1; the default reporters), run after run on this machine, and where each run's
 // time went (suiteProfile.ts: global setup, engines started, page loads, specs, Rust-test modes,
 // probes, per project). The first run of a fresh checkout pays for cold caches (Vite's, the
 // browsers' first start); the later ones are warm. A benchmark, not a test: nothing here asserts a

@@ -10,6 +10,7 @@ import type { Driver } from '../drivers/driver.ts';
 import type { RustTestArtifact } from './rustTestBuild.ts';
 import { startWebDriverBridge } from './webdriverBridge.ts';
 import { currentRun } from '../currentRun.ts';
+import { runShared } from '../timingLock.ts';
 
 export type RustTestStatus = 'passed' | 'failed' | 'ignored';
 
@@ -143,8 +144,15 @@ export async function runRustTestsOnce(project: string, suite: { runner: string 
   const file = runFile(project, artifact, mode);
   // Read by every later test of the project, in this worker or the next: the engine starts only for the run itself.
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ProjectRustRun;
+  // The engine first: starting it takes the timing lock too, and a shared hold must not wait inside another.
+  const browser = await driver();
+  // Beside the other worker's Rust tests, never while its page runs the timing probes (runner/timingLock.ts).
+  return runShared(() => runAll(file, suite, artifact, mode, browser));
+}
+
+async function runAll(file: string, suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, driver: Driver): Promise<ProjectRustRun> {
   const timeoutSeconds = rustTestTimeout();
-  const bridge = await startWebDriverBridge(await driver());
+  const bridge = await startWebDriverBridge(driver);
   const hung: string[] = [];
   const logs: string[] = [];
   const results = new Map<string, RustTestResult>();

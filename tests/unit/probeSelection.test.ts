@@ -34,14 +34,14 @@ test('selected: in a chosen category and not skipped; a narrowed selection keeps
 });
 
 test('projects: the primary five run every probe; the matrix runs the serving categories, the streaming pair once per server and desktop engine', () => {
-  const projects = Object.fromEntries(browserProjects(planTargets({}), EVERY_PROBE).map((p) => [p.name, p]));
+  const projects = Object.fromEntries(browserProjects(planTargets({ WASM_COMPAT_MATRIX: '1' }), EVERY_PROBE).map((p) => [p.name, p]));
   for (const name of ['chromium', 'firefox', 'webkit', 'pixel5', 'iphone12']) assert.deepEqual(projects[name]!.use.probes, EVERY_PROBE, name);
   for (const name of ['chromium@nginx', 'firefox@nginx', 'webkit@nginx']) assert.deepEqual(projects[name]!.use.probes, { categories: SERVING_CATEGORIES, skip: [] }, name);
   for (const name of ['pixel5@nginx', 'iphone12@nginx', 'chromium@credentialless', 'webkit@not-isolated']) assert.deepEqual(projects[name]!.use.probes, { categories: SERVING_CATEGORIES, skip: ISOLATION_BLIND_PROBES }, name);
   // Every project keeps to one worker: its page is loaded once.
   assert.ok(Object.values(projects).every((p) => p.workers === 1));
   // A run's selection narrows every project's.
-  const only = Object.fromEntries(browserProjects(planTargets({}), { categories: ['loading'], skip: [] }).map((p) => [p.name, p]));
+  const only = Object.fromEntries(browserProjects(planTargets({ WASM_COMPAT_MATRIX: '1' }), { categories: ['loading'], skip: [] }).map((p) => [p.name, p]));
   assert.deepEqual(only['chromium']!.use.probes, { categories: ['loading'], skip: [] });
   assert.deepEqual(only['chromium@not-isolated']!.use.probes, { categories: ['loading'], skip: ISOLATION_BLIND_PROBES });
 });

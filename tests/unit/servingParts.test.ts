@@ -72,15 +72,17 @@ test('encoding lists', () => {
   assert.throws(() => parseEncodings('deflate'), /unknown encoding "deflate"/);
 });
 
-test('targets: preview plus the nginx matrix by default; a base URL alone; kinds from env', () => {
-  const plain = planTargets({});
+test('targets: preview alone by default, the nginx matrix with WASM_COMPAT_MATRIX=1; a base URL alone; kinds from env', () => {
+  assert.deepEqual(planTargets({}).matrix, []);
+  assert.throws(() => planTargets({ WASM_COMPAT_MATRIX: 'yes' }), /WASM_COMPAT_MATRIX="yes": expected 1/);
+  const plain = planTargets({ WASM_COMPAT_MATRIX: '1' });
   assert.deepEqual([plain.primary.name, plain.primary.kind, plain.primary.url, typeof plain.primary.start], ['preview', 'preview', null, 'function']);
   assert.deepEqual(plain.matrix.map((t) => [t.name, t.kind, t.isolation]), [
     ['nginx', 'nginx', 'require-corp'],
     ['credentialless', 'nginx', 'credentialless'],
     ['not-isolated', 'nginx', 'none'],
   ]);
-  const nginx = planTargets({ WASM_COMPAT_TARGET: 'nginx' });
+  const nginx = planTargets({ WASM_COMPAT_TARGET: 'nginx', WASM_COMPAT_MATRIX: '1' });
   assert.equal(nginx.primary.name, 'nginx');
   assert.deepEqual(nginx.matrix.map((t) => t.name), ['credentialless', 'not-isolated']);
   assert.deepEqual(planTargets({ WASM_COMPAT_MATRIX: '0' }).matrix, []);

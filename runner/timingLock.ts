@@ -1,0 +1,116 @@
+// The timing probes (the streaming pairs, the memory growth, the timer) measure what this machine's
+// cores do, so while a page runs its probes no other browser of the suite may be working: not the
+// other worker's, nor another run's (the meta-tests run the suite twice at once). A readers–writer
+// lock across every run on the machine, as plain files in one folder under the system's temporary
+// folder: a page running its probes holds it alone (runAlone); whatever else works a browser hard
+// (an engine starting, a Rust test run) holds it beside the others' (runShared). A waiting page load
+// goes first: shared holders that come after it wait, so it cannot starve. mkdir is atomic; a holder
+// whose process has died is cleared by the next one to wait on it. Outside a run (no global setup)
+// both run at once.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { currentRun } from './currentRun.ts';
+
+const POLL_MS = 25;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let next = 0;
+/** This process's shared holds: a nested one runs at once (waiting while holding would deadlock against a page load waiting for it). */
+let sharedHeld = 0;
+
+interface LockFiles {
+  /** A folder, present while a page load holds or waits for the lock; it holds a file named after its process. */
+  alone: string;
+  /** One file per shared holder, `<pid>-<n>`. */
+  shared: string;
+}
+
+/** One folder for the machine, so that runs side by side take turns too. */
+const LOCK_DIR = join(tmpdir(), 'wasm-compat-timing-lock');
+
+function lockFiles(): LockFiles | null {
+  if (!currentRun()) return null;
+  const files = { alone: join(LOCK_DIR, 'alone'), shared: join(LOCK_DIR, 'shared') };
+  mkdirSync(files.shared, { recursive: true });
+  return files;
+}
+
+/** Whether a process is still there (a lock's holder; EPERM: there, but another user's). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const pidOf = (name: string) => Number(name.split('-')[0]);
+
+/** The other processes' shared holders; those of a process that died are removed. */
+function otherSharedHolders(files: LockFiles): string[] {
+  const holders = readdirSync(files.shared).filter((f) => pidOf(f) !== process.pid);
+  for (const dead of holders.filter((f) => !processAlive(pidOf(f)))) rmSync(join(files.shared, dead), { force: true });
+  return holders.filter((f) => processAlive(pidOf(f)));
+}
+
+/** The process that holds (or waits for) the lock alone, if another one; a dead one's hold is cleared. */
+function otherAloneHolder(files: LockFiles): number | null {
+  let owners: string[];
+  try {
+    owners = readdirSync(files.alone);
+  } catch {
+    return null;
+  }
+  const owner = owners.map(Number).find((pid) => Number.isInteger(pid));
+  if (owner === undefined || owner === process.pid) return null;
+  if (processAlive(owner)) return owner;
+  rmSync(files.alone, { recursive: true, force: true });
+  return null;
+}
+
+/** Runs `work` while no other worker's browser works: for a page that runs the timing probes. */
+export async function runAlone<T>(work: () => Promise<T>): Promise<T> {
+  // Waiting for another worker while holding a shared hold that it waits for would never end.
+  if (sharedHeld > 0) throw new Error('timingLock: runAlone inside runShared: take the timed work out of the shared section');
+  const files = lockFiles();
+  if (!files) return work();
+  for (;;) {
+    try {
+      mkdirSync(files.alone);
+      writeFileSync(join(files.alone, String(process.pid)), '');
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      otherAloneHolder(files);
+      await sleep(POLL_MS);
+    }
+  }
+  try {
+    while (otherSharedHolders(files).length > 0) await sleep(POLL_MS);
+    return await work();
+  } finally {
+    rmSync(files.alone, { recursive: true, force: true });
+  }
+}
+
+/** Runs `work` beside the other workers' shared work, but never while another worker's page runs its probes. */
+export async function runShared<T>(work: () => Promise<T>): Promise<T> {
+  const files = lockFiles();
+  if (!files || sharedHeld > 0) return work();
+  const mine = join(files.shared, `${process.pid}-${next++}`);
+  for (;;) {
+    writeFileSync(mine, '');
+    if (otherAloneHolder(files) === null) break;
+    // A page load holds the lock or waits for it: step aside until it is done.
+    rmSync(mine, { force: true });
+    while (otherAloneHolder(files) !== null) await sleep(POLL_MS);
+  }
+  sharedHeld++;
+  try {
+    return await work();
+  } finally {
+    sharedHeld--;
+    rmSync(mine, { force: true });
+  }
+}

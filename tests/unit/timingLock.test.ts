@@ -1,0 +1,89 @@
+// The timing lock across the machine's runs and workers (runner/timingLock.ts), with a second
+// process as the other worker: a page load waits for the other's shared work and shared work waits for the other's page
+// load; a holder that died does not block; nesting a page load in shared work fails loudly instead
+// of deadlocking. Order is read from a log both processes append to; no time is asserted.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { endRun, RUN_ID_ENV, type Run, startRun } from '../../runner/currentRun.ts';
+import { runAlone, runShared } from '../../runner/timingLock.ts';
+
+let run: Run;
+let log: string;
+before(() => {
+  run = startRun();
+  log = join(run.records, 'order.log');
+});
+after(() => {
+  endRun(run);
+  delete process.env[RUN_ID_ENV];
+});
+
+const lines = () => readFileSync(log, 'utf8').trim().split('\n');
+const note = (line: string) => appendFileSync(log, `${line}\n`);
+
+/** The other worker: holds the lock `how` for 400 ms, noting when it starts and ends. */
+function otherWorker(how: 'runAlone' | 'runShared'): Promise<void> {
+  const script = `
+    import { appendFileSync } from 'node:fs';
+    import { ${how} } from ${JSON.stringify(new URL('../../runner/timingLock.ts', import.meta.url).href)};
+    await ${how}(async () => {
+      appendFileSync(${JSON.stringify(log)}, 'other start\\n');
+      await new Promise((r) => setTimeout(r, 400));
+      appendFileSync(${JSON.stringify(log)}, 'other end\\n');
+    });`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: process.env, stdio: 'inherit' });
+  return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the other worker exited ${code}`)))));
+}
+
+async function whenNoted(line: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    try {
+      if (lines().includes(line)) return;
+    } catch {
+      // not written yet
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`"${line}" never came`);
+}
+
+test("a page load waits for the other worker's shared work", async () => {
+  writeFileSync(log, '');
+  const other = otherWorker('runShared');
+  await whenNoted('other start');
+  await runAlone(async () => note('page load'));
+  await other;
+  assert.deepEqual(lines(), ['other start', 'other end', 'page load']);
+});
+
+test("shared work waits for the other worker's page load", async () => {
+  writeFileSync(log, '');
+  const other = otherWorker('runAlone');
+  await whenNoted('other start');
+  await runShared(async () => note('shared'));
+  await other;
+  assert.deepEqual(lines(), ['other start', 'other end', 'shared']);
+});
+
+test('a holder whose process died does not block', async () => {
+  // A pid that no process has: the largest pid Linux allows, plus one.
+  const dead = 4_194_305;
+  const lock = join(tmpdir(), 'wasm-compat-timing-lock');
+  mkdirSync(join(lock, 'shared'), { recursive: true });
+  writeFileSync(join(lock, 'shared', `${dead}-0`), '');
+  mkdirSync(join(lock, 'alone'), { recursive: true });
+  writeFileSync(join(lock, 'alone', String(dead)), '');
+  assert.equal(await runShared(async () => 'ran'), 'ran');
+  assert.equal(await runAlone(async () => 'ran'), 'ran');
+});
+
+test('a page load inside shared work is refused, naming why', async () => {
+  await assert.rejects(
+    runShared(() => runAlone(async () => undefined)),
+    /runAlone inside runShared/,
+  );
+});
