@@ -8,9 +8,8 @@ import { probeIds } from '../harness/probes/catalog.ts';
 import { describeSelection, isSelected } from '../harness/probes/probeSelection.ts';
 import type { HarnessReport, ProbeCategory, ProbeResult } from '../harness/probes/probe.ts';
 import type { EngineInfo } from './drivers/driver.ts';
-import { engineKey } from './expectations/engineKey.ts';
 import { expectedFeature } from './expectations/featureExpectation.ts';
-import { expectedProbe, type Isolation } from './expectations/probes.ts';
+import { expectationContext, expectedProbe, type Isolation } from './expectations/probes.ts';
 import { loadSubjectExpectations } from './expectations/subjectExpectations.ts';
 import { resolveSubject } from '../subject/resolveSubject.ts';
 import { describeVerdict, failsRun, verdict, type ProbeVerdict } from './expectations/verdict.ts';
@@ -37,7 +36,7 @@ export async function assertProbes(
   expect.soft(ids, `${options.category} probes the page ran in ${engine.engine} ${engine.version} (${describeSelection(selection)})`).toEqual(expect.arrayContaining(required));
   const subjectRules = await loadSubjectExpectations(subject.probesDir);
 
-  const ctx = { engine: engineKey(engine), version: engine.version, platform: engine.platform, isolation: options.isolation };
+  const ctx = expectationContext(engine, options.isolation);
   const verdicts: ProbeVerdict[] = [];
   const where = `${engine.engine} ${engine.version} (${engine.source}${engine.device ? `, ${engine.device}` : ''})`;
   for (const result of results) {

@@ -22,7 +22,10 @@ import { targetUrl } from './targetUrls.ts';
 import { EVERY_PROBE, type ProbeSelection, urlWithSelection } from '../harness/probes/probeSelection.ts';
 import { recordEngine, recordSession, saveTest, type SessionTiming, skipNotRun } from './testRecord.ts';
 import { currentRun } from './currentRun.ts';
-import { runAlone, runShared } from './timingLock.ts';
+import { mustRunAlone, runAlone, runShared } from './timingLock.ts';
+import { expectationContext } from './expectations/probes.ts';
+import { loadSubjectExpectations } from './expectations/subjectExpectations.ts';
+import { resolveSubject } from '../subject/resolveSubject.ts';
 
 export interface WorkerOptions {
   /** Which engine runs this project (runner/projects.ts resolves it). */
@@ -149,7 +152,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   ],
 
   session: [
-    async ({ engineSession, harnessUrl, probes }, use, workerInfo) => {
+    async ({ engineSession, harnessUrl, probes, target }, use, workerInfo) => {
       if ('notRun' in engineSession) {
         await use(engineSession);
         return;
@@ -169,8 +172,9 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
           await driver.context.tracing.start({ screenshots: true, snapshots: true, title: `harness load (${workerInfo.project.name})` });
         }
         const pageUrl = urlWithSelection(harnessUrl, probes);
-        // The probes time this machine: no other worker's browser works meanwhile (runner/timingLock.ts).
-        const { report, view, pageLoadMs } = await runAlone(async () => {
+        // Probes whose verdicts time this machine run with no other browser working (runner/timingLock.ts).
+        const alone = mustRunAlone(probes, expectationContext(driver.engine, target.isolation), await loadSubjectExpectations(resolveSubject().probesDir));
+        const { report, view, pageLoadMs } = await (alone ? runAlone : runShared)(async () => {
           const loadStarted = performance.now();
           await driver.open(pageUrl);
           const report = await driver.results();

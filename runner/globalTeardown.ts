@@ -50,7 +50,12 @@ function writeCompatJson(config: FullConfig, saved: SavedTest[], runId: string):
   const htmlReport = html ? { htmlReport: relative(reportPath(), html) } : {};
   const subject = subjectReport(resolveSubject());
   const targets = new Map(config.projects.flatMap((p) => ((p.use as { target?: TargetRecord }).target ? [[p.name, (p.use as { target: TargetRecord }).target] as const] : [])));
-  const projects = [...foldProjects(saved)].map(([name, p]): [string, ProjectReport] => {
+  // In the config's order, whichever worker finished first: the matrix's columns follow it.
+  const order = (name: string) => {
+    const i = config.projects.findIndex((p) => p.name === name);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const projects = [...foldProjects(saved)].sort(([a], [b]) => order(a) - order(b)).map(([name, p]): [string, ProjectReport] => {
     const target = targets.get(name);
     // The global setup published where each target answered.
     return [name, { ...p, target: target ? projectTarget(target, targetUrl(target.name)) : null, probes: p.probes.sort((a, b) => a.id.localeCompare(b.id)), requirements: projectRequirements(subject, p.probes), ...htmlReport }];

@@ -10,7 +10,10 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isSelected } from '../harness/probes/probeSelection.ts';
+import type { ProbeCategory, ProbeSelection } from '../harness/probes/probe.ts';
 import { currentRun } from './currentRun.ts';
+import { type ExpectationContext, expectedProbe, type Rule } from './expectations/probes.ts';
 
 const POLL_MS = 25;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,12 +28,14 @@ interface LockFiles {
   shared: string;
 }
 
-/** One folder for the machine, so that runs side by side take turns too. */
-const LOCK_DIR = join(tmpdir(), 'wasm-compat-timing-lock');
+/** The lock's folder, when not the machine's one (a test of the lock, beside a suite that holds the real one). */
+export const TIMING_LOCK_ENV = 'WASM_COMPAT_TIMING_LOCK_DIR';
 
 function lockFiles(): LockFiles | null {
   if (!currentRun()) return null;
-  const files = { alone: join(LOCK_DIR, 'alone'), shared: join(LOCK_DIR, 'shared') };
+  // One folder for the machine, so that runs side by side take turns too.
+  const dir = process.env[TIMING_LOCK_ENV] || join(tmpdir(), 'wasm-compat-timing-lock');
+  const files = { alone: join(dir, 'alone'), shared: join(dir, 'shared') };
   mkdirSync(files.shared, { recursive: true });
   return files;
 }
@@ -113,4 +118,16 @@ export async function runShared<T>(work: () => Promise<T>): Promise<T> {
     sharedHeld--;
     rmSync(mine, { force: true });
   }
+}
+
+/** Probes whose verdict depends on how free this machine's cores are: the streaming pairs' shares. */
+export const TIMED_PROBES = ['loading.compileDuringDownload'];
+
+/**
+ * Whether a page load must run alone: it runs a timed probe that its engine's expectation judges.
+ * Where the expectation only records the outcome (V8's streaming, docs/streaming.md), the load runs
+ * beside the other worker's shared work, never beside a page that runs alone.
+ */
+export function mustRunAlone(selection: ProbeSelection, ctx: ExpectationContext, subjectRules: Record<string, Rule> = {}): boolean {
+  return TIMED_PROBES.some((id) => isSelected(selection, { id, category: id.split('.')[0] as ProbeCategory }) && expectedProbe(id, ctx, subjectRules).status !== 'recorded');
 }

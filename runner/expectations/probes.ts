@@ -2,7 +2,8 @@
 // Feature probes are decided by features.ts. Each exception names its source.
 import type { Isolation } from '../../deploy/headerPolicy.ts';
 import { compilesDuringDownload, crossOriginIsolatedUnder, notObserved, webKitGtkThreadsObserved } from './engineBehaviour.ts';
-import type { EngineKey } from './engineKey.ts';
+import type { EngineInfo } from '../drivers/driver.ts';
+import { engineKey, type EngineKey } from './engineKey.ts';
 
 export type { Isolation };
 
@@ -23,6 +24,11 @@ export interface ProbeExpectation {
 
 /** What one probe should report in one engine and serving setup. A subject's probes folder may export more (expectations.ts). */
 export type Rule = (ctx: ExpectationContext) => ProbeExpectation;
+
+/** The context an engine record and a target's isolation give every expectation. */
+export function expectationContext(engine: EngineInfo, isolation: Isolation): ExpectationContext {
+  return { engine: engineKey(engine), version: engine.version, platform: engine.platform, isolation };
+}
 
 /** Where each engine documents compiling a module while its bytes arrive. */
 const STREAMING_COMPILERS: Record<EngineKey, string> = {

@@ -3,7 +3,11 @@
 // route as the subject's build. The artifacts are the test .wasm files that hold wasm-bindgen
 // tests; their names are read from the exports the test macro leaves (__wbgt_<name>).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
+import { currentRun } from '../currentRun.ts';
 import { resolveSubject, ROOT, type Subject, SubjectError } from '../../subject/resolveSubject.ts';
 
 export interface RustTestArtifact {
@@ -51,6 +55,14 @@ export function buildRustTests(subject: Subject): RustTestBuild {
   if (!subject.crateDir) throw new SubjectError(`${subject.name} is a prebuilt wasm-pack folder: its Rust tests need its crate (point WASM_COMPAT_CRATE at the crate)`);
   const key = `${subject.crateDir}\0${subject.features.join(',')}`;
   if (built?.key === key) return built.build;
+  // Every worker loads the specs, and Playwright starts a new one after each failure: within a run
+  // the build is asked once and its answer kept in the run's folder for the workers after.
+  const run = currentRun();
+  const saved = run ? join(run.records, `rust-tests-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`) : null;
+  if (saved && existsSync(saved)) {
+    built = { key, build: JSON.parse(readFileSync(saved, 'utf8')) as RustTestBuild };
+    return built.build;
+  }
   let out: string;
   try {
     const features = subject.features.length ? ` --features ${subject.features.join(',')}` : '';
@@ -80,6 +92,7 @@ export function buildRustTests(subject: Subject): RustTestBuild {
   if (!runner) throw new SubjectError(`${subject.name}: no wasm-bindgen-test-runner ${subject.wasmBindgen ?? ''} on PATH after activating the crate's wasm-bindgen-cli`);
   const build = { artifacts, runner };
   built = { key, build };
+  if (saved) writeJsonAtomic(saved, build);
   return build;
 }
 

@@ -80,6 +80,19 @@ test('compat.json, and the Appium run joining it, land there; the earlier one go
   delete process.env[RUN_ID_ENV];
 });
 
+test("compat.json lists the projects in the config's order, whichever worker finished first", async () => {
+  const started = startRun();
+  for (const project of ['firefox', 'chromium']) {
+    const t = recordedTest(project);
+    await recordVerdicts(t.testInfo, []);
+    saveTest(started, t.testInfo, 'ended', Date.now());
+  }
+  await globalTeardown({ version: 'test', reporter: [], configFile: undefined, projects: ['chromium', 'firefox'].map((name) => ({ name, use: {} })) } as unknown as FullConfig);
+  delete process.env[RUN_ID_ENV];
+  const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8')) as { projects: Record<string, unknown> };
+  assert.deepEqual(Object.keys(report.projects), ['chromium', 'firefox']);
+});
+
 test('both Playwright configs put their HTML report there', () => {
   for (const config of ['playwright.config.ts', 'playwright.appium.config.ts']) {
     const folder = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const c = (await import(${JSON.stringify(resolve(config))})).default; console.log(c.reporter.find(([n]) => n === 'html')[1].outputFolder);`], {

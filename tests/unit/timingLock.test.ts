@@ -4,22 +4,27 @@
 // of deadlocking. Order is read from a log both processes append to; no time is asserted.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { endRun, RUN_ID_ENV, type Run, startRun } from '../../runner/currentRun.ts';
-import { runAlone, runShared } from '../../runner/timingLock.ts';
+import { EVERY_PROBE } from '../../harness/probes/probeSelection.ts';
+import { mustRunAlone, runAlone, runShared, TIMED_PROBES, TIMING_LOCK_ENV } from '../../runner/timingLock.ts';
 
 let run: Run;
 let log: string;
 before(() => {
+  // A lock folder of the test's own: a suite running meanwhile on this machine holds the real one.
+  process.env[TIMING_LOCK_ENV] = mkdtempSync(join(tmpdir(), 'wasm-compat-timing-lock-test-'));
   run = startRun();
   log = join(run.records, 'order.log');
 });
 after(() => {
   endRun(run);
   delete process.env[RUN_ID_ENV];
+  rmSync(process.env[TIMING_LOCK_ENV]!, { recursive: true, force: true });
+  delete process.env[TIMING_LOCK_ENV];
 });
 
 const lines = () => readFileSync(log, 'utf8').trim().split('\n');
@@ -72,7 +77,7 @@ test("shared work waits for the other worker's page load", async () => {
 test('a holder whose process died does not block', async () => {
   // A pid that no process has: the largest pid Linux allows, plus one.
   const dead = 4_194_305;
-  const lock = join(tmpdir(), 'wasm-compat-timing-lock');
+  const lock = process.env[TIMING_LOCK_ENV]!;
   mkdirSync(join(lock, 'shared'), { recursive: true });
   writeFileSync(join(lock, 'shared', `${dead}-0`), '');
   mkdirSync(join(lock, 'alone'), { recursive: true });
@@ -86,4 +91,15 @@ test('a page load inside shared work is refused, naming why', async () => {
     runShared(() => runAlone(async () => undefined)),
     /runAlone inside runShared/,
   );
+});
+
+test('a page load runs alone when it runs a timed probe that its engine is judged on, and only then', () => {
+  const ctx = (engine: 'chromium' | 'firefox' | 'webkitgtk') => ({ engine, version: engine === 'chromium' ? '156.0.8078.114' : engine === 'firefox' ? '153.8.0' : '2.50.6', isolation: 'require-corp' as const });
+  // Firefox's and WebKitGTK's streaming outcome is judged; V8's only recorded (docs/streaming.md).
+  assert.equal(mustRunAlone(EVERY_PROBE, ctx('firefox')), true);
+  assert.equal(mustRunAlone(EVERY_PROBE, ctx('webkitgtk')), true);
+  assert.equal(mustRunAlone(EVERY_PROBE, ctx('chromium')), false);
+  // A page that does not run the streaming pairs times nothing a verdict depends on.
+  assert.equal(mustRunAlone({ categories: ['features'], skip: [] }, ctx('firefox')), false);
+  assert.equal(mustRunAlone({ categories: null, skip: TIMED_PROBES }, ctx('firefox')), false);
 });
