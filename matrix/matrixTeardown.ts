@@ -3,10 +3,9 @@
 // so that `--reporter` on the command line cannot switch it off. A compat.json that is not this
 // run's (the run ended before writing one) is not drawn as if it were: the matrix files it would
 // leave behind are removed, and `npm run report` can draw any run the history keeps.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { reportPath, reportsDir } from '../reporting/reportsFolder.ts';
-import type { CompatReport } from '../runner/compatReport.ts';
 import { reportRunId } from '../runner/currentRun.ts';
 import { readRun } from './readRun.ts';
 import { MATRIX_FILES, writeMatrix } from './writeMatrix.ts';
@@ -15,14 +14,14 @@ export default async function matrixTeardown(): Promise<void> {
   const runId = reportRunId();
   if (!runId) return;
   const file = reportPath('compat.json');
-  const own = existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as CompatReport).runId === runId;
-  if (!own) {
-    for (const name of MATRIX_FILES) rmSync(reportPath(name), { recursive: true, force: true });
-    console.error(`[matrix] not written: this run wrote no ${relative(process.cwd(), file) || file}`);
-    return;
-  }
   try {
-    const written = writeMatrix(readRun(file), reportsDir());
+    const run = existsSync(file) ? readRun(file) : null;
+    if (run?.report.runId !== runId) {
+      for (const name of MATRIX_FILES) rmSync(reportPath(name), { recursive: true, force: true });
+      console.error(`[matrix] not written: this run wrote no ${relative(process.cwd(), file) || file}`);
+      return;
+    }
+    const written = writeMatrix(run, reportsDir());
     const index = relative(process.cwd(), reportPath('index.html')) || reportPath('index.html');
     const failing = written.changes.changes.filter((c) => c.kind === 'newly-failing').length;
     console.log(`[matrix] ${index} (${(written.indexBytes / 1024).toFixed(0)} KiB) in ${written.ms.toFixed(0)} ms; ${written.changes.changes.length} changes since the previous run${failing ? `, ${failing} newly failing` : ''}`);

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import type { CompatReport } from './compatReport.ts';
 
 /** The run's id: the workers of one run share their Rust results under it, and compat.json names it. */
@@ -38,6 +39,24 @@ export function currentRun(env: NodeJS.ProcessEnv = process.env): Run | null {
 /** The run whose compat.json this process writes: the one it joins, else its own; null outside a run. */
 export function reportRunId(env: NodeJS.ProcessEnv = process.env): string | null {
   return env[JOIN_RUN_ENV] || currentRun(env)?.id || null;
+}
+
+/** Where a run keeps what one worker learnt for the workers after it (Playwright starts a new one after each failure); null outside a run. */
+function sharedFile(name: string): string | null {
+  const run = currentRun();
+  return run ? join(run.records, `shared-${name.replace(/[^\w.@-]/g, '_')}.json`) : null;
+}
+
+/** What an earlier worker of this run kept under `name`, or null. */
+export function readShared<T>(name: string): T | null {
+  const file = sharedFile(name);
+  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+}
+
+/** Keeps `value` under `name` for the later workers of this run (whole, so a reader never sees half); outside a run, nothing. */
+export function writeShared(name: string, value: unknown): void {
+  const file = sharedFile(name);
+  if (file) writeJsonAtomic(file, value);
 }
 
 export function endRun(run: Run): void {

@@ -5,10 +5,9 @@
 // shared run, the engine record and the page's load that an earlier worker of the run saved
 // (every worker of a project judges that one load) need neither. Specs never
 // touch Playwright's own `page`: the same specs must run over WebDriver (WebKitGTK, Appium, a grid).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import { type BrowserContextOptions, type TestInfo, test as base } from '@playwright/test';
 import type { HarnessReport } from '../harness/probes/probe.ts';
 import type { Driver, EngineInfo } from './drivers/driver.ts';
@@ -21,7 +20,7 @@ import { targetRecord, type TargetRecord } from '../serving/targets/target.ts';
 import { targetUrl } from './targetUrls.ts';
 import { EVERY_PROBE, type ProbeSelection, urlWithSelection } from '../harness/probes/probeSelection.ts';
 import { recordEngine, recordSession, saveTest, type SessionTiming, skipNotRun } from './testRecord.ts';
-import { currentRun } from './currentRun.ts';
+import { currentRun, readShared, writeShared } from './currentRun.ts';
 import { mustRunAlone, runAlone, runShared } from './timingLock.ts';
 import { expectationContext } from './expectations/probes.ts';
 import { loadSubjectExpectations } from './expectations/subjectExpectations.ts';
@@ -68,14 +67,10 @@ interface EngineSession {
 /** The engine as a worker holds it: started on the first call, or not run with the reason. */
 type EngineHandle = { start(): Promise<EngineSession>; project: string } | { notRun: string };
 
-/** Where a run keeps a project's engine record and its page's load, so that a worker started again after a failure need not start the engine or load the page again to know them. */
-function savedFile(kind: 'engine' | 'harness', project: string): string | null {
-  const run = currentRun();
-  return run ? join(run.records, `${kind}-${project.replace(/[^\w.@-]/g, '_')}.json`) : null;
-}
-
-function readSaved<T>(file: string | null): T | null {
-  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+/** The engine of a project whose engine is there (the fixtures that use this run only after `engine` has skipped the others), started on the first call. */
+function startEngine(handle: EngineHandle): Promise<EngineSession> {
+  if ('notRun' in handle) throw new Error(`the engine did not start: ${handle.notRun}`);
+  return handle.start();
 }
 
 export interface WorkerFixtures {
@@ -138,8 +133,8 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
         (engine.launched ??= (async () => {
           const started = performance.now();
           const { driver, shutdown } = await runShared(() => launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle }, playwright, harnessUrl));
-          const saved = savedFile('engine', workerInfo.project.name);
-          if (saved) writeJsonAtomic(saved, driver.engine);
+          // The project's later workers (after a failure) read the record instead of starting the engine again.
+          writeShared(`engine-${workerInfo.project.name}`, driver.engine);
           return { session: { driver, launchMs: Math.round(performance.now() - started) }, shutdown };
         })()).then((l) => l.session);
       try {
@@ -157,8 +152,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
         await use(engineSession);
         return;
       }
-      const saved = savedFile('harness', workerInfo.project.name);
-      const loaded = readSaved<Session>(saved);
+      const loaded = readShared<Session>(`harness-${workerInfo.project.name}`);
       if (loaded) {
         await use({ ...loaded, loadTrace: null });
         return;
@@ -194,7 +188,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
           await driver.context.tracing.stop({ path: loadTrace });
         }
         const session: Session = { pageUrl, report, problems: driver.problems(), loadTrace: null, view, timing };
-        if (saved) writeJsonAtomic(saved, session);
+        writeShared(`harness-${workerInfo.project.name}`, session);
         await use({ ...session, loadTrace });
       } finally {
         if (traceDir) rmSync(traceDir, { recursive: true, force: true });
@@ -223,7 +217,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       skipNotRun(testInfo, engineSession.notRun);
       return;
     }
-    const e = readSaved<EngineInfo>(savedFile('engine', engineSession.project)) ?? (await engineSession.start()).driver.engine;
+    const e = readShared<EngineInfo>(`engine-${engineSession.project}`) ?? (await engineSession.start()).driver.engine;
     testInfo.annotations.push({
       type: 'engine',
       description: `${e.engine} ${e.version} — ${e.source} (${e.binary})${e.device ? `, emulating ${e.device}` : ''}${e.notApplied.length ? `; not applied: ${e.notApplied.join(', ')}` : ''}`,
@@ -234,7 +228,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
 
   driver: async ({ engine, engineSession }, use, testInfo) => {
     void engine;
-    const { driver } = await (engineSession as Extract<EngineHandle, { start: unknown }>).start();
+    const { driver } = await startEngine(engineSession);
     await use(driver);
     // The page the test left open: the Rust tests' runner, the page without WebAssembly, or the harness.
     if (testInfo.status !== testInfo.expectedStatus) {
@@ -245,7 +239,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   driverWhenNeeded: async ({ engine, engineSession }, use, testInfo) => {
     void engine;
     let started: Driver | null = null;
-    await use(async () => (started ??= (await (engineSession as Extract<EngineHandle, { start: unknown }>).start()).driver));
+    await use(async () => (started ??= (await startEngine(engineSession)).driver));
     if (started && testInfo.status !== testInfo.expectedStatus) await attachScreenshot(testInfo, started);
   },
 
@@ -259,7 +253,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       // Specs that open another page (the Rust tests' runner, the page without WebAssembly) leave
       // the harness behind, and a worker that read the saved load has none open; it is loaded
       // again only here, for the screenshot of a failure.
-      const { driver } = await (engineSession as Extract<EngineHandle, { start: unknown }>).start();
+      const { driver } = await startEngine(engineSession);
       if ((await driver.currentUrl().catch(() => '')) !== pageUrl) await runAlone(() => driver.open(pageUrl).then(() => driver.results())).catch(() => undefined);
       await attachScreenshot(testInfo, driver);
       if (loadTrace) await testInfo.attach('trace', { path: loadTrace, contentType: 'application/zip' });

@@ -3,13 +3,10 @@
 // and reads the libtest-style lines it prints into one result per Rust test.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { Driver } from '../drivers/driver.ts';
 import type { RustTestArtifact } from './rustTestBuild.ts';
 import { startWebDriverBridge } from './webdriverBridge.ts';
-import { currentRun } from '../currentRun.ts';
+import { readShared, writeShared } from '../currentRun.ts';
 import { runShared } from '../timingLock.ts';
 
 export type RustTestStatus = 'passed' | 'failed' | 'ignored';
@@ -126,12 +123,9 @@ export function hungTest(log: string, reported: Set<string>): string | null {
   return invoked.filter((name) => !reported.has(name)).at(-1) ?? null;
 }
 
-/** Where a run's results are kept for the other workers of the same project (a failed test restarts its worker). */
-function runFile(project: string, artifact: RustTestArtifact, mode: RustTestMode): string {
-  // The global setup names the run, so the workers of one run share their Rust results and no other run reads them.
-  const run = currentRun()?.id ?? String(process.ppid);
-  const name = createHash('sha256').update(`${project}\0${artifact.wasm}\0${mode}`).digest('hex').slice(0, 16);
-  return join(tmpdir(), `wasm-compat-rust-${run}`, `${name}.json`);
+/** The name a run's results are kept under for the other workers of the same project (a failed test restarts its worker). */
+function sharedRunName(project: string, artifact: RustTestArtifact, mode: RustTestMode): string {
+  return `rust-run-${createHash('sha256').update(`${project}\0${artifact.wasm}\0${mode}`).digest('hex').slice(0, 16)}`;
 }
 
 
@@ -141,16 +135,19 @@ function runFile(project: string, artifact: RustTestArtifact, mode: RustTestMode
  * so one hang costs one timeout and every other test still reports.
  */
 export async function runRustTestsOnce(project: string, suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, driver: () => Promise<Driver>): Promise<ProjectRustRun> {
-  const file = runFile(project, artifact, mode);
+  const name = sharedRunName(project, artifact, mode);
   // Read by every later test of the project, in this worker or the next: the engine starts only for the run itself.
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ProjectRustRun;
+  const earlier = readShared<ProjectRustRun>(name);
+  if (earlier) return earlier;
   // The engine first: starting it takes the timing lock too, and a shared hold must not wait inside another.
   const browser = await driver();
   // Beside the other worker's Rust tests, never while its page runs the timing probes (runner/timingLock.ts).
-  return runShared(() => runAll(file, suite, artifact, mode, browser));
+  const run = await runShared(() => runAll(suite, artifact, mode, browser));
+  writeShared(name, run);
+  return run;
 }
 
-async function runAll(file: string, suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, driver: Driver): Promise<ProjectRustRun> {
+async function runAll(suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, driver: Driver): Promise<ProjectRustRun> {
   const timeoutSeconds = rustTestTimeout();
   const bridge = await startWebDriverBridge(driver);
   const hung: string[] = [];
@@ -180,7 +177,5 @@ async function runAll(file: string, suite: { runner: string }, artifact: RustTes
     hung,
     timeoutSeconds,
   };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(run));
   return run;
 }

@@ -4,10 +4,8 @@
 // tests; their names are read from the exports the test macro leaves (__wbgt_<name>).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
-import { currentRun } from '../currentRun.ts';
+import { readFileSync } from 'node:fs';
+import { readShared, writeShared } from '../currentRun.ts';
 import { resolveSubject, ROOT, type Subject, SubjectError } from '../../subject/resolveSubject.ts';
 
 export interface RustTestArtifact {
@@ -57,11 +55,11 @@ export function buildRustTests(subject: Subject): RustTestBuild {
   if (built?.key === key) return built.build;
   // Every worker loads the specs, and Playwright starts a new one after each failure: within a run
   // the build is asked once and its answer kept in the run's folder for the workers after.
-  const run = currentRun();
-  const saved = run ? join(run.records, `rust-tests-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.json`) : null;
-  if (saved && existsSync(saved)) {
-    built = { key, build: JSON.parse(readFileSync(saved, 'utf8')) as RustTestBuild };
-    return built.build;
+  const shared = `rust-tests-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+  const earlier = readShared<RustTestBuild>(shared);
+  if (earlier) {
+    built = { key, build: earlier };
+    return earlier;
   }
   let out: string;
   try {
@@ -92,7 +90,7 @@ export function buildRustTests(subject: Subject): RustTestBuild {
   if (!runner) throw new SubjectError(`${subject.name}: no wasm-bindgen-test-runner ${subject.wasmBindgen ?? ''} on PATH after activating the crate's wasm-bindgen-cli`);
   const build = { artifacts, runner };
   built = { key, build };
-  if (saved) writeJsonAtomic(saved, build);
+  writeShared(shared, build);
   return build;
 }
 
