@@ -12,8 +12,13 @@ import { MATRIX_FILES, writeMatrix } from './writeMatrix.ts';
 
 export default async function matrixTeardown(): Promise<void> {
   const runId = reportRunId();
-  if (!runId) return;
   const file = reportPath('compat.json');
+  // A run that stopped before it began (its global setup failed) has moved the last compat.json to
+  // the history; the page drawn from it must not stay beside nothing, as if it were this run's.
+  if (!runId) {
+    if (!existsSync(file)) for (const name of MATRIX_FILES) rmSync(reportPath(name), { recursive: true, force: true });
+    return;
+  }
   try {
     const run = existsSync(file) ? readRun(file) : null;
     if (run?.report.runId !== runId) {

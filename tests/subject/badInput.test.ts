@@ -113,6 +113,7 @@ test('npx playwright test with a bad WASM_COMPAT_CRATE stops in the global setup
   const reports = join(scratch, 'reports');
   mkdirSync(reports);
   writeFileSync(join(reports, 'compat.json'), '{"earlier":"run"}\n');
+  writeFileSync(join(reports, 'index.html'), '<p>the earlier run</p>\n');
   const run = spawnSync(join(ROOT, 'node_modules/.bin/playwright'), ['test', '--project', 'chromium', `--output=${join(scratch, 'test-results')}`], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -125,6 +126,7 @@ test('npx playwright test with a bad WASM_COMPAT_CRATE stops in the global setup
   assert.doesNotMatch(output, /at resolveSubjectFrom|node:internal/, 'no stack trace');
   assert.doesNotMatch(output, /passed/, 'no test ran');
   assert.ok(!existsSync(join(reports, 'compat.json')), 'no compat.json stands as if this run had written it');
+  assert.ok(!existsSync(join(reports, 'index.html')), 'nor the matrix page drawn from the earlier one (npm run report draws it again from the history)');
   const kept = readdirSync(join(reports, 'history')).filter((f) => /^compat-.*\.json$/.test(f));
   assert.equal(kept.length, 1, 'the earlier run\'s compat.json is in the history');
   assert.equal(readFileSync(join(reports, 'history', kept[0]!), 'utf8'), '{"earlier":"run"}\n', 'kept as it was');
