@@ -51,6 +51,14 @@ interface Session {
   /** What a person saw when the probes finished: the table rows (id:status) and the summary line. */
   view: HarnessView;
   timing: SessionTiming;
+  /** The page as its probes finished, (or why none could be taken): a failed test in any
+   * worker attaches it, instead of loading the page again for a screenshot of its own. */
+  screenshot: Screenshot;
+}
+
+interface Screenshot {
+  base64: string;
+  contentType: 'image/png' | 'text/plain';
 }
 
 export interface HarnessView {
@@ -97,9 +105,16 @@ export interface TestFixtures {
   harnessView: HarnessView;
 }
 
-/** What the page open now looks like, for a failed test (or why it could not be taken). */
-async function attachScreenshot(testInfo: TestInfo, driver: Driver): Promise<void> {
-  await testInfo.attach('screenshot', { body: await driver.screenshot().catch((err: Error) => Buffer.from(`screenshot failed: ${err.message}`)), contentType: 'image/png' });
+/** What the page open now looks like, or why it could not be taken. */
+async function screenshotOf(driver: Driver): Promise<Screenshot> {
+  return driver.screenshot().then(
+    (png) => ({ base64: png.toString('base64'), contentType: 'image/png' }),
+    (err: Error) => ({ base64: Buffer.from(`screenshot failed: ${err.message}`).toString('base64'), contentType: 'text/plain' }),
+  );
+}
+
+async function attachScreenshot(testInfo: TestInfo, shot: Screenshot): Promise<void> {
+  await testInfo.attach('screenshot', { body: Buffer.from(shot.base64, 'base64'), contentType: shot.contentType });
 }
 
 const CONTEXT_KEYS = ['viewport', 'screen', 'userAgent', 'deviceScaleFactor', 'isMobile', 'hasTouch', 'locale', 'colorScheme'] as const;
@@ -183,11 +198,14 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
           return { report, view, pageLoadMs };
         });
         const timing = { launchMs, pageLoadMs };
+        // The page's problems before the screenshot: Playwright's screenshot in Firefox injects a style that the harness's CSP refuses, and logs it as a page error.
+        const problems = driver.problems();
+        const screenshot = await screenshotOf(driver);
         if (driver instanceof PlaywrightDriver && traceDir) {
           loadTrace = join(traceDir, 'harness-load.zip');
           await driver.context.tracing.stop({ path: loadTrace });
         }
-        const session: Session = { pageUrl, report, problems: driver.problems(), loadTrace: null, view, timing };
+        const session: Session = { pageUrl, report, problems, loadTrace: null, view, timing, screenshot };
         writeShared(`harness-${workerInfo.project.name}`, session);
         await use({ ...session, loadTrace });
       } finally {
@@ -232,7 +250,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
     await use(driver);
     // The page the test left open: the Rust tests' runner, the page without WebAssembly, or the harness.
     if (testInfo.status !== testInfo.expectedStatus) {
-      await attachScreenshot(testInfo, driver);
+      await attachScreenshot(testInfo, await screenshotOf(driver));
     }
   },
 
@@ -240,22 +258,20 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
     void engine;
     let started: Driver | null = null;
     await use(async () => (started ??= (await startEngine(engineSession)).driver));
-    if (started && testInfo.status !== testInfo.expectedStatus) await attachScreenshot(testInfo, started);
+    if (started && testInfo.status !== testInfo.expectedStatus) await attachScreenshot(testInfo, await screenshotOf(started));
   },
 
-  harness: async ({ engine, session, engineSession }, use, testInfo) => {
+  harness: async ({ engine, session }, use, testInfo) => {
     void engine;
-    const { report, loadTrace, pageUrl, timing } = session as Session;
+    const { report, loadTrace, timing, screenshot } = session as Session;
     await recordSession(testInfo, timing);
     await use(report);
     if (testInfo.status !== testInfo.expectedStatus) {
       await testInfo.attach('harness-report.json', { body: JSON.stringify(report, null, 2), contentType: 'application/json' });
-      // Specs that open another page (the Rust tests' runner, the page without WebAssembly) leave
-      // the harness behind, and a worker that read the saved load has none open; it is loaded
-      // again only here, for the screenshot of a failure.
-      const { driver } = await startEngine(engineSession);
-      if ((await driver.currentUrl().catch(() => '')) !== pageUrl) await runAlone(() => driver.open(pageUrl).then(() => driver.results())).catch(() => undefined);
-      await attachScreenshot(testInfo, driver);
+      // The page as its probes finished, taken once at the load: the specs judge that load, and a
+      // worker started after a failure, or one whose page has moved on to the Rust tests' runner,
+      // would otherwise run the whole page again (5-7 s) for a picture of another load.
+      await attachScreenshot(testInfo, screenshot);
       if (loadTrace) await testInfo.attach('trace', { path: loadTrace, contentType: 'application/zip' });
     }
   },

@@ -9,6 +9,8 @@ import type { WorkerOptions } from './fixtures.ts';
 import type { TargetPlan } from '../serving/targets/plan.ts';
 import { ISOLATION_BLIND_PROBES, SERVING_CATEGORIES, SERVING_SPECS, type Target, targetRecord } from '../serving/targets/target.ts';
 import { EVERY_PROBE, narrowSelection, parseCategories, type ProbeSelection } from '../harness/probes/probeSelection.ts';
+import { probeFiles } from '../harness/probes/catalog.ts';
+import { engineThrottles } from './throttling/applyThrottling.ts';
 
 export interface SuiteProject {
   name: string;
@@ -17,10 +19,18 @@ export interface SuiteProject {
   use: Partial<WorkerOptions> & Record<string, unknown>;
 }
 
-/** WASM_COMPAT_PROBES=serving,loading: the categories every project's page runs (default: all). */
-export function runProbeSelection(env: NodeJS.ProcessEnv = process.env): ProbeSelection {
+/**
+ * What every project's page runs: WASM_COMPAT_PROBES=serving,loading names the categories (default:
+ * all), WASM_COMPAT_SKIP_PROBES=loading.compileDuringDownload leaves probes out by id (a meta-test
+ * that judges other probes spares the streaming pairs' seconds). An id that names no probe is an error.
+ */
+export function runProbeSelection(env: NodeJS.ProcessEnv = process.env, known: string[] = probeFiles().map((p) => p.id)): ProbeSelection {
   const list = env.WASM_COMPAT_PROBES;
-  return list === undefined || list.trim() === '' ? EVERY_PROBE : { categories: parseCategories(list, 'WASM_COMPAT_PROBES'), skip: [] };
+  const categories = list === undefined || list.trim() === '' ? EVERY_PROBE.categories : parseCategories(list, 'WASM_COMPAT_PROBES');
+  const skip = (env.WASM_COMPAT_SKIP_PROBES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = skip.filter((id) => !known.includes(id));
+  if (unknown.length) throw new Error(`WASM_COMPAT_SKIP_PROBES=${JSON.stringify(env.WASM_COMPAT_SKIP_PROBES)}: no probe named ${unknown.join(', ')} (a probe id is <category>.<name>, e.g. loading.compileDuringDownload)`);
+  return { categories, skip };
 }
 
 /**
@@ -32,6 +42,17 @@ export function runProbeSelection(env: NodeJS.ProcessEnv = process.env): ProbeSe
  */
 function servingSelection(target: Target, entry: BrowserProject): ProbeSelection {
   return { categories: SERVING_CATEGORIES, skip: target.isolationVariantOf || entry.emulated ? ISOLATION_BLIND_PROBES : [] };
+}
+
+/**
+ * On the primary target, an emulated device whose engine applies none of the phone (no CPU slowdown,
+ * no network: WebKit's iPhone 12 here) downloads and compiles the module exactly as its desktop
+ * project does, the same binary at this machine's speed: those probes (ISOLATION_BLIND_PROBES, the
+ * streaming pairs among them, 5 s alone on the machine) are measured once, by the desktop project.
+ */
+function primarySelection(entry: BrowserProject, run: ProbeSelection): ProbeSelection {
+  const measuresAsDesktop = entry.emulated && !engineThrottles(entry.engine);
+  return measuresAsDesktop ? narrowSelection({ categories: null, skip: ISOLATION_BLIND_PROBES }, run) : run;
 }
 
 function browserProject(entry: BrowserProject, target: Target, primary: boolean, run: ProbeSelection): SuiteProject {
@@ -47,7 +68,7 @@ function browserProject(entry: BrowserProject, target: Target, primary: boolean,
       deviceName: emulated ? device : null,
       throttle,
       target: targetRecord(target),
-      probes: primary ? run : narrowSelection(servingSelection(target, entry), run),
+      probes: primary ? primarySelection(entry, run) : narrowSelection(servingSelection(target, entry), run),
     },
   };
 }

@@ -21,7 +21,8 @@
 #      example crate (examples/web-apis) on every real engine, a Rust test of each outcome per
 #      engine in compat.json, JUnit and the HTML report (tests/subject)
 #   8. The same specs through Appium: npm run test:appium (appium-chromium here)
-# Every step runs; the summary names each one that failed.
+# Every step runs; the summary names each one that failed. From step 7 on, two lanes run side by
+# side: 7 in this shell, the streaming shim, 5, 6 and 8 beside it (see below).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -54,16 +55,45 @@ run "typecheck" node_modules/.bin/tsc -p tsconfig.json
 run "layers: imports go one way (dependency-cruiser)" npm run -s lint:layers
 run "README probe table is current" npm run -s lint:docs
 run "workflows and Dockerfiles" bash -c 'node_modules/.bin/tsx scripts/lint-workflows.ts && node_modules/.bin/tsx scripts/lint-dockerfiles.ts Dockerfile.frontend Dockerfile.runner'
-run "node unit tests" node_modules/.bin/tsx --import ./build/wat/register.ts --test tests/unit/*.test.ts
+# Three files at a time: most of a unit file's time is its process starting (node --test runs one at a time on 2 cores).
+run "node unit tests" npm run -s test:unit
 run "the bench gate catches the synthetic slowdown (bench-slowdown: SLOWER: math.sieve)" node_modules/.bin/tsx --test tests/benchGate/*.test.ts
 # The five projects this machine runs must have run: a missing engine fails npm test by name.
 run "compatibility suite (playwright)" env WASM_COMPAT_REQUIRE=chromium,firefox,webkit,pixel5,iphone12 WASM_COMPAT_MATRIX=1 node_modules/.bin/playwright test
-run "the streaming probe tells overlap from read-then-compile, in three engines" node_modules/.bin/tsx --test tests/streaming/*.test.ts
-run "the matrix: both pages at phone and laptop size, changes between two runs" node_modules/.bin/tsx --test --test-concurrency=1 tests/report/*.test.ts
-run "a green run means something ran, and one verdict reaches every output, under any --reporter" node_modules/.bin/tsx --test --test-concurrency=1 tests/runGate/*.test.ts tests/verdicts/*.test.ts
-run "the suite fails on broken deployments" node_modules/.bin/tsx --test tests/brokenDeployments/*.test.ts
+# Two lanes from here: the meta-tests that mostly wait (trickled downloads, pages that run alone on
+# the machine, the Appium server) run beside the broken deployments and the subject, which keep
+# the other core busy. Timed pages stay alone across both (runner/timingLock.ts), every run has
+# its own reports and output folders, and each lane's output is printed whole when it ends.
+side_lane() {
+  run "the streaming probe tells overlap from read-then-compile, in three engines" node_modules/.bin/tsx --test tests/streaming/*.test.ts
+  run "the matrix: both pages at phone and laptop size, changes between two runs" node_modules/.bin/tsx --test --test-concurrency=1 tests/report/*.test.ts
+  run "a green run means something ran, and one verdict reaches every output, under any --reporter" node_modules/.bin/tsx --test --test-concurrency=1 tests/runGate/*.test.ts tests/verdicts/*.test.ts
+  run "the same specs through Appium (npm run test:appium)" npm run -s test:appium
+  printf '%s\n' "${failed[@]}" >"$side/failed"
+  echo "$steps" >"$side/steps"
+}
+side=$(mktemp -d)
+trap 'rm -rf "$side"' EXIT
+(
+  failed=()
+  steps=0
+  side_lane
+) >"$side/log" 2>&1 &
+side_pid=$!
+run "the suite fails on broken deployments" npm run -s test:broken-deployments
 run "the subject: bad input, the requirements check, the example crate" node_modules/.bin/tsx --test --test-concurrency=1 tests/subject/*.test.ts
-run "the same specs through Appium (npm run test:appium)" node_modules/.bin/playwright test --config playwright.appium.config.ts
+wait "$side_pid"
+cat "$side/log"
+if [ -f "$side/steps" ] && [ -f "$side/failed" ]; then
+  steps=$((steps + $(cat "$side/steps")))
+  while IFS= read -r name; do
+    if [ -n "$name" ]; then failed+=("$name"); fi
+  done <"$side/failed"
+else
+  # The lane died before it could say which of its steps failed.
+  steps=$((steps + 1))
+  failed+=("the side lane (it ended without its record)")
+fi
 
 echo
 echo "steps: $((steps - ${#failed[@]})) passed, ${#failed[@]} failed"

@@ -52,6 +52,12 @@ export interface Driver {
   /** Errors seen outside the probes: page errors, console errors, failed requests. */
   problems(): string[];
   close(): Promise<void>;
+  /**
+   * Another page of the same browser, context and device, driven beside this one (the Rust test
+   * modes run at once where it exists). Absent where the protocol drives one window at a time
+   * (a WebDriver session: WebKitGTK, Appium, a grid), whose work stays one after another.
+   */
+  companion?(): Driver;
 }
 
 export const RESULTS_TIMEOUT_MS = 120_000;

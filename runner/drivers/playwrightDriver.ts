@@ -78,4 +78,8 @@ export class PlaywrightDriver implements Driver {
     await this.#page?.close();
     this.#page = null;
   }
+
+  companion(): PlaywrightDriver {
+    return new PlaywrightDriver(this.context, this.engine, this.preparePage);
+  }
 }

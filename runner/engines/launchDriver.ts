@@ -2,7 +2,6 @@
 // system one) with the project's device descriptor, or WebKitGTK over WebDriver with as much of
 // the descriptor as WebDriver can apply. Returns the driver and how to shut everything down.
 import type { BrowserContextOptions, BrowserType } from '@playwright/test';
-import { remote } from 'webdriverio';
 import { type Driver, type EngineInfo, pagePlatform } from '../drivers/driver.ts';
 import { PlaywrightDriver } from '../drivers/playwrightDriver.ts';
 import { WebDriverDriver } from '../drivers/webdriverDriver.ts';
@@ -10,13 +9,19 @@ import { execFileSync } from 'node:child_process';
 import { startAppium } from './appium/appiumServer.ts';
 import type { EngineChoice } from './engineResolution.ts';
 import { startWebKitGtkDriver } from './webkitgtk.ts';
-import { appliedThrottling, chromiumThrottling, notThrottled, throttlePage } from '../throttling/applyThrottling.ts';
+import { appliedThrottling, chromiumThrottling, engineThrottles, notThrottled, throttlePage } from '../throttling/applyThrottling.ts';
 import type { ThrottleProfile, ThrottlingRecord } from '../throttling/throttlingProfile.ts';
 
 /** The browser's platform as its WebDriver session states it (platformName), else as its page reports it: never Node's. */
 async function webdriverPlatform(browser: WebdriverIO.Browser): Promise<string> {
   const stated = (browser.capabilities as { platformName?: unknown }).platformName;
   return typeof stated === 'string' && stated ? stated : ((await browser.execute(pagePlatform)) as string);
+}
+
+/** webdriverio, loaded when a WebDriver engine starts: its import is half a second, which every
+ * Playwright worker paid at its start (and again after each failed test) for engines that never use it. */
+async function webdriverRemote(): Promise<typeof import('webdriverio').remote> {
+  return (await import('webdriverio')).remote;
 }
 
 export interface DeviceOptions {
@@ -50,7 +55,7 @@ export async function launchDriver(
   try {
     const context = await browser.newContext(device.context);
     // CDP exists in Chromium only; Playwright's Firefox and WebKit have no CPU or network emulation.
-    const throttling: ThrottlingRecord | null = !device.throttle ? null : choice.engine === 'chromium' ? chromiumThrottling(device.throttle) : notThrottled(device.throttle, `Playwright drives ${choice.engine} without CDP, which has no CPU or network emulation`);
+    const throttling: ThrottlingRecord | null = !device.throttle ? null : engineThrottles(choice.engine) ? chromiumThrottling(device.throttle) : notThrottled(device.throttle, `Playwright drives ${choice.engine} without CDP, which has no CPU or network emulation`);
     const page = await context.newPage();
     const userAgent = await page.evaluate(() => navigator.userAgent);
     const platform = await page.evaluate(pagePlatform);
@@ -83,7 +88,7 @@ async function launchWebKitGtk(project: string, choice: Extract<EngineChoice, { 
   // MiniBrowser takes the user agent on its command line; the viewport goes through setWindowRect.
   if (device.context.userAgent) args.push(`--user-agent=${device.context.userAgent}`);
   try {
-    const browser = await remote({
+    const browser = await (await webdriverRemote())({
       hostname: '127.0.0.1',
       port: server.port,
       logLevel: 'error',
@@ -139,7 +144,7 @@ async function launchWebDriverSession(project: string, choice: Extract<EngineCho
       const port = new URL(harnessUrl).port || '80';
       execFileSync(process.env.WASM_COMPAT_ADB ?? 'adb', ['-s', choice.adbReverseSerial, 'reverse', `tcp:${port}`, `tcp:${port}`], { timeout: 15_000 });
     }
-    const browser = await remote({
+    const browser = await (await webdriverRemote())({
       protocol: endpoint.protocol.replace(':', ''),
       hostname: endpoint.hostname,
       port: Number(endpoint.port || (endpoint.protocol === 'https:' ? 443 : 80)),

@@ -130,20 +130,42 @@ function sharedRunName(project: string, artifact: RustTestArtifact, mode: RustTe
 
 
 /**
- * Runs one artifact once per project (every Rust test of the project reads the same run). When a
- * test hangs, the runner stops at its timeout; the tests it had not reached run again without it,
- * so one hang costs one timeout and every other test still reports.
+ * Runs one artifact once per project and mode (every Rust test of the project reads the same run).
+ * The first test to ask runs every mode of the run (`modes`) at once, each in a page of its own,
+ * where the driver has companions (Playwright's engines), else one after another: either way a
+ * worker that Playwright starts after a failed Rust test finds every mode's results and needs no
+ * engine. When a test hangs, the runner stops at its timeout; the tests it had not reached run
+ * again without it, so one hang costs one timeout and every other test still reports.
  */
-export async function runRustTestsOnce(project: string, suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, driver: () => Promise<Driver>): Promise<ProjectRustRun> {
+export async function runRustTestsOnce(project: string, suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, modes: readonly RustTestMode[], driver: () => Promise<Driver>): Promise<ProjectRustRun> {
   const name = sharedRunName(project, artifact, mode);
   // Read by every later test of the project, in this worker or the next: the engine starts only for the run itself.
   const earlier = readShared<ProjectRustRun>(name);
   if (earlier) return earlier;
   // The engine first: starting it takes the timing lock too, and a shared hold must not wait inside another.
   const browser = await driver();
+  const pending = modes.includes(mode) ? modes.filter((m) => !readShared(sharedRunName(project, artifact, m))) : [mode];
   // Beside the other worker's Rust tests, never while its page runs the timing probes (runner/timingLock.ts).
-  const run = await runShared(() => runAll(suite, artifact, mode, browser));
-  writeShared(name, run);
+  await runShared(async () => {
+    const runMode = async (m: RustTestMode, page: Driver) => writeShared(sharedRunName(project, artifact, m), await runAll(suite, artifact, m, page));
+    if (!browser.companion) {
+      for (const m of pending) await runMode(m, browser);
+      return;
+    }
+    // The project's own page runs the first mode and stays on its runner (a failure's screenshot); the others get a page each, closed after.
+    await Promise.all(
+      pending.map(async (m, i) => {
+        const page = i === 0 ? browser : browser.companion!();
+        try {
+          await runMode(m, page);
+        } finally {
+          if (page !== browser) await page.close();
+        }
+      }),
+    );
+  });
+  const run = readShared<ProjectRustRun>(name);
+  if (!run) throw new Error(`the Rust test run of ${artifact.target} (${mode}) in ${project} left no result`);
   return run;
 }
 

@@ -10,6 +10,11 @@ import { SLOW_4G, type ThrottleProfile, type ThrottlingRecord } from './throttli
 /** Any URL of the streaming probes' module (URLPattern syntax, as CDP requires). */
 export const STREAMING_MODULE_PATTERN = `*://*:*/*${STREAMING_MODULE_FILE}?*`;
 
+/** Whether a Playwright engine can apply a phone's CPU and network: through CDP, which only Chromium has (WebDriver sessions have neither). */
+export function engineThrottles(engine: string): boolean {
+  return engine === 'chromium';
+}
+
 /** The throttling a Chromium page gets for `profile`: the run's calibration (the global setup publishes it) and Slow 4G. */
 export function chromiumThrottling(profile: ThrottleProfile): ThrottlingRecord {
   const cpu = publishedCpuCalibration();

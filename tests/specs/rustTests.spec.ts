@@ -3,8 +3,9 @@
 // the project's browser through the WebDriver bridge (runner/rustTests/), so its tests run wherever
 // the suite runs: the five projects, their device emulation, Appium and remote grids. One
 // Playwright test per Rust test, named after it (`--grep <name>` selects it); the runner runs the
-// whole test binary once per project and mode (the page's main thread, a dedicated worker) and each
-// test reads its own line.
+// whole test binary once per project and mode (the page's main thread, a dedicated worker, a page
+// without isolation), every mode at once where the engine has pages to spare, and each test reads
+// its own line.
 import { expect, test } from '../../runner/fixtures.ts';
 import { rustTestSuite, type RustTestSuite } from '../../runner/rustTests/rustTestBuild.ts';
 import { runRustTestsOnce, rustTestModes, whyNotReported } from '../../runner/rustTests/runRustTests.ts';
@@ -22,11 +23,12 @@ try {
   });
 }
 
-for (const artifact of suite.artifacts) for (const mode of rustTestModes()) {
+const modes = rustTestModes();
+for (const artifact of suite.artifacts) for (const mode of modes) {
   test.describe(`Rust tests (${artifact.target}, ${mode})`, () => {
     for (const { name } of artifact.tests) {
       test(`rust: ${name}`, async ({ driverWhenNeeded, engine }, testInfo) => {
-        const run = await runRustTestsOnce(testInfo.project.name, suite, artifact, mode, driverWhenNeeded);
+        const run = await runRustTestsOnce(testInfo.project.name, suite, artifact, mode, modes, driverWhenNeeded);
         const result = run.results.find((r) => r.name === name);
         const where = `${engine.engine} ${engine.version}${engine.device ? ` (${engine.device})` : ''}`;
         const status = result?.status ?? 'not-reported';

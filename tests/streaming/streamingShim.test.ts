@@ -19,7 +19,8 @@ test('the streaming probe: each engine as it behaves, and no overlap under a rea
   try {
     const run = spawnSync(
       join(ROOT, 'node_modules', '.bin', 'playwright'),
-      ['test', ...PROJECTS.map((p) => `--project=${p}`), 'tests/specs/loading.spec.ts', 'tests/specs/streamingShim.spec.ts'],
+      // Its own output folder: Playwright empties it as a run starts, and npm test runs other suites beside this one.
+      ['test', ...PROJECTS.map((p) => `--project=${p}`), `--output=${join(reports, 'test-results')}`, 'tests/specs/loading.spec.ts', 'tests/specs/streamingShim.spec.ts'],
       { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_PROBES: 'loading', WASM_COMPAT_MATRIX: '0', WASM_COMPAT_STREAMING_SHIM: '1', CI: '1' }, timeout: 580_000 },
     );
     const output = `${run.stdout}\n${run.stderr}`;
