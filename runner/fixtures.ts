@@ -19,9 +19,9 @@ import { previewTarget } from '../serving/targets/previewTarget.ts';
 import { targetRecord, type TargetRecord } from '../serving/targets/target.ts';
 import { targetUrl } from './targetUrls.ts';
 import { EVERY_PROBE, type ProbeSelection, urlWithSelection } from '../harness/probes/probeSelection.ts';
-import { recordEngine, recordSession, saveTest, type SessionTiming, skipNotRun } from './testRecord.ts';
+import { recordEngine, recordLockWait, recordSession, saveTest, type SessionTiming, skipNotRun } from './testRecord.ts';
 import { currentRun, readShared, writeShared } from './currentRun.ts';
-import { mustRunAlone, runAlone, runShared } from './timingLock.ts';
+import { lockWaitMs, mustRunAlone, runAlone, runShared } from './timingLock.ts';
 import { expectationContext } from './expectations/probes.ts';
 import { loadSubjectExpectations } from './expectations/subjectExpectations.ts';
 import { resolveSubject } from '../subject/resolveSubject.ts';
@@ -223,8 +223,10 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
     async ({}, use, testInfo) => {
       const run = currentRun();
       const startedAt = Date.now();
+      const waitedBefore = lockWaitMs();
       if (run) saveTest(run, testInfo, 'started', startedAt);
       await use();
+      recordLockWait(testInfo, lockWaitMs() - waitedBefore);
       if (run) saveTest(run, testInfo, 'ended', startedAt);
     },
     { auto: true },

@@ -23,6 +23,17 @@ const ATTACHMENT = {
 
 /** The annotation a test carries when its project's engine is missing. */
 const NOT_RUN = 'wasm-compat-not-run';
+/** The annotation with the time a test (its fixtures too: the engine's start, the page's load) waited for the timing lock. */
+const LOCK_WAIT = 'wasm-compat-lock-wait';
+
+export function recordLockWait(testInfo: TestInfo, ms: number): void {
+  if (ms >= 1) testInfo.annotations.push({ type: LOCK_WAIT, description: `${Math.round(ms)} ms` });
+}
+
+/** The ms a test's annotations say it waited for the timing lock (0 without one). */
+export function readLockWait(annotations: ReadonlyArray<{ type: string; description?: string }> = []): number {
+  return annotations.filter((a) => a.type === LOCK_WAIT).reduce((ms, a) => ms + (Number.parseFloat(a.description ?? '') || 0), 0);
+}
 
 async function attachJson(testInfo: TestInfo, name: string, value: unknown): Promise<void> {
   await testInfo.attach(name, { body: JSON.stringify(value), contentType: 'application/json' });

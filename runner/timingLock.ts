@@ -18,6 +18,12 @@ import { type ExpectationContext, expectedProbe, type Rule } from './expectation
 const POLL_MS = 25;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let next = 0;
+/** How long this process has waited for the lock, in ms: npm run bench:suite shows it per project (runner/testRecord.ts carries it). */
+let waitedMs = 0;
+
+export function lockWaitMs(): number {
+  return waitedMs;
+}
 /** This process's shared holds: a nested one runs at once (waiting while holding would deadlock against a page load waiting for it). */
 let sharedHeld = 0;
 
@@ -80,6 +86,7 @@ export async function runAlone<T>(work: () => Promise<T>): Promise<T> {
   if (sharedHeld > 0) throw new Error('timingLock: runAlone inside runShared: take the timed work out of the shared section');
   const files = lockFiles();
   if (!files) return work();
+  const asked = performance.now();
   for (;;) {
     try {
       mkdirSync(files.alone);
@@ -93,6 +100,7 @@ export async function runAlone<T>(work: () => Promise<T>): Promise<T> {
   }
   try {
     while (otherSharedHolders(files).length > 0) await sleep(POLL_MS);
+    waitedMs += performance.now() - asked;
     return await work();
   } finally {
     rmSync(files.alone, { recursive: true, force: true });
@@ -104,6 +112,7 @@ export async function runShared<T>(work: () => Promise<T>): Promise<T> {
   const files = lockFiles();
   if (!files || sharedHeld > 0) return work();
   const mine = join(files.shared, `${process.pid}-${next++}`);
+  const asked = performance.now();
   for (;;) {
     writeFileSync(mine, '');
     if (otherAloneHolder(files) === null) break;
@@ -111,6 +120,7 @@ export async function runShared<T>(work: () => Promise<T>): Promise<T> {
     rmSync(mine, { force: true });
     while (otherAloneHolder(files) !== null) await sleep(POLL_MS);
   }
+  waitedMs += performance.now() - asked;
   sharedHeld++;
   try {
     return await work();

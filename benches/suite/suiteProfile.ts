@@ -3,6 +3,7 @@
 // engine start and page load, every probe's own time). Plain functions, so a stored run can be
 // profiled again; timeSuite.ts runs the suite and writes the result.
 import type { CompatReport } from '../../runner/compatReport.ts';
+import { readLockWait } from '../../runner/testRecord.ts';
 
 /** The parts of Playwright's JSON report read here. */
 export interface PlaywrightJsonReport {
@@ -12,7 +13,7 @@ export interface PlaywrightJsonReport {
 interface JsonSuite {
   title: string;
   file?: string;
-  specs?: Array<{ title: string; file: string; tests: Array<{ projectName: string; results: Array<{ startTime: string; duration: number; workerIndex: number; status: string }> }> }>;
+  specs?: Array<{ title: string; file: string; tests: Array<{ projectName: string; results: Array<{ startTime: string; duration: number; workerIndex: number; status: string; annotations?: Array<{ type: string; description?: string }> }> }> }>;
   suites?: JsonSuite[];
 }
 
@@ -26,6 +27,8 @@ export interface ProjectProfile {
   /** Each Rust-test mode's tests (the first one holds the runner's start and its whole run). */
   rustModes: Record<string, number>;
   workers: number;
+  /** Of its tests' time, how long they waited for the timing lock (runner/timingLock.ts): another project's page timing the machine alone, or this page waiting for the others' work to end. */
+  lockWaitMs: number;
 }
 
 export interface SuiteProfile {
@@ -40,6 +43,8 @@ export interface SuiteProfile {
   rustModes: Record<string, number>;
   launchMs: number;
   pageLoadMs: number;
+  /** Summed over projects: the time tests waited for the timing lock. */
+  lockWaitMs: number;
   /** Each probe's own time in the page, summed over projects (the streaming pairs, the memory growth among them). */
   probes: Record<string, number>;
 }
@@ -51,6 +56,7 @@ interface Row {
   start: number;
   duration: number;
   worker: number;
+  lockWaitMs: number;
 }
 
 function rows(report: PlaywrightJsonReport): Row[] {
@@ -58,7 +64,7 @@ function rows(report: PlaywrightJsonReport): Row[] {
   const walk = (suite: JsonSuite, describe: string) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
-        for (const r of test.results) out.push({ project: test.projectName, file: spec.file, describe, start: Date.parse(r.startTime), duration: r.duration, worker: r.workerIndex });
+        for (const r of test.results) out.push({ project: test.projectName, file: spec.file, describe, start: Date.parse(r.startTime), duration: r.duration, worker: r.workerIndex, lockWaitMs: readLockWait(r.annotations) });
       }
     }
     for (const child of suite.suites ?? []) walk(child, child.title);
@@ -93,7 +99,7 @@ export function profileRun(report: PlaywrightJsonReport, compat: CompatReport | 
     const end = Math.max(...mine.map((r) => r.start + r.duration));
     firstEngineStart = Math.min(firstEngineStart, start);
     lastEnd = Math.max(lastEnd, end);
-    const p: ProjectProfile = { wallMs: end - start, launchMs: session?.launchMs ?? null, pageLoadMs: session?.pageLoadMs ?? null, specs: {}, rustModes: {}, workers: new Set(mine.map((r) => r.worker)).size };
+    const p: ProjectProfile = { wallMs: end - start, launchMs: session?.launchMs ?? null, pageLoadMs: session?.pageLoadMs ?? null, specs: {}, rustModes: {}, workers: new Set(mine.map((r) => r.worker)).size, lockWaitMs: Math.round(mine.reduce((n, r) => n + r.lockWaitMs, 0)) };
     for (const r of mine) {
       add(p.specs, r.file, r.duration);
       add(specs, r.file, r.duration);
@@ -117,6 +123,7 @@ export function profileRun(report: PlaywrightJsonReport, compat: CompatReport | 
     rustModes: round(rustModes),
     launchMs: Math.round(sessions.reduce((n, s) => n + s.launchMs, 0)),
     pageLoadMs: Math.round(sessions.reduce((n, s) => n + s.pageLoadMs, 0)),
+    lockWaitMs: Object.values(projects).reduce((n, p) => n + p.lockWaitMs, 0),
     probes: round(probes),
   };
 }
@@ -133,6 +140,7 @@ export function summarize(profile: SuiteProfile, previous: SuiteProfile | null =
     `| global setup | ${s(profile.globalSetupMs)}${was((p) => p.globalSetupMs)} |`,
     `| engines started (summed over projects) | ${s(profile.launchMs)}${was((p) => p.launchMs)} |`,
     `| the page's loads with their probes (summed) | ${s(profile.pageLoadMs)}${was((p) => p.pageLoadMs)} |`,
+    `| of the tests' time, waiting for the timing lock (summed) | ${s(profile.lockWaitMs)}${was((p) => p.lockWaitMs ?? 0)} |`,
     ...Object.entries(profile.rustModes).map(([mode, ms]) => `| Rust tests, ${mode} (summed) | ${s(ms)}${was((p) => p.rustModes[mode] ?? 0)} |`),
     ...Object.entries(profile.specs)
       .filter(([file]) => file !== 'rustTests.spec.ts')
@@ -141,7 +149,7 @@ export function summarize(profile: SuiteProfile, previous: SuiteProfile | null =
   ];
   const slowest = Object.entries(profile.projects)
     .sort((a, b) => b[1].wallMs - a[1].wallMs)
-    .map(([name, p]) => `${name} ${s(p.wallMs)}`);
+    .map(([name, p]) => `${name} ${s(p.wallMs)}${p.lockWaitMs ? ` (${s(p.lockWaitMs)} waiting for the lock)` : ''}`);
   const probes = Object.entries(profile.probes)
     .slice(0, 5)
     .map(([id, ms]) => `${id} ${s(ms)}`);

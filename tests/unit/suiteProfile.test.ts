@@ -7,7 +7,7 @@ import { type PlaywrightJsonReport, profileRun, summarize } from '../../benches/
 
 const t0 = Date.parse('2026-12-04T10:00:00.000Z');
 const at = (s: number) => new Date(t0 + s * 1000).toISOString();
-const result = (startS: number, duration: number) => ({ startTime: at(startS), duration, workerIndex: 0, status: 'passed' });
+const result = (startS: number, duration: number, waitedMs = 0) => ({ startTime: at(startS), duration, workerIndex: 0, status: 'passed', annotations: waitedMs ? [{ type: 'wasm-compat-lock-wait', description: `${waitedMs} ms` }] : [] });
 
 const run: PlaywrightJsonReport = {
   stats: { startTime: at(0), duration: 30_000 },
@@ -17,11 +17,11 @@ const run: PlaywrightJsonReport = {
       title: 'rustTests.spec.ts',
       file: 'rustTests.spec.ts',
       suites: [
-        { title: 'Rust tests (web, main thread)', file: 'rustTests.spec.ts', specs: [{ title: 'rust: a', file: 'rustTests.spec.ts', tests: [{ projectName: 'chromium', results: [result(6, 2_000)] }] }] },
+        { title: 'Rust tests (web, main thread)', file: 'rustTests.spec.ts', specs: [{ title: 'rust: a', file: 'rustTests.spec.ts', tests: [{ projectName: 'chromium', results: [result(6, 2_000, 1_200)] }] }] },
         { title: 'Rust tests (web, not isolated)', file: 'rustTests.spec.ts', specs: [{ title: 'rust: a', file: 'rustTests.spec.ts', tests: [{ projectName: 'chromium', results: [result(9, 1_500)] }] }] },
       ],
     },
-    { title: 'serving.spec.ts', file: 'serving.spec.ts', specs: [{ title: 'serving', file: 'serving.spec.ts', tests: [{ projectName: 'firefox@nginx', results: [result(12, 300)] }] }] },
+    { title: 'serving.spec.ts', file: 'serving.spec.ts', specs: [{ title: 'serving', file: 'serving.spec.ts', tests: [{ projectName: 'firefox@nginx', results: [result(12, 300, 250)] }] }] },
   ],
 };
 
@@ -37,7 +37,10 @@ test('a run profiled: global setup, projects, specs, Rust modes, engines, page l
   assert.equal(p.wallMs, 30_000);
   assert.equal(p.globalSetupMs, 5_000, 'until the first test began (its worker then starts its engine and loads the page)');
   assert.equal(p.teardownMs, 30_000 - 12_300);
-  assert.deepEqual(p.projects['chromium'], { wallMs: 5_500, launchMs: 1_000, pageLoadMs: 3_000, specs: { 'rustTests.spec.ts': 3_500, 'page.spec.ts': 100 }, rustModes: { 'main thread': 2_000, 'not isolated': 1_500 }, workers: 1 });
+  assert.deepEqual(p.projects['chromium'], { wallMs: 5_500, launchMs: 1_000, pageLoadMs: 3_000, specs: { 'rustTests.spec.ts': 3_500, 'page.spec.ts': 100 }, rustModes: { 'main thread': 2_000, 'not isolated': 1_500 }, workers: 1, lockWaitMs: 1_200 });
+  // The time tests waited for the timing lock, as their annotations say (runner/testRecord.ts), per project and summed.
+  assert.equal(p.projects['firefox@nginx']!.lockWaitMs, 250);
+  assert.equal(p.lockWaitMs, 1_450);
   assert.deepEqual(p.rustModes, { 'main thread': 2_000, 'not isolated': 1_500 });
   assert.deepEqual(p.probes, { 'loading.compileDuringDownload': 5_600, 'limits.maxMemory': 40 });
   assert.equal(p.launchMs, 5_000);
@@ -54,6 +57,8 @@ test('the summary puts each part beside the previous run', () => {
   assert.match(text, /\| the whole run \| 30\.0 s \| 60\.0 s \|/);
   assert.match(text, /\| Rust tests, main thread \(summed\) \| 2\.0 s \| 4\.0 s \|/);
   assert.match(text, /\| Rust tests, not isolated \(summed\) \| 1\.5 s \| 0\.0 s \|/);
+  assert.match(text, /\| of the tests' time, waiting for the timing lock \(summed\) \| 1\.4 s \| 1\.4 s \|/);
+  assert.match(text, /Projects, longest first: chromium 5\.5 s \(1\.2 s waiting for the lock\), firefox@nginx 0\.3 s \(0\.3 s waiting for the lock\)\./);
   assert.match(text, /Probes, summed over projects, longest first: loading\.compileDuringDownload 5\.6 s, limits\.maxMemory 0\.0 s\./);
   assert.doesNotMatch(summarize(now), /previous/);
 });
