@@ -16,7 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { historyDir } from '../reporting/history.ts';
-import { openReportFolder, type ReportFolder } from '../reporting/reportFolder.ts';
+import { openReportSet, type ReportSet } from '../reporting/reportSet.ts';
 import { evaluateAssertions, missedErrors } from './assertions.ts';
 import { chromiumForLighthouse } from './chromiumForLighthouse.ts';
 import { chooseServer, externalServer, harnessBuildFolder, type LighthouseServer, startHarnessServer } from './harnessServer.ts';
@@ -58,7 +58,7 @@ async function main(): Promise<number> {
   let running: LighthouseServer | null = null;
   // The run's build of the harness, in a temporary folder removed on every way out.
   let build: ReturnType<typeof harnessBuildFolder> | null = null;
-  let folder: ReportFolder | null = null;
+  let folder: ReportSet | null = null;
   const stopServer = async () => {
     const stopping = running;
     running = null;
@@ -116,7 +116,7 @@ async function main(): Promise<number> {
   const loadAtEnd = loadavg();
 
   // The median of each target, its reports, and the budgets over all of a form factor's runs.
-  folder = openReportFolder(REPORT_FOLDER);
+  folder = openReportSet(REPORT_FOLDER);
   const results: MeasuredTarget[] = [];
   const assertions: BudgetAssertion[] = [];
   for (const target of measured) {

@@ -21,7 +21,8 @@
 #      example crate (examples/web-apis) on every real engine, a Rust test of each outcome per
 #      engine in compat.json, JUnit and the HTML report (tests/subject)
 #   8. The same specs through Appium: npm run test:appium (appium-chromium here)
-# Every step runs; the summary names each one that failed. From step 7 on, two lanes run side by
+# Every step runs; the summary names each one that failed. Each step is an npm script of its own
+# (package.json), so a step can be run alone: npm run test:subject, npm run lint:rustfmt, ... From step 7 on, two lanes run side by
 # side: 7 in this shell, the streaming shim, 5, 6 and 8 beside it (see below).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,28 +47,28 @@ run() {
   fi
 }
 
-run "rustfmt" bash -c 'cd crate && cargo fmt --check && cd ../subject/wasmFeatures && cargo fmt --check && cd ../../examples/web-apis && cargo fmt --check'
-run "clippy" bash -c 'cd crate && cargo clippy --quiet --all-targets -- -D warnings'
-run "cargo test" bash -c 'cd crate && cargo test --quiet && cd ../subject/wasmFeatures && cargo test --quiet --release --locked --target-dir ../../.cache/wasm-features && cd ../../examples/web-apis && cargo test --quiet --locked'
-run "cargo deny (licenses, bans, sources)" cargo deny --manifest-path crate/Cargo.toml check licenses bans sources
+run "rustfmt" npm run -s lint:rustfmt
+run "clippy" npm run -s lint:clippy
+run "cargo test" npm run -s test:cargo
+run "cargo deny (licenses, bans, sources)" npm run -s audit:deny:offline
 run "crate build is current" ensure_crate_built
-run "typecheck" node_modules/.bin/tsc -p tsconfig.json
+run "typecheck" npm run -s typecheck
 run "layers: imports go one way (dependency-cruiser)" npm run -s lint:layers
 run "README probe table is current" npm run -s lint:docs
-run "workflows and Dockerfiles" bash -c 'node_modules/.bin/tsx scripts/lint-workflows.ts && node_modules/.bin/tsx scripts/lint-dockerfiles.ts Dockerfile.frontend Dockerfile.runner'
+run "workflows and Dockerfiles" bash -c 'npm run -s lint:workflows && npm run -s lint:docker'
 # Three files at a time: most of a unit file's time is its process starting (node --test runs one at a time on 2 cores).
 run "node unit tests" npm run -s test:unit
-run "the bench gate catches the synthetic slowdown (bench-slowdown: SLOWER: math.sieve)" node_modules/.bin/tsx --test tests/benchGate/*.test.ts
+run "the bench gate catches the synthetic slowdown (bench-slowdown: SLOWER: math.sieve)" npm run -s test:bench-gate
 # The five projects this machine runs must have run: a missing engine fails npm test by name.
-run "compatibility suite (playwright)" env WASM_COMPAT_REQUIRE=chromium,firefox,webkit,pixel5,iphone12 WASM_COMPAT_MATRIX=1 node_modules/.bin/playwright test
+run "compatibility suite (playwright)" env WASM_COMPAT_REQUIRE=chromium,firefox,webkit,pixel5,iphone12 WASM_COMPAT_MATRIX=1 npm run -s test:browsers
 # Two lanes from here: the meta-tests that mostly wait (trickled downloads, pages that run alone on
 # the machine, the Appium server) run beside the broken deployments and the subject, which keep
 # the other core busy. Timed pages stay alone across both (runner/timingLock.ts), every run has
 # its own reports and output folders, and each lane's output is printed whole when it ends.
 side_lane() {
-  run "the streaming probe tells overlap from read-then-compile, in three engines" node_modules/.bin/tsx --test tests/streaming/*.test.ts
-  run "the matrix: both pages at phone and laptop size, changes between two runs" node_modules/.bin/tsx --test --test-concurrency=1 tests/report/*.test.ts
-  run "a green run means something ran, and one verdict reaches every output, under any --reporter" node_modules/.bin/tsx --test --test-concurrency=1 tests/runGate/*.test.ts tests/verdicts/*.test.ts
+  run "the streaming probe tells overlap from read-then-compile, in three engines" npm run -s test:streaming
+  run "the matrix: both pages at phone and laptop size, changes between two runs" npm run -s test:report
+  run "a green run means something ran, and one verdict reaches every output, under any --reporter" npm run -s test:run-gate
   run "the same specs through Appium (npm run test:appium)" npm run -s test:appium
   printf '%s\n' "${failed[@]}" >"$side/failed"
   echo "$steps" >"$side/steps"
@@ -81,7 +82,7 @@ trap 'rm -rf "$side"' EXIT
 ) >"$side/log" 2>&1 &
 side_pid=$!
 run "the suite fails on broken deployments" npm run -s test:broken-deployments
-run "the subject: bad input, the requirements check, the example crate" node_modules/.bin/tsx --test --test-concurrency=1 tests/subject/*.test.ts
+run "the subject: bad input, the requirements check, the example crate" npm run -s test:subject
 wait "$side_pid"
 cat "$side/log"
 if [ -f "$side/steps" ] && [ -f "$side/failed" ]; then

@@ -15,7 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { readRun } from '../../matrix/readRun.ts';
 import { writeMatrix } from '../../matrix/writeMatrix.ts';
-import { openReportFolder } from '../../reporting/reportFolder.ts';
+import { openReportSet } from '../../reporting/reportSet.ts';
 import { resolveEngine } from '../../runner/engines/engineResolution.ts';
 import { startTargets, type StartedTargets } from '../../serving/targets/startTargets.ts';
 import { resolveTarget } from '../../serving/targets/plan.ts';
@@ -28,7 +28,7 @@ const SIZES = [
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-pages-'));
-const screenshots = openReportFolder('screenshots');
+const screenshots = openReportSet('screenshots');
 let browser: Browser;
 let harness: StartedTargets;
 let harnessUrl: string;

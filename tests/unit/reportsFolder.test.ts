@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import type { FullConfig } from '@playwright/test/reporter';
 import { writeSummaryReports } from '../../benches/report/writeReports.ts';
 import { archive, historyLimit } from '../../reporting/history.ts';
-import { openReportFolder } from '../../reporting/reportFolder.ts';
+import { openReportSet } from '../../reporting/reportSet.ts';
 import { writeFileAtomic } from '../../reporting/writeWhole.ts';
 import { reportPath, reportsDir } from '../../reporting/reportsFolder.ts';
 import { JOIN_RUN_ENV, readJoinedRun, RUN_ID_ENV, startRun } from '../../runner/currentRun.ts';
@@ -126,7 +126,7 @@ test('the size report of wasm-opt lands there', () => {
 
 test("Lighthouse's folder is swapped in there, the previous set kept in the history", () => {
   for (const run of ['first', 'second']) {
-    const folder = openReportFolder('lighthouse');
+    const folder = openReportSet('lighthouse');
     folder.write('summary.md', `# ${run}\n`);
     folder.commit();
   }

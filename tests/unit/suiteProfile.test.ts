@@ -1,9 +1,9 @@
-// npm run bench:suite's profile (benches/suite/suiteProfile.ts) on a small stored run: where the
+// npm run bench:suite's profile (benches/suiteTiming/suiteProfile.ts) on a small stored run: where the
 // time went per project, spec, Rust-test mode and probe, and the summary beside a previous run.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CompatReport } from '../../runner/compatReport.ts';
-import { type PlaywrightJsonReport, profileRun, summarize } from '../../benches/suite/suiteProfile.ts';
+import { type PlaywrightJsonReport, profileRun, summarize } from '../../benches/suiteTiming/suiteProfile.ts';
 
 const t0 = Date.parse('2026-12-04T10:00:00.000Z');
 const at = (s: number) => new Date(t0 + s * 1000).toISOString();

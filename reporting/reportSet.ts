@@ -1,4 +1,4 @@
-// A report that is a folder (Lighthouse's reports, a benchmark set) replaced as one swap: every
+// A report set: the files of one report that is a folder (Lighthouse's reports, a benchmark set), replaced as one swap: every
 // file goes into a staging folder first, each written whole, then the previous folder moves to the
 // history and the staging folder takes its place. A reader sees the old set or the new set, never
 // a mix, and an interrupted run leaves the old set untouched.
@@ -8,7 +8,7 @@ import { archive } from './history.ts';
 import { reportPath } from './reportsFolder.ts';
 import { writeFileAtomic } from './writeWhole.ts';
 
-export interface ReportFolder {
+export interface ReportSet {
   /** The folder the reports land in once committed. */
   readonly path: string;
   /** Writes `name` (a path inside the folder) into the staging folder. */
@@ -20,7 +20,7 @@ export interface ReportFolder {
 }
 
 /** `name` is the folder under the reports folder, and the history kind (e.g. 'lighthouse'). */
-export function openReportFolder(name: string): ReportFolder {
+export function openReportSet(name: string): ReportSet {
   const target = reportPath(name);
   const staging = `${target}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
