@@ -15,7 +15,8 @@ ensure_crate_built() {
   fi
 }
 
-# Run directly (npm run dev, preview, serve): build when needed, then return.
+# Run directly (`bash build/ensure-crate-built.sh`): build when needed, then return. (npm run dev,
+# preview and serve build the subject through scripts/buildSubject.ts, which covers any crate.)
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   ensure_crate_built >&2
 fi

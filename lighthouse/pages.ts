@@ -3,7 +3,7 @@
 // page is. The site page comes first and is the default: it loads the subject as a site does, so
 // its figures describe the subject. The probes page (the harness index) is measured too, labelled
 // as what it is: its stress probes (allocations up to 64 MiB, memories up to 4 GiB, the .wasm
-// fetched again on purpose, a generated 1.4 MiB module trickled uncompressed for the streaming
+// fetched again on purpose, a generated 3.9 MB module trickled uncompressed for the streaming
 // probe) are most of its blocking time and its bytes: figures of the suite, not the subject. So the
 // site page's budgets gate and the probes page's are reported only.
 export interface LighthousePage {
