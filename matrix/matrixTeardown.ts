@@ -10,19 +10,24 @@ import { reportRunId } from '../runner/currentRun.ts';
 import { readRun } from './readRun.ts';
 import { MATRIX_FILES, writeMatrix } from './writeMatrix.ts';
 
+/** The matrix page and its formats, which must not stand beside a compat.json that is not theirs. */
+function removeMatrixFiles(): void {
+  for (const name of MATRIX_FILES) rmSync(reportPath(name), { recursive: true, force: true });
+}
+
 export default async function matrixTeardown(): Promise<void> {
   const runId = reportRunId();
   const file = reportPath('compat.json');
   // A run that stopped before it began (its global setup failed) has moved the last compat.json to
   // the history; the page drawn from it must not stay beside nothing, as if it were this run's.
   if (!runId) {
-    if (!existsSync(file)) for (const name of MATRIX_FILES) rmSync(reportPath(name), { recursive: true, force: true });
+    if (!existsSync(file)) removeMatrixFiles();
     return;
   }
   try {
     const run = existsSync(file) ? readRun(file) : null;
     if (run?.report.runId !== runId) {
-      for (const name of MATRIX_FILES) rmSync(reportPath(name), { recursive: true, force: true });
+      removeMatrixFiles();
       console.error(`[matrix] not written: this run wrote no ${relative(process.cwd(), file) || file}`);
       return;
     }

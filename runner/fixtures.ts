@@ -41,8 +41,6 @@ export interface WorkerOptions {
 
 /** The page's one load in a project: what it published. Saved in the run's folder, so that every worker of the project (one started again after a failure too) judges the same load. */
 interface Session {
-  /** The harness as this project loads it: the target's page with the project's probe selection. */
-  pageUrl: string;
   report: HarnessReport;
   /** Driver-level problems (console errors, failed requests) during the main run. */
   problems: string[];
@@ -205,7 +203,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
           loadTrace = join(traceDir, 'harness-load.zip');
           await driver.context.tracing.stop({ path: loadTrace });
         }
-        const session: Session = { pageUrl, report, problems, loadTrace: null, view, timing, screenshot };
+        const session: Session = { report, problems, loadTrace: null, view, timing, screenshot };
         writeShared(`harness-${workerInfo.project.name}`, session);
         await use({ ...session, loadTrace });
       } finally {

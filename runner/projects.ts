@@ -24,11 +24,13 @@ export interface SuiteProject {
  * all), WASM_COMPAT_SKIP_PROBES=loading.compileDuringDownload leaves probes out by id (a meta-test
  * that judges other probes spares the streaming pairs' seconds). An id that names no probe is an error.
  */
-export function runProbeSelection(env: NodeJS.ProcessEnv = process.env, known: string[] = probeFiles().map((p) => p.id)): ProbeSelection {
+export function runProbeSelection(env: NodeJS.ProcessEnv = process.env): ProbeSelection {
   const list = env.WASM_COMPAT_PROBES;
   const categories = list === undefined || list.trim() === '' ? EVERY_PROBE.categories : parseCategories(list, 'WASM_COMPAT_PROBES');
   const skip = (env.WASM_COMPAT_SKIP_PROBES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = skip.filter((id) => !known.includes(id));
+  // The probe folders are read only when a skip is asked: this runs as the config loads, in every worker.
+  const ids = skip.length ? probeFiles().map((p) => p.id) : [];
+  const unknown = skip.filter((id) => !ids.includes(id));
   if (unknown.length) throw new Error(`WASM_COMPAT_SKIP_PROBES=${JSON.stringify(env.WASM_COMPAT_SKIP_PROBES)}: no probe named ${unknown.join(', ')} (a probe id is <category>.<name>, e.g. loading.compileDuringDownload)`);
   return { categories, skip };
 }

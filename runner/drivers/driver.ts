@@ -46,8 +46,6 @@ export interface Driver {
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Waits for the harness to finish its probes and returns what it published. */
   results(timeoutMs?: number): Promise<HarnessReport>;
-  /** The address of the page open now (specs that open another page leave the harness). */
-  currentUrl(): Promise<string>;
   screenshot(): Promise<Buffer>;
   /** Errors seen outside the probes: page errors, console errors, failed requests. */
   problems(): string[];

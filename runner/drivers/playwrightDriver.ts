@@ -61,10 +61,6 @@ export class PlaywrightDriver implements Driver {
     return this.page.evaluate(() => window.__wasmCompat!);
   }
 
-  async currentUrl(): Promise<string> {
-    return this.#page?.url() ?? 'about:blank';
-  }
-
   // Async, so that no page (the Rust tests' runner closed it) is a rejection its caller handles, not a throw.
   async screenshot(): Promise<Buffer> {
     return this.page.screenshot({ fullPage: true });

@@ -29,10 +29,6 @@ export class WebDriverDriver implements Driver {
     return this.browser.execute(() => window.__wasmCompat!) as Promise<HarnessReport>;
   }
 
-  currentUrl(): Promise<string> {
-    return this.browser.getUrl();
-  }
-
   async screenshot(): Promise<Buffer> {
     return Buffer.from(await this.browser.takeScreenshot(), 'base64');
   }

@@ -145,9 +145,14 @@ export async function runRustTestsOnce(project: string, suite: { runner: string 
   // The engine first: starting it takes the timing lock too, and a shared hold must not wait inside another.
   const browser = await driver();
   const pending = modes.includes(mode) ? modes.filter((m) => !readShared(sharedRunName(project, artifact, m))) : [mode];
+  const runs = new Map<RustTestMode, ProjectRustRun>();
   // Beside the other worker's Rust tests, never while its page runs the timing probes (runner/timingLock.ts).
   await runShared(async () => {
-    const runMode = async (m: RustTestMode, page: Driver) => writeShared(sharedRunName(project, artifact, m), await runAll(suite, artifact, m, page));
+    const runMode = async (m: RustTestMode, page: Driver) => {
+      const run = await runAll(suite, artifact, m, page);
+      writeShared(sharedRunName(project, artifact, m), run);
+      runs.set(m, run);
+    };
     if (!browser.companion) {
       for (const m of pending) await runMode(m, browser);
       return;
@@ -164,7 +169,7 @@ export async function runRustTestsOnce(project: string, suite: { runner: string 
       }),
     );
   });
-  const run = readShared<ProjectRustRun>(name);
+  const run = runs.get(mode);
   if (!run) throw new Error(`the Rust test run of ${artifact.target} (${mode}) in ${project} left no result`);
   return run;
 }
