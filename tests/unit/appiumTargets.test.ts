@@ -1,7 +1,6 @@
 // Appium and remote targets: detection and the capabilities they build, without a device.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { androidCapabilities, chromiumCapabilities, iosCapabilities } from '../../runner/engines/appium/capabilities.ts';
@@ -10,8 +9,9 @@ import { appiumChromium } from '../../runner/engines/appium/chromium.ts';
 import { appiumIos, parseSimctlBooted } from '../../runner/engines/appium/ios.ts';
 import { engineFromBrowserName, RemoteConfigError, remoteEngine } from '../../runner/engines/remote.ts';
 import { deviceDescriptor } from '../../runner/engines/deviceDescriptor.ts';
+import { scratchDir } from '../scratchDir.ts';
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'appium-test-'));
+const scratch = () => scratchDir('appium-test-');
 
 function fakeAdb(devicesOutput: string, model = 'sdk_gphone64_x86_64'): string {
   const path = join(scratch(), 'adb');

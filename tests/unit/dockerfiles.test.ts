@@ -1,11 +1,11 @@
 // The Dockerfiles, checked without a Docker engine: valid, non-root, health-checked, in step with scripts/.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { lintDockerfile } from '../../scripts/lint-dockerfiles.ts';
+import { scratchDir } from '../scratchDir.ts';
 
 test('Dockerfile.frontend and Dockerfile.runner pass the lint', () => {
   for (const file of ['Dockerfile.frontend', 'Dockerfile.runner']) assert.deepEqual(lintDockerfile(file, readFileSync(file, 'utf8')), [], file);
@@ -37,7 +37,7 @@ test("the config the frontend image renders is one nginx accepts, listening on a
     return;
   }
   // The same command, with the prefix moved to a scratch folder nginx -t can write to.
-  const prefix = mkdtempSync(join(tmpdir(), 'docker-nginx-'));
+  const prefix = scratchDir('docker-nginx-');
   // The folders the image creates for it (mkdir -p /tmp/nginx/logs /tmp/nginx/temp).
   assert.match(readFileSync('Dockerfile.frontend', 'utf8'), /mkdir -p \/tmp\/nginx\/logs \/tmp\/nginx\/temp/);
   mkdirSync(join(prefix, 'logs'));

@@ -1,11 +1,11 @@
 // Engine resolution decides from files on disk; these tests point it at files that do or do not exist.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, test } from 'node:test';
 import { describeChoice, resolveEngine } from '../../runner/engines/engineResolution.ts';
 import { compareVersions, engineKey } from '../../runner/expectations/engineKey.ts';
+import { scratchDir } from '../scratchDir.ts';
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 function fakeBinary(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'engine-'));
+  const dir = scratchDir('engine-');
   const path = join(dir, name);
   writeFileSync(path, '#!/bin/sh\n');
   chmodSync(path, 0o755);

@@ -2,8 +2,7 @@
 // project's 12.2.3 in process, with the reason; and the suite's text-compression audit, which
 // stands in for uses-text-compression (gone in Lighthouse 13) in both.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Lhr } from '../../lighthouse/lhr.ts';
@@ -11,6 +10,7 @@ import { chooseLighthouse, describeLighthouse, LIGHTHOUSE13_DIR, nodeVersionAtLe
 import { uncompressedText } from '../../lighthouse/textCompression.ts';
 import type { WasmNetworkRecord } from '../../lighthouse/wasmTransfer.ts';
 import { lhrFixture, networkRecord, siteMobileRuns } from './lighthouseFixtures.ts';
+import { scratchDir } from '../scratchDir.ts';
 
 test('Node versions against Lighthouse 13 (node >=22.19)', () => {
   assert.equal(nodeVersionAtLeast('v22.23.5', [22, 19]), true);
@@ -22,7 +22,7 @@ test('Node versions against Lighthouse 13 (node >=22.19)', () => {
 });
 
 test('no tools/lighthouse13: the project Lighthouse in process, saying why', () => {
-  const empty = mkdtempSync(join(tmpdir(), 'lh13-'));
+  const empty = scratchDir('lh13-');
   const engine = chooseLighthouse(empty, {});
   assert.equal(engine.kind, 'in-process');
   assert.equal(engine.version, '12.2.3');

@@ -2,7 +2,7 @@
 // which Chromium with which flags, and one Lighthouse at a time on the machine.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { test } from 'node:test';
@@ -10,9 +10,10 @@ import { CHROMIUM_ARGS } from '../../runner/engines/engineResolution.ts';
 import { chromiumForLighthouse, HEADLESS_FLAG } from '../../lighthouse/chromiumForLighthouse.ts';
 import { acquireMachineLock } from '../../lighthouse/machineLock.ts';
 import { chooseServer, externalServer, harnessBuildFolder } from '../../lighthouse/harnessServer.ts';
+import { scratchDir } from '../scratchDir.ts';
 
 function pathWith(withNginx: boolean): NodeJS.ProcessEnv {
-  const bin = join(mkdtempSync(join(tmpdir(), 'lh-server-')), 'bin');
+  const bin = join(scratchDir('lh-server-'), 'bin');
   mkdirSync(bin);
   if (withNginx) {
     writeFileSync(join(bin, 'nginx'), '#!/bin/sh\n');
@@ -50,7 +51,7 @@ test('server: the build folder is a fresh temporary folder, removed (more than o
 });
 
 test('chromium: CHROME_PATH wins; the suite flags plus the new headless mode', () => {
-  const chrome = join(mkdtempSync(join(tmpdir(), 'lh-chrome-')), 'chrome');
+  const chrome = join(scratchDir('lh-chrome-'), 'chrome');
   writeFileSync(chrome, '');
   const c = chromiumForLighthouse({ CHROME_PATH: chrome });
   assert.equal(c.binary, chrome);
@@ -61,7 +62,7 @@ test('chromium: CHROME_PATH wins; the suite flags plus the new headless mode', (
 });
 
 test('machine lock: held with our pid, released, a stale lock taken over, a live one waited for', async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'lh-lock-')), 'lighthouse.lock');
+  const path = join(scratchDir('lh-lock-'), 'lighthouse.lock');
   const lines: string[] = [];
   const lock = await acquireMachineLock((l) => lines.push(l), path);
   assert.equal(readFileSync(path, 'utf8'), String(process.pid));

@@ -2,8 +2,7 @@
 // (tests/fixtures/lighthouse/), and the suite's pixel5 throttling, read from compat.json, with each
 // way that record can be missing or malformed named.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { PAGES, PROBES_PAGE, SITE_PAGE } from '../../lighthouse/pages.ts';
@@ -12,6 +11,7 @@ import { type MeasuredTarget, pageLines, throttlingLines } from '../../lighthous
 import { describeSuiteThrottling, parseSuiteThrottling, readSuiteThrottling, type SuiteThrottlingRecord, suiteThrottlingFrom } from '../../lighthouse/suiteThrottling.ts';
 import { describeLighthouseThrottling, type LighthouseThrottling, lighthouseThrottling } from '../../lighthouse/throttling.ts';
 import { lhrFixture } from './lighthouseFixtures.ts';
+import { scratchDir } from '../scratchDir.ts';
 
 const PIXEL5 = {
   cpu: { rate: 3.2, hostBenchmarkIndex: 2400, targetBenchmarkIndex: 750, throttledBenchmarkIndex: 760, method: 'CDP Emulation.setCPUThrottlingRate' },
@@ -53,11 +53,11 @@ test("the suite's pixel5 throttling: read from compat.json and stated in one lin
 });
 
 test("the suite's pixel5 throttling: no compat.json, no pixel5, no record, each said as such", () => {
-  const absent = readSuiteThrottling(join(mkdtempSync(join(tmpdir(), 'lh-throttling-')), 'compat.json'));
+  const absent = readSuiteThrottling(join(scratchDir('lh-throttling-'), 'compat.json'));
   assert.equal(describeSuiteThrottling(absent), "the suite's pixel5 throttling: not recorded (no compat.json)");
   assert.match(describeSuiteThrottling(suiteThrottlingFrom({ projects: { chromium: {} } }, 'c.json')), /not recorded \(c\.json has no pixel5 project/);
   assert.match(describeSuiteThrottling(suiteThrottlingFrom({ projects: { pixel5: { engine: {} } } }, 'c.json')), /not recorded \(c\.json has no projects\.pixel5\.engine\.throttling \(written before/);
-  const dir = mkdtempSync(join(tmpdir(), 'lh-throttling-'));
+  const dir = scratchDir('lh-throttling-');
   writeFileSync(join(dir, 'compat.json'), '{ not json');
   assert.match(describeSuiteThrottling(readSuiteThrottling(join(dir, 'compat.json'))), /not recorded \(.*compat\.json is not JSON: /);
 });

@@ -1,11 +1,11 @@
 // The CI workflows: schema-valid, and calling only npm scripts and files that exist.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { referencesIn } from '../../scripts/ci/repoReferences.ts';
 import { checkWorkflow, checkWorkflows } from '../../scripts/ci/workflowChecks.ts';
+import { scratchDir } from '../scratchDir.ts';
 
 const root = process.cwd();
 
@@ -24,7 +24,7 @@ test('references: npm scripts and repository files in commands', () => {
 });
 
 test('a workflow calling a missing npm script, a missing file, or breaking the schema is flagged', () => {
-  const fake = mkdtempSync(join(tmpdir(), 'wf-'));
+  const fake = scratchDir('wf-');
   writeFileSync(join(fake, 'package.json'), JSON.stringify({ scripts: { build: 'x' } }));
   const ok = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: npm run build\n';
   assert.deepEqual(checkWorkflow('ok.yml', ok, fake), []);

@@ -5,8 +5,7 @@
 // which know how the target is meant to serve (tests/specs/serving.spec.ts).
 import { type HeaderGetter, securityFindings } from '../../../deploy/headerRules.ts';
 import { defineProbe } from '../probe.ts';
-import { shortUrl } from './_servedWasm.ts';
-import { resourceEntryAfter, resourceEntryCount } from '../loading/_resourceTiming.ts';
+import { fetchServed, type ServedFile, shortUrl } from './_servedWasm.ts';
 
 const REPORTED = [
   'Content-Type',
@@ -27,23 +26,10 @@ const REPORTED = [
 
 type Seen = Record<string, string | null>;
 
-interface Timing {
-  encodedBodySize: number;
-  decodedBodySize: number;
-}
-
-async function timingOf(url: string, before: number): Promise<Timing | null> {
-  const entry = await resourceEntryAfter(url, before);
-  return entry ? { encodedBodySize: entry.encodedBodySize, decodedBodySize: entry.decodedBodySize } : null;
-}
-
-async function headersOf(url: string): Promise<{ status: number; headers: Seen; timing: Timing | null }> {
-  const before = resourceEntryCount(url);
-  const response = await fetch(url, { cache: 'no-store' });
-  await response.arrayBuffer();
+async function headersOf(url: string): Promise<{ status: number; headers: Seen; timing: ServedFile['timing'] }> {
+  const response = await fetchServed(url);
   const headers = Object.fromEntries(REPORTED.map((name) => [name, response.headers.get(name)]));
-  // Resource Timing tells whether the body was compressed even where an engine hides Content-Encoding.
-  return { status: response.status, headers, timing: await timingOf(response.url, before) };
+  return { status: response.status, headers, timing: response.timing };
 }
 
 export default defineProbe({

@@ -4,7 +4,7 @@
 // file left on a CDN fails here with a checksum mismatch, and usually a CompileError.
 import { defineProbe } from '../probe.ts';
 import { describeError } from '../runProbe.ts';
-import { fetchBuildInfo, servedWasmUrls, shortUrl } from './_servedWasm.ts';
+import { fetchBuildInfo, fetchServed, servedWasmUrls, shortUrl } from './_servedWasm.ts';
 
 async function sha256(bytes: ArrayBuffer): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
@@ -24,14 +24,14 @@ export default defineProbe({
     const files: Array<Record<string, unknown>> = [];
     for (const expected of info.wasm) {
       const url = new URL(expected.path, document.baseURI).href;
-      const response = await fetch(url, { cache: 'no-store' }).catch((error: unknown) => describeError(error));
+      const response = await fetchServed(url).catch((error: unknown) => describeError(error));
       if (typeof response === 'string' || !response.ok) {
         const why = typeof response === 'string' ? `fetch failed (${response})` : `HTTP ${response.status}`;
         problems.push(`${expected.path}: ${why}: the .wasm is missing from the deployment, so the page cannot load the crate`);
         files.push({ path: expected.path, status: typeof response === 'string' ? null : response.status });
         continue;
       }
-      const bytes = await response.arrayBuffer();
+      const { bytes } = response;
       const actual = await sha256(bytes);
       const compileError = await WebAssembly.compile(bytes).then(
         () => null,

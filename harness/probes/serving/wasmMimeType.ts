@@ -5,7 +5,7 @@
 import { wasmMimeTypeProblem } from '../../../deploy/headerRules.ts';
 import { defineProbe } from '../probe.ts';
 import { describeError } from '../runProbe.ts';
-import { fetchBuildInfo, servedWasmUrls, shortUrl } from './_servedWasm.ts';
+import { fetchBuildInfo, fetchServed, servedWasmUrls, shortUrl } from './_servedWasm.ts';
 
 export default defineProbe({
   title: 'Every .wasm is served as application/wasm',
@@ -17,9 +17,7 @@ export default defineProbe({
     for (const url of servedWasmUrls(wasmUrl, 'info' in built ? built.info : null)) {
       const path = shortUrl(url);
       try {
-        const response = await fetch(url, { cache: 'no-store' });
-        // Read to the end: a cancelled body shows as a failed request in the drivers' logs.
-        await response.arrayBuffer();
+        const response = await fetchServed(url);
         const contentType = response.headers.get('Content-Type');
         files.push({ path, status: response.status, contentType });
         if (!response.ok) problems.push(`${path}: HTTP ${response.status}`);
