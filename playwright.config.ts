@@ -1,5 +1,6 @@
-// The compatibility suite: the same specs in five projects, each on a real engine (see
-// runner/engines/engineResolution.ts for which binary runs which project, and why), against the
+// The compatibility suite: the same specs in five projects, each on a real engine (the engines and
+// devices are descriptors in runner/engines/registry/; runner/engines/engineResolution.ts says which
+// binary runs which project, and why), against the
 // primary target (serving/targets/target.ts: vite preview, or WASM_COMPAT_TARGET, or the deployment
 // at WASM_COMPAT_BASE_URL). With WASM_COMPAT_MATRIX=1 (npm test, npm run compat) the serving matrix
 // adds projects named <project>@<target> that run only the specs a server can change: nginx with

@@ -4,7 +4,8 @@
 // system Chromium. The flags are the suite's (no sandbox as root, no background networking in a
 // closed network: docs/toolchain.md) plus the new headless mode.
 import { existsSync } from 'node:fs';
-import { CHROMIUM_ARGS, resolveEngine } from '../runner/engines/engineResolution.ts';
+import { resolveEngine } from '../runner/engines/engineResolution.ts';
+import { CHROMIUM_ARGS } from '../runner/engines/registry/chromium.ts';
 
 export interface LighthouseChromium {
   binary: string;

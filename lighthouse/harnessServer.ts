@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildHarness } from '../harness/buildHarness.ts';
-import { which } from '../runner/engines/engineResolution.ts';
+import { which } from '../runner/engines/findBinary.ts';
 import { startNginx } from '../serving/nginx/nginxServer.ts';
 import { httpStatus } from '../serving/servers/httpStatus.ts';
 import { startPreview } from '../serving/servers/previewServer.ts';

@@ -6,7 +6,8 @@
 import type { CompatReport } from '../runner/compatReport.ts';
 import { engineKey, type EngineKey } from '../runner/expectations/engineKey.ts';
 import { FEATURE_EXPECTATIONS } from '../runner/expectations/features.ts';
-import { ENGINES, engineLabel } from './engineNames.ts';
+import { engineFamily } from '../runner/engines/registry.ts';
+import { engineLabel } from './engineNames.ts';
 import { FEATURE_INFO, type FeatureInfo } from './featureInfo.ts';
 
 type Status = boolean | 'flag' | [boolean | 'flag', string];
@@ -54,7 +55,7 @@ export function featuresJson(report: CompatReport): FeaturesJson {
       } else if (status === 'flag') out[feature] = ['flag', `off by default in ${browser}; behind ${flag}`];
       else out[feature] = status;
     }
-    browsers[browser] = { url: ENGINES[key].url, category: 'Web Browsers', features: out };
+    browsers[browser] = { url: engineFamily(key).url, category: 'Web Browsers', features: out };
   }
   return { $schema: FEATURES_SCHEMA_URL, features, browsers };
 }

@@ -4,6 +4,7 @@
 // product, browser_version and os. A subtest whose status is not what was expected carries
 // `expected`, as wptrunner writes it; an unsupported feature is a FAIL, as wpt.fyi counts it.
 import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
+import { findEngine } from '../runner/engines/registry.ts';
 import { failsRun, type ProbeVerdict } from '../runner/expectations/verdict.ts';
 
 export type WptSubtestStatus = 'PASS' | 'FAIL' | 'NOTRUN';
@@ -28,8 +29,6 @@ export interface WptReport {
   run_info: { product: string; browser_version: string; os: string; device: string | null; emulated: boolean; project: string; target: string | null };
   results: WptResult[];
 }
-
-const PRODUCTS: Record<string, string> = { chromium: 'chromium', firefox: 'firefox', webkit: 'webkit' };
 
 function subtest(v: ProbeVerdict): WptSubtest {
   // What the probe saw, unless the run's checks of its data failed it; expected differs from it
@@ -78,7 +77,7 @@ export function wptReport(report: CompatReport, project: string): WptReport | nu
     time_start: start,
     time_end: end,
     run_info: {
-      product: PRODUCTS[p.engine.engine] ?? p.engine.engine,
+      product: findEngine(p.engine.engine)?.wptProduct ?? p.engine.engine,
       browser_version: p.engine.version,
       os: osOf(report, p),
       device: p.engine.device,

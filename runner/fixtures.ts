@@ -12,7 +12,8 @@ import { type BrowserContextOptions, type TestInfo, test as base } from '@playwr
 import type { HarnessReport } from '../harness/probes/probe.ts';
 import type { Driver, EngineInfo } from './drivers/driver.ts';
 import { PlaywrightDriver } from './drivers/playwrightDriver.ts';
-import { describeChoice, type EngineChoice } from './engines/engineResolution.ts';
+import type { EngineChoice } from './engines/engineChoice.ts';
+import { describeChoice } from './engines/engineResolution.ts';
 import { launchDriver } from './engines/launchDriver.ts';
 import type { ThrottleProfile } from './throttling/throttlingProfile.ts';
 import { previewTarget } from '../serving/targets/previewTarget.ts';

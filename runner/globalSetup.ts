@@ -15,7 +15,7 @@ import { JOIN_RUN_ENV, readJoinedRun, startRun } from './currentRun.ts';
 import { reportPath } from '../reporting/reportsFolder.ts';
 import { htmlReportFolder } from './htmlReportFolder.ts';
 import { publishTargetUrls } from './targetUrls.ts';
-import type { EngineChoice } from './engines/engineResolution.ts';
+import type { EngineChoice } from './engines/engineChoice.ts';
 import { calibrateForThrottledProjects } from './throttling/cpuCalibration.ts';
 
 /** The subject, resolved and built; a SubjectError's message is the whole report (its stack says nothing a user needs). */

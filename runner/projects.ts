@@ -3,7 +3,7 @@
 // matrix <project>@<target> restricted to the specs a server can change. playwright.appium.config.ts:
 // one project per Appium or remote engine, against the primary target.
 import { APPIUM_ENGINES } from './engines/appium/index.ts';
-import { BROWSER_PROJECTS, type BrowserProject, projectContext } from './engines/browserProjects.ts';
+import { type BrowserProject, browserProjectList, projectContext } from './engines/browserProjects.ts';
 import { resolveEngine } from './engines/engineResolution.ts';
 import type { WorkerOptions } from './fixtures.ts';
 import type { TargetPlan } from '../serving/targets/plan.ts';
@@ -77,9 +77,10 @@ function browserProject(entry: BrowserProject, target: Target, primary: boolean,
 
 /** The production setup runs on every device; its variants on the desktop engines keep the run short. */
 export function browserProjects({ primary, matrix }: TargetPlan, run: ProbeSelection = runProbeSelection()): SuiteProject[] {
+  const projects = browserProjectList();
   return [
-    ...BROWSER_PROJECTS.map((d) => browserProject(d, primary, true, run)),
-    ...matrix.flatMap((t) => BROWSER_PROJECTS.filter((d) => t.isolation === 'require-corp' || !d.emulated).map((d) => browserProject(d, t, false, run))),
+    ...projects.map((d) => browserProject(d, primary, true, run)),
+    ...matrix.flatMap((t) => projects.filter((d) => t.isolation === 'require-corp' || !d.emulated).map((d) => browserProject(d, t, false, run))),
   ];
 }
 

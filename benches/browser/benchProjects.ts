@@ -1,9 +1,10 @@
-// The five browser projects of playwright.config.ts (runner/engines/browserProjects.ts), with the
+// The browser projects of playwright.config.ts (runner/engines/browserProjects.ts), with the
 // engine resolved by runner/engines/engineResolution.ts. The serving-matrix projects
 // (<project>@<target>) are left out: a server cannot change how fast an engine runs a kernel.
 import type { BrowserContextOptions } from '@playwright/test';
-import { BROWSER_PROJECTS, projectContext } from '../../runner/engines/browserProjects.ts';
-import { type EngineChoice, resolveEngine } from '../../runner/engines/engineResolution.ts';
+import { browserProjectList, projectContext } from '../../runner/engines/browserProjects.ts';
+import type { EngineChoice } from '../../runner/engines/engineChoice.ts';
+import { resolveEngine } from '../../runner/engines/engineResolution.ts';
 import type { ThrottleProfile } from '../../runner/throttling/throttlingProfile.ts';
 
 export interface BenchProject {
@@ -17,5 +18,5 @@ export interface BenchProject {
 }
 
 export function benchProjects(): BenchProject[] {
-  return BROWSER_PROJECTS.map((p) => ({ name: p.name, engineChoice: resolveEngine(p.engine), deviceName: p.emulated ? p.device : null, context: projectContext(p), throttle: p.throttle }));
+  return browserProjectList().map((p) => ({ name: p.name, engineChoice: resolveEngine(p.engine), deviceName: p.emulated ? p.device : null, context: projectContext(p), throttle: p.throttle }));
 }

@@ -4,11 +4,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NativeRun } from '../native/schema.ts';
 import type { RegressionReport } from '../regression.ts';
+import { browserProjectList } from '../../runner/engines/browserProjects.ts';
 import { readRun } from './readRun.ts';
 import type { BenchRun } from './schema.ts';
 
-/** Browser projects in playwright.config.ts order; others found on disk follow, by name. */
-export const PROJECT_ORDER = ['chromium', 'firefox', 'webkit', 'pixel5', 'iphone12'];
 
 export interface CollectedReports {
   node: BenchRun | null;
@@ -35,7 +34,9 @@ export function collectReports(dir: string): CollectedReports {
         })
         .filter((r): r is BenchRun => r !== null)
     : [];
-  const rank = (p: string) => (PROJECT_ORDER.includes(p) ? PROJECT_ORDER.indexOf(p) : PROJECT_ORDER.length);
+  // Browser projects in playwright.config.ts order; others found on disk follow, by name.
+  const order = browserProjectList().map((p) => p.name);
+  const rank = (p: string) => (order.includes(p) ? order.indexOf(p) : order.length);
   const browsers = runs.filter((r) => r.project !== 'node').sort((a, b) => rank(a.project) - rank(b.project) || a.project.localeCompare(b.project));
   const node = runs.find((r) => r.project === 'node') ?? null;
   const native = readJson<NativeRun>(join(dir, 'native.json'));

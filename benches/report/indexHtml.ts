@@ -4,19 +4,22 @@ import { describeComparison } from '../regression.ts';
 import type { CollectedReports } from './collectReports.ts';
 import { nativeComparisons, speedupIn, taskRows, runThrottling, timedRuns } from './comparisons.ts';
 import { escapeHtml } from '../../reporting/escapeHtml.ts';
+import { browserProjectList } from '../../runner/engines/browserProjects.ts';
 import { formatMs, formatSpeedup, significant } from './format.ts';
 import { tableRows } from './nodeTable.ts';
 import { runFacts } from './runFacts.ts';
 import type { BenchRun, Speedup } from './schema.ts';
 import { type ChartPoint, renderLogBarChart } from './svgCharts.ts';
 
-// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
-const ENGINE_COLOURS: Record<string, string> = { node: '#0072B2', chromium: '#E69F00', firefox: '#D55E00', webkit: '#009E73', pixel5: '#CC79A7', iphone12: '#56B4E9' };
+// Okabe–Ito colours, distinguishable with the common colour-vision deficiencies: Node's here, each
+// browser project's in its engine or device descriptor (runner/engines/registry/).
+const NODE_COLOUR = '#0072B2';
 const OTHER_COLOURS = ['#F0E442', '#000000'];
 const JS_COLOUR = '#999999';
 
 function colour(project: string, i: number): string {
-  return ENGINE_COLOURS[project] ?? OTHER_COLOURS[i % OTHER_COLOURS.length]!;
+  if (project === 'node') return NODE_COLOUR;
+  return browserProjectList().find((p) => p.name === project)?.colour ?? OTHER_COLOURS[i % OTHER_COLOURS.length]!;
 }
 
 function point(s: Speedup | null, text = (x: Speedup) => formatSpeedup(x.value, x.uncertainty)): ChartPoint | null {

@@ -1,7 +1,7 @@
 // The few verbs the specs need, whatever drives the browser: a Playwright page, a WebDriver
 // session (WebKitGTK), later an Appium session or a remote grid. Specs never see which.
 import type { HarnessReport } from '../../harness/probes/probe.ts';
-import type { EngineName } from '../engines/engineResolution.ts';
+import type { EngineName } from '../engines/engineChoice.ts';
 import type { ThrottlingRecord } from '../throttling/throttlingProfile.ts';
 
 /** What ran a project: recorded in every report. */

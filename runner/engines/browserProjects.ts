@@ -1,8 +1,10 @@
-// The five browser projects, once: name, Playwright device descriptor, engine, and whether the
-// device is emulated. playwright.config.ts and the browser benchmarks both build from this list.
+// The browser projects: one per engine on its desktop device, and one per emulated device, from the
+// engine registry (runner/engines/registry/). playwright.config.ts, the browser benchmarks and the
+// bench reports all build from this list.
 import { type BrowserContextOptions, devices } from '@playwright/test';
 import type { ThrottleProfile } from '../throttling/throttlingProfile.ts';
-import type { EngineName } from './engineResolution.ts';
+import type { EngineName } from './engineChoice.ts';
+import { deviceDescriptors, engineDescriptors, engineNames } from './registry.ts';
 
 export interface BrowserProject {
   name: string;
@@ -11,15 +13,20 @@ export interface BrowserProject {
   emulated: boolean;
   /** A phone's CPU and network, where the engine can apply them (runner/throttling/); null runs at this machine's speed. */
   throttle: ThrottleProfile | null;
+  /** Its colour in the bench charts. */
+  colour: string;
 }
 
-export const BROWSER_PROJECTS: readonly BrowserProject[] = [
-  { name: 'chromium', device: 'Desktop Chrome', engine: 'chromium', emulated: false, throttle: null },
-  { name: 'firefox', device: 'Desktop Firefox', engine: 'firefox', emulated: false, throttle: null },
-  { name: 'webkit', device: 'Desktop Safari', engine: 'webkit', emulated: false, throttle: null },
-  { name: 'pixel5', device: 'Pixel 5', engine: 'chromium', emulated: true, throttle: 'mid-tier-phone' },
-  { name: 'iphone12', device: 'iPhone 12', engine: 'webkit', emulated: true, throttle: 'mid-tier-phone' },
-];
+/** The browser projects in their order: each engine's desktop project and each device of the registry. */
+export function browserProjectList(): BrowserProject[] {
+  const engines = engineDescriptors();
+  const desktops = engines.map((e) => ({ name: e.name, device: e.desktop.device, engine: e.name, emulated: false, throttle: null, colour: e.desktop.colour, order: e.desktop.order }));
+  const phones = deviceDescriptors().map((d) => {
+    if (!engines.some((e) => e.name === d.engine)) throw new Error(`device ${d.name}: no engine named ${JSON.stringify(d.engine)} in runner/engines/registry/ (known: ${engineNames().join(', ')})`);
+    return { name: d.name, device: d.device, engine: d.engine, emulated: true, throttle: d.throttle, colour: d.colour, order: d.order };
+  });
+  return [...desktops, ...phones].sort((a, b) => a.order - b.order).map(({ order: _order, ...project }) => project);
+}
 
 /** The browser context a project applies: its descriptor, where desktop projects keep the
  * browser's own user agent (a descriptor's UA would misreport the real version). */

@@ -7,7 +7,9 @@ import { PlaywrightDriver } from '../drivers/playwrightDriver.ts';
 import { WebDriverDriver } from '../drivers/webdriverDriver.ts';
 import { execFileSync } from 'node:child_process';
 import { startAppium } from './appium/appiumServer.ts';
-import type { EngineChoice } from './engineResolution.ts';
+import type { EngineChoice } from './engineChoice.ts';
+import { engineDescriptor } from './registry.ts';
+import type { PlaywrightBrowser } from './registry/descriptor.ts';
 import { startWebKitGtkDriver } from './webkitgtk.ts';
 import { appliedThrottling, chromiumThrottling, engineThrottles, notThrottled, throttlePage } from '../throttling/applyThrottling.ts';
 import type { ThrottleProfile, ThrottlingRecord } from '../throttling/throttlingProfile.ts';
@@ -42,13 +44,15 @@ export async function launchDriver(
   project: string,
   choice: Launchable,
   device: DeviceOptions,
-  browserTypes: Record<'chromium' | 'firefox' | 'webkit', BrowserType>,
+  browserTypes: Record<PlaywrightBrowser, BrowserType>,
   harnessUrl: string,
 ): Promise<LaunchedDriver> {
   if (choice.kind === 'webkitgtk') return launchWebKitGtk(project, choice, device);
   if (choice.kind === 'appium' || choice.kind === 'remote') return launchWebDriverSession(project, choice, harnessUrl);
 
-  const browser = await browserTypes[choice.engine].launch({
+  const browserType = engineDescriptor(choice.engine).playwright;
+  if (!browserType) throw new Error(`${project}: ${choice.engine} resolved to ${choice.kind} (${choice.binary}), but its descriptor names no Playwright browser type to drive it`);
+  const browser = await browserTypes[browserType].launch({
     executablePath: choice.binary,
     ...(choice.kind === 'system' ? { args: choice.args, ...(choice.channel ? { channel: choice.channel } : {}) } : {}),
   });
@@ -109,7 +113,7 @@ async function launchWebKitGtk(project: string, choice: Extract<EngineChoice, { 
     const caps = browser.capabilities as WebdriverIO.Capabilities;
     const engine: EngineInfo = {
       project,
-      engine: 'webkit',
+      engine: choice.engine,
       kind: choice.kind,
       source: choice.source,
       binary: choice.binary,

@@ -4,14 +4,13 @@
 //   WASM_COMPAT_REMOTE_CAPABILITIES=./caps/safari-17.json
 //   WASM_COMPAT_REMOTE_ENGINE=webkit   (when the capabilities' browserName does not say)
 import { readFileSync } from 'node:fs';
-import type { EngineChoice, EngineName } from './engineResolution.ts';
+import type { EngineChoice, EngineName } from './engineChoice.ts';
+import { engineDescriptors, engineNames } from './registry.ts';
 
+/** The engine a grid's browserName means, by each descriptor's remoteBrowserName. */
 export function engineFromBrowserName(browserName: unknown): EngineName | null {
   const name = String(browserName ?? '').toLowerCase();
-  if (/chrom|edge|msedge|android/.test(name)) return 'chromium';
-  if (/firefox|gecko/.test(name)) return 'firefox';
-  if (/safari|webkit|minibrowser/.test(name)) return 'webkit';
-  return null;
+  return engineDescriptors().find((e) => e.remoteBrowserName.test(name))?.name ?? null;
 }
 
 function isLoopback(url: URL): boolean {
@@ -20,8 +19,6 @@ function isLoopback(url: URL): boolean {
 
 /** A remote setting that is set but wrong: the run stops with this, naming the value, instead of reporting "not run". */
 export class RemoteConfigError extends Error {}
-
-const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
 
 /**
  * The remote engine: "not run" only while WASM_COMPAT_REMOTE_URL is unset (no grid asked for). Once
@@ -50,8 +47,9 @@ export function remoteEngine(env: NodeJS.ProcessEnv = process.env): EngineChoice
     throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_CAPABILITIES=${capsPath} must hold a JSON object of capabilities`);
   }
   const asked = env.WASM_COMPAT_REMOTE_ENGINE;
-  if (asked !== undefined && !ENGINES.includes(asked as EngineName)) throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_ENGINE=${asked} is not one of ${ENGINES.join(', ')}`);
-  const engine = (asked as EngineName | undefined) ?? engineFromBrowserName(capabilities.browserName);
+  const ENGINES = engineNames();
+  if (asked !== undefined && !ENGINES.includes(asked)) throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_ENGINE=${asked} is not one of ${ENGINES.join(', ')}`);
+  const engine = asked ?? engineFromBrowserName(capabilities.browserName);
   if (!engine) throw new RemoteConfigError(`remote: cannot tell the engine from browserName ${JSON.stringify(capabilities.browserName)} in ${capsPath}; set WASM_COMPAT_REMOTE_ENGINE to one of ${ENGINES.join(', ')}`);
   // A grid elsewhere cannot open the local preview on 127.0.0.1: it needs a deployment to test.
   if (!isLoopback(url) && !env.WASM_COMPAT_BASE_URL) {

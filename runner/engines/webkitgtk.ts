@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import getPort from 'get-port';
 import { startChildServer } from '../../serving/servers/childServer.ts';
 import type { RunningServer } from '../../serving/servers/runningServer.ts';
-import type { EngineChoice } from './engineResolution.ts';
+import type { EngineChoice } from './engineChoice.ts';
 
 type WebKitGtkChoice = Extract<EngineChoice, { kind: 'webkitgtk' }>;
 

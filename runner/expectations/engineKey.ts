@@ -1,11 +1,13 @@
-// Expectations are keyed by engine family: Playwright's WebKit build follows Safari's version
-// numbers, WebKitGTK its own (2.x), so they are two keys.
+// Expectations are keyed by engine family (runner/engines/registry/): Playwright's WebKit build
+// follows Safari's version numbers, WebKitGTK its own (2.x), so they are two keys.
 import type { EngineInfo } from '../drivers/driver.ts';
+import { familyKey } from '../engines/registry.ts';
 
-export type EngineKey = 'chromium' | 'firefox' | 'webkit' | 'webkitgtk';
+/** An engine family's key: chromium, firefox, webkit, webkitgtk, or a family a new descriptor adds. */
+export type EngineKey = string;
 
 export function engineKey(engine: Pick<EngineInfo, 'engine' | 'kind'>): EngineKey {
-  return engine.engine === 'webkit' && engine.kind === 'webkitgtk' ? 'webkitgtk' : engine.engine;
+  return familyKey(engine);
 }
 
 /** -1, 0 or 1, comparing dotted versions numerically part by part ("2.50.6" > "2.46"). */

@@ -138,6 +138,12 @@ export const FEATURE_EXPECTATIONS: Record<string, FeatureExpectation> = {
   },
 };
 
+/** An engine family's column: the first version with the feature on by default, null for none yet, undefined for no column. */
+function firstVersion(entry: FeatureExpectation, engine: EngineKey): string | null | undefined {
+  const column = (entry as unknown as Record<string, unknown>)[engine];
+  return typeof column === 'string' || column === null ? column : undefined;
+}
+
 /**
  * Should `engine` at `version` support the feature by default? undefined: the table cannot say
  * (an unknown feature id, an unparsable version, or a version on the unknown side of an observation).
@@ -145,7 +151,9 @@ export const FEATURE_EXPECTATIONS: Record<string, FeatureExpectation> = {
 export function expectedSupport(featureId: string, engine: EngineKey, version: string): boolean | undefined {
   const entry = (FEATURE_EXPECTATIONS as Record<string, FeatureExpectation | undefined>)[featureId];
   if (!entry || !/^\d/.test(version)) return undefined;
-  const first = entry[engine];
+  const first = firstVersion(entry, engine);
+  // A family with no column here (a descriptor added without its expectations): the table cannot say.
+  if (first === undefined) return undefined;
   const observedAt = entry.observed?.[engine];
   if (first === null) return observedAt && compareVersions(version, observedAt) > 0 ? undefined : false;
   if (compareVersions(version, first) >= 0) return true;

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from '../drivers/driver.ts';
+import { engineDescriptor } from '../engines/registry.ts';
 
 export interface WebDriverBridge {
   /** http://127.0.0.1:<port>, for CHROMEDRIVER_REMOTE / GECKODRIVER_REMOTE / SAFARIDRIVER_REMOTE. */
@@ -33,9 +34,9 @@ function error(response: ServerResponse, status: number, code: string, message: 
   reply(response, status, { error: code, message, stacktrace: '' });
 }
 
-/** The browserName the runner reads to pick its page style: the engine's own name. */
+/** The browserName the runner reads to pick its page style: the engine's own name (its descriptor's). */
 function browserName(driver: Driver): string {
-  return driver.engine.engine === 'chromium' ? 'chrome' : driver.engine.engine === 'firefox' ? 'firefox' : 'safari';
+  return engineDescriptor(driver.engine.engine).webdriverBrowserName;
 }
 
 export async function startWebDriverBridge(driver: Driver): Promise<WebDriverBridge> {

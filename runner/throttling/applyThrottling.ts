@@ -3,6 +3,7 @@
 // either: microsoft/playwright#29155). Elsewhere it names what could not be applied, so the report
 // shows an unthrottled iPhone as one, next to the device metrics an engine could not apply.
 import type { BrowserContext, Page } from '@playwright/test';
+import { findEngine } from '../engines/registry.ts';
 import { describeCpu, publishedCpuCalibration } from './cpuCalibration.ts';
 import { STREAMING_MODULE_FILE } from '../../harness/streaming/streamingModule.ts';
 import { SLOW_4G, type ThrottleProfile, type ThrottlingRecord } from './throttlingProfile.ts';
@@ -12,7 +13,7 @@ export const STREAMING_MODULE_PATTERN = `*://*:*/*${STREAMING_MODULE_FILE}?*`;
 
 /** Whether a Playwright engine can apply a phone's CPU and network: through CDP, which only Chromium has (WebDriver sessions have neither). */
 export function engineThrottles(engine: string): boolean {
-  return engine === 'chromium';
+  return findEngine(engine)?.throttles ?? false;
 }
 
 /** The throttling a Chromium page gets for `profile`: the run's calibration (the global setup publishes it) and Slow 4G. */

@@ -4,12 +4,13 @@
 // measured while the suite's own workers load both cores, so it is reused rather than redone:
 //   WASM_COMPAT_RECALIBRATE=1   measure again (after a hardware or browser change, or to compare)
 //   WASM_COMPAT_CPU_RATE=4      a set rate instead (Lighthouse's preset), recorded as set, not calibrated
+import { findEngine } from '../engines/registry.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
-import type { EngineChoice } from '../engines/engineResolution.ts';
+import type { EngineChoice } from '../engines/engineChoice.ts';
 import { calibrateCpu } from './calibrateCpu.ts';
 import { type CpuThrottling, MID_TIER_PHONE_BENCHMARK_INDEX } from './throttlingProfile.ts';
 
@@ -80,7 +81,7 @@ export async function prepareCpuCalibration(choice: ChromiumChoice, log: (line: 
 /** Calibrates for the first throttled project whose Chromium can be launched here, if any: the
  * global setup and the browser benchmarks both call this before any project starts. */
 export async function calibrateForThrottledProjects(projects: ReadonlyArray<{ throttle?: string | null; engineChoice?: EngineChoice }>, log: (line: string) => void): Promise<CpuThrottling | null> {
-  const chromium = projects.map((p) => (p.throttle ? p.engineChoice : undefined)).find((c): c is ChromiumChoice => c?.engine === 'chromium' && (c.kind === 'playwright' || c.kind === 'system'));
+  const chromium = projects.map((p) => (p.throttle ? p.engineChoice : undefined)).find((c): c is ChromiumChoice => !!c && !!findEngine(c.engine)?.throttles && (c.kind === 'playwright' || c.kind === 'system'));
   return chromium ? prepareCpuCalibration(chromium, log) : null;
 }
 

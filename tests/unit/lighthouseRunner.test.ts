@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { test } from 'node:test';
-import { CHROMIUM_ARGS } from '../../runner/engines/engineResolution.ts';
+import { CHROMIUM_ARGS } from '../../runner/engines/registry/chromium.ts';
 import { chromiumForLighthouse, HEADLESS_FLAG } from '../../lighthouse/chromiumForLighthouse.ts';
 import { acquireMachineLock } from '../../lighthouse/machineLock.ts';
 import { chooseServer, externalServer, harnessBuildFolder } from '../../lighthouse/harnessServer.ts';

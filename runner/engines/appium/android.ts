@@ -2,7 +2,7 @@
 // `adb devices` lists one. The page is reached through `adb reverse`, so the device sees it on its
 // own 127.0.0.1: a secure context, which cross-origin isolation needs (10.0.2.2 over http is not).
 import { execFileSync } from 'node:child_process';
-import type { EngineChoice } from '../engineResolution.ts';
+import type { EngineChoice } from '../engineChoice.ts';
 import { androidCapabilities } from './capabilities.ts';
 
 export interface AdbDevice {

@@ -1,7 +1,9 @@
 // appium-chromium: Chromium through appium-chromium-driver with the Pixel 5 metrics and user agent.
 // Runs wherever Chromium and its chromedriver are installed: proves the Appium path end to end.
 import { existsSync } from 'node:fs';
-import { CHROMIUM_ARGS, type EngineChoice, resolveEngine } from '../engineResolution.ts';
+import type { EngineChoice } from '../engineChoice.ts';
+import { resolveEngine } from '../engineResolution.ts';
+import { CHROMIUM_ARGS } from '../registry/chromium.ts';
 import { deviceDescriptor } from '../deviceDescriptor.ts';
 import { chromiumCapabilities } from './capabilities.ts';
 

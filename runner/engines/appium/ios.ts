@@ -2,7 +2,7 @@
 // `xcrun simctl list devices booted -j` lists one. The simulator shares the Mac's network, so the
 // page on 127.0.0.1 is reachable and a secure context.
 import { execFileSync } from 'node:child_process';
-import type { EngineChoice } from '../engineResolution.ts';
+import type { EngineChoice } from '../engineChoice.ts';
 import { iosCapabilities } from './capabilities.ts';
 
 export interface BootedSimulator {

@@ -1,0 +1,64 @@
+// What the suite knows about an engine or a device, as data: one file per engine or device in this
+// folder (runner/engines/registry.ts reads them all). Every list of engines derives from these: the
+// projects, the matrix's names, features.json, wptreport, the bench reports, remote grids' browser
+// names and who can throttle. An engine's expectations stay in runner/expectations/, keyed by family.
+import type { ThrottleProfile } from '../../throttling/throttlingProfile.ts';
+import type { EngineChoice } from '../engineChoice.ts';
+
+/** Playwright's three browser types: which one drives an engine, where Playwright can. */
+export type PlaywrightBrowser = 'chromium' | 'firefox' | 'webkit';
+
+/** Builds of an engine whose versions follow one numbering (WebKitGTK's 2.x apart from Safari's). */
+export interface EngineFamily {
+  /** The key expectations are written under (runner/expectations/) and features.json groups by. */
+  key: string;
+  /** How reports name it: "Chromium", "WebKitGTK". */
+  name: string;
+  /** Its home page, linked from features.json. */
+  url: string;
+}
+
+export interface EngineDescriptor {
+  kind: 'engine';
+  /** A project's engine and compat.json's engine.engine. */
+  name: string;
+  /** The Playwright browser type that drives it (its own build, else a system binary); null where Playwright cannot. */
+  playwright: PlaywrightBrowser | null;
+  /**
+   * Finds it on this machine when Playwright has no build of it: a system browser, or 'missing'
+   * naming what was looked for. Runs at config load, so it only looks at files.
+   */
+  findOnSystem(env: NodeJS.ProcessEnv): EngineChoice;
+  /** Its families, the first the default; `familyOf` picks another from how the engine was reached. */
+  families: readonly [EngineFamily, ...EngineFamily[]];
+  familyOf?: (reachedAs: string) => string;
+  /** wptreport's run_info.product. */
+  wptProduct: string;
+  /** The browserName a WebDriver client expects of it (wasm-bindgen-test-runner picks its page style by it). */
+  webdriverBrowserName: string;
+  /** A remote grid's browserName capability that means this engine. */
+  remoteBrowserName: RegExp;
+  /** Whether a page can get a phone's CPU and network (CDP's emulation: Chromium only). */
+  throttles: boolean;
+  /** Its desktop project: the Playwright device descriptor, its colour in the bench charts, and its place among the projects. */
+  desktop: { device: string; colour: string; order: number };
+}
+
+export interface DeviceDescriptor {
+  kind: 'device';
+  /** The project's name. */
+  name: string;
+  /** Playwright's device descriptor (`devices[...]`), emulated on `engine`. */
+  device: string;
+  engine: string;
+  /** A phone's CPU and network, where the engine can apply them (runner/throttling/); null runs at this machine's speed. */
+  throttle: ThrottleProfile | null;
+  colour: string;
+  /** Its place among the projects: the run starts them in this order (a long project first keeps both workers busy). */
+  order: number;
+}
+
+export type Descriptor = EngineDescriptor | DeviceDescriptor;
+
+export const defineEngine = (engine: Omit<EngineDescriptor, 'kind'>): EngineDescriptor => ({ kind: 'engine', ...engine });
+export const defineDevice = (device: Omit<DeviceDescriptor, 'kind'>): DeviceDescriptor => ({ kind: 'device', ...device });
