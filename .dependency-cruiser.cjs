@@ -38,7 +38,7 @@ module.exports = {
     layer('reporting', [], 'where reports go and how they are written: every stage writes through it'),
     layer('build', ['crate', 'reporting'], 'crate -> .wasm and build-info.json; .wat -> bytes'),
     layer('subject', ['build', 'reporting'], 'which crate is tested (wasm-compat.config.ts), its build, and what its module uses'),
-    layer('harness', ['crate', 'build', 'deploy', 'subject'], 'the page and its probes: they load what the build made and judge by the header policy'),
+    layer('harness', ['crate', 'build', 'deploy', 'subject', 'reporting'], 'the page and its probes: they load what the build made and judge by the header policy'),
     layer('serving', ['crate', 'build', 'deploy', 'subject', 'harness', 'reporting'], 'servers and checks for the built page'),
     layer('runner', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'reporting'], 'engines, drivers, fixtures, expectations, compat.json and the run gate'),
     layer('matrix', ['deploy', 'runner', 'reporting'], "compat.json as a matrix: the page, the changes since the last run, features.json, JUnit, wptreport"),

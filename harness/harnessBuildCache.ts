@@ -9,10 +9,11 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { ROOT, type Subject } from '../subject/resolveSubject.ts';
+import { type Subject } from '../subject/resolveSubject.ts';
+import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 import { buildHarness } from './buildHarness.ts';
 
-export const HARNESS_BUILD_CACHE = join(ROOT, '.cache', 'harness-build');
+export const HARNESS_BUILD_CACHE = join(PROJECT_ROOT, '.cache', 'harness-build');
 /** Folders whose every file can change the build (the bundle's other imports are recorded per build). */
 const SOURCE_FOLDERS = ['harness', 'build', 'deploy', 'subject', 'reporting'];
 const SOURCE_FILES = ['package-lock.json', 'package.json', 'tsconfig.json'];
@@ -42,8 +43,8 @@ export function hashAll(files: Iterable<string>): Record<string, string> {
 
 export function sourceFiles(subject: Subject): string[] {
   return [
-    ...SOURCE_FOLDERS.flatMap((d) => filesUnder(join(ROOT, d))),
-    ...SOURCE_FILES.map((f) => join(ROOT, f)),
+    ...SOURCE_FOLDERS.flatMap((d) => filesUnder(join(PROJECT_ROOT, d))),
+    ...SOURCE_FILES.map((f) => join(PROJECT_ROOT, f)),
     ...filesUnder(subject.pkgDir),
     ...(subject.probesDir ? filesUnder(subject.probesDir) : []),
   ];

@@ -3,11 +3,10 @@
 // can point writers elsewhere. Every writer — compat.json, the Playwright HTML reports, benchmarks,
 // sizes, Lighthouse, the Appium run — takes its folder from here.
 import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export const REPORTS_DIR_ENV = 'WASM_COMPAT_REPORTS_DIR';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { PROJECT_ROOT as ROOT } from './projectRoot.ts';
 
 /** The reports folder, absolute. A relative WASM_COMPAT_REPORTS_DIR is taken from the current directory. */
 export function reportsDir(env: NodeJS.ProcessEnv = process.env): string {

@@ -22,7 +22,8 @@ import {
 } from '../runner/expectations/requirements.ts';
 import { ensureSubjectBuilt } from '../subject/buildSubject.ts';
 import { readModuleFeatures } from '../subject/moduleFeatures.ts';
-import { describeSubject, resolveSubject, ROOT, SubjectError, subjectWasm } from '../subject/resolveSubject.ts';
+import { describeSubject, resolveSubject, SubjectError, subjectWasm } from '../subject/resolveSubject.ts';
+import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 
 function table(requirements: Requirements): string {
   const head = ['feature', ...BROWSER_NAMES];
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
 
   if (values.json) console.log(JSON.stringify({ subject: name, wasm, requirements }, null, 2));
   else {
-    console.log(`${describeSubject(subject)}\n${relative(ROOT, wasm) || wasm}: ${module.bytes} bytes\n`);
+    console.log(`${describeSubject(subject)}\n${relative(PROJECT_ROOT, wasm) || wasm}: ${module.bytes} bytes\n`);
     console.log(table(requirements));
     console.log('\nwhy each feature is needed (wasmparser, validating with that feature off):');
     for (const f of requirements.features) console.log(`  ${f.feature}: ${f.evidence}`);
@@ -60,11 +61,11 @@ async function main(): Promise<number> {
 
   if (values.write) {
     writeJsonAtomic(baselinePath, toBaseline(name, requirements));
-    console.error(`requirements: baseline written to ${relative(ROOT, baselinePath)}`);
+    console.error(`requirements: baseline written to ${relative(PROJECT_ROOT, baselinePath)}`);
   }
   if (values.check) {
     if (!existsSync(baselinePath)) {
-      console.error(`requirements --check: no baseline at ${relative(ROOT, baselinePath)}; record one with npm run requirements -- --write`);
+      console.error(`requirements --check: no baseline at ${relative(PROJECT_ROOT, baselinePath)}; record one with npm run requirements -- --write`);
       return 1;
     }
     const baseline = JSON.parse(readFileSync(baselinePath, 'utf8')) as RequirementsBaseline;
@@ -74,7 +75,7 @@ async function main(): Promise<number> {
       for (const line of describeChange(name, change)) console.error(`requirements --check: FAIL: ${line}`);
       return 1;
     }
-    console.error(`requirements --check: ${name} needs nothing beyond ${relative(ROOT, baselinePath)}`);
+    console.error(`requirements --check: ${name} needs nothing beyond ${relative(PROJECT_ROOT, baselinePath)}`);
   }
   return 0;
 }

@@ -11,7 +11,8 @@ import type { WasmSizes } from '../build/wasmSizes.ts';
 import { reportPath } from '../reporting/reportsFolder.ts';
 import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import { ensureSubjectBuilt } from '../subject/buildSubject.ts';
-import { describeSubject, resolveSubject, ROOT, SubjectError, subjectWasm } from '../subject/resolveSubject.ts';
+import { describeSubject, resolveSubject, SubjectError, subjectWasm } from '../subject/resolveSubject.ts';
+import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 
 const LEVELS = ['minimal', 'standard', 'aggressive', 'size'] as const;
 
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
     const copy = mkdtempSync(join(tmpdir(), `wasm-compat-size-${level}-`));
     try {
       cpSync(subject.pkgDir, copy, { recursive: true });
-      const run = spawnSync('bash', [join(ROOT, 'build', 'optimize-wasm.sh'), level], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PKG_DIR: copy, SKIP_TESTS: '1' } });
+      const run = spawnSync('bash', [join(PROJECT_ROOT, 'build', 'optimize-wasm.sh'), level], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, PKG_DIR: copy, SKIP_TESTS: '1' } });
       if (run.status !== 0) {
         console.error(`sizes: wasm-opt at level ${level} failed:\n${run.stderr.trim().split('\n').slice(-8).join('\n')}`);
         return 1;

@@ -28,8 +28,6 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
-# shellcheck source=build/ensure-crate-built.sh
-source build/ensure-crate-built.sh
 
 failed=()
 steps=0
@@ -51,7 +49,7 @@ run "rustfmt" npm run -s lint:rustfmt
 run "clippy" npm run -s lint:clippy
 run "cargo test" npm run -s test:cargo
 run "cargo deny (licenses, bans, sources)" npm run -s audit:deny:offline
-run "crate build is current" ensure_crate_built
+run "the demo crate's build is current" npm run -s build:subject -- --demo
 run "typecheck" npm run -s typecheck
 run "layers: imports go one way (dependency-cruiser)" npm run -s lint:layers
 run "README probe table is current" npm run -s lint:docs

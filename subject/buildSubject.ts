@@ -7,9 +7,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILD_INFO_FILE, type BuildInfo, readBuildInfo } from '../build/buildInfo.ts';
 import { readModuleFeatures } from './moduleFeatures.ts';
-import { ROOT, type Subject, SubjectError, subjectWasm } from './resolveSubject.ts';
+import { type Subject, SubjectError, subjectWasm } from './resolveSubject.ts';
+import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 
-const BUILD_SCRIPT = join(ROOT, 'build', 'build-wasm.sh');
+const BUILD_SCRIPT = join(PROJECT_ROOT, 'build', 'build-wasm.sh');
 /** How many of the build's last output lines a failure shows. */
 const TAIL_LINES = 15;
 
@@ -24,10 +25,20 @@ function newestSource(dir: string): number {
   return Math.max(...['src', 'build.rs', 'Cargo.toml', 'Cargo.lock'].map((name) => walk(join(dir, name))));
 }
 
-/** Why the subject needs a build, or null when its output is current. */
-function staleReason(subject: Subject): string | null {
+/** Set by CI jobs that download the build as an artifact: a checkout's file times say nothing about which is newer. */
+export const PREBUILT_ENV = 'WASM_COMPAT_PREBUILT';
+
+/**
+ * Why the subject needs a build, or null when its output is current: the one stale-build check
+ * (the run's global setup, npm run build:subject, setup, npm test and the benchmarks all ask here).
+ */
+export function staleReason(subject: Subject, env: NodeJS.ProcessEnv = process.env): string | null {
   if (subject.kind === 'prebuilt' || !subject.crateDir) return null;
   const info = join(subject.pkgDir, BUILD_INFO_FILE);
+  if (env[PREBUILT_ENV] === '1') {
+    if (!existsSync(info)) throw new SubjectError(`${PREBUILT_ENV}=1 but ${info} is missing: download the build, or unset ${PREBUILT_ENV} to build it here`);
+    return null;
+  }
   if (!existsSync(info)) return 'not built yet';
   const record: BuildInfo = readBuildInfo(subject.pkgDir);
   if (record.target !== subject.target) return `built for target ${record.target}, configured ${subject.target}`;
@@ -64,7 +75,7 @@ export async function ensureSubjectBuilt(subject: Subject, log: (line: string) =
   const output: string[] = [];
   const code = await new Promise<number>((done, fail) => {
     const child = spawn('bash', [BUILD_SCRIPT, 'release', subject.target], {
-      cwd: ROOT,
+      cwd: PROJECT_ROOT,
       env: {
         ...process.env,
         CRATE_DIR: subject.crateDir!,

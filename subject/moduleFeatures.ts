@@ -4,10 +4,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { hostCargoEnv, ROOT, SubjectError } from './resolveSubject.ts';
+import { hostCargoEnv, SubjectError } from './resolveSubject.ts';
+import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 
-const MANIFEST = join(ROOT, 'subject', 'wasmFeatures', 'Cargo.toml');
-const TARGET_DIR = join(ROOT, '.cache', 'wasm-features');
+const MANIFEST = join(PROJECT_ROOT, 'subject', 'wasmFeatures', 'Cargo.toml');
+const TARGET_DIR = join(PROJECT_ROOT, '.cache', 'wasm-features');
 export const WASM_FEATURES_BIN = join(TARGET_DIR, 'release', 'wasm-features');
 
 /** wasmparser's name for each proposal the tool reports (subject/wasmFeatures/src/main.rs). */

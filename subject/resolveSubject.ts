@@ -7,12 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import config from '../wasm-compat.config.ts';
 import type { SubjectConfig, WasmPackTarget } from './config.ts';
+import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const DEMO_CRATE = join(ROOT, 'crate');
+export const DEMO_CRATE = join(PROJECT_ROOT, 'crate');
 
 export class SubjectError extends Error {
   override name = 'SubjectError';
@@ -87,7 +86,7 @@ function cargoMetadata(manifest: string, features: string[]): CargoMetadata {
 function pkgDirFor(crateDir: string, name: string): string {
   if (crateDir === DEMO_CRATE) return join(DEMO_CRATE, 'pkg');
   const hash = createHash('sha256').update(crateDir).digest('hex').slice(0, 8);
-  return join(ROOT, '.cache', 'subjects', `${name}-${hash}`, 'pkg');
+  return join(PROJECT_ROOT, '.cache', 'subjects', `${name}-${hash}`, 'pkg');
 }
 
 function fromCrate(dir: string, settings: SubjectConfig, from: string): Subject {
@@ -96,7 +95,7 @@ function fromCrate(dir: string, settings: SubjectConfig, from: string): Subject 
   const metadata = cargoMetadata(manifest, features);
   const pkg = metadata.packages.find((p) => resolve(p.manifest_path) === manifest);
   if (!pkg) {
-    const members = metadata.packages.filter((p) => metadata.workspace_members.includes(p.id)).map((p) => relative(ROOT, dirname(p.manifest_path)));
+    const members = metadata.packages.filter((p) => metadata.workspace_members.includes(p.id)).map((p) => relative(PROJECT_ROOT, dirname(p.manifest_path)));
     throw new SubjectError(`${dir} is a workspace, not a crate: point ${from} at one of its members (${members.join(', ') || 'it has none'})`);
   }
   const lib = pkg.targets.find((t) => t.kind.includes('lib') || t.kind.includes('cdylib'));
@@ -113,7 +112,7 @@ function fromCrate(dir: string, settings: SubjectConfig, from: string): Subject 
   const bindgenId = node?.deps.find((d) => d.name === 'wasm_bindgen')?.pkg;
   // An optional wasm-bindgen that the chosen features leave out resolves to nothing: the lock's is the one a build would get.
   const wasmBindgen = (metadata.packages.find((p) => p.id === bindgenId) ?? metadata.packages.find((p) => p.name === 'wasm-bindgen'))?.version ?? null;
-  const probes = settings.probes !== undefined && from !== 'WASM_COMPAT_CRATE' ? resolve(ROOT, settings.probes) : join(dir, 'probes');
+  const probes = settings.probes !== undefined && from !== 'WASM_COMPAT_CRATE' ? resolve(PROJECT_ROOT, settings.probes) : join(dir, 'probes');
   return {
     kind: 'crate',
     name: pkg.name,
@@ -126,7 +125,7 @@ function fromCrate(dir: string, settings: SubjectConfig, from: string): Subject 
     features,
     wasmBindgen,
     probesDir: existsSync(probes) ? probes : null,
-    requirementsBaseline: settings.requirementsBaseline !== undefined && from !== 'WASM_COMPAT_CRATE' ? resolve(ROOT, settings.requirementsBaseline) : join(dir, 'wasm-requirements.json'),
+    requirementsBaseline: settings.requirementsBaseline !== undefined && from !== 'WASM_COMPAT_CRATE' ? resolve(PROJECT_ROOT, settings.requirementsBaseline) : join(dir, 'wasm-requirements.json'),
     from,
   };
 }
@@ -141,7 +140,7 @@ function fromPrebuilt(dir: string, settings: SubjectConfig, from: string): Subje
   const glue = readFileSync(join(dir, `${stem}.js`), 'utf8');
   const target: WasmPackTarget = /__wbg_init|export default/.test(glue) && !glue.includes(`_bg.wasm"`) ? 'web' : 'bundler';
   const bindgen = /wasm-bindgen[^\d]*(\d+\.\d+\.\d+)/.exec(readIfExists(join(dir, 'build-info.json')) ?? '');
-  const probes = settings.probes !== undefined && from !== 'WASM_COMPAT_CRATE' ? resolve(ROOT, settings.probes) : join(dir, 'probes');
+  const probes = settings.probes !== undefined && from !== 'WASM_COMPAT_CRATE' ? resolve(PROJECT_ROOT, settings.probes) : join(dir, 'probes');
   return {
     kind: 'prebuilt',
     name: pkgJson.name ?? basename(dir),
@@ -171,7 +170,7 @@ export function resolveSubjectFrom(env: NodeJS.ProcessEnv, configured: SubjectCo
   const settings: SubjectConfig = { ...configured, ...(fromEnv ? { features: features ?? [] } : features ? { features } : {}) };
   const from = fromEnv ? 'WASM_COMPAT_CRATE' : 'wasm-compat.config.ts';
   // The override is relative to where the user typed it; the config file, to the project.
-  const dir = fromEnv ? resolve(env.INIT_CWD ?? process.cwd(), fromEnv) : resolve(ROOT, settings.crate ?? 'crate');
+  const dir = fromEnv ? resolve(env.INIT_CWD ?? process.cwd(), fromEnv) : resolve(PROJECT_ROOT, settings.crate ?? 'crate');
   const shown = fromEnv ? `WASM_COMPAT_CRATE=${fromEnv}` : `crate: '${settings.crate ?? 'crate'}' in wasm-compat.config.ts`;
   if (!existsSync(dir)) throw new SubjectError(`${shown}: ${dir} does not exist`);
   if (!statSync(dir).isDirectory()) {
@@ -191,6 +190,15 @@ export function resolveSubject(): Subject {
   return cached.subject;
 }
 
+let demo: Subject | null = null;
+
+/** The demo crate (crate/) as a subject, whatever the run's subject is: the benchmarks' WASM-vs-JS
+ * pairs time it (they need its TypeScript twins), and the unit tests load its build. */
+export function demoSubject(): Subject {
+  demo ??= resolveSubjectFrom({}, { crate: 'crate', target: 'bundler', features: [] });
+  return demo;
+}
+
 /** The subject's .wasm file name and path in its pkg folder (wasm-pack's `<stem>_bg.wasm`). */
 export function subjectWasm(subject: Pick<Subject, 'pkgDir' | 'stem'>): { file: string; path: string } {
   const file = `${subject.stem}_bg.wasm`;
@@ -200,5 +208,5 @@ export function subjectWasm(subject: Pick<Subject, 'pkgDir' | 'stem'>): { file: 
 /** One line naming the subject, for logs and reports. */
 export function describeSubject(subject: Subject): string {
   const where = subject.crateDir ?? subject.pkgDir;
-  return `${subject.name} ${subject.version} (${relative(ROOT, where) || '.'}${subject.isDemo ? ', the demo crate' : ''}; wasm-bindgen ${subject.wasmBindgen ?? 'unknown'}; target ${subject.target})`;
+  return `${subject.name} ${subject.version} (${relative(PROJECT_ROOT, where) || '.'}${subject.isDemo ? ', the demo crate' : ''}; wasm-bindgen ${subject.wasmBindgen ?? 'unknown'}; target ${subject.target})`;
 }

@@ -4,7 +4,7 @@
 // Resolves with its exit code, the signal that stopped it, and everything it printed.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../subject/resolveSubject.ts';
+import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 
 export interface PlaywrightRun {
   status: number | null;
@@ -14,7 +14,7 @@ export interface PlaywrightRun {
 
 export function runPlaywright(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<PlaywrightRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/playwright'), ['test', ...args], { cwd: ROOT, env: { ...env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(PROJECT_ROOT, 'node_modules/.bin/playwright'), ['test', ...args], { cwd: PROJECT_ROOT, env: { ...env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -8,23 +8,23 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 
-export const AB_CACHE_DIR = resolve('.cache/bench-ab');
+export const AB_CACHE_DIR = join(PROJECT_ROOT, '.cache', 'bench-ab');
 /** cargo's target folder shared by every A/B build: dependencies compile once. */
 const TARGET_DIR = join(AB_CACHE_DIR, 'target');
-const ROOT = resolve('.');
 
 export class AbBuildError extends Error {}
 
-export function git(args: readonly string[], cwd = ROOT): { ok: boolean; out: string; err: string } {
+export function git(args: readonly string[], cwd = PROJECT_ROOT): { ok: boolean; out: string; err: string } {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
   return { ok: r.status === 0, out: (r.stdout ?? '').trim(), err: (r.stderr ?? '').trim() };
 }
 
 /** The commit a ref names, or an error saying it names none. */
-export function resolveCommit(ref: string, cwd = ROOT): string {
+export function resolveCommit(ref: string, cwd = PROJECT_ROOT): string {
   const r = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], cwd);
   if (!r.ok || !r.out) throw new AbBuildError(`'${ref}' names no commit in this repository (git rev-parse: ${r.err || 'unknown revision'})`);
   return r.out;
@@ -41,7 +41,7 @@ export interface RefChoice {
  * local main), what a branch is measured against; else, when HEAD is on main itself (the merge
  * base is HEAD), the commit before it.
  */
-export function chooseRef(against: string | undefined, cwd = ROOT): RefChoice {
+export function chooseRef(against: string | undefined, cwd = PROJECT_ROOT): RefChoice {
   if (against) return { ref: against, commit: resolveCommit(against, cwd), chosenBecause: `--against ${against}` };
   const head = resolveCommit('HEAD', cwd);
   const main = ['main', 'origin/main'].find((ref) => git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd).ok);
@@ -78,7 +78,7 @@ function variantName(v: BuildVariant): string {
 function run(what: string, command: string, args: string[], env: Record<string, string>, log: (line: string) => void): void {
   log(`bench: ${what}: ${command} ${args.join(' ')}`);
   // The build's own output goes to stderr: stdout is the check's table.
-  const r = spawnSync(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', process.stderr, process.stderr] });
+  const r = spawnSync(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', process.stderr, process.stderr] });
   if (r.error) throw new AbBuildError(`${what}: could not run ${command}: ${r.error.message}`);
   if (r.status !== 0) throw new AbBuildError(`${what} failed: ${command} ${args.join(' ')} exited ${r.status ?? r.signal} (its output is above)`);
 }

@@ -1,20 +1,20 @@
 // Which two builds the A/B check compares, each made ready on disk:
 //   A  --against-pkg <dir>, else --against <ref> (default: chooseRef), built once into the cache
 //   B  --b-pkg <dir>, else --b-features <f> (this working tree built with those features), else
-//      the current build in crate/pkg (WASM_COMPAT_PKG), as `npm run bench` times it
+//      the current build of the demo crate (or WASM_COMPAT_PKG: benches/benchedBuild.ts), as `npm run bench` times it
 // A is built the way B was: when B's build-info.json records a wasm-opt level, A gets the same.
 // Differences that remain between the two builds' settings are returned as warnings.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { WASM_FILE } from '../node/loadRawCrate.ts';
-import { staleBuildWarning } from '../node/staleBuild.ts';
+import { benchedBuildWarning } from '../benchedBuild.ts';
 import type { AbSettings } from './abOptions.ts';
 import { AB_CACHE_DIR, AbBuildError, buildCommit, buildCrate, chooseRef } from './buildRef.ts';
 import type { AbBuild } from './schema.ts';
 
 export interface AbBuildOptions extends Pick<AbSettings, 'against' | 'againstPkg' | 'againstFeatures' | 'bPkg' | 'bFeatures'> {
-  /** crate/pkg, or WASM_COMPAT_PKG. */
+  /** The demo crate's build, or WASM_COMPAT_PKG (benches/benchedBuild.ts). */
   defaultPkgDir: string;
   log(line: string): void;
 }
@@ -75,7 +75,7 @@ function settleB(o: AbBuildOptions): SettledBuild {
     buildCrate(`building B = this working tree with features ${o.bFeatures}`, resolve('crate'), out, { features: o.bFeatures, optimization: null }, o.log);
     return { info: describePkg('working tree', null, `--b-features ${o.bFeatures}`, out), twinsDir: null };
   }
-  const stale = staleBuildWarning(o.defaultPkgDir);
+  const stale = benchedBuildWarning(o.defaultPkgDir);
   if (stale) o.log(`bench: warning: B: ${stale}`);
   return { info: describePkg(relative(resolve('.'), o.defaultPkgDir) || o.defaultPkgDir, null, 'the current build, as npm run bench times it', o.defaultPkgDir), twinsDir: null };
 }

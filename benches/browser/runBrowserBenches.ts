@@ -20,16 +20,18 @@ import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { describeChoice } from '../../runner/engines/engineResolution.ts';
 import { launchDriver } from '../../runner/engines/launchDriver.ts';
 import { calibrateForThrottledProjects } from '../../runner/throttling/cpuCalibration.ts';
-import { benchReportsDir, PKG_DIR } from '../report/paths.ts';
+import { benchReportsDir } from '../report/paths.ts';
+import { benchedBuildWarning, benchedPkgDir, otherSubjectNote } from '../benchedBuild.ts';
 import type { BenchRun } from '../report/schema.ts';
 import { writeSummaryReports } from '../report/writeReports.ts';
-import { staleBuildWarning } from '../node/staleBuild.ts';
 import { runBrowserAbCheck } from './abCheckBrowsers.ts';
 import { type BenchProject, benchProjects } from './benchProjects.ts';
 import { startPreview } from '../../serving/servers/previewServer.ts';
 import { buildBenchPage } from '../page/buildBenchPage.ts';
 import { noncedWasm } from '../page/noncedWasmPlugin.ts';
 import { BENCH_PAGE_CONFIG } from '../page/vite.config.ts';
+
+const PKG_DIR = benchedPkgDir();
 
 if (process.argv.includes('--check')) process.exit(await runBrowserAbCheck(process.argv.slice(2)));
 
@@ -106,8 +108,10 @@ async function benchProject(project: BenchProject, baseUrl: string, build: Recor
   }
 }
 
-const stale = staleBuildWarning(PKG_DIR);
+const stale = benchedBuildWarning(PKG_DIR);
 if (stale) console.warn(`bench:browsers: warning: ${stale}`);
+const other = otherSubjectNote();
+if (other) console.warn(`bench:browsers: ${other}`);
 const OUT_DIR = mkdtempSync(join(tmpdir(), 'wasm-compat-bench-page-'));
 console.log(`bench:browsers: building the bench page into ${OUT_DIR}`);
 await buildBenchPage(OUT_DIR);

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { formatMs, formatPct } from '../report/format.ts';
-import { benchReportsDir, PKG_DIR } from '../report/paths.ts';
+import { benchReportsDir } from '../report/paths.ts';
+import { benchedPkgDir } from '../benchedBuild.ts';
 import { writeSummaryReports } from '../report/writeReports.ts';
 import { outputDifference } from '../run/sameOutput.ts';
 import { suites } from '../suites/index.ts';
@@ -16,6 +17,8 @@ import type { BenchContext } from '../suites/types.ts';
 import { loadRawCrate } from '../node/loadRawCrate.ts';
 import { readCriterionEstimates } from './criterionEstimates.ts';
 import type { NativeRun, NativeTask } from './schema.ts';
+
+const PKG_DIR = benchedPkgDir();
 
 const REPORT_DIR = benchReportsDir();
 

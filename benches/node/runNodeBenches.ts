@@ -23,7 +23,8 @@ import { AbBuildError } from '../ab/buildRef.ts';
 import { AB_ARG_OPTIONS, AB_GATE_ARG_OPTIONS, abGateSettings, abSettings, AbUsageError } from '../ab/abOptions.ts';
 import { AB_EXIT } from '../ab/gate.ts';
 import { compareRuns, DEFAULT_THRESHOLD_PCT, formatRegressionReport } from '../regression.ts';
-import { BASELINE_FILE, benchReportsDir, PKG_DIR } from '../report/paths.ts';
+import { BASELINE_FILE, benchReportsDir } from '../report/paths.ts';
+import { benchedBuildWarning, benchedPkgDir, otherSubjectNote } from '../benchedBuild.ts';
 import { renderTextTable, tableRows } from '../report/nodeTable.ts';
 import { readRun } from '../report/readRun.ts';
 import type { BenchRun } from '../report/schema.ts';
@@ -34,9 +35,10 @@ import { runSuites } from '../run/runPairs.ts';
 import { selectSuites } from '../suites/index.ts';
 import { defaultSizes } from '../suites/inputs.ts';
 import { runAbCheck } from './abCheck.ts';
-import { staleBuildWarning } from './staleBuild.ts';
 import { loadRawCrate } from './loadRawCrate.ts';
 import { serveWasm } from './serveWasm.ts';
+
+const PKG_DIR = benchedPkgDir();
 
 const REPORT_DIR = benchReportsDir();
 
@@ -84,8 +86,10 @@ if (args.check) {
 const started = new Date();
 const loadStart = loadavg();
 
-const stale = staleBuildWarning(PKG_DIR);
+const stale = benchedBuildWarning(PKG_DIR);
 if (stale) log(`bench: warning: ${stale}`);
+const other = otherSubjectNote();
+if (other) log(`bench: ${other}`);
 const { crate, wasmBytes, buildInfo } = await loadRawCrate(PKG_DIR);
 const server = await serveWasm(wasmBytes);
 const timerResolutionUs = await measureTimerResolutionUs();

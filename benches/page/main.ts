@@ -3,8 +3,8 @@
 //   ?only=math,strings   some suites        ?time=400   tinybench time per task, ms
 // Served cross-origin isolated (deploy/headerPolicy.ts), where performance.now() is finest;
 // the page measures the step it actually gets and sizes its batches from it.
-import wasmUrl from '../../crate/pkg/wasm_compat_bg.wasm?url';
-import * as crate from '../../crate/pkg/wasm_compat.js';
+import wasmUrl from '@bench-pkg/wasm_compat_bg.wasm?url';
+import * as crate from '@bench-pkg/wasm_compat.js';
 import { NONCED_WASM_PATH } from './noncedWasmPath.ts';
 import { renderTextTable, tableRows } from '../report/nodeTable.ts';
 import { defaultRunOptions, DEFAULT_TIME_MS } from '../run/defaults.ts';

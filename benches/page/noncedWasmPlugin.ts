@@ -4,11 +4,12 @@
 // Registered after servingHeaders(), whose middleware has set the isolation headers by then.
 // Only the dev and preview servers have it; elsewhere (nginx) the page falls back to one URL.
 import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { benchedPkgDir } from '../benchedBuild.ts';
 import type { Connect, Plugin } from 'vite';
 import { withNonce } from '../suites/wasmNonce.ts';
 import { NONCED_WASM_PATH } from './noncedWasmPath.ts';
-const WASM_FILE = fileURLToPath(new URL('../../crate/pkg/wasm_compat_bg.wasm', import.meta.url));
+const WASM_FILE = join(benchedPkgDir(), 'wasm_compat_bg.wasm');
 
 const cache = new Map<string, { mtimeMs: number; bytes: Uint8Array }>();
 
@@ -40,7 +41,7 @@ function middleware(files: Readonly<Record<string, string>>): Connect.NextHandle
 }
 
 /**
- * `files`: URL path → .wasm file; by default NONCED_WASM_PATH → crate/pkg's. The A/B page adds
+ * `files`: URL path → .wasm file; by default NONCED_WASM_PATH → the benched build's (benches/benchedBuild.ts). The A/B page adds
  * build A's .wasm under a path of its own.
  */
 export function noncedWasm(files: Readonly<Record<string, string>> = { [NONCED_WASM_PATH]: WASM_FILE }): Plugin {

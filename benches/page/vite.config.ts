@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import wasm from 'vite-plugin-wasm';
+import { benchedPkgDir } from '../benchedBuild.ts';
 
 export const BENCH_PAGE_ROOT = fileURLToPath(new URL('.', import.meta.url));
 export const BENCH_PAGE_CONFIG = fileURLToPath(import.meta.url);
@@ -12,6 +13,8 @@ export default defineConfig({
   root: BENCH_PAGE_ROOT,
   base: './',
   plugins: [wasm()],
+  // @bench-pkg is the build the benchmarks time (benches/benchedBuild.ts): the demo's, or WASM_COMPAT_PKG.
+  resolve: { alias: { '@bench-pkg': benchedPkgDir() } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -19,6 +22,6 @@ export default defineConfig({
     rollupOptions: { input: { bench: `${BENCH_PAGE_ROOT}bench.html` } },
   },
   // The page imports the crate, the suites and the harness's style from outside its folder.
-  server: { host: '127.0.0.1', strictPort: true, fs: { allow: [fileURLToPath(new URL('../..', import.meta.url))] } },
+  server: { host: '127.0.0.1', strictPort: true, fs: { allow: [fileURLToPath(new URL('../..', import.meta.url)), benchedPkgDir()] } },
   preview: { host: '127.0.0.1', strictPort: true },
 });

@@ -5,7 +5,7 @@
 import type { BenchSizes } from './inputs.ts';
 
 /** The wasm-pack module (bundler target) as a page or Node loads it, without panic-message wrapping. */
-export type CrateModule = typeof import('../../crate/pkg/wasm_compat.js');
+export type CrateModule = typeof import('@bench-pkg/wasm_compat.js');
 
 /** The TypeScript twins (crate/twins/), or another commit's copy of them (the A/B check). */
 export type TwinsModule = typeof import('../../crate/twins/index.ts');

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readShared, writeShared } from '../currentRun.ts';
-import { resolveSubject, ROOT, type Subject, SubjectError } from '../../subject/resolveSubject.ts';
+import { resolveSubject, type Subject, SubjectError } from '../../subject/resolveSubject.ts';
+import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 
 export interface RustTestArtifact {
   /** The cargo target it was built from ('web' for tests/web.rs). */
@@ -39,7 +40,7 @@ export function testNames(wasm: string, target: string): RustTestArtifact['tests
 function withToolchain(subject: Subject, line: string): string {
   const script = `source build/toolchain.sh && source build/wasm-bindgen-cli.sh && wasm_toolchain_activate && wasm_bindgen_cli_activate "$WANT_BINDGEN" >&2 && ${line}`;
   return execFileSync('bash', ['-c', script], {
-    cwd: ROOT,
+    cwd: PROJECT_ROOT,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'pipe'],

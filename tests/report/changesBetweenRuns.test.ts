@@ -15,12 +15,13 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { engineLabel } from '../../matrix/engineNames.ts';
 import type { CompatReport } from '../../runner/compatReport.ts';
-import { resolveSubjectFrom, ROOT } from '../../subject/resolveSubject.ts';
+import { resolveSubjectFrom } from '../../subject/resolveSubject.ts';
+import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { SUBJECT_TESTS_TARGET } from '../subject/cargoTarget.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-changes-'));
 // Two folders below the root, as examples/web-apis is: its probes import the probe contract by a relative path.
-const subject = join(ROOT, '.cache', `changes-test-${process.pid}`);
+const subject = join(PROJECT_ROOT, '.cache', `changes-test-${process.pid}`);
 after(() => {
   rmSync(scratch, { recursive: true, force: true });
   rmSync(subject, { recursive: true, force: true });
@@ -32,8 +33,8 @@ const PROBE = 'execution.structuredClone';
 const CATEGORIES = ['execution', 'memory', 'errors', 'features'];
 
 function run(): { status: number | null; out: string } {
-  const r = spawnSync(join(ROOT, 'node_modules/.bin/playwright'), ['test', 'tests/specs/probes.spec.ts', 'tests/specs/features.spec.ts', ...PROJECTS.map((p) => `--project=${p}`), `--output=${join(scratch, 'test-results')}`], {
-    cwd: ROOT,
+  const r = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/playwright'), ['test', 'tests/specs/probes.spec.ts', 'tests/specs/features.spec.ts', ...PROJECTS.map((p) => `--project=${p}`), `--output=${join(scratch, 'test-results')}`], {
+    cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, WASM_COMPAT_CRATE: subject, WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: CATEGORIES.join(',') },
     timeout: 600_000,
@@ -43,10 +44,10 @@ function run(): { status: number | null; out: string } {
 
 test('one expectation changed between two runs: changes.md names exactly that probe and engine', () => {
   // In the cargo target folder the subject tests share (tests/subject/exampleCrate.test.ts builds its tests there).
-  const built = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/buildSubject.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WASM_COMPAT_CRATE: 'examples/web-apis', CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET } });
+  const built = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/buildSubject.ts'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, WASM_COMPAT_CRATE: 'examples/web-apis', CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET } });
   assert.equal(built.status, 0, built.stderr);
   cpSync(resolveSubjectFrom({ WASM_COMPAT_CRATE: 'examples/web-apis' }).pkgDir, subject, { recursive: true });
-  cpSync(join(ROOT, 'examples/web-apis/probes'), join(subject, 'probes'), { recursive: true });
+  cpSync(join(PROJECT_ROOT, 'examples/web-apis/probes'), join(subject, 'probes'), { recursive: true });
 
   const first = run();
   assert.equal(first.status, 0, first.out);
@@ -85,7 +86,7 @@ test('one expectation changed between two runs: changes.md names exactly that pr
   // schema, and both JUnit files through a real JUnit reader, each with the one failure.
   const ajv = new Ajv({ strict: true, allErrors: true });
   addFormats.default(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/compat/features.schema.json'), 'utf8')));
+  const validate = ajv.compile(JSON.parse(readFileSync(join(PROJECT_ROOT, 'tests/fixtures/compat/features.schema.json'), 'utf8')));
   const features = JSON.parse(readFileSync(join(reports, 'features.json'), 'utf8')) as { browsers: Record<string, unknown> };
   assert.ok(validate(features), JSON.stringify(validate.errors));
   assert.deepEqual(Object.keys(features.browsers).sort(), PROJECTS.map((name) => engineLabel(report.projects[name]!.engine!)).sort());

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { resolveSubjectFrom, ROOT } from '../../subject/resolveSubject.ts';
+import { resolveSubjectFrom } from '../../subject/resolveSubject.ts';
+import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { SUBJECT_TESTS_TARGET, useFixtureLock } from './cargoTarget.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-subject-'));
@@ -30,8 +31,8 @@ const WASM_BINDGEN = 'wasm-bindgen = "=0.2.130"';
 
 /** npm run build:subject with WASM_COMPAT_CRATE=crate: its exit code and what it printed on stderr. */
 function buildSubject(crate: string, extraEnv: Record<string, string> = {}): { status: number | null; stderr: string; stdout: string } {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/buildSubject.ts'], {
-    cwd: ROOT,
+  const run = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/buildSubject.ts'], {
+    cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, WASM_COMPAT_CRATE: crate, ...extraEnv },
     timeout: 600_000,
@@ -71,7 +72,7 @@ test('a workspace root names its members', () => {
   // ...and a member is a subject, with its output outside the user's crate.
   const member = resolveSubjectFrom({ WASM_COMPAT_CRATE: join(dir, 'member-a') });
   assert.deepEqual([member.name, member.version, member.kind, member.isDemo], ['member-a', '0.3.0', 'crate', false]);
-  assert.ok(member.pkgDir.startsWith(join(ROOT, '.cache', 'subjects', 'member-a-')), member.pkgDir);
+  assert.ok(member.pkgDir.startsWith(join(PROJECT_ROOT, '.cache', 'subjects', 'member-a-')), member.pkgDir);
 });
 
 test('a crate without a cdylib', () => {
@@ -114,8 +115,8 @@ test('npx playwright test with a bad WASM_COMPAT_CRATE stops in the global setup
   mkdirSync(reports);
   writeFileSync(join(reports, 'compat.json'), '{"earlier":"run"}\n');
   writeFileSync(join(reports, 'index.html'), '<p>the earlier run</p>\n');
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/playwright'), ['test', '--project', 'chromium', `--output=${join(scratch, 'test-results')}`], {
-    cwd: ROOT,
+  const run = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/playwright'), ['test', '--project', 'chromium', `--output=${join(scratch, 'test-results')}`], {
+    cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, WASM_COMPAT_CRATE: join(scratch, 'nowhere'), WASM_COMPAT_MATRIX: '0', WASM_COMPAT_REPORTS_DIR: reports },
     timeout: 120_000,

@@ -6,11 +6,11 @@
 // what a crate does not use).
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../subject/resolveSubject.ts';
+import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 
-export const SUBJECT_TESTS_TARGET = join(ROOT, '.cache', 'subject-tests-target');
+export const SUBJECT_TESTS_TARGET = join(PROJECT_ROOT, '.cache', 'subject-tests-target');
 
-const FIXTURE_LOCK = join(ROOT, 'tests', 'fixtures', 'rust-tests-crate', 'Cargo.lock');
+const FIXTURE_LOCK = join(PROJECT_ROOT, 'tests', 'fixtures', 'rust-tests-crate', 'Cargo.lock');
 
 /** Gives a crate made in a scratch folder the fixture's lock. */
 export function useFixtureLock(crateDir: string): void {

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { CompatReport } from '../../runner/compatReport.ts';
-import { ROOT } from '../../subject/resolveSubject.ts';
+import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { SUBJECT_TESTS_TARGET } from './cargoTarget.ts';
 
 const reports = mkdtempSync(join(tmpdir(), 'wasm-compat-example-'));
@@ -23,8 +23,8 @@ const PROJECTS = ['chromium', 'firefox', 'webkit', 'pixel5', 'iphone12'];
 const SUBJECT_CATEGORIES = ['execution', 'loading', 'memory', 'serving', 'features'];
 
 test('WASM_COMPAT_CRATE=examples/web-apis npx playwright test runs the five projects on the example crate', () => {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/playwright'), ['test', ...PROJECTS.map((p) => `--project=${p}`), `--output=${join(reports, 'test-results')}`], {
-    cwd: ROOT,
+  const run = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/playwright'), ['test', ...PROJECTS.map((p) => `--project=${p}`), `--output=${join(reports, 'test-results')}`], {
+    cwd: PROJECT_ROOT,
     encoding: 'utf8',
     env: { ...process.env, WASM_COMPAT_CRATE: 'examples/web-apis', WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: SUBJECT_CATEGORIES.join(','), CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET },
     timeout: 1_200_000,

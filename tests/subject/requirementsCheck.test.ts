@@ -8,13 +8,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { ROOT } from '../../subject/resolveSubject.ts';
+import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'wasm-compat-simd-'));
 after(() => rmSync(out, { recursive: true, force: true }));
 
 function requirementsCheck(args: string[]): { status: number | null; stderr: string } {
-  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/requirements.ts', '--check', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/requirements.ts', '--check', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 300_000 });
   return { status: run.status, stderr: run.stderr };
 }
 
@@ -26,7 +26,7 @@ test('the demo build needs nothing beyond its baseline (control)', () => {
 
 test('a build with +simd128 fails the check, naming simd and the browser versions it drops', () => {
   const build = spawnSync('bash', ['build/build-wasm.sh', 'release', 'bundler'], {
-    cwd: ROOT,
+    cwd: PROJECT_ROOT,
     encoding: 'utf8',
     timeout: 900_000,
     env: {
@@ -35,7 +35,7 @@ test('a build with +simd128 fails the check, naming simd and the browser version
       SKIP_TESTS: '1',
       RUSTFLAGS: '-C target-feature=+simd128',
       // Its own target folder: other RUSTFLAGS in the crate's would rebuild everything, twice.
-      CARGO_TARGET_DIR: join(ROOT, '.cache', 'requirements-check-target'),
+      CARGO_TARGET_DIR: join(PROJECT_ROOT, '.cache', 'requirements-check-target'),
     },
   });
   assert.equal(build.status, 0, `${build.stdout}\n${build.stderr}`);

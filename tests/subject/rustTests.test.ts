@@ -16,11 +16,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import type { CompatReport } from '../../runner/compatReport.ts';
 import { rustTestSuite } from '../../runner/rustTests/rustTestBuild.ts';
 import { ensureSubjectBuilt } from '../../subject/buildSubject.ts';
-import { resolveSubjectFrom, ROOT } from '../../subject/resolveSubject.ts';
+import { resolveSubjectFrom } from '../../subject/resolveSubject.ts';
+import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { inSharedTarget, SUBJECT_TESTS_TARGET, useFixtureLock } from './cargoTarget.ts';
 
 const PROJECTS = ['chromium', 'firefox', 'webkit'];
-const FIXTURE = join(ROOT, 'tests/fixtures/rust-tests-crate');
+const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/rust-tests-crate');
 const PANIC = 'deliberate failure: double(2) is not 5';
 const PANIC_PATTERN = PANIC.replace(/[()]/g, '\\$&');
 /** The runner's timeout for a test binary (WASM_BINDGEN_TEST_TIMEOUT), which the hanging test costs once per

@@ -3,7 +3,6 @@
 // a pair whose sides disagree is reported and never timed. No wall-clock time is asserted.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadRawCrate } from '../../benches/node/loadRawCrate.ts';
 import { serveWasm, type WasmServer } from '../../benches/node/serveWasm.ts';
@@ -12,8 +11,9 @@ import { suites } from '../../benches/suites/index.ts';
 import { benchText, defaultSizes, doubles, smallSizes } from '../../benches/suites/inputs.ts';
 import type { BenchContext, BenchPair } from '../../benches/suites/types.ts';
 import { NoncedWasm, withNonce } from '../../benches/suites/wasmNonce.ts';
+import { benchedPkgDir } from '../../benches/benchedBuild.ts';
 
-const pkgDir = resolve(process.env.WASM_COMPAT_PKG ?? 'crate/pkg');
+const pkgDir = benchedPkgDir();
 let context: BenchContext;
 let server: WasmServer;
 

@@ -1,13 +1,14 @@
 // build-info.json must describe the files that are really on disk.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { measureWasm, sha256 } from '../../build/wasmSizes.ts';
 import type { BuildInfo } from '../../build/buildInfo.ts';
+import { benchedPkgDir } from '../../benches/benchedBuild.ts';
 
-const pkgDir = resolve(process.env.WASM_COMPAT_PKG ?? 'crate/pkg');
+const pkgDir = benchedPkgDir();
 const info = JSON.parse(readFileSync(join(pkgDir, 'build-info.json'), 'utf8')) as BuildInfo;
 
 test('build-info.json names the build', () => {

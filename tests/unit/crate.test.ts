@@ -2,13 +2,14 @@
 // in Node, on the wasm-pack output in crate/pkg (or WASM_COMPAT_PKG).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { type Crate, loadCrateFromDir } from '../../crate/js/nodeLoader.ts';
 import { WasmPanicError } from '../../crate/js/panicMessages.ts';
 import * as twin from '../../crate/twins/index.ts';
+import { benchedPkgDir } from '../../benches/benchedBuild.ts';
 
-const pkgDir = resolve(process.env.WASM_COMPAT_PKG ?? 'crate/pkg');
+const pkgDir = benchedPkgDir();
 let wasm: Crate;
 
 before(async () => {

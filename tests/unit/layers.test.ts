@@ -30,7 +30,7 @@ test('an import against the flow fails, naming the rule and the import', () => {
     writeFileSync(join(dir, 'harness', 'probe.ts'), "import { policy } from '../deploy/policy.ts';\nimport { fixture } from '../runner/fixture.ts';\nexport const probe = policy + fixture;\n");
     const run = cruise(dir, ['harness', 'runner', 'deploy']);
     assert.notEqual(run.status, 0, 'the violation fails the check');
-    assert.match(run.stdout, /harness-imports-only-crate-build-deploy-subject: harness\/probe\.ts → runner\/fixture\.ts/);
+    assert.match(run.stdout, /harness-imports-only-crate-build-deploy-subject-reporting: harness\/probe\.ts → runner\/fixture\.ts/);
     assert.doesNotMatch(run.stdout, /deploy\/policy\.ts/, 'the allowed import is not reported');
   } finally {
     rmSync(dir, { recursive: true, force: true });

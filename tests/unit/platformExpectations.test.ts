@@ -10,10 +10,10 @@ import { type EngineInfo, pagePlatform } from '../../runner/drivers/driver.ts';
 import { engineKey } from '../../runner/expectations/engineKey.ts';
 import { type ExpectationContext, expectedProbe } from '../../runner/expectations/probes.ts';
 import { loadSubjectExpectations } from '../../runner/expectations/subjectExpectations.ts';
-import { ROOT } from '../../subject/resolveSubject.ts';
+import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { brotliStream, engineHere, onCocoa } from '../../examples/web-apis/probes/_rules.js';
 
-const rules = await loadSubjectExpectations(join(ROOT, 'examples/web-apis/probes'));
+const rules = await loadSubjectExpectations(join(PROJECT_ROOT, 'examples/web-apis/probes'));
 const BROTLI = 'execution.brotliStream';
 
 const nodePlatform = Object.getOwnPropertyDescriptor(process, 'platform')!;

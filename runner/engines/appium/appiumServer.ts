@@ -2,11 +2,10 @@
 // (Appium listens on every interface unless told), on a free port, with APPIUM_HOME = the project,
 // so the drivers it uses are the pinned npm dependencies in package.json, not whatever a machine
 // has installed globally.
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { RunningServer } from '../../../serving/servers/runningServer.ts';
+import { PROJECT_ROOT } from '../../../reporting/projectRoot.ts';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** `allowInsecure`: driver-scoped insecure features a target needs (`uiautomator2:chromedriver_autodownload`). */
 export async function startAppium(allowInsecure: string[] = []): Promise<RunningServer> {
