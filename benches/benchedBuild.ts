@@ -28,6 +28,6 @@ export function benchedBuildWarning(pkgDir: string): string | null {
 /** Said when the suite is configured with another crate: the benchmarks do not time it. */
 export function otherSubjectNote(): string | null {
   const subject = resolveSubject();
-  if (subject.crateDir === demoSubject().crateDir && subject.pkgDir === demoSubject().pkgDir) return null;
+  if (subject.isDemo) return null;
   return `the WASM-vs-JS pairs time the demo crate (they need its TypeScript twins), not the configured subject ${describeSubject(subject)}`;
 }

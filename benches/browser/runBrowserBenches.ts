@@ -16,14 +16,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, firefox, webkit } from '@playwright/test';
 import type { BenchPageReport } from '../page/benchPage.ts';
-import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { describeChoice } from '../../runner/engines/engineResolution.ts';
 import { launchDriver } from '../../runner/engines/launchDriver.ts';
 import { calibrateForThrottledProjects } from '../../runner/throttling/cpuCalibration.ts';
 import { benchReportsDir } from '../report/paths.ts';
 import { benchedBuildWarning, benchedPkgDir, otherSubjectNote } from '../benchedBuild.ts';
 import type { BenchRun } from '../report/schema.ts';
-import { writeSummaryReports } from '../report/writeReports.ts';
+import { writeBenchRun, writeSummaryReports } from '../report/writeReports.ts';
 import { runBrowserAbCheck } from './abCheckBrowsers.ts';
 import { type BenchProject, benchProjects } from './benchProjects.ts';
 import { startPreview } from '../../serving/servers/previewServer.ts';
@@ -140,7 +139,7 @@ try {
       run = emptyRun(name, 'failed', error instanceof Error ? `${error.name}: ${error.message}` : String(error), new Date());
     }
     if (run.status === 'failed' || run.pairs.some((x) => x.status !== 'ok')) failed++;
-    writeJsonAtomic(join(REPORT_DIR, `${name}.json`), run);
+    writeBenchRun(REPORT_DIR, name, run);
     console.log(`${name}: ${run.status}${run.reason ? ` — ${run.reason}` : ''} (${(run.durationMs / 1000).toFixed(1)} s) -> ${join(REPORT_DIR, `${name}.json`)}`);
   }
 } finally {

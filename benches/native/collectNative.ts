@@ -5,11 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { formatMs, formatPct } from '../report/format.ts';
 import { benchReportsDir } from '../report/paths.ts';
 import { benchedPkgDir } from '../benchedBuild.ts';
-import { writeSummaryReports } from '../report/writeReports.ts';
+import { writeBenchRun, writeSummaryReports } from '../report/writeReports.ts';
 import { outputDifference } from '../run/sameOutput.ts';
 import { suites } from '../suites/index.ts';
 import { defaultSizes } from '../suites/inputs.ts';
@@ -79,7 +78,7 @@ const run: NativeRun = {
   host: /host: (\S+)/.exec(rustc)?.[1] ?? `${process.platform}-${process.arch}`,
   tasks,
 };
-writeJsonAtomic(join(REPORT_DIR, 'native.json'), run);
+writeBenchRun(REPORT_DIR, 'native', run);
 writeSummaryReports(REPORT_DIR);
 for (const t of tasks) console.log(`${t.id.padEnd(20)} ${formatMs(t.meanNs / 1e6).padStart(10)} ${formatPct(t.rme)}  outputs ${t.outputs}`);
 const differing = tasks.filter((t) => t.outputs.startsWith('differ'));

@@ -1,4 +1,4 @@
-// npm run bench: every suite in Node with tinybench, on the crate's wasm-pack build in crate/pkg.
+// npm run bench: every suite in Node with tinybench, on the demo crate's build (benches/benchedBuild.ts).
 // Prints the table, writes reports/bench/node.json, then summary.md and index.html over every
 // report in reports/bench. Exits 1 when a pair's outputs differ or a task fails.
 //
@@ -7,28 +7,21 @@
 //                         task slower beyond the horizon, 3 unsure, 4 outputs differ, 5 a task
 //                         threw (benches/ab/gate.ts). A: --against <ref> (default: the merge
 //                         base with main, or HEAD~1 on main) or --against-pkg <dir>
-//                         [--against-features f]; B: crate/pkg, --b-pkg <dir> or --b-features f;
+//                         [--against-features f]; B: this build, --b-pkg <dir> or --b-features f;
 //                         --horizon <pct> --turn-ms <ms> --min-rounds n --max-rounds n --max-seconds s
 //                         --task math.sieve,... (only those pairs)  --accept-unsure (unsure passes)
-//   --compare-baseline    compare this run with benches/baseline/node.json (the history the
-//                         charts draw); exit 1 naming each regression
-//   --baseline <file>     another baseline        --threshold <pct>   allowance beyond the margin
-//   --update-baseline     write this run as the baseline (after looking at it)
 //   --only <suite,...>    run some suites         --time <ms>         tinybench time per task
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { AbBuildError } from '../ab/buildRef.ts';
 import { AB_ARG_OPTIONS, AB_GATE_ARG_OPTIONS, abGateSettings, abSettings, AbUsageError } from '../ab/abOptions.ts';
 import { AB_EXIT } from '../ab/gate.ts';
-import { compareRuns, DEFAULT_THRESHOLD_PCT, formatRegressionReport } from '../regression.ts';
-import { BASELINE_FILE, benchReportsDir } from '../report/paths.ts';
+import { benchReportsDir } from '../report/paths.ts';
 import { benchedBuildWarning, benchedPkgDir, otherSubjectNote } from '../benchedBuild.ts';
 import { renderTextTable, tableRows } from '../report/nodeTable.ts';
-import { readRun } from '../report/readRun.ts';
 import type { BenchRun } from '../report/schema.ts';
-import { writeSummaryReports } from '../report/writeReports.ts';
+import { writeBenchRun, writeSummaryReports } from '../report/writeReports.ts';
 import { BATCH_FLOOR_MS, defaultRunOptions, DEFAULT_TIME_MS } from '../run/defaults.ts';
 import { batchTargetMs, measureTimerResolutionUs, timestampProviderName } from '../run/environment.ts';
 import { runSuites } from '../run/runPairs.ts';
@@ -46,18 +39,13 @@ const { values: args } = parseArgs({
   options: {
     ...AB_ARG_OPTIONS,
     ...AB_GATE_ARG_OPTIONS,
-    'compare-baseline': { type: 'boolean', default: false },
-    baseline: { type: 'string', default: BASELINE_FILE },
-    threshold: { type: 'string', default: String(DEFAULT_THRESHOLD_PCT) },
-    'update-baseline': { type: 'boolean', default: false },
     only: { type: 'string', default: '' },
     time: { type: 'string', default: String(DEFAULT_TIME_MS) },
   },
 });
-const threshold = Number(args.threshold);
 const timeMs = Number(args.time);
-if (!(threshold >= 0) || !(timeMs > 0)) {
-  console.error('bench: --threshold must be a percentage ≥ 0 and --time a positive number of ms');
+if (!(timeMs > 0)) {
+  console.error(`bench: --time ${args.time}: expected a positive number of ms`);
   process.exit(2);
 }
 
@@ -135,23 +123,9 @@ const run: BenchRun = {
 console.log(renderTextTable(tableRows(pairs)));
 console.log(`\n${pairs.length} pairs in ${(run.durationMs / 1000).toFixed(1)} s; load average ${run.environment!.loadAverage!.end.map((l) => l.toFixed(2)).join(' ')} at the end`);
 
-writeJsonAtomic(join(REPORT_DIR, 'node.json'), run);
-let exitCode = pairs.some((p) => p.status !== 'ok') ? 1 : 0;
+writeBenchRun(REPORT_DIR, 'node', run);
+const exitCode = pairs.some((p) => p.status !== 'ok') ? 1 : 0;
 if (exitCode) console.error(`bench: not timed: ${pairs.filter((p) => p.status !== 'ok').map((p) => `${p.id} (${p.status})`).join(', ')}`);
-
-if (args['compare-baseline']) {
-  const report = compareRuns(readRun(args.baseline), run, threshold);
-  writeJsonAtomic(join(REPORT_DIR, 'check.json'), report);
-  console.log(`\n${formatRegressionReport(report).join('\n')}`);
-  if (report.regressions.length) exitCode = 1;
-}
-if (args['update-baseline']) {
-  if (exitCode) console.error('bench: baseline not updated: this run has failures');
-  else {
-    writeJsonAtomic(args.baseline, run);
-    console.log(`bench: baseline written to ${args.baseline}`);
-  }
-}
 writeSummaryReports(REPORT_DIR);
 console.log(`bench: wrote ${join(REPORT_DIR, 'node.json')}, summary.md, index.html`);
 process.exit(exitCode);

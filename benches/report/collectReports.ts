@@ -1,9 +1,8 @@
 // Everything benchmark runs have left in reports/bench, gathered for summary.md and index.html:
-// the Node run, each browser project's run, the native run, and the last regression check.
+// the Node run, each browser project's run and the native run.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NativeRun } from '../native/schema.ts';
-import type { RegressionReport } from '../regression.ts';
 import { browserProjectList } from '../../runner/engines/browserProjects.ts';
 import { readRun } from './readRun.ts';
 import type { BenchRun } from './schema.ts';
@@ -13,8 +12,6 @@ export interface CollectedReports {
   node: BenchRun | null;
   browsers: BenchRun[];
   native: NativeRun | null;
-  /** The regression check of the current Node run, if one was made. */
-  check: RegressionReport | null;
 }
 
 function readJson<T>(path: string): T | null {
@@ -24,7 +21,7 @@ function readJson<T>(path: string): T | null {
 export function collectReports(dir: string): CollectedReports {
   const runs = existsSync(dir)
     ? readdirSync(dir)
-        .filter((f) => f.endsWith('.json') && !['native.json', 'check.json'].includes(f))
+        .filter((f) => f.endsWith('.json') && f !== 'native.json')
         .map((f) => {
           try {
             return readRun(join(dir, f));
@@ -40,6 +37,5 @@ export function collectReports(dir: string): CollectedReports {
   const browsers = runs.filter((r) => r.project !== 'node').sort((a, b) => rank(a.project) - rank(b.project) || a.project.localeCompare(b.project));
   const node = runs.find((r) => r.project === 'node') ?? null;
   const native = readJson<NativeRun>(join(dir, 'native.json'));
-  const check = readJson<RegressionReport>(join(dir, 'check.json'));
-  return { node, browsers, native: native?.kind === 'wasm-compat-native' ? native : null, check: check && node && check.currentStartedAt === node.startedAt ? check : null };
+  return { node, browsers, native: native?.kind === 'wasm-compat-native' ? native : null };
 }

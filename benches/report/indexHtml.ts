@@ -1,6 +1,5 @@
 // reports/bench/index.html: one static page, no script, no chart library — inline SVG a person
 // reads in any browser: speedup per task per engine, WASM against native, then the full tables.
-import { describeComparison } from '../regression.ts';
 import type { CollectedReports } from './collectReports.ts';
 import { nativeComparisons, speedupIn, taskRows, runThrottling, timedRuns } from './comparisons.ts';
 import { escapeHtml } from '../../reporting/escapeHtml.ts';
@@ -96,11 +95,6 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
     );
   } else body.push('<p>No native run yet: <code>npm run bench:native</code>.</p>');
 
-  if (c.check) {
-    body.push('<h2>Regression check</h2>');
-    body.push(`<p>Against the baseline of ${escapeHtml(c.check.baselineStartedAt)}, threshold ${c.check.thresholdPct}% beyond the combined margin of error: ${c.check.regressions.length ? `<span class="bad">regressed: ${escapeHtml(c.check.regressions.join(', '))}</span>` : 'no regression'}.</p>`);
-    body.push(`<ul class="facts">${c.check.comparisons.map((x) => `<li>${escapeHtml(describeComparison(x, c.check!.thresholdPct))}</li>`).join('')}</ul>`);
-  }
 
   body.push('<h2>Tasks</h2>');
   body.push(`<dl class="tasks">${tasks.map((t) => `<dt>${escapeHtml(t.id)}</dt><dd>${escapeHtml(t.title)}${t.kind === 'route' ? ` — ${escapeHtml(t.subjectLabel)} against ${escapeHtml(t.baselineLabel)}` : ''}</dd>`).join('')}</dl>`);

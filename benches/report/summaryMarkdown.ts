@@ -1,6 +1,4 @@
-// reports/bench/summary.md: the Node table, speedups per engine, WASM against native, and the
-// regression check, as Markdown a person reads on GitHub or in a terminal.
-import { describeComparison } from '../regression.ts';
+// reports/bench/summary.md: the Node table, speedups per engine and WASM against native, as Markdown a person reads on GitHub or in a terminal.
 import type { CollectedReports } from './collectReports.ts';
 import { nativeComparisons, speedupIn, taskRows, runThrottling, timedRuns } from './comparisons.ts';
 import { formatMs, formatPct, formatSpeedup, significant } from './format.ts';
@@ -76,9 +74,5 @@ export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Dat
     out.push(renderMarkdownTable([['task', 'native', 'WASM (Node)', 'JS (Node)', 'WASM × native', 'JS × native', ...browserHeads, 'outputs'], ...rows]), '');
   } else out.push('No native run yet: `npm run bench:native`.', '');
 
-  if (c.check) {
-    out.push('## Regression check', '', `Against the baseline of ${c.check.baselineStartedAt}, threshold ${c.check.thresholdPct}% beyond the combined margin of error.`, '');
-    out.push(...c.check.comparisons.map((x) => `- ${describeComparison(x, c.check!.thresholdPct)}`), '', c.check.regressions.length ? `**Regressed: ${c.check.regressions.join(', ')}**` : 'No regression.', '');
-  }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -6,7 +6,6 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { compareRuns } from '../../benches/regression.ts';
 import { collectReports } from '../../benches/report/collectReports.ts';
 import { nativeComparisons } from '../../benches/report/comparisons.ts';
 import { renderIndexHtml } from '../../benches/report/indexHtml.ts';
@@ -28,17 +27,11 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('collecting the runs', () => {
-  test('Node, browsers in project order, native; stray JSON ignored; a check only for the current run', () => {
+  test('Node, browsers in project order, native; stray JSON ignored', () => {
     const c = collectReports(dir);
     assert.equal(c.node?.project, 'node');
     assert.deepEqual(c.browsers.map((b) => b.project), ['chromium', 'firefox']);
     assert.equal(c.native?.tasks.length, 3);
-    assert.equal(c.check, null);
-    writeFileSync(join(dir, 'check.json'), JSON.stringify({ ...compareRuns(c.node!, c.node!), currentStartedAt: 'an older run' }));
-    assert.equal(collectReports(dir).check, null, 'a check of an older run is not shown');
-    writeFileSync(join(dir, 'check.json'), JSON.stringify(compareRuns(c.node!, c.node!)));
-    assert.equal(collectReports(dir).check?.regressions.length, 0);
-    rmSync(join(dir, 'check.json'));
   });
 
   test('WASM and JS against native: time ratios with propagated margins', () => {
