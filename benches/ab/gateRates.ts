@@ -19,7 +19,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
-import { benchReportsDir } from '../report/paths.ts';
+import { benchReportsDir } from '../report/runFiles.ts';
 import { AB_DEFAULTS, abGateSettings } from './abOptions.ts';
 import { AB_CACHE_DIR, buildCrate } from './buildRef.ts';
 import { type GateRateArm, type GateRun, summarizeArm } from './gateRateSummary.ts';

@@ -26,7 +26,7 @@ import { buildAbPage } from '../page/buildBenchPage.ts';
 import { noncedWasm } from '../page/noncedWasmPlugin.ts';
 import { AB_NONCED_WASM_PATHS } from '../page/noncedWasmPath.ts';
 import { BENCH_PAGE_CONFIG } from '../page/vite.config.ts';
-import { benchReportsDir } from '../report/paths.ts';
+import { benchReportsDir } from '../report/runFiles.ts';
 import { benchedPkgDir } from '../benchedBuild.ts';
 import { suites } from '../suites/index.ts';
 import { type BenchProject, benchProjects } from './benchProjects.ts';

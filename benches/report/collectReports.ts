@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NativeRun } from '../native/schema.ts';
 import { browserProjectList } from '../../runner/engines/browserProjects.ts';
-import { readRun } from './readRun.ts';
+import { readRun } from './runFiles.ts';
 import type { BenchRun } from './schema.ts';
 
 

@@ -10,7 +10,7 @@ import { collectReports } from '../../benches/report/collectReports.ts';
 import { nativeComparisons } from '../../benches/report/comparisons.ts';
 import { renderIndexHtml } from '../../benches/report/indexHtml.ts';
 import { renderTextTable, tableRows } from '../../benches/report/nodeTable.ts';
-import { readRun } from '../../benches/report/readRun.ts';
+import { readRun } from '../../benches/report/runFiles.ts';
 import { renderSummaryMarkdown } from '../../benches/report/summaryMarkdown.ts';
 import { renderLogBarChart } from '../../benches/report/svgCharts.ts';
 import { writeSummaryReports } from '../../benches/report/writeReports.ts';
