@@ -1,7 +1,9 @@
 // `vite preview` serves the build's precompressed copies (file.br, file.gz beside each file, written
 // by precompress.ts) the way nginx's brotli_static and gzip_static do, so that preview negotiates
-// Content-Encoding like production does. Vite's own static server (sirv) can do this, but Vite does
-// not switch it on. Identity requests fall through to Vite.
+// Content-Encoding like production does. Identity requests fall through to Vite. Kept by hand rather
+// than sirv's brotli/gzip options (Vite's own static server, not switched on by Vite): sirv 3.0.2
+// picks an encoding by substring (accept-encoding.includes('br')), so a client that refuses brotli
+// with br;q=0 would get it; negotiateEncoding honours q-values as RFC 9110 says and nginx does.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import type { Connect } from 'vite';
