@@ -4,8 +4,13 @@ import type { EngineInfo } from '../drivers/driver.ts';
 
 export type EngineKey = 'chromium' | 'firefox' | 'webkit' | 'webkitgtk';
 
+const FAMILIES: readonly string[] = ['chromium', 'firefox', 'webkit'] satisfies Array<Exclude<EngineKey, 'webkitgtk'>>;
+
+/** compat.json names engines as open strings: one this code has no expectations for is refused by name, not misread. */
 export function engineKey(engine: Pick<EngineInfo, 'engine' | 'kind'>): EngineKey {
-  return engine.engine === 'webkit' && engine.kind === 'webkitgtk' ? 'webkitgtk' : engine.engine;
+  if (engine.engine === 'webkit' && engine.kind === 'webkitgtk') return 'webkitgtk';
+  if (FAMILIES.includes(engine.engine)) return engine.engine as EngineKey;
+  throw new Error(`engine "${engine.engine}" (${engine.kind}) is none this wasm-compat keys expectations by (${FAMILIES.join(', ')}, webkitgtk)`);
 }
 
 /** -1, 0 or 1, comparing dotted versions numerically part by part ("2.50.6" > "2.46"). */
