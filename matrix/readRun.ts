@@ -1,12 +1,13 @@
 // A run as compat.json stored it, and the runs before it: the current file and the history's
 // compat-*.json, ordered by when each run was generated (not by file name or mtime, which a copy
-// or an archive can change). A file that is missing, not JSON, or not a compat.json of this schema
-// is an error naming the file and what is wrong with it.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// or an archive can change). A file that is missing, not JSON, of a version this code does not read,
+// or not of its schema is an error naming the file and what is wrong with it (runner/readCompat.ts).
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CompatReport } from '../runner/compatReport.ts';
+import { readCompatFile } from '../runner/readCompat.ts';
 
-export class RunFileError extends Error {}
+export { RunFileError } from '../runner/readCompat.ts';
 
 export interface StoredRun {
   path: string;
@@ -15,18 +16,7 @@ export interface StoredRun {
 
 export function readRun(path: string): StoredRun {
   const file = resolve(path);
-  if (!existsSync(file)) throw new RunFileError(`${file}: no such file (run npx playwright test first, or name a stored compat.json)`);
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new RunFileError(`${file} is not JSON: ${(error as Error).message}`);
-  }
-  const report = value as Partial<CompatReport> | null;
-  if (!report || typeof report !== 'object' || report.schema !== 1 || typeof report.projects !== 'object' || report.projects === null || typeof report.generatedAt !== 'string') {
-    throw new RunFileError(`${file} is not a wasm-compat compat.json (schema 1 with generatedAt and projects)`);
-  }
-  return { path: file, report: report as CompatReport };
+  return { path: file, report: readCompatFile(file) };
 }
 
 /** The reports folder a stored compat.json belongs to: its own folder, or the one above history/. */

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import type { CompatReport } from './compatReport.ts';
+import { readCompatFile } from './readCompat.ts';
 
 /** The run's id: the workers of one run share their Rust results under it, and compat.json names it. */
 export const RUN_ID_ENV = 'WASM_COMPAT_RUN_ID';
@@ -66,7 +67,7 @@ export function endRun(run: Run): void {
 /** The file a joining run adds to: it must be the named run's, or the join is refused (the global setup checks it before the run, the teardown again before it writes). */
 export function readJoinedRun(file: string, runId: string): CompatReport {
   if (!existsSync(file)) throw new Error(`${JOIN_RUN_ENV}=${runId}: there is no ${file} to join`);
-  const report = JSON.parse(readFileSync(file, 'utf8')) as CompatReport;
+  const report = readCompatFile(file);
   if (report.runId !== runId) throw new Error(`${JOIN_RUN_ENV}=${runId}: ${file} is from ${report.runId ? `run ${report.runId}` : 'a run that names none'}, not the run to join`);
   return report;
 }

@@ -1,6 +1,6 @@
 // After a run: the tests' saved records (runner/testRecord.ts) become <reports>/compat.json
 // (compatReport.ts says what it holds), written whole after the previous one moved to the history,
-// and then the run gate (runGate.ts) fails the run if nothing ran or a required project did not.
+// with its JSON Schema beside it (compatJsonSchema.ts), and then the run gate (runGate.ts) fails the run if nothing ran or a required project did not.
 // A global teardown, not a reporter: a user's `--reporter` replaces the config's reporters, and
 // neither the run's answer nor its gate may go with them. A run that joins another
 // (WASM_COMPAT_JOIN_RUN: the Appium run of `npm run compat`) adds its projects to that run's file.
@@ -12,10 +12,13 @@ import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import { resolveTarget } from '../serving/targets/plan.ts';
 import type { TargetRecord } from '../serving/targets/target.ts';
 import { resolveSubject } from '../subject/resolveSubject.ts';
+import { writeCompatJsonSchema } from './compatJsonSchema.ts';
+import { COMPAT_SCHEMA_VERSION } from './compatSchema.ts';
 import { addTestResult, type CompatReport, emptyProject, type ProjectReport, projectTarget } from './compatReport.ts';
 import { currentRun, endRun, JOIN_RUN_ENV, readJoinedRun, reportRunId } from './currentRun.ts';
 import { htmlReportFolder } from './htmlReportFolder.ts';
 import { requiredProjects, runGate } from './runGate.ts';
+import { checkCompatReport } from './readCompat.ts';
 import { notRunReason, savedResult, savedTests, type SavedTest } from './testRecord.ts';
 import { projectRequirements, subjectReport } from './subjectReport.ts';
 import { targetUrl } from './targetUrls.ts';
@@ -43,7 +46,8 @@ export function gateOf(config: Pick<FullConfig, 'projects'>, saved: SavedTest[])
   return runGate(configured, ran, notRun, requiredProjects(), selected.length ? selected : configured);
 }
 
-function writeCompatJson(config: FullConfig, saved: SavedTest[], runId: string): void {
+/** Writes compat.json and its schema; returns why the file as written would be refused by its readers, or null. */
+function writeCompatJson(config: FullConfig, saved: SavedTest[], runId: string): string | null {
   const outputFile = reportPath('compat.json');
   const joined = process.env[JOIN_RUN_ENV] ? readJoinedRun(outputFile, runId) : null;
   const html = htmlReportFolder(config);
@@ -62,7 +66,7 @@ function writeCompatJson(config: FullConfig, saved: SavedTest[], runId: string):
   });
   const primary = resolveTarget();
   const report: CompatReport = {
-    schema: 1,
+    schema: COMPAT_SCHEMA_VERSION,
     runId,
     generatedAt: new Date().toISOString(),
     target: primary.name,
@@ -74,6 +78,11 @@ function writeCompatJson(config: FullConfig, saved: SavedTest[], runId: string):
   };
   archive(outputFile, 'compat', '.json');
   writeJsonAtomic(outputFile, report);
+  writeCompatJsonSchema();
+  // Its types are the schema's, but the records it folds were JSON (the tests' attachments): a file
+  // the readers would refuse fails the run, naming the field, rather than later in the matrix.
+  const { problem } = checkCompatReport(report);
+  return problem === null ? null : `${outputFile} as written does not match runner/compatSchema.ts: ${problem}`;
 }
 
 export default async function globalTeardown(config: FullConfig): Promise<void> {
@@ -84,8 +93,8 @@ export default async function globalTeardown(config: FullConfig): Promise<void> 
   const saved = savedTests(run);
   const unfinished = saved.filter((s) => s.status === 'running');
   if (unfinished.length) console.error(`wasm-compat: ${unfinished.length} test(s) did not finish (their worker ended first), counted as failed: ${unfinished.map((s) => `${s.project}: ${s.title}`).join('; ')}`);
-  writeCompatJson(config, saved, runId);
+  const unreadable = writeCompatJson(config, saved, runId);
   endRun(run);
-  const problem = gateOf(config, saved);
+  const problem = [unreadable, gateOf(config, saved)].filter((p) => p !== null).join('; ');
   if (problem) throw new Error(`wasm-compat: the run fails: ${problem}`);
 }

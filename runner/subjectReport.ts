@@ -4,26 +4,11 @@
 import { type BuildInfo, readBuildInfo } from '../build/buildInfo.ts';
 import { readModuleFeatures } from '../subject/moduleFeatures.ts';
 import { type Subject, subjectWasm } from '../subject/resolveSubject.ts';
-import { checkProject, type ProjectRequirementCheck, type Requirements, requirementsOf } from './expectations/requirements.ts';
+import type { ProjectRequirementCheck, SubjectReport } from './compatSchema.ts';
+import { checkProject, type Requirements, requirementsOf } from './expectations/requirements.ts';
 import type { ProbeVerdict } from './expectations/verdict.ts';
 
-export interface SubjectReport {
-  name: string;
-  version: string;
-  kind: Subject['kind'];
-  /** The crate's folder or the prebuilt folder, as resolved. */
-  path: string;
-  from: string;
-  wasmBindgen: string | null;
-  target: Subject['target'];
-  features: string[];
-  /** The build's record (build-info.json) without its file list, or null when the folder has none. */
-  build: Omit<BuildInfo, 'wasm'> | null;
-  wasm: { file: string; bytes: number; gzip?: number; brotli?: number; sha256: string } | null;
-  requirements: Requirements | null;
-  /** Why the requirements could not be read, when they could not. */
-  requirementsError?: string;
-}
+export type { SubjectReport } from './compatSchema.ts';
 
 export function subjectReport(subject: Subject): SubjectReport {
   let build: BuildInfo | null = null;

@@ -10,8 +10,9 @@ import type { TestInfo } from '@playwright/test';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import type { Finding } from '../deploy/headerRules.ts';
-import type { EngineInfo } from './drivers/driver.ts';
-import type { ProbeVerdict } from './expectations/verdict.ts';
+import type { EngineInfo, ProbeVerdict, RustTestRecord, SessionTiming } from './compatSchema.ts';
+
+export type { RustTestRecord, SessionTiming } from './compatSchema.ts';
 
 const ATTACHMENT = {
   engine: 'wasm-compat-engine',
@@ -54,26 +55,8 @@ export const readVerdicts = (result: Pick<TestResult, 'attachments'>) => readJso
 export const recordFindings = (testInfo: TestInfo, findings: Finding[]) => attachJson(testInfo, ATTACHMENT.findings, findings);
 export const readFindings = (result: Pick<TestResult, 'attachments'>) => readJson<Finding[]>(result, ATTACHMENT.findings);
 
-/** What a project's worker spent before its first test: starting its engine, and the page's one load with its probes. */
-export interface SessionTiming {
-  launchMs: number;
-  pageLoadMs: number;
-}
-
 export const recordSession = (testInfo: TestInfo, timing: SessionTiming) => attachJson(testInfo, ATTACHMENT.session, timing);
 export const readSession = (result: Pick<TestResult, 'attachments'>) => readJson<SessionTiming>(result, ATTACHMENT.session);
-
-/** One #[wasm_bindgen_test] as it ran in this project's engine (tests/specs/rustTests.spec.ts). */
-export interface RustTestRecord {
-  /** The cargo test target (tests/web.rs is 'web'). */
-  target: string;
-  /** Where it ran: the runner page's main thread, or a dedicated worker. */
-  mode: string;
-  name: string;
-  status: 'passed' | 'failed' | 'ignored' | 'not-reported';
-  /** Its output: a panic's message, or why it did not report. */
-  output: string;
-}
 
 export const recordRustTest = (testInfo: TestInfo, record: RustTestRecord) => attachJson(testInfo, ATTACHMENT.rustTest, record);
 export const readRustTest = (result: Pick<TestResult, 'attachments'>) => readJson<RustTestRecord>(result, ATTACHMENT.rustTest);

@@ -13,7 +13,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'n
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CompatReport } from '../../runner/compatReport.ts';
+import { readCompatFile } from '../../runner/readCompat.ts';
 import { archive } from '../../reporting/history.ts';
 import { reportPath } from '../../reporting/reportsFolder.ts';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
@@ -62,7 +62,8 @@ try {
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const summary = (child.stdout.match(/^\s*\d+ (passed|failed|flaky|skipped).*$/gm) ?? []).map((l) => l.trim()).join(', ');
     const json = readJson<PlaywrightJsonReport>(runJson);
-    const profile = json ? profileRun(json, readJson<CompatReport>(join(reports, 'compat.json'))) : null;
+    const compat = join(reports, 'compat.json');
+    const profile = json ? profileRun(json, existsSync(compat) ? readCompatFile(compat) : null) : null;
     results.push({ run, wallSeconds: Math.round(wallSeconds * 10) / 10, exitCode: child.status, loadAverageBefore: Math.round(load * 100) / 100, summary, profile });
     console.log(`run ${run}/${runs}: ${wallSeconds.toFixed(1)} s wall, exit ${child.status}, load ${load.toFixed(2)} before: ${summary || child.stderr.slice(-500)}`);
     // A run that failed is no figure to compare: which tests failed, as Playwright listed them.

@@ -1,36 +1,10 @@
 // The few verbs the specs need, whatever drives the browser: a Playwright page, a WebDriver
 // session (WebKitGTK), later an Appium session or a remote grid. Specs never see which.
 import type { HarnessReport } from '../../harness/probes/probe.ts';
-import type { EngineName } from '../engines/engineChoice.ts';
-import type { ThrottlingRecord } from '../throttling/throttlingProfile.ts';
+import type { EngineInfo } from '../compatSchema.ts';
 
-/** What ran a project: recorded in every report. */
-export interface EngineInfo {
-  project: string;
-  engine: EngineName;
-  /** How it was reached: Playwright's own build, a system browser, WebKitGTK over WebDriver. */
-  kind: string;
-  source: string;
-  binary: string;
-  /** Browser version as the engine reports it (e.g. 156.0.8078.108, 153.8.0, 2.50.6). */
-  version: string;
-  userAgent: string;
-  /**
-   * The platform the browser runs on, as the browser says it, never Node's (a remote grid's browser runs
-   * elsewhere): WebDriver's platformName capability ("linux", "mac", "iOS"), else what its page reports
-   * (pagePlatform: "Linux x86_64", "MacIntel", "Win32", "iPhone"), read as the engine starts
-   * (runner/engines/launchDriver.ts). A device descriptor does not change it: Playwright emulates the
-   * user agent, not navigator.platform. Absent in runs stored before 2026-12-06.
-   */
-  platform?: string;
-  /** A device descriptor applied to a desktop engine (Pixel 5, iPhone 12), not the device itself. */
-  emulated: boolean;
-  device: string | null;
-  /** Parts of the device descriptor (and of its throttling) this engine could not apply, with the value asked for. */
-  notApplied: string[];
-  /** The phone's CPU and network the project asked for: what was applied and what not; null where none was asked. */
-  throttling?: ThrottlingRecord | null;
-}
+/** What ran a project, recorded in every report: its shape is compat.json's (compatSchema.ts). */
+export type { EngineInfo } from '../compatSchema.ts';
 
 export interface OpenOptions {
   /** Remove the WebAssembly global before any page script runs (as iOS Lockdown Mode does). */

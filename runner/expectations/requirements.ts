@@ -6,7 +6,10 @@
 import type { ModuleFeatures, ParserFeature } from '../../subject/moduleFeatures.ts';
 import { compareVersions } from './engineKey.ts';
 import { FEATURE_EXPECTATIONS, type FeatureExpectation } from './features.ts';
+import type { ProjectRequirementCheck } from '../compatSchema.ts';
 import type { ProbeVerdict } from './verdict.ts';
+
+export type { ProjectRequirementCheck } from '../compatSchema.ts';
 
 /** The browsers a requirement table names, and where each one's version comes from. */
 export const BROWSERS = {
@@ -108,17 +111,11 @@ export function requirementsOf(module: ModuleFeatures): Requirements {
   return { features, minimum };
 }
 
-export interface ProjectRequirementCheck {
-  /** True when every needed feature's live probe passed in this project's engine. */
-  runs: boolean;
-  /** Needed features whose probe did not pass here, with what it reported. */
-  missing: Array<{ feature: string; probe: string; actual: string }>;
-  /** Needed features with no live probe to judge by. */
-  unjudged: string[];
-}
+/** The needed features as compat.json stores them (names as strings): a stored subject's requirements judge as well as fresh ones. */
+type StoredFeatures = { features: Array<Pick<Requirement, 'probe'> & { feature: string }> };
 
 /** Whether the engine of one project runs the module, from its own feature probes' verdicts. */
-export function checkProject(requirements: Requirements, probes: Pick<ProbeVerdict, 'id' | 'actual'>[]): ProjectRequirementCheck {
+export function checkProject(requirements: StoredFeatures, probes: Pick<ProbeVerdict, 'id' | 'actual'>[]): ProjectRequirementCheck {
   const missing: ProjectRequirementCheck['missing'] = [];
   const unjudged: string[] = [];
   for (const f of requirements.features) {

@@ -2,29 +2,11 @@
 // checks of its data. Computed once (runner/assertProbes.ts); the Playwright test, compat.json, the
 // matrix, JUnit and wptreport all read this record and nothing else, so they cannot disagree.
 import type { ProbeResult } from '../../harness/probes/probe.ts';
+import type { CompatStatus, ProbeVerdict } from '../compatSchema.ts';
 import type { ProbeExpectation } from './probes.ts';
 
-export type CompatStatus = 'pass' | 'fail' | 'unsupported-as-expected' | 'unsupported-unexpectedly' | 'info';
-
-export interface ProbeVerdict {
-  id: string;
-  title: string;
-  category: string;
-  status: CompatStatus;
-  /** True when the run accepts this probe's outcome; false fails the run (failsRun). */
-  asExpected: boolean;
-  expected: ProbeExpectation['status'];
-  why: string;
-  actual: ProbeResult['status'];
-  detail: string;
-  ms: number;
-  /** What the spec's checks of the probe's data found wrong (a DataCheck per probe); any makes the verdict 'fail'. */
-  checkFailures?: string[];
-  validates?: boolean;
-  computesCorrectly?: boolean | null;
-  /** A feature probe's name in webassembly.org's features.json, when it has one. */
-  featuresJson?: string;
-}
+/** A verdict's shape is compat.json's (compatSchema.ts). */
+export type { CompatStatus, ProbeVerdict } from '../compatSchema.ts';
 
 /** Whether the run fails on this verdict: the one rule every output applies. */
 export const failsRun = (v: Pick<ProbeVerdict, 'asExpected'>): boolean => !v.asExpected;

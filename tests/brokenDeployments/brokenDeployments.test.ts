@@ -19,13 +19,14 @@
 // of it is asserted there. The main suite's serving matrix runs it against the production config.
 import assert from 'node:assert/strict';
 import { runPlaywright } from '../runPlaywright.ts';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildHarness } from '../../harness/buildHarness.ts';
 import { startNginx } from '../../serving/nginx/nginxServer.ts';
 import type { CompatReport } from '../../runner/compatReport.ts';
+import { readCompatFile } from '../../runner/readCompat.ts';
 import { checkDeployment } from '../../serving/checks/checkDeployment.ts';
 import { PRODUCTION_PROFILE } from '../../serving/checks/servingProfile.ts';
 import { ISOLATION_BLIND_PROBES, SERVING_CATEGORIES, SERVING_SPECS } from '../../serving/targets/target.ts';
@@ -40,12 +41,9 @@ async function runSuite(url: string, scratch: string, projects: string[], skipPr
   for (const name of ['WASM_COMPAT_ISOLATION', 'WASM_COMPAT_ENCODINGS', 'WASM_COMPAT_TARGET']) delete env[name];
   const args = [...projects.map((p) => `--project=${p}`), `--output=${join(scratch, 'test-results')}`, ...SERVING_SPECS.map((s) => `tests/specs/${s}`)];
   const run = await runPlaywright(args, env, SUITE_TIMEOUT_MS);
-  let report: CompatReport | null = null;
-  try {
-    report = JSON.parse(readFileSync(join(scratch, 'reports', 'compat.json'), 'utf8')) as CompatReport;
-  } catch {
-    // no report: the output says why
-  }
+  // No report: the output says why. One that is there but does not parse is an error naming its field.
+  const file = join(scratch, 'reports', 'compat.json');
+  const report: CompatReport | null = existsSync(file) ? readCompatFile(file) : null;
   return { code: run.status, signal: run.signal, output: run.output, report };
 }
 

@@ -14,7 +14,7 @@ import { after, test } from 'node:test';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { engineLabel } from '../../matrix/engineNames.ts';
-import type { CompatReport } from '../../runner/compatReport.ts';
+import { readCompatFile } from '../../runner/readCompat.ts';
 import { resolveSubjectFrom } from '../../subject/resolveSubject.ts';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { SUBJECT_TESTS_TARGET } from '../subject/cargoTarget.ts';
@@ -73,7 +73,7 @@ test('one expectation changed between two runs: changes.md names exactly that pr
   assert.match(lines[0]!, new RegExp(`^- \`${PROBE.replace('.', '\\.')}\` in \\*\\*firefox\\*\\* \\(Firefox [0-9.]+\\): pass → pass, not expected \\(expected unsupported\\)$`));
   assert.match(changes, /## Newly failing \(1\)/);
 
-  const report = JSON.parse(readFileSync(join(reports, 'compat.json'), 'utf8')) as CompatReport;
+  const report = readCompatFile(join(reports, 'compat.json'));
   const page = readFileSync(join(reports, 'index.html'), 'utf8');
   for (const name of PROJECTS) {
     const engine = report.projects[name]!.engine!;

@@ -6,7 +6,7 @@
 // run side by side; the one that needs an engine to run asks its page for the environment probes
 // only (WASM_COMPAT_PROBES), since what it checks is the gate, not the probes.
 import assert from 'node:assert/strict';
-import type { CompatReport } from '../../runner/compatReport.ts';
+import { readCompatFile } from '../../runner/readCompat.ts';
 import { runPlaywright } from '../runPlaywright.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,7 @@ describe('the run gate', { concurrency: true }, () => {
       assert.equal(run.status, 1, run.out.slice(-3000));
       assert.match(run.out, /the run fails: nothing ran, so nothing was tested:\n\s+remote: .*WASM_COMPAT_REMOTE_URL is not set[^\n]*\n/);
       // The run's own compat.json and matrix page, written under a reporter that writes neither.
-      const report = JSON.parse(readFileSync(join(scratch, `nothing-ran-${reporter}`, 'compat.json'), 'utf8')) as CompatReport;
+      const report = readCompatFile(join(scratch, `nothing-ran-${reporter}`, 'compat.json'));
       assert.equal(report.projects.remote?.status, 'not-run');
       assert.match(readFileSync(join(scratch, `nothing-ran-${reporter}`, 'index.html'), 'utf8'), /remote/);
     });

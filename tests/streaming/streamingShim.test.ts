@@ -6,10 +6,11 @@
 // to a folder of its own.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { readCompatFile } from '../../runner/readCompat.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PROJECTS = ['chromium', 'firefox', 'webkit'];
@@ -26,7 +27,7 @@ test('the streaming probe: each engine as it behaves, and no overlap under a rea
     const output = `${run.stdout}\n${run.stderr}`;
     assert.equal(run.status, 0, `the run failed:\n${output.slice(-6000)}`);
     // Every project ran both specs (none skipped for a missing engine).
-    const compat = JSON.parse(readFileSync(join(reports, 'compat.json'), 'utf8')) as { projects: Record<string, { probes?: { id: string; actual: string; detail: string }[] }> };
+    const compat = readCompatFile(join(reports, 'compat.json'));
     for (const project of PROJECTS) {
       const probe = compat.projects[project]?.probes?.find((p) => p.id === 'loading.compileDuringDownload');
       assert.ok(probe, `${project}: loading.compileDuringDownload in compat.json`);

@@ -9,11 +9,11 @@
 // in npm test) runs them in the same five projects on the demo, so their specs skip here, saying so.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { CompatReport } from '../../runner/compatReport.ts';
+import { readCompatFile } from '../../runner/readCompat.ts';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { SUBJECT_TESTS_TARGET } from './cargoTarget.ts';
 
@@ -31,7 +31,7 @@ test('WASM_COMPAT_CRATE=examples/web-apis npx playwright test runs the five proj
   });
   assert.equal(run.status, 0, `${run.stdout.slice(-4000)}\n${run.stderr.slice(-2000)}`);
 
-  const report = JSON.parse(readFileSync(join(reports, 'compat.json'), 'utf8')) as CompatReport;
+  const report = readCompatFile(join(reports, 'compat.json'));
   const subject = report.subject!;
   assert.deepEqual([subject.name, subject.version, subject.kind, subject.wasmBindgen], ['wasm-compat-example-web-apis', '0.1.0', 'crate', '0.2.130']);
   assert.equal(subject.build?.crate.name, 'wasm-compat-example-web-apis');

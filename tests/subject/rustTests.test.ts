@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { CompatReport } from '../../runner/compatReport.ts';
+import { readCompatFile } from '../../runner/readCompat.ts';
 import { rustTestSuite } from '../../runner/rustTests/rustTestBuild.ts';
 import { ensureSubjectBuilt } from '../../subject/buildSubject.ts';
 import { resolveSubjectFrom } from '../../subject/resolveSubject.ts';
@@ -72,7 +72,7 @@ describe('through the suite', { concurrency: true }, () => {
     const run = await suite(reports, PROJECTS.map((p) => `--project=${p}`));
     assert.equal(run.status, 1, `a failing Rust test fails the run\n${run.output.slice(-3000)}`);
 
-    const report = JSON.parse(readFileSync(join(reports, 'compat.json'), 'utf8')) as CompatReport;
+    const report = readCompatFile(join(reports, 'compat.json'));
     for (const project of PROJECTS) {
       const tests = Object.fromEntries((report.projects[project]?.rustTests ?? []).map((t) => [t.name, t]));
       assert.equal(tests.doubles?.status, 'passed', project);

@@ -2,23 +2,37 @@
 // (tests/fixtures/lighthouse/), and the suite's pixel5 throttling, read from compat.json, with each
 // way that record can be missing or malformed named.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { PAGES, PROBES_PAGE, SITE_PAGE } from '../../lighthouse/pages.ts';
 import { pageSummary, runFigures } from '../../lighthouse/summary.ts';
 import { type MeasuredTarget, pageLines, throttlingLines } from '../../lighthouse/summaryReport.ts';
-import { describeSuiteThrottling, parseSuiteThrottling, readSuiteThrottling, type SuiteThrottlingRecord, suiteThrottlingFrom } from '../../lighthouse/suiteThrottling.ts';
+import { describeSuiteThrottling, readSuiteThrottling, type SuiteThrottlingRecord, suiteThrottlingFrom } from '../../lighthouse/suiteThrottling.ts';
 import { describeLighthouseThrottling, type LighthouseThrottling, lighthouseThrottling } from '../../lighthouse/throttling.ts';
 import { lhrFixture } from './lighthouseFixtures.ts';
 import { scratchDir } from '../scratchDir.ts';
 
 const PIXEL5 = {
-  cpu: { rate: 3.2, hostBenchmarkIndex: 2400, targetBenchmarkIndex: 750, throttledBenchmarkIndex: 760, method: 'CDP Emulation.setCPUThrottlingRate' },
-  network: { profile: 'slow-4g', latencyMs: 150, downloadKbps: 1600, uploadKbps: 750 },
+  profile: 'mid-tier-phone',
+  cpu: {
+    rate: 3.2,
+    hostBenchmarkIndex: 2400,
+    targetBenchmarkIndex: 750,
+    throttledBenchmarkIndex: 760,
+    method: 'CDP Emulation.setCPUThrottlingRate',
+    calibratedAt: '2026-11-29T10:00:00.000Z',
+    cached: false,
+  },
+  network: { profile: 'slow-4g', latencyMs: 150, downloadKbps: 1600, uploadKbps: 750, source: 'a test' },
   notApplied: ['isMobile: the engine has no touch'],
 };
-const compatWith = (throttling: unknown) => ({ schema: 1, projects: { pixel5: { engine: { project: 'pixel5', throttling } } } });
+/** A stored run (tests/fixtures/compat/) whose pixel5 engine records `throttling`: the reader parses the whole file through its schema. */
+function compatWith(throttling: unknown): { projects: Record<string, { engine: Record<string, unknown> | null }> } {
+  const compat = JSON.parse(readFileSync(new URL('../fixtures/compat/all-pass.json', import.meta.url), 'utf8'));
+  compat.projects.pixel5.engine.throttling = throttling;
+  return compat;
+}
 
 test("Lighthouse's mobile throttling: simulated, 4× CPU, slow 4G, with the benchmark index it took", () => {
   const t = lighthouseThrottling(lhrFixture('index-mobile-run1'));
@@ -48,27 +62,39 @@ test("the suite's pixel5 throttling: read from compat.json and stated in one lin
     describeSuiteThrottling(record),
     "the suite's pixel5 throttling (reports/compat.json): CPU 3.2× slowdown by CDP Emulation.setCPUThrottlingRate (benchmark index: this host 2400, the phone aimed at 750, measured throttled 760); network slow-4g: latency 150 ms, 1,600 Kbps down, 750 Kbps up; not applied: isMobile: the engine has no touch",
   );
-  const none = suiteThrottlingFrom(compatWith({ cpu: null, network: null, notApplied: [] }), 'c.json');
+  const none = suiteThrottlingFrom(compatWith({ profile: 'mid-tier-phone', cpu: null, network: null, notApplied: [] }), 'c.json');
   assert.equal(describeSuiteThrottling(none), "the suite's pixel5 throttling (c.json): CPU not throttled; network not throttled");
 });
 
 test("the suite's pixel5 throttling: no compat.json, no pixel5, no record, each said as such", () => {
   const absent = readSuiteThrottling(join(scratchDir('lh-throttling-'), 'compat.json'));
   assert.equal(describeSuiteThrottling(absent), "the suite's pixel5 throttling: not recorded (no compat.json)");
-  assert.match(describeSuiteThrottling(suiteThrottlingFrom({ projects: { chromium: {} } }, 'c.json')), /not recorded \(c\.json has no pixel5 project/);
-  assert.match(describeSuiteThrottling(suiteThrottlingFrom({ projects: { pixel5: { engine: {} } } }, 'c.json')), /not recorded \(c\.json has no projects\.pixel5\.engine\.throttling \(written before/);
+  const withoutPixel5 = compatWith(undefined);
+  delete withoutPixel5.projects.pixel5;
+  assert.match(describeSuiteThrottling(suiteThrottlingFrom(withoutPixel5, 'c.json')), /not recorded \(c\.json has no pixel5 project/);
+  const said = (compat: unknown) => describeSuiteThrottling(suiteThrottlingFrom(compat, 'c.json'));
+  assert.match(said(compatWith(undefined)), /not recorded \(c\.json has no projects\.pixel5\.engine\.throttling \(written before/);
+  assert.match(said(compatWith(null)), /not recorded \(c\.json's projects\.pixel5\.engine\.throttling is null/);
+  const notRun = compatWith(undefined);
+  notRun.projects.pixel5!.engine = null;
+  assert.match(describeSuiteThrottling(suiteThrottlingFrom(notRun, 'c.json')), /not recorded \(c\.json has no pixel5 engine/);
   const dir = scratchDir('lh-throttling-');
   writeFileSync(join(dir, 'compat.json'), '{ not json');
   assert.match(describeSuiteThrottling(readSuiteThrottling(join(dir, 'compat.json'))), /not recorded \(.*compat\.json is not JSON: /);
 });
 
-test('a malformed record is named by its field, and does not stop the summary', () => {
-  assert.throws(() => parseSuiteThrottling({ ...PIXEL5, cpu: { ...PIXEL5.cpu, rate: '3.2' } }, 'projects.pixel5.engine.throttling'), /^Error: projects\.pixel5\.engine\.throttling\.cpu\.rate is "3\.2", expected a number$/);
-  assert.throws(() => parseSuiteThrottling({ ...PIXEL5, notApplied: undefined }, 't'), /^Error: t\.notApplied is missing, expected an array of strings$/);
-  assert.throws(() => parseSuiteThrottling({ cpu: 4, network: null, notApplied: [] }, 't'), /t\.cpu is 4, expected an object or null/);
+test('a malformed record is named by its field and value, and does not stop the summary', () => {
+  const unreadable = (throttling: unknown) => suiteThrottlingFrom(compatWith(throttling), 'c.json').missing;
+  const where = 'c.json is unreadable here: not a compat.json of schema 1: projects.pixel5.engine.throttling';
+  assert.equal(unreadable({ ...PIXEL5, cpu: { ...PIXEL5.cpu, rate: '3.2' } }), `${where}.cpu.rate is "3.2", expected number`);
+  assert.equal(unreadable({ ...PIXEL5, notApplied: undefined }), `${where}.notApplied is missing (required)`);
+  assert.equal(unreadable({ ...PIXEL5, cpu: 4 }), `${where}.cpu is 4, expected object`);
   const record = suiteThrottlingFrom(compatWith({ ...PIXEL5, network: { ...PIXEL5.network, latencyMs: null } }), 'c.json');
   assert.equal(record.throttling, null);
-  assert.equal(describeSuiteThrottling(record), "the suite's pixel5 throttling: not recorded (c.json is unreadable here: projects.pixel5.engine.throttling.network.latencyMs is null, expected a number)");
+  assert.equal(describeSuiteThrottling(record), `the suite's pixel5 throttling: not recorded (${where}.network.latencyMs is null, expected number)`);
+  const future = { ...compatWith(PIXEL5), schema: 2 };
+  const refused = describeSuiteThrottling(suiteThrottlingFrom(future, 'c.json'));
+  assert.match(refused, /c\.json is unreadable here: schema version 2 is not one this wasm-compat reads \(1\)/);
 });
 
 const target = (page: typeof SITE_PAGE, fixture: string): MeasuredTarget => {

@@ -172,8 +172,12 @@ test('writeMatrix: every file, the page links only what exists, and bad input is
   assert.match(page, /Newly failing \(2\)/);
   assert.doesNotMatch(page, /<script/i, 'a static page');
 
-  writeFileSync(join(dir, 'broken.json'), '{"schema": 2}');
-  assert.throws(() => readRun(join(dir, 'broken.json')), (e: Error) => e instanceof RunFileError && /is not a wasm-compat compat\.json/.test(e.message));
+  writeFileSync(join(dir, 'broken.json'), '{"earlier": "run"}');
+  const unversioned = /broken\.json: not a wasm-compat compat\.json: it has no schema version/;
+  assert.throws(() => readRun(join(dir, 'broken.json')), (e: Error) => e instanceof RunFileError && unversioned.test(e.message));
+  writeFileSync(join(dir, 'newer.json'), '{"schema": 2}');
+  const newer = /newer\.json: schema version 2 is not one this wasm-compat reads \(1\)/;
+  assert.throws(() => readRun(join(dir, 'newer.json')), (e: Error) => e instanceof RunFileError && newer.test(e.message));
   assert.throws(() => readRun(join(dir, 'missing.json')), /no such file/);
   writeFileSync(join(dir, 'truncated.json'), '{"schema": 1, "projects": {');
   assert.throws(() => readRun(join(dir, 'truncated.json')), /is not JSON/);

@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../../reporting/writeWhole.ts';
 import { reportPath, reportsDir } from '../../reporting/reportsFolder.ts';
 import { JOIN_RUN_ENV, readJoinedRun, RUN_ID_ENV, startRun } from '../../runner/currentRun.ts';
 import globalTeardown from '../../runner/globalTeardown.ts';
+import { readCompatFile } from '../../runner/readCompat.ts';
 import { recordVerdicts, saveTest } from '../../runner/testRecord.ts';
 import { recordedTest } from './recordedTest.ts';
 
@@ -70,7 +71,7 @@ test('compat.json, and the Appium run joining it, land there; the earlier one go
   } finally {
     delete process.env[JOIN_RUN_ENV];
   }
-  const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8')) as { runId: string; projects: Record<string, { htmlReport?: string }> };
+  const report = readCompatFile(join(dir, 'compat.json'));
   assert.equal(report.runId, browserRun, 'the joined file stays the browser run');
   assert.deepEqual(Object.keys(report.projects).sort(), ['appium-chromium', 'chromium']);
   assert.equal(report.projects.chromium!.htmlReport, 'playwright', 'where its tests are in the HTML report, relative to the reports folder');
@@ -89,7 +90,7 @@ test("compat.json lists the projects in the config's order, whichever worker fin
   }
   await globalTeardown({ version: 'test', reporter: [], configFile: undefined, projects: ['chromium', 'firefox'].map((name) => ({ name, use: {} })) } as unknown as FullConfig);
   delete process.env[RUN_ID_ENV];
-  const report = JSON.parse(readFileSync(join(dir, 'compat.json'), 'utf8')) as { projects: Record<string, unknown> };
+  const report = readCompatFile(join(dir, 'compat.json'));
   assert.deepEqual(Object.keys(report.projects), ['chromium', 'firefox']);
 });
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { CompatReport } from '../../runner/compatReport.ts';
+import { readCompatFile } from '../../runner/readCompat.ts';
 import type { WptReport } from '../../matrix/wptReport.ts';
 import { runPlaywright } from '../runPlaywright.ts';
 
@@ -21,7 +21,7 @@ test('a failed spec check on an unsupported and on an info probe is fail in all 
   assert.equal(run.status, 1, run.output.slice(-3000));
   assert.match(run.output, /2 failed/, run.output.slice(-3000));
   // 2. compat.json: the run's own, with both probes 'fail', each from what the probe said.
-  const report = JSON.parse(readFileSync(join(reports, 'compat.json'), 'utf8')) as CompatReport;
+  const report = readCompatFile(join(reports, 'compat.json'));
   const chromium = report.projects.chromium!;
   assert.deepEqual(chromium.tests, { passed: 0, failed: 2, skipped: 0 });
   const checked = chromium.probes.filter((v) => v.checkFailures?.length);
