@@ -47,7 +47,7 @@ else
 fi
 wasm_bindgen_cli_activate "$want_bindgen" || missing+=("wasm-bindgen-cli $want_bindgen, the version the crate locks")
 have_bindgen="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
-command -v node >/dev/null 2>&1 || missing+=("node (Node.js 20.19+)")
+command -v node >/dev/null 2>&1 || missing+=("node (npm ci brings the project's Node: node_modules/.bin/node)")
 [ -x node_modules/.bin/tsx ] || missing+=("npm packages (npm ci)")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "build-wasm: cannot build, missing:" >&2

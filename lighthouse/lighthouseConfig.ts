@@ -1,10 +1,7 @@
 // The Lighthouse config for each form factor: Lighthouse's own defaults (mobile: a Moto G Power on
 // slow 4G with 4x CPU slowdown, simulated) or its desktop config, plus the suite's two audits,
-// shown under Performance > Diagnostics with weight 0 so they never change the score. Built from
-// the running Lighthouse's own desktop config and classes (auditKit.ts), so it serves Lighthouse
-// 12 in process and 13 in its Node 22 child alike.
-import type { Config } from 'lighthouse';
-import type { LighthouseAuditKit } from './auditKit.ts';
+// shown under Performance > Diagnostics with weight 0 so they never change the score.
+import { type Config, desktopConfig } from 'lighthouse';
 import { UNCOMPRESSED_TEXT_AUDIT_ID, uncompressedTextAudit } from './uncompressedTextAudit.ts';
 import { WASM_TRANSFER_AUDIT_ID, wasmTransferAudit } from './wasmTransferAudit.ts';
 
@@ -15,16 +12,11 @@ export function isFormFactor(value: string): value is FormFactor {
   return (FORM_FACTORS as readonly string[]).includes(value);
 }
 
-/** The parts of a Lighthouse module the config is built from. */
-export interface LighthouseConfigKit extends LighthouseAuditKit {
-  desktopConfig: Config;
-}
-
-export function lighthouseConfig(formFactor: FormFactor, lighthouse: LighthouseConfigKit): Config {
-  const base: Config = formFactor === 'desktop' ? structuredClone(lighthouse.desktopConfig) : { extends: 'lighthouse:default' };
+export function lighthouseConfig(formFactor: FormFactor): Config {
+  const base: Config = formFactor === 'desktop' ? structuredClone(desktopConfig) : { extends: 'lighthouse:default' };
   return {
     ...base,
-    audits: [wasmTransferAudit(lighthouse), uncompressedTextAudit(lighthouse)],
+    audits: [wasmTransferAudit(), uncompressedTextAudit()],
     categories: {
       performance: {
         title: 'Performance',

@@ -5,7 +5,6 @@ import type { LighthouseChromium } from './chromiumForLighthouse.ts';
 import type { LighthouseServer } from './harnessServer.ts';
 import type { Lhr } from './lhr.ts';
 import type { FormFactor } from './lighthouseConfig.ts';
-import type { LighthouseEngine } from './lighthouseEngine.ts';
 import { lighthouseRun, type LighthouseRunResult } from './lighthouseRun.ts';
 import type { LighthousePage } from './pages.ts';
 import { runFigures } from './summary.ts';
@@ -24,18 +23,17 @@ export interface TargetRuns {
 
 export interface MeasureWith {
   chromium: LighthouseChromium;
-  lighthouse: LighthouseEngine;
   log: (line: string) => void;
 }
 
-export async function measure(server: LighthouseServer, page: LighthousePage, formFactor: FormFactor, runs: number, { chromium, lighthouse, log }: MeasureWith): Promise<TargetRuns> {
+export async function measure(server: LighthouseServer, page: LighthousePage, formFactor: FormFactor, runs: number, { chromium, log }: MeasureWith): Promise<TargetRuns> {
   const url = new URL(page.path, server.baseUrl).href;
   const target: TargetRuns = { page, formFactor, lhrs: [], htmlReports: [], loadAverages: [], failedRuns: [] };
   for (let i = 1; i <= runs; i++) {
     const load = loadavg().map((x) => Math.round(x * 100) / 100);
     let run: LighthouseRunResult;
     try {
-      run = await lighthouseRun(url, formFactor, chromium, lighthouse);
+      run = await lighthouseRun(url, formFactor, chromium);
     } catch (error) {
       target.failedRuns.push(`run ${i}: ${(error as Error).message}`);
       log(`${page.name} ${formFactor} run ${i}/${runs}: FAILED: ${(error as Error).message}`);

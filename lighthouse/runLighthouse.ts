@@ -23,7 +23,7 @@ import { chooseServer, externalServer, harnessBuildFolder, type LighthouseServer
 import { LHCI_UTILS_VERSION } from './lhci.ts';
 import type { FormFactor } from './lighthouseConfig.ts';
 import { type Lighthouserc, readLighthouserc } from './lighthouserc.ts';
-import { chooseLighthouse, describeLighthouse } from './lighthouseEngine.ts';
+import { describeLighthouse, lighthouseRuntime } from './lighthouseRuntime.ts';
 import { killActiveChrome } from './lighthouseRun.ts';
 import { acquireMachineLock, type MachineLock } from './machineLock.ts';
 import { measure, type TargetRuns } from './measure.ts';
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     if (budgets[ff].formFactor !== ff) throw new Error(`${BUDGET_FILES[ff]}: its ci.collect.settings say ${budgets[ff].formFactor}, not ${ff}`);
   }
   const chromium = chromiumForLighthouse();
-  const lighthouse = chooseLighthouse();
+  const lighthouse = lighthouseRuntime();
 
   // What served the page, for the summary; `running` until it is stopped.
   let server: LighthouseServer | null = null;
@@ -99,7 +99,7 @@ async function main(): Promise<number> {
       for (const formFactor of opts.formFactors) {
         const runs = opts.runs ?? budgets[formFactor].numberOfRuns ?? DEFAULT_RUNS;
         try {
-          measured.push(await measure(server, page, formFactor, runs, { chromium, lighthouse, log }));
+          measured.push(await measure(server, page, formFactor, runs, { chromium, log }));
         } catch (error) {
           failures.push({ page: page.name, formFactor, error: (error as Error).message });
           log(`${page.name} ${formFactor}: FAILED: ${(error as Error).message}`);
@@ -147,7 +147,7 @@ async function main(): Promise<number> {
   // Only the pages that gate can fail the run; the probes page's misses are reported (pages.ts).
   const missed = missedErrors(assertions.filter((a) => a.gates));
   const summary: LighthouseSummary = {
-    schema: 3,
+    schema: 4,
     generatedAt: new Date().toISOString(),
     ok: failures.length === 0 && missed.length === 0,
     lighthouseVersion: results[0]?.lighthouseVersion ?? null,

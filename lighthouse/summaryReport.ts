@@ -1,7 +1,7 @@
 // The run's summary: summary.json (everything, for tools and for comparing runs) and summary.md
 // (the table a person reads in a CI run's artifacts). Plain functions from results to text.
 import type { AssertionResult } from './assertions.ts';
-import type { LighthouseEngine } from './lighthouseEngine.ts';
+import type { LighthouseRuntime } from './lighthouseRuntime.ts';
 import type { LighthousePage } from './pages.ts';
 import type { PageSummary, RunFigures } from './summary.ts';
 import { describeSuiteThrottling, type SuiteThrottlingRecord } from './suiteThrottling.ts';
@@ -31,14 +31,14 @@ export interface BudgetAssertion extends AssertionResult {
 }
 
 export interface LighthouseSummary {
-  /** 3: the pages named and labelled (the site page and the probes page), which Lighthouse ran and how, Lighthouse's throttling per result, the suite's pixel5 throttling beside it. */
-  schema: 3;
+  /** 4: as 3 (the pages named and labelled, Lighthouse's throttling per result, the suite's pixel5 throttling beside it), with `lighthouse` naming the one Lighthouse, always in process, and its Node (3 had `kind` and `reason`: child or in process, and why). */
+  schema: 4;
   generatedAt: string;
   /** Every target measured and no error-level budget missed on a page that gates. */
   ok: boolean;
   lighthouseVersion: string | null;
-  /** Which Lighthouse ran and how (lighthouseEngine.ts): 13 in a Node 22 child, or 12.2.3 in process and why. */
-  lighthouse: LighthouseEngine & { description: string };
+  /** Which Lighthouse ran, under which Node (lighthouseRuntime.ts). */
+  lighthouse: LighthouseRuntime & { description: string };
   chromium: { binary: string; source: string; flags: string[]; userAgent: string | null };
   /** Which server served the page (nginx, vite-preview, external, or none when it could not start), and why. */
   server: { kind: string; description: string; reason: string; baseUrl: string };

@@ -3,7 +3,8 @@
 // module once (wasmTransfer.ts says why not every fetch). Being an audit, it
 // lands in the report (HTML and JSON) like any other, and a lighthouserc budget asserts on it the
 // LHCI way: "wasm-transfer-size": ["error", {"maxNumericValue": …}]. Informative: it has no score.
-import { type LighthouseAuditKit, networkAudit } from './auditKit.ts';
+import { Audit } from 'lighthouse';
+import { networkAudit } from './auditKit.ts';
 import { primaryWasmResponse, wasmTransfer } from './wasmTransfer.ts';
 
 export const WASM_TRANSFER_AUDIT_ID = 'wasm-transfer-size';
@@ -18,13 +19,13 @@ const HEADINGS = [
   { key: 'source', valueType: 'text', label: 'From' },
 ] as const;
 
-export function wasmTransferAudit(kit: LighthouseAuditKit) {
-  return networkAudit(kit, {
+export function wasmTransferAudit() {
+  return networkAudit({
     id: WASM_TRANSFER_AUDIT_ID,
     title: 'WebAssembly transfer size',
     description:
       'Bytes on the wire for every `.wasm` response, with its decoded size and Content-Encoding. A module served without brotli or gzip costs about three times its compressed size. (wasm-compat: lighthouse/wasmTransferAudit.ts)',
-    audit(records, Audit) {
+    audit(records) {
       const { responses, moduleTransferBytes, totalTransferBytes } = wasmTransfer(records);
       if (!responses.length) {
         return { score: null, notApplicable: true, displayValue: 'the page requested no .wasm' };

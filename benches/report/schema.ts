@@ -54,7 +54,7 @@ export interface PairResult {
 
 export interface BenchEnvironment {
   kind: 'node' | 'browser';
-  /** 'node 20.20.2', or the browser's name and version. */
+  /** 'node 24.22.3', or the browser's name and version. */
   runtime: string;
   userAgent: string | null;
   platform: string;

@@ -3,6 +3,7 @@
 // size and encoding from the wasm-transfer-size audit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { describeLighthouse } from '../../lighthouse/lighthouseRuntime.ts';
 import { PAGES, PROBES_PAGE } from '../../lighthouse/pages.ts';
 import { pageSummary, runFigures, wasmSummary } from '../../lighthouse/summary.ts';
 import { type BudgetAssertion, describeAssertion, formatValue, type LighthouseSummary, type MeasuredTarget, missedLines, summaryMarkdown } from '../../lighthouse/summaryReport.ts';
@@ -123,6 +124,7 @@ test('summary.md: one row per page and form factor, with the .wasm cell and the 
     budget({ key: 'categories:performance', name: 'minScore', operator: '>=', expected: 0.9, actual: 0.91, values: [0.9, 0.9, 0.91], unit: 'score', message: 'median-run: LHCI read this from all 3 runs' }),
     budget({ page: 'probes', gates: false, key: 'total-byte-weight', expected: 409600, actual: 3738186, values: [3738186], unit: 'byte', passed: false }),
   ];
+  const runtime = { version: '13.5.0', nodeVersion: 'v24.22.3', node: '/p/node_modules/.bin/node' };
   const target: MeasuredTarget = {
     ...pageSummary(PROBES_PAGE, lhr),
     reports: { html: 'probes-mobile.report.html', json: 'probes-mobile.report.json' },
@@ -132,11 +134,11 @@ test('summary.md: one row per page and form factor, with the .wasm cell and the 
     failedRuns: [],
   };
   const summary: LighthouseSummary = {
-    schema: 3,
+    schema: 4,
     generatedAt: '2026-01-01T00:00:00.000Z',
     ok: true,
-    lighthouseVersion: '12.2.3',
-    lighthouse: { kind: 'in-process', version: '12.2.3', nodeVersion: 'v20.20.2', reason: 'not installed', description: "Lighthouse 12.2.3 in the runner's process (Node v20.20.2), not 13: not installed" },
+    lighthouseVersion: lhr.lighthouseVersion,
+    lighthouse: { ...runtime, description: describeLighthouse(runtime) },
     chromium: { binary: '/usr/bin/chromium', source: 'system Chromium', flags: [], userAgent: null },
     server: { kind: 'nginx', description: 'nginx with deploy/nginx.conf, COEP require-corp, serving a fresh build of the harness', reason: 'nginx is installed (/usr/sbin/nginx)', baseUrl: 'http://127.0.0.1:4195/' },
     machine: { cpus: 2, loadAverage: { start: [0.5, 0.4, 0.3], end: [0.6, 0.4, 0.3] } },
@@ -169,7 +171,7 @@ test('summary.md: one row per page and form factor, with the .wasm cell and the 
   assert.ok(md.includes('- missed warn: total-blocking-time maxNumericValue: 350 ms > 200 ms (site, mobile, median-run)'), md);
   assert.ok(md.includes('- met error: categories:performance minScore: 0.91 >= 0.90 — median-run: LHCI read this from all 3 runs (site, mobile, median-run)'), md);
   assert.match(md, /Load average .* 0\.50 \/ 0\.40 \/ 0\.30 at the start/);
-  assert.ok(md.includes("- Lighthouse 12.2.3 in the runner's process (Node v20.20.2), not 13: not installed; on /usr/bin/chromium (system Chromium: /usr/bin/chromium)"), md);
+  assert.ok(md.includes("- Lighthouse 13.5.0 in the runner's process (Node v24.22.3, /p/node_modules/.bin/node); on /usr/bin/chromium (system Chromium: /usr/bin/chromium)"), md);
   // The probes page does not gate: its missed error is reported, not counted against the run.
   assert.deepEqual(summary.budgets.missedErrors, []);
   assert.match(md, /^Every budget that gates holds \(error-level misses on a page that does not gate are reported below\)\./m);

@@ -1,44 +1,45 @@
-// Which Lighthouse runs: 13 under tools/lighthouse13/'s Node 22 where installed, else the
-// project's 12.2.3 in process, with the reason; and the suite's text-compression audit, which
-// stands in for uses-text-compression (gone in Lighthouse 13) in both.
+// Which Lighthouse runs and under which Node: the project's Lighthouse in this process, refused
+// under a Node below its engines floor; and the suite's text-compression audit, which stands in for
+// uses-text-compression (gone in Lighthouse 13).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Lhr } from '../../lighthouse/lhr.ts';
-import { chooseLighthouse, describeLighthouse, LIGHTHOUSE13_DIR, nodeVersionAtLeast } from '../../lighthouse/lighthouseEngine.ts';
+import { describeLighthouse, engineFloor, lighthouseRuntime, nodeVersionAtLeast } from '../../lighthouse/lighthouseRuntime.ts';
 import { uncompressedText } from '../../lighthouse/textCompression.ts';
 import type { WasmNetworkRecord } from '../../lighthouse/wasmTransfer.ts';
 import { lhrFixture, networkRecord, siteMobileRuns } from './lighthouseFixtures.ts';
 import { scratchDir } from '../scratchDir.ts';
 
-test('Node versions against Lighthouse 13 (node >=22.19)', () => {
+test('Node versions against an engines floor', () => {
   assert.equal(nodeVersionAtLeast('v22.23.5', [22, 19]), true);
   assert.equal(nodeVersionAtLeast('v22.19.0', [22, 19]), true);
   assert.equal(nodeVersionAtLeast('v22.18.9', [22, 19]), false);
   assert.equal(nodeVersionAtLeast('v20.20.2', [22, 19]), false);
   assert.equal(nodeVersionAtLeast('v24.1.0', [22, 19]), true);
   assert.equal(nodeVersionAtLeast('garbage', [22, 19]), false);
+  assert.deepEqual(engineFloor('>=22.19'), [22, 19]);
+  assert.deepEqual(engineFloor('>=18'), [18, 0]);
+  assert.throws(() => engineFloor('^22 || ^24'), /cannot read a Node floor from the engines range "\^22 \|\| \^24"/);
 });
 
-test('no tools/lighthouse13: the project Lighthouse in process, saying why', () => {
-  const empty = scratchDir('lh13-');
-  const engine = chooseLighthouse(empty, {});
-  assert.equal(engine.kind, 'in-process');
-  assert.equal(engine.version, '12.2.3');
-  assert.match(describeLighthouse(engine), new RegExp(`^Lighthouse 12\\.2\\.3 in the runner's process \\(Node v\\d+\\.\\d+\\.\\d+\\), not 13: ${empty}.* is not installed`));
+test("the project's Lighthouse runs in this process, whose Node meets its engines floor", () => {
+  const runtime = lighthouseRuntime();
+  assert.match(runtime.version, /^13\./);
+  assert.equal(runtime.nodeVersion, process.version);
+  assert.equal(runtime.node, process.execPath);
+  assert.equal(describeLighthouse(runtime), `Lighthouse ${runtime.version} in the runner's process (Node ${process.version}, ${process.execPath})`);
 });
 
-test('WASM_COMPAT_LIGHTHOUSE_13=0 asks for 12.2.3 even where 13 is installed', () => {
-  assert.deepEqual(chooseLighthouse(LIGHTHOUSE13_DIR, { WASM_COMPAT_LIGHTHOUSE_13: '0' }).reason, 'WASM_COMPAT_LIGHTHOUSE_13=0 asks for it');
-});
-
-test('tools/lighthouse13 installed: Lighthouse 13 under its own Node 22', (t) => {
-  if (!existsSync(join(LIGHTHOUSE13_DIR, 'node_modules', 'lighthouse'))) return t.skip('tools/lighthouse13 is not installed here (scripts/setup.sh)');
-  const engine = chooseLighthouse(LIGHTHOUSE13_DIR, {});
-  assert.equal(engine.kind, 'child');
-  assert.match(engine.version, /^13\./);
-  assert.ok(nodeVersionAtLeast(engine.nodeVersion, [22, 19]), engine.nodeVersion);
+test('a Node below Lighthouse\'s engines floor is refused, naming both versions and the way out', () => {
+  const pkg = join(scratchDir('lh-runtime-'), 'package.json');
+  writeFileSync(pkg, JSON.stringify({ version: '13.5.0', engines: { node: '>=22.19' } }));
+  assert.throws(
+    () => lighthouseRuntime(pkg, 'v20.20.2', '/usr/bin/node'),
+    /^Error: Lighthouse 13\.5\.0 needs Node >=22\.19, and this process runs Node v20\.20\.2 \(\/usr\/bin\/node\): run it through npm/,
+  );
+  assert.equal(lighthouseRuntime(pkg, 'v22.19.0', '/n').version, '13.5.0');
 });
 
 const response = (over: Partial<WasmNetworkRecord>) => networkRecord({ url: 'http://x/assets/app-1.js', mimeType: 'text/javascript', transferSize: 5000, resourceSize: 5000, ...over });
