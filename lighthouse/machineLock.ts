@@ -1,68 +1,47 @@
 // One Lighthouse at a time on a machine. Two runs at once share the CPU, and Lighthouse's timings
 // (even simulated ones, which scale the observed main-thread work) would measure each other. Within
-// a process the runs are sequential; across processes (two CI jobs, a person and compat.sh) this
-// lock file, holding its owner's pid, makes the second one wait. A lock whose pid is gone is stale
-// and taken over.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+// a process the runs are sequential; across processes (two CI jobs, a person and compat.sh) the lock
+// makes the second one wait. proper-lockfile holds it as a folder beside LOCK_PATH (<path>.lock,
+// made atomically) and keeps it fresh while held: a holder that died leaves it stale, and the next
+// run takes it over once it has not been refreshed for STALE_MS. Replaces a hand-written pid file
+// whose stale takeover could remove a lock another waiter had just taken.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processAlive } from '../runner/timingLock.ts';
+import lockfile from 'proper-lockfile';
 
 export const LOCK_PATH = process.env.WASM_COMPAT_LIGHTHOUSE_LOCK ?? join(tmpdir(), 'wasm-compat-lighthouse.lock');
 const POLL_MS = 2_000;
 const WAIT_LIMIT_MS = 60 * 60_000;
-
-function tryAcquire(path: string): number | null {
-  try {
-    const fd = openSync(path, 'wx');
-    writeSync(fd, String(process.pid));
-    closeSync(fd);
-    return null;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  let owner = NaN;
-  try {
-    owner = Number(readFileSync(path, 'utf8').trim());
-  } catch {
-    return -1; // released between our open and read: try again
-  }
-  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && processAlive(owner)) return owner;
-  try {
-    unlinkSync(path); // stale
-  } catch {
-    /* somebody else removed it first */
-  }
-  return -1;
-}
+/** A held lock is refreshed every STALE_MS / 2; a minute leaves room for a busy event loop in a Lighthouse run. */
+const STALE_MS = 60_000;
 
 export interface MachineLock {
   release(): void;
 }
 
 export async function acquireMachineLock(log: (line: string) => void, path = LOCK_PATH): Promise<MachineLock> {
-  const deadline = Date.now() + WAIT_LIMIT_MS;
-  let reported: number | null = null;
-  for (;;) {
-    const owner = tryAcquire(path);
-    if (owner === null) break;
-    if (owner > 0 && owner !== reported) {
-      log(`waiting: another Lighthouse run holds ${path} (pid ${owner})`);
-      reported = owner;
+  // realpath: false: LOCK_PATH names the lock, not a file that must exist.
+  const options = { realpath: false, stale: STALE_MS, lockfilePath: `${path}.lock`, onCompromised: (error: Error) => log(`the Lighthouse lock ${path}.lock was lost: ${error.message}`) };
+  try {
+    await lockfile.lock(path, { ...options, retries: 0 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    log(`waiting: another Lighthouse run holds ${path}.lock`);
+    const retries = { retries: Math.ceil(WAIT_LIMIT_MS / POLL_MS), factor: 1, minTimeout: POLL_MS, maxTimeout: POLL_MS };
+    try {
+      await lockfile.lock(path, { ...options, retries });
+    } catch (waited) {
+      if ((waited as NodeJS.ErrnoException).code === 'ELOCKED') throw new Error(`gave up waiting for ${path}.lock after ${WAIT_LIMIT_MS / 60_000} min`);
+      throw waited;
     }
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${path} (pid ${owner}) after ${WAIT_LIMIT_MS / 60_000} min`);
-    if (owner > 0) await new Promise((r) => setTimeout(r, POLL_MS));
   }
   let released = false;
   return {
     release() {
       if (released) return;
       released = true;
-      try {
-        if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);
-      } catch {
-        /* already gone */
-      }
+      // Synchronous, so that a process exiting on an error still releases it.
+      lockfile.unlockSync(path, { realpath: false, lockfilePath: options.lockfilePath });
     },
   };
 }

@@ -1,8 +1,7 @@
 // The runner's small decisions: which server serves the harness, the temporary build folder,
 // which Chromium with which flags, and one Lighthouse at a time on the machine.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { test } from 'node:test';
@@ -61,28 +60,26 @@ test('chromium: CHROME_PATH wins; the suite flags plus the new headless mode', (
   assert.throws(() => chromiumForLighthouse({ CHROME_PATH: `${chrome}-missing` }), /CHROME_PATH=.*: no such file/);
 });
 
-test('machine lock: held with our pid, released, a stale lock taken over, a live one waited for', async () => {
+test('machine lock: held as <path>.lock, released, a stale one taken over, a live one waited for', async () => {
   const path = join(scratchDir('lh-lock-'), 'lighthouse.lock');
   const lines: string[] = [];
   const lock = await acquireMachineLock((l) => lines.push(l), path);
-  assert.equal(readFileSync(path, 'utf8'), String(process.pid));
+  assert.equal(existsSync(`${path}.lock`), true);
   lock.release();
-  assert.equal(existsSync(path), false);
+  assert.equal(existsSync(`${path}.lock`), false);
 
-  writeFileSync(path, '2147483646'); // no such process
+  // A holder that died: its lock was last refreshed two minutes ago.
+  mkdirSync(`${path}.lock`);
+  const old = new Date(Date.now() - 120_000);
+  utimesSync(`${path}.lock`, old, old);
   (await acquireMachineLock((l) => lines.push(l), path)).release();
-  assert.equal(lines.length, 0);
+  assert.equal(lines.length, 0, lines.join("; "));
 
-  const other = spawn('sleep', ['30']);
-  try {
-    writeFileSync(path, String(other.pid));
-    const waiting = acquireMachineLock((l) => lines.push(l), path);
-    await new Promise((r) => setTimeout(r, 300));
-    assert.match(lines[0] ?? '', new RegExp(`waiting: another Lighthouse run holds .* \\(pid ${other.pid}\\)`));
-    other.kill();
-    await new Promise((r) => other.once('exit', r));
-    (await waiting).release();
-  } finally {
-    other.kill();
-  }
+  const held = await acquireMachineLock((l) => lines.push(l), path);
+  const waiting = acquireMachineLock((l) => lines.push(l), path);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.match(lines[0] ?? '', /^waiting: another Lighthouse run holds .*lighthouse\.lock\.lock$/);
+  held.release();
+  (await waiting).release();
+  assert.equal(existsSync(`${path}.lock`), false);
 });
