@@ -4,7 +4,22 @@
 // folder, whole writes, history) as leaves every stage may use. Benches and Lighthouse sit on top
 // of the runner; tests and scripts on top of everything. `npm run lint:layers` checks it, and
 // `npm test` runs that; a violation names its rule and the import that broke it.
-const FOLDERS = ['crate', 'deploy', 'reporting', 'build', 'subject', 'harness', 'serving', 'runner', 'matrix', 'benches', 'lighthouse', 'examples', 'tests', 'scripts'];
+const FOLDERS = [
+  'crate',
+  'deploy',
+  'reporting',
+  'build',
+  'subject',
+  'harness',
+  'serving',
+  'runner',
+  'matrix',
+  'benches',
+  'lighthouse',
+  'examples',
+  'tests',
+  'scripts',
+];
 
 /** `from` may import itself and `allowed`, and no other project folder. */
 function layer(from, allowed, comment) {
@@ -23,7 +38,8 @@ module.exports = {
     {
       name: 'crate-imports-only-its-probe-contract',
       severity: 'error',
-      comment: "the demo stands alone: its twins and loaders know nothing of the suite; its own probes (crate/probes/) use the probe contract, as any subject's do",
+      comment:
+        "the demo stands alone: its twins and loaders know nothing of the suite; its own probes (crate/probes/) use the probe contract, as any subject's do",
       from: { path: '^crate/', pathNot: '^crate/probes/' },
       to: { path: '^(deploy|reporting|build|subject|harness|serving|runner|matrix|benches|lighthouse|examples|tests|scripts)/' },
     },
@@ -38,14 +54,26 @@ module.exports = {
     layer('reporting', [], 'where reports go and how they are written: every stage writes through it'),
     layer('build', ['crate', 'reporting'], 'crate -> .wasm and build-info.json; .wat -> bytes'),
     layer('subject', ['build', 'reporting'], 'which crate is tested (wasm-compat.config.ts), its build, and what its module uses'),
-    layer('harness', ['crate', 'build', 'deploy', 'subject', 'reporting'], 'the page and its probes: they load what the build made and judge by the header policy'),
+    layer(
+      'harness',
+      ['crate', 'build', 'deploy', 'subject', 'reporting'],
+      'the page and its probes: they load what the build made and judge by the header policy',
+    ),
     layer('serving', ['crate', 'build', 'deploy', 'subject', 'harness', 'reporting'], 'servers and checks for the built page'),
-    layer('runner', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'reporting'], 'engines, drivers, fixtures, expectations, compat.json and the run gate'),
-    layer('matrix', ['deploy', 'runner', 'reporting'], "compat.json as a matrix: the page, the changes since the last run, features.json, JUnit, wptreport"),
+    layer(
+      'runner',
+      ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'reporting'],
+      'engines, drivers, fixtures, expectations, compat.json and the run gate',
+    ),
+    layer('matrix', ['deploy', 'runner', 'reporting'], 'compat.json as a matrix: the page, the changes since the last run, features.json, JUnit, wptreport'),
     layer('benches', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'reporting'], 'WASM against JS, on the runner'),
     layer('lighthouse', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'reporting'], 'Lighthouse, on the served build'),
-    layer('examples', ['harness'], "example subjects: their probes see the probe contract only"),
-    layer('scripts', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'matrix', 'reporting', 'benches', 'lighthouse'], 'setup, CI checks and docs generators; no test code'),
+    layer('examples', ['harness'], 'example subjects: their probes see the probe contract only'),
+    layer(
+      'scripts',
+      ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'matrix', 'reporting', 'benches', 'lighthouse'],
+      'setup, CI checks and docs generators; no test code',
+    ),
     {
       name: 'only-tests-import-tests',
       severity: 'error',

@@ -19,7 +19,9 @@ export function benchedPkgDir(env: NodeJS.ProcessEnv = process.env): string {
 export function benchedBuildWarning(pkgDir: string): string | null {
   const demo = demoSubject();
   if (resolve(pkgDir) !== demo.pkgDir) {
-    return existsSync(join(pkgDir, BUILD_INFO_FILE)) ? null : `${pkgDir} has no ${BUILD_INFO_FILE}: it is not a wasm-pack build of the demo crate (${BENCH_PKG_ENV})`;
+    return existsSync(join(pkgDir, BUILD_INFO_FILE))
+      ? null
+      : `${pkgDir} has no ${BUILD_INFO_FILE}: it is not a wasm-pack build of the demo crate (${BENCH_PKG_ENV})`;
   }
   const reason = staleReason(demo);
   return reason ? `${demo.pkgDir}: ${reason}, so these numbers would be for an old build (npm run build:subject -- --demo)` : null;

@@ -25,7 +25,11 @@ const pkgDir = positionals[0]!;
 const infoPath = join(pkgDir, 'build-info.json');
 const info = JSON.parse(readFileSync(infoPath, 'utf8')) as Omit<BuildInfo, 'wasm'> & { wasm: WasmEntry[]; optimization?: unknown };
 
-const exportNames = (bytes: Uint8Array<ArrayBuffer>) => WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => `${e.kind}:${e.name}`).sort().join(',');
+const exportNames = (bytes: Uint8Array<ArrayBuffer>) =>
+  WebAssembly.Module.exports(new WebAssembly.Module(bytes))
+    .map((e) => `${e.kind}:${e.name}`)
+    .sort()
+    .join(',');
 const percent = (before: number, after: number) => Math.round(((before - after) / before) * 1000) / 10;
 
 const rows: OptimizationRow[] = info.wasm.map((entry) => {
@@ -37,7 +41,10 @@ const rows: OptimizationRow[] = info.wasm.map((entry) => {
     const original = new Uint8Array(readFileSync(`${path}.orig`));
     if (exportNames(bytes) !== exportNames(original)) throw new Error(`optimize-wasm: ${path} no longer exports what the build exported`);
   }
-  for (const [ext, compress] of [['gz', gzip], ['br', brotli]] as const) {
+  for (const [ext, compress] of [
+    ['gz', gzip],
+    ['br', brotli],
+  ] as const) {
     if (process.env.SKIP_COMPRESSION === '1') {
       // A stale precompressed file would be served in place of the new .wasm.
       if (existsSync(`${path}.${ext}`)) rmSync(`${path}.${ext}`);
@@ -56,7 +63,14 @@ const rows: OptimizationRow[] = info.wasm.map((entry) => {
   };
 });
 
-const optimization = { level: values.level!, flags: values.flags!, wasmOpt: values['wasm-opt']!, validated: process.env.SKIP_VALIDATION !== '1', compressed: process.env.SKIP_COMPRESSION !== '1', at: new Date().toISOString() };
+const optimization = {
+  level: values.level!,
+  flags: values.flags!,
+  wasmOpt: values['wasm-opt']!,
+  validated: process.env.SKIP_VALIDATION !== '1',
+  compressed: process.env.SKIP_COMPRESSION !== '1',
+  at: new Date().toISOString(),
+};
 info.optimization = optimization;
 writeJsonAtomic(infoPath, info);
 const sizeReport = reportPath('size', `optimize-${values.level}.json`);

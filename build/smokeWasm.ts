@@ -12,7 +12,11 @@ const checks: Array<[string, () => unknown, unknown]> = [
   ['sieveCount(100)', () => crate.sieveCount(100), 25],
   ['stringRoundtrip("🦀 ✓")', () => crate.stringRoundtrip('🦀 ✓'), '🦀 ✓'],
   ['sumF64([1.5, 2.5])', () => crate.sumF64(new Float64Array([1.5, 2.5])), 4],
-  ['JSON.parse(buildInfo()).version', () => (JSON.parse(crate.buildInfo()) as { version: string }).version, JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version],
+  [
+    'JSON.parse(buildInfo()).version',
+    () => (JSON.parse(crate.buildInfo()) as { version: string }).version,
+    JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version,
+  ],
 ];
 let failed = 0;
 for (const [name, call, expected] of checks) {

@@ -36,7 +36,9 @@ for (const flag of ['mode', 'target', 'rustc', 'wasm-pack', 'wasm-bindgen'] as c
 }
 
 const pkgJson = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { name: string; version: string };
-const wasmFiles = readdirSync(pkgDir).filter((f) => f.endsWith('.wasm')).sort();
+const wasmFiles = readdirSync(pkgDir)
+  .filter((f) => f.endsWith('.wasm'))
+  .sort();
 if (wasmFiles.length === 0) throw new Error(`write-build-info: no .wasm in ${pkgDir}`);
 
 // A fresh build replaces the .wasm: precompressed copies and optimizer backups of the old one are stale.
@@ -52,7 +54,12 @@ const wasm = wasmFiles.map((file) => {
 
 const status = git(['status', '--porcelain']);
 const info: BuildInfo = {
-  crate: { name: pkgJson.name, version: pkgJson.version, ...(values['crate-dir'] ? { dir: values['crate-dir'] } : {}), features: values.features ? values.features.split(',') : [] },
+  crate: {
+    name: pkgJson.name,
+    version: pkgJson.version,
+    ...(values['crate-dir'] ? { dir: values['crate-dir'] } : {}),
+    features: values.features ? values.features.split(',') : [],
+  },
   mode: values.mode as BuildInfo['mode'],
   target: values.target as BuildInfo['target'],
   toolchain: { rustc: values.rustc!, wasmPack: values['wasm-pack']!, wasmBindgen: values['wasm-bindgen']! },
@@ -65,5 +72,7 @@ const out = join(pkgDir, 'build-info.json');
 writeFileSync(`${out}.tmp`, `${JSON.stringify(info, null, 2)}\n`);
 renameSync(`${out}.tmp`, out);
 for (const w of wasm) {
-  console.log(`build-info: ${relative(process.cwd(), join(pkgDir, w.file)) || basename(w.file)} ${w.bytes} B, gzip ${w.gzip} B, brotli ${w.brotli} B, sha256 ${w.sha256.slice(0, 16)}…`);
+  console.log(
+    `build-info: ${relative(process.cwd(), join(pkgDir, w.file)) || basename(w.file)} ${w.bytes} B, gzip ${w.gzip} B, brotli ${w.brotli} B, sha256 ${w.sha256.slice(0, 16)}…`,
+  );
 }

@@ -34,18 +34,16 @@ export function harnessBuildInfo(crate: BuildInfo, served: ServedFile[], builtAt
   const { wasm: crateWasm, ...crateRecord } = crate;
   // The streaming probe's generated module is the suite's, not the subject's: listed with the other files.
   const isSubjectWasm = (f: ServedFile) => f.path.endsWith('.wasm') && f.path !== STREAMING_MODULE_FILE;
-  const wasm = served
-    .filter(isSubjectWasm)
-    .map((f) => {
-      const source = crateWasm.find((w) => w.sha256 === f.sha256);
-      if (!source) {
-        throw new Error(
-          `${f.path} (sha256 ${f.sha256}) is none of the .wasm files crate/pkg/build-info.json lists (${crateWasm.map((w) => `${w.file} ${w.sha256}`).join(', ')}): ` +
-            'the crate build record is stale; rebuild with npm run build:wasm',
-        );
-      }
-      return { file: source.file, ...f };
-    });
+  const wasm = served.filter(isSubjectWasm).map((f) => {
+    const source = crateWasm.find((w) => w.sha256 === f.sha256);
+    if (!source) {
+      throw new Error(
+        `${f.path} (sha256 ${f.sha256}) is none of the .wasm files crate/pkg/build-info.json lists (${crateWasm.map((w) => `${w.file} ${w.sha256}`).join(', ')}): ` +
+          'the crate build record is stale; rebuild with npm run build:wasm',
+      );
+    }
+    return { file: source.file, ...f };
+  });
   return {
     schema: 1,
     crate: crateRecord,

@@ -15,8 +15,19 @@ function subjectModule(subject: Subject): string {
   const file = (name: string) => JSON.stringify(join(subject.pkgDir, name));
   // The declared memory is in the file, not in the JS API (type reflection ships nowhere): read here, judged in the page.
   const declared = readModuleFeatures(subjectWasm(subject).path).memories[0];
-  const memory = declared ? { imported: declared.imported, initialPages: declared.initialPages, maximumPages: declared.maximumPages, shared: declared.shared } : null;
-  const info = { name: subject.name, version: subject.version, stem: subject.stem, target: subject.target, wasmBindgen: subject.wasmBindgen, isDemo: subject.isDemo, kind: subject.kind, memory };
+  const memory = declared
+    ? { imported: declared.imported, initialPages: declared.initialPages, maximumPages: declared.maximumPages, shared: declared.shared }
+    : null;
+  const info = {
+    name: subject.name,
+    version: subject.version,
+    stem: subject.stem,
+    target: subject.target,
+    wasmBindgen: subject.wasmBindgen,
+    isDemo: subject.isDemo,
+    kind: subject.kind,
+    memory,
+  };
   const bundler = subject.target === 'bundler';
   return [
     `export const subject = ${JSON.stringify(info)};`,

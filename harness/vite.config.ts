@@ -32,7 +32,11 @@ export default defineConfig(() => {
       rolldownOptions: { input: { index: fileURLToPath(new URL('index.html', import.meta.url)), site: fileURLToPath(new URL('site.html', import.meta.url)) } },
     },
     // The page imports the subject's pkg and probes, which may live outside the project.
-    server: { host: '127.0.0.1', strictPort: true, fs: { allow: [fileURLToPath(new URL('..', import.meta.url)), subject.pkgDir, ...(subject.probesDir ? [subject.probesDir] : [])] } },
+    server: {
+      host: '127.0.0.1',
+      strictPort: true,
+      fs: { allow: [fileURLToPath(new URL('..', import.meta.url)), subject.pkgDir, ...(subject.probesDir ? [subject.probesDir] : [])] },
+    },
     preview: { host: '127.0.0.1', strictPort: true },
   };
 });

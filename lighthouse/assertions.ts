@@ -58,7 +58,8 @@ function explain(r: LhciAssertionResult, key: string, aggregationMethod: Aggrega
   if (r.name === 'auditRan') return `"${key}" is not in every run's Lighthouse result`;
   // LHCI reads a category's score from every run whatever the aggregation method, and for
   // median-run then takes the highest (GoogleChrome/lighthouse-ci#1064): say so where it happened.
-  if (aggregationMethod === 'median-run' && r.values.length > 1) return `median-run: LHCI read this from all ${r.values.length} runs, not only the median run, and took the highest (lighthouse-ci#1064)`;
+  if (aggregationMethod === 'median-run' && r.values.length > 1)
+    return `median-run: LHCI read this from all ${r.values.length} runs, not only the median run, and took the highest (lighthouse-ci#1064)`;
   return null;
 }
 

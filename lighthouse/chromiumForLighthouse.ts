@@ -25,6 +25,7 @@ export function chromiumForLighthouse(env: NodeJS.ProcessEnv = process.env): Lig
   const choice = resolveEngine('chromium');
   if (choice.kind === 'missing') throw new Error(`no Chromium for Lighthouse: ${choice.reason}; or set CHROME_PATH`);
   // Only a local binary will do: chrome-launcher starts the process itself.
-  if (choice.kind !== 'playwright' && choice.kind !== 'system') throw new Error(`no local Chromium for Lighthouse (engine resolution chose ${choice.source}); set CHROME_PATH`);
+  if (choice.kind !== 'playwright' && choice.kind !== 'system')
+    throw new Error(`no local Chromium for Lighthouse (engine resolution chose ${choice.source}); set CHROME_PATH`);
   return { binary: choice.binary, source: choice.source, flags };
 }

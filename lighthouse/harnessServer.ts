@@ -56,15 +56,30 @@ export async function startHarnessServer(buildDir: string, choice: ServerChoice,
     // A fixed port: never measure somebody else's server that already answers there (nginx failing
     // to bind might not be noticed before the readiness check got that server's answer).
     const busy = await httpStatus(`http://127.0.0.1:${port}/`);
-    if (busy !== null) throw new Error(`something already answers on http://127.0.0.1:${port}/ (HTTP ${busy}); choose another WASM_COMPAT_LIGHTHOUSE_PORT or leave it unset for a free port`);
+    if (busy !== null)
+      throw new Error(
+        `something already answers on http://127.0.0.1:${port}/ (HTTP ${busy}); choose another WASM_COMPAT_LIGHTHOUSE_PORT or leave it unset for a free port`,
+      );
   }
   const at = port === null ? {} : { port };
   if (choice.kind === 'nginx') {
     const server = await startNginx({ root: buildDir, isolation: ISOLATION, ...at });
-    return { kind: 'nginx', description: `nginx with deploy/nginx.conf, COEP ${ISOLATION}, serving a fresh build of the harness`, reason: choice.reason, baseUrl: server.url, stop: () => server.stop() };
+    return {
+      kind: 'nginx',
+      description: `nginx with deploy/nginx.conf, COEP ${ISOLATION}, serving a fresh build of the harness`,
+      reason: choice.reason,
+      baseUrl: server.url,
+      stop: () => server.stop(),
+    };
   }
   const server = await startPreview({ outDir: buildDir, isolation: ISOLATION, ...at });
-  return { kind: 'vite-preview', description: `vite preview with the suite's serving headers, COEP ${ISOLATION}, serving a fresh build of the harness`, reason: choice.reason, baseUrl: server.url, stop: () => server.stop() };
+  return {
+    kind: 'vite-preview',
+    description: `vite preview with the suite's serving headers, COEP ${ISOLATION}, serving a fresh build of the harness`,
+    reason: choice.reason,
+    baseUrl: server.url,
+    stop: () => server.stop(),
+  };
 }
 
 /** A deployment given by URL (WASM_COMPAT_BASE_URL, as the Playwright targets take it): nothing to start. */

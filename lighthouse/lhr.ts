@@ -31,7 +31,14 @@ export interface Lhr {
   configSettings: {
     formFactor: string;
     throttlingMethod?: string;
-    throttling?: { rttMs?: number; throughputKbps?: number; requestLatencyMs?: number; downloadThroughputKbps?: number; uploadThroughputKbps?: number; cpuSlowdownMultiplier?: number };
+    throttling?: {
+      rttMs?: number;
+      throughputKbps?: number;
+      requestLatencyMs?: number;
+      downloadThroughputKbps?: number;
+      uploadThroughputKbps?: number;
+      cpuSlowdownMultiplier?: number;
+    };
   };
   runWarnings: string[];
   runtimeError?: { code: string; message: string };

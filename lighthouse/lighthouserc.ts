@@ -53,7 +53,8 @@ function checkEntry(where: string, entry: unknown): void {
   for (const [key, value] of Object.entries(options)) {
     if (!OPTION_KEYS.includes(key)) throw new Error(`${where}: unknown option "${key}" (known: ${OPTION_KEYS.join(', ')})`);
     if (key === 'aggregationMethod') {
-      if (!(AGGREGATION_METHODS as readonly unknown[]).includes(value)) throw new Error(`${where}: aggregationMethod ${JSON.stringify(value)} is not one of ${AGGREGATION_METHODS.join(', ')}`);
+      if (!(AGGREGATION_METHODS as readonly unknown[]).includes(value))
+        throw new Error(`${where}: aggregationMethod ${JSON.stringify(value)} is not one of ${AGGREGATION_METHODS.join(', ')}`);
     } else if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new Error(`${where}: ${key} must be a number`);
     }
@@ -62,15 +63,19 @@ function checkEntry(where: string, entry: unknown): void {
 
 /** The key shapes LHCI reads: "<audit id>", "categories:<id>", "resource-summary:<type>:size|count" (":" or "."). */
 function checkKey(where: string, key: string): void {
-  if (key !== key.toLowerCase()) throw new Error(`${where}: LHCI looks assertions up in lower-case kebab-case, so this one would silently never be checked; write it in lower case`);
+  if (key !== key.toLowerCase())
+    throw new Error(`${where}: LHCI looks assertions up in lower-case kebab-case, so this one would silently never be checked; write it in lower case`);
   const [auditId, ...property] = key.split(/[.:]/).filter(Boolean);
   if (auditId === 'user-timings') throw new Error(`${where}: user-timings assertions are not supported here`);
   if (auditId === 'categories') {
     if (property.length !== 1) throw new Error(`${where}: expected categories:<category id>`);
   } else if (auditId === 'resource-summary' && property.length) {
-    if (property.length !== 2 || (property[1] !== 'size' && property[1] !== 'count')) throw new Error(`${where}: expected resource-summary:<resource type>:size|count`);
+    if (property.length !== 2 || (property[1] !== 'size' && property[1] !== 'count'))
+      throw new Error(`${where}: expected resource-summary:<resource type>:size|count`);
   } else if (property.length) {
-    throw new Error(`${where}: only categories:… and resource-summary:… take a property; LHCI would ignore ":${property.join(':')}" and assert the whole audit`);
+    throw new Error(
+      `${where}: only categories:… and resource-summary:… take a property; LHCI would ignore ":${property.join(':')}" and assert the whole audit`,
+    );
   }
 }
 

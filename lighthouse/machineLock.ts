@@ -21,7 +21,12 @@ export interface MachineLock {
 
 export async function acquireMachineLock(log: (line: string) => void, path = LOCK_PATH): Promise<MachineLock> {
   // realpath: false: LOCK_PATH names the lock, not a file that must exist.
-  const options = { realpath: false, stale: STALE_MS, lockfilePath: `${path}.lock`, onCompromised: (error: Error) => log(`the Lighthouse lock ${path}.lock was lost: ${error.message}`) };
+  const options = {
+    realpath: false,
+    stale: STALE_MS,
+    lockfilePath: `${path}.lock`,
+    onCompromised: (error: Error) => log(`the Lighthouse lock ${path}.lock was lost: ${error.message}`),
+  };
   try {
     await lockfile.lock(path, { ...options, retries: 0 });
   } catch (error) {

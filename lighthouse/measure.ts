@@ -26,7 +26,13 @@ export interface MeasureWith {
   log: (line: string) => void;
 }
 
-export async function measure(server: LighthouseServer, page: LighthousePage, formFactor: FormFactor, runs: number, { chromium, log }: MeasureWith): Promise<TargetRuns> {
+export async function measure(
+  server: LighthouseServer,
+  page: LighthousePage,
+  formFactor: FormFactor,
+  runs: number,
+  { chromium, log }: MeasureWith,
+): Promise<TargetRuns> {
   const url = new URL(page.path, server.baseUrl).href;
   const target: TargetRuns = { page, formFactor, lhrs: [], htmlReports: [], loadAverages: [], failedRuns: [] };
   for (let i = 1; i <= runs; i++) {

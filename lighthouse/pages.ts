@@ -14,7 +14,17 @@ export interface LighthousePage {
   gates: boolean;
 }
 
-export const SITE_PAGE: LighthousePage = { name: 'site', path: 'site.html', label: 'the site page (the subject imported, initialised and called once, as a site does)', gates: true };
-export const PROBES_PAGE: LighthousePage = { name: 'probes', path: '', label: "the probes page (the suite's own stress probes, not the subject)", gates: false };
+export const SITE_PAGE: LighthousePage = {
+  name: 'site',
+  path: 'site.html',
+  label: 'the site page (the subject imported, initialised and called once, as a site does)',
+  gates: true,
+};
+export const PROBES_PAGE: LighthousePage = {
+  name: 'probes',
+  path: '',
+  label: "the probes page (the suite's own stress probes, not the subject)",
+  gates: false,
+};
 
 export const PAGES: readonly LighthousePage[] = [SITE_PAGE, PROBES_PAGE];

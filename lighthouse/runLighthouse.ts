@@ -71,7 +71,10 @@ async function main(): Promise<number> {
     folder?.discard();
     lock?.release();
   };
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       log(`${signal}: stopping`);
       void cleanUp().finally(() => process.exit(code));
@@ -80,7 +83,8 @@ async function main(): Promise<number> {
 
   lock = await acquireMachineLock(log);
   const loadAtStart = loadavg();
-  if (loadAtStart[0]! > cpus().length) log(`note: load average ${loadAtStart[0]!.toFixed(2)} on ${cpus().length} CPUs; other work on this machine inflates the timings`);
+  if (loadAtStart[0]! > cpus().length)
+    log(`note: load average ${loadAtStart[0]!.toFixed(2)} on ${cpus().length} CPUs; other work on this machine inflates the timings`);
   const measured: TargetRuns[] = [];
   const failures: FailedTarget[] = [];
   try {
@@ -141,7 +145,8 @@ async function main(): Promise<number> {
       runs: lhrs.map((lhr, i) => ({ ...runFigures(lhr), loadAverage: target.loadAverages[i]! })),
       failedRuns: target.failedRuns,
     });
-    for (const a of evaluateAssertions(budgets[target.formFactor].assert, lhrs)) assertions.push({ ...a, page: target.page.name, formFactor: target.formFactor, gates: target.page.gates });
+    for (const a of evaluateAssertions(budgets[target.formFactor].assert, lhrs))
+      assertions.push({ ...a, page: target.page.name, formFactor: target.formFactor, gates: target.page.gates });
   }
 
   // Only the pages that gate can fail the run; the probes page's misses are reported (pages.ts).
@@ -153,8 +158,13 @@ async function main(): Promise<number> {
     lighthouseVersion: results[0]?.lighthouseVersion ?? null,
     lighthouse: { ...lighthouse, description: describeLighthouse(lighthouse) },
     chromium: { binary: chromium.binary, source: chromium.source, flags: chromium.flags, userAgent: results[0]?.userAgent ?? null },
-    server: server ? { kind: server.kind, description: server.description, reason: server.reason, baseUrl: server.baseUrl } : { kind: 'none', description: 'no server', reason: 'it could not be built or started (see failures)', baseUrl: '' },
-    machine: { cpus: cpus().length, loadAverage: { start: loadAtStart.map((x) => Math.round(x * 100) / 100), end: loadAtEnd.map((x) => Math.round(x * 100) / 100) } },
+    server: server
+      ? { kind: server.kind, description: server.description, reason: server.reason, baseUrl: server.baseUrl }
+      : { kind: 'none', description: 'no server', reason: 'it could not be built or started (see failures)', baseUrl: '' },
+    machine: {
+      cpus: cpus().length,
+      loadAverage: { start: loadAtStart.map((x) => Math.round(x * 100) / 100), end: loadAtEnd.map((x) => Math.round(x * 100) / 100) },
+    },
     runsPerTarget: opts.runs ?? budgets[opts.formFactors[0]!]?.numberOfRuns ?? DEFAULT_RUNS,
     pages: opts.pages,
     suiteThrottling: readSuiteThrottling(),
@@ -194,7 +204,9 @@ async function main(): Promise<number> {
   for (const line of summary.budgets.missedErrors) console.error(`lighthouse: BUDGET ${line}`);
   if (failures.length) return 2;
   if (missed.length) return 1;
-  log(`all ${assertions.filter((a) => a.level === 'error' && a.gates).length} error-level budgets of the pages that gate hold${summary.budgets.missedWarnings.length ? ` (${summary.budgets.missedWarnings.length} warning(s) above)` : ''}`);
+  log(
+    `all ${assertions.filter((a) => a.level === 'error' && a.gates).length} error-level budgets of the pages that gate hold${summary.budgets.missedWarnings.length ? ` (${summary.budgets.missedWarnings.length} warning(s) above)` : ''}`,
+  );
   return 0;
 }
 

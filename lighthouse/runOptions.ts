@@ -37,7 +37,9 @@ export function runOptions(): RunOptions {
   }
   const formFactors = values['form-factor'] ?? [...FORM_FACTORS];
   for (const ff of formFactors) if (!isFormFactor(ff)) throw new Error(`--form-factor ${ff}: expected ${FORM_FACTORS.join(' or ')}`);
-  const pages = values.page ? values.page.map((name) => PAGES.find((p) => p.name === name) ?? fail(`--page ${name}: known pages are ${PAGES.map((p) => p.name).join(', ')}`)) : [...PAGES];
+  const pages = values.page
+    ? values.page.map((name) => PAGES.find((p) => p.name === name) ?? fail(`--page ${name}: known pages are ${PAGES.map((p) => p.name).join(', ')}`))
+    : [...PAGES];
   const runsText = values.runs ?? process.env.WASM_COMPAT_LIGHTHOUSE_RUNS;
   const runs = runsText === undefined ? null : Number(runsText);
   if (runs !== null && (!Number.isInteger(runs) || runs < 1)) throw new Error(`--runs ${runsText}: expected a positive integer`);

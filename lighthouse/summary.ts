@@ -83,7 +83,10 @@ export function wasmSummary(lhr: Lhr): WasmSummary | null {
 }
 
 export function pageSummary(page: Pick<LighthousePage, 'name' | 'label'>, lhr: Lhr): PageSummary {
-  const metrics = Object.fromEntries(Object.entries(SUMMARY_METRICS).map(([key, auditId]) => [key, numeric(lhr, auditId)])) as Record<SummaryMetric, number | null>;
+  const metrics = Object.fromEntries(Object.entries(SUMMARY_METRICS).map(([key, auditId]) => [key, numeric(lhr, auditId)])) as Record<
+    SummaryMetric,
+    number | null
+  >;
   return {
     page: page.name,
     label: page.label,

@@ -110,12 +110,19 @@ function wasmCell(t: MeasuredTarget): string {
 export function summaryMarkdown(s: LighthouseSummary): string {
   const lines: string[] = [];
   lines.push(`# Lighthouse: ${s.pages.map((p) => p.name).join(' and ')}`, '');
-  const held = s.budgets.missedNotGating.length ? 'Every budget that gates holds (error-level misses on a page that does not gate are reported below).' : 'All budgets hold.';
+  const held = s.budgets.missedNotGating.length
+    ? 'Every budget that gates holds (error-level misses on a page that does not gate are reported below).'
+    : 'All budgets hold.';
   lines.push(`${s.ok ? held : s.failures.length ? 'Not every target was measured.' : 'A budget was missed.'} ${s.generatedAt}`, '');
   lines.push(`- ${s.lighthouse.description}; on ${s.chromium.userAgent ?? s.chromium.binary} (${s.chromium.source}: ${s.chromium.binary})`);
   lines.push(`- Server: **${s.server.kind}** at ${s.server.baseUrl}: ${s.server.description} (${s.server.reason})`);
-  lines.push(`- ${s.runsPerTarget} run(s) per page and form factor; the median run is kept (Lighthouse CI's representative run, the one median-run budgets read): ${s.results.map((t) => `${t.page} ${t.formFactor} run ${t.medianRun + 1} of ${t.runs.length}`).join(', ')}`);
-  lines.push(`- Load average (1/5/15 min) on ${s.machine.cpus} CPUs: ${load(s.machine.loadAverage.start)} at the start, ${load(s.machine.loadAverage.end)} at the end`, '');
+  lines.push(
+    `- ${s.runsPerTarget} run(s) per page and form factor; the median run is kept (Lighthouse CI's representative run, the one median-run budgets read): ${s.results.map((t) => `${t.page} ${t.formFactor} run ${t.medianRun + 1} of ${t.runs.length}`).join(', ')}`,
+  );
+  lines.push(
+    `- Load average (1/5/15 min) on ${s.machine.cpus} CPUs: ${load(s.machine.loadAverage.start)} at the start, ${load(s.machine.loadAverage.end)} at the end`,
+    '',
+  );
   lines.push(...pageLines(s.pages), '');
   lines.push('| page | form factor | perf | a11y | best pr. | SEO | FCP | LCP | TBT | CLS | SI | total bytes | .wasm transfer |');
   lines.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|');
@@ -134,12 +141,20 @@ export function summaryMarkdown(s: LighthouseSummary): string {
   const notes = s.results.flatMap((t) => [...t.failedRuns, ...t.runWarnings, ...t.auditErrors].map((w) => `- ${t.page}, ${t.formFactor}: ${w}`));
   if (notes.length) lines.push('', '## Lighthouse warnings and audit errors', '', ...[...new Set(notes)]);
 
-  lines.push('', `## Budgets (${Object.entries(s.budgets.files).map(([ff, f]) => `${ff}: \`${f}\``).join(', ')}; judged by ${s.budgets.judgedBy})`, '');
+  lines.push(
+    '',
+    `## Budgets (${Object.entries(s.budgets.files)
+      .map(([ff, f]) => `${ff}: \`${f}\``)
+      .join(', ')}; judged by ${s.budgets.judgedBy})`,
+    '',
+  );
   lines.push('| page | form factor | budget | level | measured | limit | |');
   lines.push('|---|---|---|---|--:|--:|---|');
   for (const a of s.budgets.assertions) {
     const verdict = a.passed ? 'met' : a.level === 'warn' ? 'missed (warn)' : a.gates ? '**missed**' : 'missed (reported: the page does not gate)';
-    lines.push(`| ${a.page} | ${a.formFactor} | \`${a.key}\` ${a.name} | ${a.level} | ${formatValue(a.actual, a.unit)} | ${a.operator} ${formatValue(a.expected, a.unit)} | ${verdict} |`);
+    lines.push(
+      `| ${a.page} | ${a.formFactor} | \`${a.key}\` ${a.name} | ${a.level} | ${formatValue(a.actual, a.unit)} | ${a.operator} ${formatValue(a.expected, a.unit)} | ${verdict} |`,
+    );
   }
   const metNotes = s.budgets.assertions.filter((a) => a.passed && a.message).map((a) => `- ${describeAssertion(a, budgetWhere(a))}`);
   if (metNotes.length) lines.push('', ...metNotes);
@@ -156,11 +171,13 @@ export function pageLines(pages: readonly LighthousePage[]): string[] {
 
 /** Lighthouse's throttling per form factor (with its benchmark of this machine per result), the suite's pixel5 beside the mobile one. */
 export function throttlingLines(s: Pick<LighthouseSummary, 'results' | 'suiteThrottling'>): string[] {
-  const lines = ['## Throttling: Lighthouse\'s and the suite\'s', ''];
+  const lines = ["## Throttling: Lighthouse's and the suite's", ''];
   for (const formFactor of [...new Set(s.results.map((t) => t.formFactor))]) {
     const targets = s.results.filter((t) => t.formFactor === formFactor);
     const settings = [...new Set(targets.map((t) => describeLighthouseThrottling(t.throttling)))].join(' / ');
-    const benchmarks = targets.map((t) => `${t.page} ${t.throttling.benchmarkIndex === null ? '?' : Math.round(t.throttling.benchmarkIndex).toLocaleString('en-US')}`).join(', ');
+    const benchmarks = targets
+      .map((t) => `${t.page} ${t.throttling.benchmarkIndex === null ? '?' : Math.round(t.throttling.benchmarkIndex).toLocaleString('en-US')}`)
+      .join(', ');
     lines.push(`- Lighthouse ${formFactor}: ${settings}; Lighthouse's benchmark index of this machine (median run): ${benchmarks}`);
     if (formFactor === 'mobile') lines.push(`- Beside it, ${describeSuiteThrottling(s.suiteThrottling)}`);
   }

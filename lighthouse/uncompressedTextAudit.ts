@@ -26,7 +26,10 @@ export function uncompressedTextAudit() {
         numericValue: rows.length,
         numericUnit: 'unitless',
         displayValue: rows.length ? `${rows.length} response${rows.length === 1 ? '' : 's'} uncompressed` : 'every text response compressed',
-        details: Audit.makeTableDetails([...HEADINGS], rows.map((r) => ({ ...r }))),
+        details: Audit.makeTableDetails(
+          [...HEADINGS],
+          rows.map((r) => ({ ...r })),
+        ),
       };
     },
   });

@@ -36,7 +36,10 @@ export function wasmTransferAudit() {
         numericValue: moduleTransferBytes,
         numericUnit: 'byte',
         displayValue: `${(moduleTransferBytes / KIB).toFixed(1)} KiB${primary ? ` (${primary.encoding}, ${(primary.resourceSize / KIB).toFixed(1)} KiB decoded)` : ''}; ${responses.length} request${responses.length === 1 ? '' : 's'}, ${(totalTransferBytes / KIB).toFixed(1)} KiB on the wire in all`,
-        details: Audit.makeTableDetails([...HEADINGS], responses.map((r) => ({ ...r }))),
+        details: Audit.makeTableDetails(
+          [...HEADINGS],
+          responses.map((r) => ({ ...r })),
+        ),
       };
     },
   });

@@ -72,11 +72,16 @@ function projectChanges(name: string, now: ProjectReport, before: ProjectReport)
   const engine = engineOf(now) ?? engineOf(before);
   const at = (kind: ChangeKind, item: string, was: string, is: string): Change => ({ kind, project: name, engine, item, before: was, after: is });
   if (now.status !== before.status) {
-    return [now.status === 'not-run' ? at('project', 'the project', 'ran', `not run: ${now.reason ?? 'no reason recorded'}`) : at('project', 'the project', `not run: ${before.reason ?? ''}`, 'ran')];
+    return [
+      now.status === 'not-run'
+        ? at('project', 'the project', 'ran', `not run: ${now.reason ?? 'no reason recorded'}`)
+        : at('project', 'the project', `not run: ${before.reason ?? ''}`, 'ran'),
+    ];
   }
   if (now.status === 'not-run') return [];
   const changes: Change[] = [];
-  if (now.engine && before.engine && now.engine.version !== before.engine.version) changes.push(at('engine-version', engineName(now.engine), before.engine.version, now.engine.version));
+  if (now.engine && before.engine && now.engine.version !== before.engine.version)
+    changes.push(at('engine-version', engineName(now.engine), before.engine.version, now.engine.version));
   const was = probeOutcomes(before);
   for (const [item, outcome] of probeOutcomes(now)) {
     const previous = was.get(item);
@@ -87,7 +92,12 @@ function projectChanges(name: string, now: ProjectReport, before: ProjectReport)
     const kind = classify(previous, outcome);
     if (kind) changes.push(at(kind, item, previous.text, outcome.text));
   }
-  const runs = (p: ProjectReport) => (p.requirements ? (p.requirements.runs ? 'runs the module' : `cannot run the module (missing ${p.requirements.missing.map((m) => m.feature).join(', ')})`) : null);
+  const runs = (p: ProjectReport) =>
+    p.requirements
+      ? p.requirements.runs
+        ? 'runs the module'
+        : `cannot run the module (missing ${p.requirements.missing.map((m) => m.feature).join(', ')})`
+      : null;
   const [r0, r1] = [runs(before), runs(now)];
   if (r0 && r1 && r0 !== r1) changes.push(at('requirement', 'the subject module', r0, r1));
   return changes;
@@ -118,7 +128,15 @@ export function compareRuns(now: CompatReport, before: StoredRun[]): Changes {
     const previous = before.find((r) => r.report.projects[name]);
     comparedWith[name] = previous?.report.generatedAt ?? null;
     if (!previous) {
-      if (before.length > 0) changes.push({ kind: 'project', project: name, engine: engineOf(project), item: 'the project', before: 'not in earlier runs', after: project.status === 'ran' ? 'ran' : `not run: ${project.reason ?? ''}` });
+      if (before.length > 0)
+        changes.push({
+          kind: 'project',
+          project: name,
+          engine: engineOf(project),
+          item: 'the project',
+          before: 'not in earlier runs',
+          after: project.status === 'ran' ? 'ran' : `not run: ${project.reason ?? ''}`,
+        });
       continue;
     }
     changes.push(...projectChanges(name, project, previous.report.projects[name]!));

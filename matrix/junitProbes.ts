@@ -37,7 +37,9 @@ export function junitProbes(report: CompatReport): string {
         }
       }
       const engine = column.engine ? `${column.engine} ${column.version}` : `not run: ${column.reason ?? ''}`;
-      suites.push(`  <testsuite name="${escape(`${column.project} (${engine})`)}" tests="${cases.length}" failures="${f}" errors="0" skipped="${s}" timestamp="${report.generatedAt}">\n${cases.join('\n')}\n  </testsuite>`);
+      suites.push(
+        `  <testsuite name="${escape(`${column.project} (${engine})`)}" tests="${cases.length}" failures="${f}" errors="0" skipped="${s}" timestamp="${report.generatedAt}">\n${cases.join('\n')}\n  </testsuite>`,
+      );
       total += cases.length;
       failures += f;
       skipped += s;

@@ -130,10 +130,18 @@ function computesCell(v: ProbeVerdict & { testId?: string }): Cell {
 }
 
 const NOT_RUN = (c: Column): Cell => ({ kind: 'not-run', text: 'not run', detail: c.reason ?? 'this project did not run' });
-const NO_RESULT: Cell = { kind: 'no-result', text: 'no result', detail: 'the project ran, but no test recorded this row (a spec that stopped early, or one this project does not run)' };
+const NO_RESULT: Cell = {
+  kind: 'no-result',
+  text: 'no result',
+  detail: 'the project ran, but no test recorded this row (a spec that stopped early, or one this project does not run)',
+};
 
 /** Rows from every project's records, in a stable order; a cell per column. */
-function rowsOf(columns: Column[], projects: Record<string, ProjectReport>, pick: (p: ProjectReport) => Array<{ id: string; label: string; cell: Cell }>): Row[] {
+function rowsOf(
+  columns: Column[],
+  projects: Record<string, ProjectReport>,
+  pick: (p: ProjectReport) => Array<{ id: string; label: string; cell: Cell }>,
+): Row[] {
   const rows = new Map<string, Row>();
   for (const c of columns) {
     for (const { id, label, cell } of pick(projects[c.project]!)) {
@@ -153,12 +161,24 @@ function probeSections(columns: Column[], projects: Record<string, ProjectReport
   for (const category of ordered) {
     const of = (p: ProjectReport) => p.probes.filter((v) => v.category === category);
     if (category === 'features') {
-      sections.push({ kind: 'probes', title: 'Features: validates', rows: rowsOf(columns, projects, (p) => of(p).map((v) => ({ id: `${v.id}#validates`, label: v.title, cell: validatesCell(v) }))) });
-      const computed = rowsOf(columns, projects, (p) => of(p).filter((v) => v.computesCorrectly !== undefined).map((v) => ({ id: `${v.id}#computes`, label: v.title, cell: computesCell(v) })));
+      sections.push({
+        kind: 'probes',
+        title: 'Features: validates',
+        rows: rowsOf(columns, projects, (p) => of(p).map((v) => ({ id: `${v.id}#validates`, label: v.title, cell: validatesCell(v) }))),
+      });
+      const computed = rowsOf(columns, projects, (p) =>
+        of(p)
+          .filter((v) => v.computesCorrectly !== undefined)
+          .map((v) => ({ id: `${v.id}#computes`, label: v.title, cell: computesCell(v) })),
+      );
       if (computed.length > 0) sections.push({ kind: 'probes', title: 'Features: computes correctly (known answers)', rows: computed });
       continue;
     }
-    sections.push({ kind: 'probes', title: CATEGORY_TITLES[category] ?? category, rows: rowsOf(columns, projects, (p) => of(p).map((v) => ({ id: v.id, label: v.title, cell: verdictCell(v) }))) });
+    sections.push({
+      kind: 'probes',
+      title: CATEGORY_TITLES[category] ?? category,
+      rows: rowsOf(columns, projects, (p) => of(p).map((v) => ({ id: v.id, label: v.title, cell: verdictCell(v) }))),
+    });
   }
   return sections;
 }
@@ -176,8 +196,10 @@ function requirementSection(report: CompatReport, columns: Column[]): Section | 
       else if (!p.requirements) cells[c.project] = NO_RESULT;
       else {
         const missing = p.requirements.missing.find((m) => m.feature === f.feature);
-        if (missing) cells[c.project] = { kind: 'fail', text: 'missing', detail: `${f.probe} reported ${missing.actual} here: ${name}'s module needs it (${f.evidence})` };
-        else if (p.requirements.unjudged.includes(f.feature)) cells[c.project] = { kind: 'no-result', text: 'not judged', detail: `no live probe stands for ${f.feature}` };
+        if (missing)
+          cells[c.project] = { kind: 'fail', text: 'missing', detail: `${f.probe} reported ${missing.actual} here: ${name}'s module needs it (${f.evidence})` };
+        else if (p.requirements.unjudged.includes(f.feature))
+          cells[c.project] = { kind: 'no-result', text: 'not judged', detail: `no live probe stands for ${f.feature}` };
         else cells[c.project] = { kind: 'pass', text: 'supported', detail: `${f.probe} passed here; the module needs it: ${f.evidence}` };
       }
     }
@@ -188,10 +210,19 @@ function requirementSection(report: CompatReport, columns: Column[]): Section | 
     const r = report.projects[c.project]!.requirements;
     if (!c.ran) runs[c.project] = NOT_RUN(c);
     else if (!r) runs[c.project] = NO_RESULT;
-    else if (r.runs) runs[c.project] = { kind: 'pass', text: 'runs it', detail: `every feature ${name}'s module needs passed its live probe here${r.unjudged.length ? `; not judged: ${r.unjudged.join(', ')}` : ''}` };
+    else if (r.runs)
+      runs[c.project] = {
+        kind: 'pass',
+        text: 'runs it',
+        detail: `every feature ${name}'s module needs passed its live probe here${r.unjudged.length ? `; not judged: ${r.unjudged.join(', ')}` : ''}`,
+      };
     else runs[c.project] = { kind: 'fail', text: 'cannot run it', detail: `missing here: ${r.missing.map((m) => `${m.feature} (${m.actual})`).join(', ')}` };
   }
-  return { kind: 'requirements', title: `What ${name}'s module needs`, rows: [{ id: 'requirement:runs', label: `Runs ${name}'s module`, cells: runs }, ...rows] };
+  return {
+    kind: 'requirements',
+    title: `What ${name}'s module needs`,
+    rows: [{ id: 'requirement:runs', label: `Runs ${name}'s module`, cells: runs }, ...rows],
+  };
 }
 
 /** A Rust test's status as a cell kind: one that did not report fails like one that failed. */
@@ -203,7 +234,12 @@ function rustSection(report: CompatReport, columns: Column[]): Section | null {
     (p.rustTests ?? []).map((t) => ({
       id: `rust:${t.target}::${t.name}@${t.mode}`,
       label: `${t.target}::${t.name} (${t.mode})`,
-      cell: { kind: RUST_KIND[t.status], text: t.status === 'not-reported' ? 'did not report' : t.status, detail: t.output || t.status, ...(t.testId ? { testId: t.testId } : {}) },
+      cell: {
+        kind: RUST_KIND[t.status],
+        text: t.status === 'not-reported' ? 'did not report' : t.status,
+        detail: t.output || t.status,
+        ...(t.testId ? { testId: t.testId } : {}),
+      },
     })),
   );
   rows.sort((a, b) => a.label.localeCompare(b.label));
@@ -223,9 +259,14 @@ function servingSection(report: CompatReport, columns: Column[]): Section | null
         return {
           id: `serving-check:${check}`,
           label: check,
-          cell: failed.length > 0
-            ? { kind: 'fail' as const, text: `fail (${failed.length} of ${findings.length})`, detail: failed.map((f) => `${f.subject}: ${f.message}`).join('; ') }
-            : { kind: 'pass' as const, text: 'pass', detail: findings.map((f) => `${f.subject}: ${f.message}`).join('; ') },
+          cell:
+            failed.length > 0
+              ? {
+                  kind: 'fail' as const,
+                  text: `fail (${failed.length} of ${findings.length})`,
+                  detail: failed.map((f) => `${f.subject}: ${f.message}`).join('; '),
+                }
+              : { kind: 'pass' as const, text: 'pass', detail: findings.map((f) => `${f.subject}: ${f.message}`).join('; ') },
         };
       });
     }),

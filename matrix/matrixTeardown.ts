@@ -34,7 +34,9 @@ export default async function matrixTeardown(): Promise<void> {
     const written = writeMatrix(run, reportsDir());
     const index = relative(process.cwd(), reportPath('index.html')) || reportPath('index.html');
     const failing = written.changes.changes.filter((c) => c.kind === 'newly-failing').length;
-    console.log(`[matrix] ${index} (${(written.indexBytes / 1024).toFixed(0)} KiB) in ${written.ms.toFixed(0)} ms; ${written.changes.changes.length} changes since the previous run${failing ? `, ${failing} newly failing` : ''}`);
+    console.log(
+      `[matrix] ${index} (${(written.indexBytes / 1024).toFixed(0)} KiB) in ${written.ms.toFixed(0)} ms; ${written.changes.changes.length} changes since the previous run${failing ? `, ${failing} newly failing` : ''}`,
+    );
   } catch (error) {
     // The run's result stands as it is; the matrix says why it is missing.
     console.error(`[matrix] not written: ${(error as Error).message}`);

@@ -14,7 +14,9 @@ export function mergeRuns(runs: StoredRun[]): CompatReport {
   for (const r of withSubject) {
     const s = r.report.subject!;
     if (s.name !== subject!.name || s.wasm?.sha256 !== subject!.wasm?.sha256) {
-      throw new RunFileError(`${r.path} tested ${s.name} ${s.version} (.wasm ${s.wasm?.sha256.slice(0, 12) ?? 'unknown'}), ${withSubject[0]!.path} tested ${subject!.name} ${subject!.version} (.wasm ${subject!.wasm?.sha256.slice(0, 12) ?? 'unknown'}): runs of different builds do not merge into one matrix`);
+      throw new RunFileError(
+        `${r.path} tested ${s.name} ${s.version} (.wasm ${s.wasm?.sha256.slice(0, 12) ?? 'unknown'}), ${withSubject[0]!.path} tested ${subject!.name} ${subject!.version} (.wasm ${subject!.wasm?.sha256.slice(0, 12) ?? 'unknown'}): runs of different builds do not merge into one matrix`,
+      );
     }
   }
   const last = ordered[ordered.length - 1]!.report;

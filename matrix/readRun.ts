@@ -28,7 +28,14 @@ export function reportsFolderOf(file: string): string {
 /** Every readable run in a reports folder (compat.json and history/compat-*.json), oldest first; unreadable history files are left out. */
 export function storedRuns(reportsDir: string): StoredRun[] {
   const history = join(reportsDir, 'history');
-  const files = [join(reportsDir, 'compat.json'), ...(existsSync(history) ? readdirSync(history).filter((f) => /^compat-.*\.json$/.test(f)).map((f) => join(history, f)) : [])];
+  const files = [
+    join(reportsDir, 'compat.json'),
+    ...(existsSync(history)
+      ? readdirSync(history)
+          .filter((f) => /^compat-.*\.json$/.test(f))
+          .map((f) => join(history, f))
+      : []),
+  ];
   const runs: StoredRun[] = [];
   for (const file of files) {
     if (!existsSync(file)) continue;

@@ -29,13 +29,18 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 
 function cellHtml(cell: Cell, column: Column): string {
   const { symbol } = CELL_KINDS[cell.kind];
-  const link = cell.testId && column.htmlReport !== null ? `<a href="${esc(`${column.htmlReport}/index.html#?testId=${encodeURIComponent(cell.testId)}`)}">the test in the Playwright report</a>` : '';
+  const link =
+    cell.testId && column.htmlReport !== null
+      ? `<a href="${esc(`${column.htmlReport}/index.html#?testId=${encodeURIComponent(cell.testId)}`)}">the test in the Playwright report</a>`
+      : '';
   return `<td class="cell k-${cell.kind}"><details><summary><span class="symbol" aria-hidden="true">${symbol}</span> ${esc(cell.text)}</summary><p>${esc(cell.detail)}</p>${link}</details></td>`;
 }
 
 /** A column's head: project, engine and version, device; the longer facts fold away, so the header row stays short on a phone. */
 function columnHeader(c: Column): string {
-  const lines = [c.engine ? `${c.engine} ${c.version}` : 'not run', c.device ? `${c.device}${c.emulated ? ', emulated' : ''}` : null, c.source].filter((x): x is string => x !== null);
+  const lines = [c.engine ? `${c.engine} ${c.version}` : 'not run', c.device ? `${c.device}${c.emulated ? ', emulated' : ''}` : null, c.source].filter(
+    (x): x is string => x !== null,
+  );
   const folded = (label: string, text: string) => `<details class="more"><summary>${esc(label)}</summary>${esc(text)}</details>`;
   const notApplied = c.notApplied.length > 0 ? folded(`${c.notApplied.length} not applied`, c.notApplied.join(', ')) : '';
   const throttled = c.throttled ? folded('throttled', c.throttled) : '';
@@ -48,7 +53,10 @@ function groupHtml(group: MatrixGroup, primary: boolean): string {
   const body = group.sections
     .map((s) => {
       const title = `<tr class="section"><th colspan="${group.columns.length + 1}" scope="colgroup"><span>${esc(s.title)}</span></th></tr>`;
-      const rows = s.rows.map((r) => `<tr><th scope="row">${esc(r.label)}<code>${esc(r.id.replace(/#.*$/, ''))}</code></th>${group.columns.map((c) => cellHtml(r.cells[c.project]!, c)).join('')}</tr>`);
+      const rows = s.rows.map(
+        (r) =>
+          `<tr><th scope="row">${esc(r.label)}<code>${esc(r.id.replace(/#.*$/, ''))}</code></th>${group.columns.map((c) => cellHtml(r.cells[c.project]!, c)).join('')}</tr>`,
+      );
       return title + rows.join('');
     })
     .join('');
@@ -60,14 +68,19 @@ function summaryHtml(input: PageInput): string {
   const { summary } = input;
   const failing = summary.failing.length > 0;
   const verdict = failing
-    ? `${plural(summary.failing.reduce((n, f) => n + f.count, 0), 'result')} not as expected, in ${summary.failing.map((f) => `${f.project} (${f.count})`).join(', ')}.`
+    ? `${plural(
+        summary.failing.reduce((n, f) => n + f.count, 0),
+        'result',
+      )} not as expected, in ${summary.failing.map((f) => `${f.project} (${f.count})`).join(', ')}.`
     : summary.ran === 0
       ? 'Nothing ran.'
       : 'Every result is as expected.';
   const ran = `${plural(summary.projects, 'project')}: ${summary.ran} ran${summary.notRun.length ? `, ${summary.notRun.length} not run (${summary.notRun.map((n) => n.project).join(', ')})` : ''}.`;
   const counts = (Object.keys(CELL_KINDS) as CellKind[])
     .filter((k) => summary.cells[k] > 0)
-    .map((k) => `<li class="k-${k}"><span aria-hidden="true">${CELL_KINDS[k].symbol}</span> ${summary.cells[k].toLocaleString('en')} ${CELL_KINDS[k].text}</li>`)
+    .map(
+      (k) => `<li class="k-${k}"><span aria-hidden="true">${CELL_KINDS[k].symbol}</span> ${summary.cells[k].toLocaleString('en')} ${CELL_KINDS[k].text}</li>`,
+    )
     .join('');
   return `<p class="verdict${failing || summary.ran === 0 ? ' failing' : ''}" role="status">${esc(verdict)} ${esc(ran)}</p><ul class="counts" aria-label="results by state">${counts}</ul>`;
 }
@@ -75,11 +88,15 @@ function summaryHtml(input: PageInput): string {
 function changesHtml(changes: Changes): string {
   const compared = [...new Set(Object.values(changes.comparedWith).filter((v): v is string => v !== null))].sort();
   if (compared.length === 0) return '<h2>Changes since the previous run</h2><p>No earlier run in the history to compare with.</p>';
-  if (changes.changes.length === 0) return `<h2>Changes since the previous run</h2><p>Compared with ${esc(compared.join(', '))}: no change in any probe, Rust test, engine version, project or requirement.</p>`;
+  if (changes.changes.length === 0)
+    return `<h2>Changes since the previous run</h2><p>Compared with ${esc(compared.join(', '))}: no change in any probe, Rust test, engine version, project or requirement.</p>`;
   const parts = (Object.keys(CHANGE_TITLES) as ChangeKind[]).map((kind) => {
     const of = changes.changes.filter((c) => c.kind === kind);
     if (of.length === 0) return '';
-    const items = of.map((c) => `<li><code>${esc(c.item)}</code>${c.project ? ` in <strong>${esc(c.project)}</strong>${c.engine ? ` (${esc(c.engine)})` : ''}` : ''}: ${esc(c.before)} → ${esc(c.after)}</li>`);
+    const items = of.map(
+      (c) =>
+        `<li><code>${esc(c.item)}</code>${c.project ? ` in <strong>${esc(c.project)}</strong>${c.engine ? ` (${esc(c.engine)})` : ''}` : ''}: ${esc(c.before)} → ${esc(c.after)}</li>`,
+    );
     return `<h3>${esc(CHANGE_TITLES[kind])} (${of.length})</h3><ul>${items.join('')}</ul>`;
   });
   return `<h2>Changes since the previous run</h2><div class="changes"><p class="meta">Compared with ${esc(compared.join(', '))} (each project with its newest earlier run).</p>${parts.join('')}</div>`;
@@ -91,7 +108,9 @@ export function renderHtml(input: PageInput): string {
   const title = `wasm-compat: ${subject ? `${subject.name} ${subject.version}` : 'the run'}`;
   const about = subject
     ? `${subject.name} ${subject.version} (${subject.kind === 'crate' ? 'crate' : 'prebuilt package'}, wasm-bindgen ${subject.wasmBindgen ?? 'unknown'}, ${subject.target} target${subject.features.length ? `, features ${subject.features.join(', ')}` : ''})` +
-      (subject.wasm ? `, .wasm ${subject.wasm.bytes.toLocaleString('en')} bytes${subject.wasm.brotli ? ` (${subject.wasm.brotli.toLocaleString('en')} brotli)` : ''}` : '')
+      (subject.wasm
+        ? `, .wasm ${subject.wasm.bytes.toLocaleString('en')} bytes${subject.wasm.brotli ? ` (${subject.wasm.brotli.toLocaleString('en')} brotli)` : ''}`
+        : '')
     : 'no subject recorded';
   const minimum = subject?.requirements
     ? Object.entries(subject.requirements.minimum)
@@ -99,7 +118,11 @@ export function renderHtml(input: PageInput): string {
         .join(', ')
     : null;
   const links = input.links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.label)}</a></li>`).join('');
-  const legend = (Object.keys(CELL_KINDS) as CellKind[]).map((k) => `<li class="k-${k}"><span aria-hidden="true">${CELL_KINDS[k].symbol}</span> ${CELL_KINDS[k].text}${FAILING.has(k) ? ' (fails the run)' : ''}</li>`).join('');
+  const legend = (Object.keys(CELL_KINDS) as CellKind[])
+    .map(
+      (k) => `<li class="k-${k}"><span aria-hidden="true">${CELL_KINDS[k].symbol}</span> ${CELL_KINDS[k].text}${FAILING.has(k) ? ' (fails the run)' : ''}</li>`,
+    )
+    .join('');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -31,7 +31,12 @@ function reportLinks(outDir: string): ReportLink[] {
   add('playwright/index.html', 'Playwright report');
   add('playwright-appium/index.html', 'Playwright report (Appium and remote engines)');
   add('bench/index.html', 'Benchmark charts');
-  const listed = (dir: string, pattern: RegExp) => (existsSync(join(outDir, dir)) ? readdirSync(join(outDir, dir)).filter((f) => pattern.test(f)).sort() : []);
+  const listed = (dir: string, pattern: RegExp) =>
+    existsSync(join(outDir, dir))
+      ? readdirSync(join(outDir, dir))
+          .filter((f) => pattern.test(f))
+          .sort()
+      : [];
   for (const f of listed('lighthouse', /\.report\.html$/)) add(`lighthouse/${f}`, `Lighthouse: ${f.replace(/\.report\.html$/, '')}`);
   for (const f of listed('size', /\.(json|md)$/)) add(`size/${f}`, `Sizes: ${f}`);
   add('changes.md', 'changes.md');

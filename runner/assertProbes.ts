@@ -27,13 +27,18 @@ export async function assertProbes(
 ): Promise<ProbeVerdict[]> {
   const { selection } = harness;
   // A category this load was not asked for (WASM_COMPAT_PROBES) is not judged, and says so.
-  test.skip(selection.categories !== null && !selection.categories.includes(options.category), `the page ran ${describeSelection(selection)}, not the ${options.category} probes`);
+  test.skip(
+    selection.categories !== null && !selection.categories.includes(options.category),
+    `the page ran ${describeSelection(selection)}, not the ${options.category} probes`,
+  );
   const results = harness.results.filter((r) => r.category === options.category);
   const ids = results.map((r) => r.id);
   // Every selected probe file of the category must have run: a page that lost one must not pass by having nothing to check.
   const subject = resolveSubject();
   const required = probeIds(options.category, subject.probesDir).filter((id) => isSelected(selection, { id, category: options.category }));
-  expect.soft(ids, `${options.category} probes the page ran in ${engine.engine} ${engine.version} (${describeSelection(selection)})`).toEqual(expect.arrayContaining(required));
+  expect
+    .soft(ids, `${options.category} probes the page ran in ${engine.engine} ${engine.version} (${describeSelection(selection)})`)
+    .toEqual(expect.arrayContaining(required));
   const subjectRules = await loadSubjectExpectations(subject.probesDir);
 
   const ctx = expectationContext(engine, options.isolation);

@@ -30,7 +30,11 @@ export function projectTarget(target: TargetRecord, harnessUrl: string | null): 
 }
 
 /** Folds one test's outcome into its project's report. */
-export function addTestResult(project: ProjectReport, test: Pick<TestCase, 'annotations'> & Partial<Pick<TestCase, 'id'>>, result: Pick<TestResult, 'status' | 'annotations' | 'attachments'>): void {
+export function addTestResult(
+  project: ProjectReport,
+  test: Pick<TestCase, 'annotations'> & Partial<Pick<TestCase, 'id'>>,
+  result: Pick<TestResult, 'status' | 'annotations' | 'attachments'>,
+): void {
   const testId = test.id ? { testId: test.id } : {};
   const rust = readRustTest(result);
   if (rust) (project.rustTests ??= []).push({ ...rust, ...testId });

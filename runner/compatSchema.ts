@@ -187,7 +187,7 @@ export const subjectReportSchema = z
   })
   .describe('The crate the run tested, its build, and what its module needs.');
 
-const testId = { testId: z.string().optional().describe("The Playwright test that reached it: its id in the HTML report.") };
+const testId = { testId: z.string().optional().describe('The Playwright test that reached it: its id in the HTML report.') };
 
 // Every status has its count once read, so a reader can add them up without checking for absent
 // keys. Runs stored before the 'info' status (added 2026-11-29, 572eccd; the stored runs in
@@ -210,7 +210,7 @@ export const projectReportSchema = z.object({
   tests: z.object({ passed: count, failed: count, skipped: count }),
   summary: summarySchema,
   probes: z.array(probeVerdictSchema.extend(testId)),
-  features: z.record(z.string(), z.boolean()).describe("features.json shape: feature name -> supported (validates and computes correctly)."),
+  features: z.record(z.string(), z.boolean()).describe('features.json shape: feature name -> supported (validates and computes correctly).'),
   requirements: projectRequirementCheckSchema
     .nullable()
     .optional()
@@ -223,9 +223,9 @@ export const projectReportSchema = z.object({
 export const compatReportSchema = z
   .object({
     schema: z.literal(COMPAT_SCHEMA_VERSION).describe("This file's format version: a reader refuses a version it does not know."),
-    runId: z.string().optional().describe('The run that wrote it: the matrix and a joining run check it, so no earlier run\'s file passes as this one\'s.'),
+    runId: z.string().optional().describe("The run that wrote it: the matrix and a joining run check it, so no earlier run's file passes as this one's."),
     generatedAt: z.string().datetime(),
-    target: z.string().describe("The default target; each project names its own in projects[name].target."),
+    target: z.string().describe('The default target; each project names its own in projects[name].target.'),
     targetIsolation: z.string(),
     playwright: z.string().describe("Playwright's version."),
     host: z

@@ -68,6 +68,7 @@ export function endRun(run: Run): void {
 export function readJoinedRun(file: string, runId: string): CompatReport {
   if (!existsSync(file)) throw new Error(`${JOIN_RUN_ENV}=${runId}: there is no ${file} to join`);
   const report = readCompatFile(file);
-  if (report.runId !== runId) throw new Error(`${JOIN_RUN_ENV}=${runId}: ${file} is from ${report.runId ? `run ${report.runId}` : 'a run that names none'}, not the run to join`);
+  if (report.runId !== runId)
+    throw new Error(`${JOIN_RUN_ENV}=${runId}: ${file} is from ${report.runId ? `run ${report.runId}` : 'a run that names none'}, not the run to join`);
   return report;
 }

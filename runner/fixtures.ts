@@ -119,7 +119,10 @@ async function attachScreenshot(testInfo: TestInfo, shot: Screenshot): Promise<v
 const CONTEXT_KEYS = ['viewport', 'screen', 'userAgent', 'deviceScaleFactor', 'isMobile', 'hasTouch', 'locale', 'colorScheme'] as const;
 
 export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
-  engineChoice: [{ engine: 'chromium', kind: 'missing', reason: 'no engine configured for this project' }, { option: true, scope: 'worker' }],
+  engineChoice: [
+    { engine: 'chromium', kind: 'missing', reason: 'no engine configured for this project' },
+    { option: true, scope: 'worker' },
+  ],
   deviceName: [null, { option: true, scope: 'worker' }],
   throttle: [null, { option: true, scope: 'worker' }],
   target: [targetRecord(previewTarget()), { option: true, scope: 'worker' }],
@@ -128,7 +131,10 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   harnessUrl: [
     async ({ target }, use) => {
       const url = targetUrl(target.name);
-      if (!url) throw new Error(`the target ${target.name} (${target.description}) was not started: run the suite through playwright.config.ts, whose global setup starts it`);
+      if (!url)
+        throw new Error(
+          `the target ${target.name} (${target.description}) was not started: run the suite through playwright.config.ts, whose global setup starts it`,
+        );
       await use(url);
     },
     { scope: 'worker' },
@@ -146,7 +152,9 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       const start = () =>
         (engine.launched ??= (async () => {
           const started = performance.now();
-          const { driver, shutdown } = await runShared(() => launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle }, playwright, harnessUrl));
+          const { driver, shutdown } = await runShared(() =>
+            launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle }, playwright, harnessUrl),
+          );
           // The project's later workers (after a failure) read the record instead of starting the engine again.
           writeShared(`engine-${workerInfo.project.name}`, driver.engine);
           return { session: { driver, launchMs: Math.round(performance.now() - started) }, shutdown };

@@ -46,7 +46,10 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   // Workers inherit the run: its records folder, and each project's shared Rust test run (runner/rustTests/runRustTests.ts).
   startRun();
   // Calibrated before any worker starts, so that the suite's own load does not slow the measurement.
-  await calibrateForThrottledProjects(config.projects.map((p) => p.use as { throttle?: string | null; engineChoice?: EngineChoice }), (line) => console.log(`[throttling] ${line}`));
+  await calibrateForThrottledProjects(
+    config.projects.map((p) => p.use as { throttle?: string | null; engineChoice?: EngineChoice }),
+    (line) => console.log(`[throttling] ${line}`),
+  );
   const started = await startTargets(targets, (line) => console.log(`[targets] ${line}`));
   publishTargetUrls(started.urls);
   return () => started.stop();

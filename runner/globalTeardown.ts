@@ -53,17 +53,30 @@ function writeCompatJson(config: FullConfig, saved: SavedTest[], runId: string):
   const html = htmlReportFolder(config);
   const htmlReport = html ? { htmlReport: relative(reportPath(), html) } : {};
   const subject = subjectReport(resolveSubject());
-  const targets = new Map(config.projects.flatMap((p) => ((p.use as { target?: TargetRecord }).target ? [[p.name, (p.use as { target: TargetRecord }).target] as const] : [])));
+  const targets = new Map(
+    config.projects.flatMap((p) => ((p.use as { target?: TargetRecord }).target ? [[p.name, (p.use as { target: TargetRecord }).target] as const] : [])),
+  );
   // In the config's order, whichever worker finished first: the matrix's columns follow it.
   const order = (name: string) => {
     const i = config.projects.findIndex((p) => p.name === name);
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
-  const projects = [...foldProjects(saved)].sort(([a], [b]) => order(a) - order(b)).map(([name, p]): [string, ProjectReport] => {
-    const target = targets.get(name);
-    // The global setup published where each target answered.
-    return [name, { ...p, target: target ? projectTarget(target, targetUrl(target.name)) : null, probes: p.probes.sort((a, b) => a.id.localeCompare(b.id)), requirements: projectRequirements(subject, p.probes), ...htmlReport }];
-  });
+  const projects = [...foldProjects(saved)]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([name, p]): [string, ProjectReport] => {
+      const target = targets.get(name);
+      // The global setup published where each target answered.
+      return [
+        name,
+        {
+          ...p,
+          target: target ? projectTarget(target, targetUrl(target.name)) : null,
+          probes: p.probes.sort((a, b) => a.id.localeCompare(b.id)),
+          requirements: projectRequirements(subject, p.probes),
+          ...htmlReport,
+        },
+      ];
+    });
   const primary = resolveTarget();
   const report: CompatReport = {
     schema: COMPAT_SCHEMA_VERSION,
@@ -92,7 +105,10 @@ export default async function globalTeardown(config: FullConfig): Promise<void> 
   if (!run || !runId) return;
   const saved = savedTests(run);
   const unfinished = saved.filter((s) => s.status === 'running');
-  if (unfinished.length) console.error(`wasm-compat: ${unfinished.length} test(s) did not finish (their worker ended first), counted as failed: ${unfinished.map((s) => `${s.project}: ${s.title}`).join('; ')}`);
+  if (unfinished.length)
+    console.error(
+      `wasm-compat: ${unfinished.length} test(s) did not finish (their worker ended first), counted as failed: ${unfinished.map((s) => `${s.project}: ${s.title}`).join('; ')}`,
+    );
   const unreadable = writeCompatJson(config, saved, runId);
   endRun(run);
   const problem = [unreadable, gateOf(config, saved)].filter((p) => p !== null).join('; ');

@@ -27,11 +27,17 @@ export interface SuiteProject {
 export function runProbeSelection(env: NodeJS.ProcessEnv = process.env): ProbeSelection {
   const list = env.WASM_COMPAT_PROBES;
   const categories = list === undefined || list.trim() === '' ? EVERY_PROBE.categories : parseCategories(list, 'WASM_COMPAT_PROBES');
-  const skip = (env.WASM_COMPAT_SKIP_PROBES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const skip = (env.WASM_COMPAT_SKIP_PROBES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   // The probe folders are read only when a skip is asked: this runs as the config loads, in every worker.
   const ids = skip.length ? probeFiles().map((p) => p.id) : [];
   const unknown = skip.filter((id) => !ids.includes(id));
-  if (unknown.length) throw new Error(`WASM_COMPAT_SKIP_PROBES=${JSON.stringify(env.WASM_COMPAT_SKIP_PROBES)}: no probe named ${unknown.join(', ')} (a probe id is <category>.<name>, e.g. loading.compileDuringDownload)`);
+  if (unknown.length)
+    throw new Error(
+      `WASM_COMPAT_SKIP_PROBES=${JSON.stringify(env.WASM_COMPAT_SKIP_PROBES)}: no probe named ${unknown.join(', ')} (a probe id is <category>.<name>, e.g. loading.compileDuringDownload)`,
+    );
   return { categories, skip };
 }
 
@@ -87,6 +93,9 @@ export function browserProjects({ primary, matrix }: TargetPlan, run: ProbeSelec
 export function appiumProjects(target: Target): SuiteProject[] {
   return Object.entries(APPIUM_ENGINES).map(([name, detect]) => {
     const engineChoice = detect();
-    return { name, use: { engineChoice, deviceName: 'device' in engineChoice ? engineChoice.device : null, target: targetRecord(target), probes: runProbeSelection() } };
+    return {
+      name,
+      use: { engineChoice, deviceName: 'device' in engineChoice ? engineChoice.device : null, target: targetRecord(target), probes: runProbeSelection() },
+    };
   });
 }

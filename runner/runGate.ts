@@ -16,10 +16,17 @@ export function requiredProjects(env: NodeJS.ProcessEnv = process.env): string[]
  * Why the run must fail, or null: nothing ran, or a required project is absent or did not run.
  * `configured`: every project of the config; `selected`: those this run had tests for (after --project and filters).
  */
-export function runGate(configured: string[], ran: Set<string>, notRun: Map<string, string>, required: string[], selected: string[] = configured): string | null {
+export function runGate(
+  configured: string[],
+  ran: Set<string>,
+  notRun: Map<string, string>,
+  required: string[],
+  selected: string[] = configured,
+): string | null {
   const problems: string[] = [];
   for (const name of required) {
-    if (!configured.includes(name)) problems.push(`${REQUIRE_ENV} names ${name}, which is not a project of this config (its projects: ${configured.join(', ') || 'none'})`);
+    if (!configured.includes(name))
+      problems.push(`${REQUIRE_ENV} names ${name}, which is not a project of this config (its projects: ${configured.join(', ') || 'none'})`);
     else if (!ran.has(name)) problems.push(`${REQUIRE_ENV} names ${name}, which did not run: ${notRun.get(name) ?? 'no test of it ran'}`);
   }
   if (ran.size === 0 && problems.length === 0) {

@@ -98,7 +98,9 @@ export function saveTest(run: { records: string }, testInfo: TestInfo, phase: 's
     startedAt,
     status: phase === 'started' ? 'running' : (testInfo.status ?? 'failed'),
     annotations: testInfo.annotations,
-    attachments: testInfo.attachments.filter((a) => OURS.has(a.name) && a.body).map((a) => ({ name: a.name, contentType: a.contentType, body: a.body!.toString('utf8') })),
+    attachments: testInfo.attachments
+      .filter((a) => OURS.has(a.name) && a.body)
+      .map((a) => ({ name: a.name, contentType: a.contentType, body: a.body!.toString('utf8') })),
   };
   writeJsonAtomic(join(run.records, `${TEST_FILE}${testInfo.testId}.json`), saved);
 }

@@ -139,5 +139,7 @@ export const TIMED_PROBES = ['loading.compileDuringDownload'];
  * beside the other worker's shared work, never beside a page that runs alone.
  */
 export function mustRunAlone(selection: ProbeSelection, ctx: ExpectationContext, subjectRules: Record<string, Rule> = {}): boolean {
-  return TIMED_PROBES.some((id) => isSelected(selection, { id, category: id.split('.')[0] as ProbeCategory }) && expectedProbe(id, ctx, subjectRules).status !== 'recorded');
+  return TIMED_PROBES.some(
+    (id) => isSelected(selection, { id, category: id.split('.')[0] as ProbeCategory }) && expectedProbe(id, ctx, subjectRules).status !== 'recorded',
+  );
 }

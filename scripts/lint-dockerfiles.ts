@@ -14,7 +14,10 @@ export function lintDockerfile(name: string, text: string, root = process.cwd())
   const lastUser = users[users.length - 1];
   if (!lastUser || lastUser === 'root' || lastUser === '0') problems.push('the final stage must switch to a non-root USER');
   if (/frontend/i.test(name) && !/^HEALTHCHECK\s/m.test(text)) problems.push('the frontend image needs a HEALTHCHECK');
-  const runLines = text.split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n');
+  const runLines = text
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('#'))
+    .join('\n');
   for (const r of missingReferences(referencesIn(runLines), root)) {
     problems.push(r.kind === 'npm-script' ? `calls \`npm run ${r.name}\`, which package.json does not define` : `uses ${r.name}, which does not exist`);
   }

@@ -26,12 +26,16 @@ function main(): void {
   }
   const current = file === reportPath('compat.json');
   if (!current && !values.out) {
-    throw new RunFileError(`${file} is not the current run's compat.json; name the folder to write its page into with --out <folder> (writing it into the reports folder would replace the current run's page)`);
+    throw new RunFileError(
+      `${file} is not the current run's compat.json; name the folder to write its page into with --out <folder> (writing it into the reports folder would replace the current run's page)`,
+    );
   }
   const out = values.out ? resolve(values.out) : reportsDir();
   const written = writeMatrix(readRun(file), out, reportsFolderOf(file));
   for (const f of written.files) console.log(f);
-  console.log(`index.html: ${written.indexBytes.toLocaleString('en')} bytes, written in ${written.ms.toFixed(0)} ms; ${written.changes.changes.length} changes since the previous run`);
+  console.log(
+    `index.html: ${written.indexBytes.toLocaleString('en')} bytes, written in ${written.ms.toFixed(0)} ms; ${written.changes.changes.length} changes since the previous run`,
+  );
 }
 
 try {

@@ -30,7 +30,11 @@ function table(requirements: Requirements): string {
   const rows = requirements.features.map((f) => [f.feature, ...BROWSER_NAMES.map((b) => f.versions[b] ?? 'none')]);
   rows.push(['minimum', ...BROWSER_NAMES.map((b) => requirements.minimum[b].version ?? 'none')]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(r.map(String)))].join('\n');
 }
 

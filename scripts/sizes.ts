@@ -27,7 +27,11 @@ async function main(): Promise<number> {
     const copy = mkdtempSync(join(tmpdir(), `wasm-compat-size-${level}-`));
     try {
       cpSync(subject.pkgDir, copy, { recursive: true });
-      const run = spawnSync('bash', [join(PROJECT_ROOT, 'build', 'optimize-wasm.sh'), level], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, PKG_DIR: copy, SKIP_TESTS: '1' } });
+      const run = spawnSync('bash', [join(PROJECT_ROOT, 'build', 'optimize-wasm.sh'), level], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, PKG_DIR: copy, SKIP_TESTS: '1' },
+      });
       if (run.status !== 0) {
         console.error(`sizes: wasm-opt at level ${level} failed:\n${run.stderr.trim().split('\n').slice(-8).join('\n')}`);
         return 1;

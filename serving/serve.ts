@@ -36,7 +36,9 @@ const { values, positionals } = parseArgs({
 });
 
 function usage(code: number): never {
-  console.log('usage: tsx serving/serve.ts nginx|preview|dev [--port N] [--isolation require-corp|credentialless|none] [--root DIR]\n       tsx serving/serve.ts nginx --print-config [--listen ADDR:PORT] [--root DIR] [--prefix DIR]');
+  console.log(
+    'usage: tsx serving/serve.ts nginx|preview|dev [--port N] [--isolation require-corp|credentialless|none] [--root DIR]\n       tsx serving/serve.ts nginx --print-config [--listen ADDR:PORT] [--root DIR] [--prefix DIR]',
+  );
   process.exit(code);
 }
 
@@ -70,7 +72,12 @@ const removeBuild = () => build && rmSync(build, { recursive: true, force: true 
 
 let server: RunningServer;
 try {
-  server = kind === 'nginx' ? await startNginx({ port, root: root!, isolation, log: (line) => console.error(`nginx: ${line}`) }) : kind === 'preview' ? await startPreview({ outDir: root!, isolation, port }) : await startDev({ isolation, port });
+  server =
+    kind === 'nginx'
+      ? await startNginx({ port, root: root!, isolation, log: (line) => console.error(`nginx: ${line}`) })
+      : kind === 'preview'
+        ? await startPreview({ outDir: root!, isolation, port })
+        : await startDev({ isolation, port });
 } catch (error) {
   removeBuild();
   throw error;

@@ -42,7 +42,8 @@ export function staleReason(subject: Subject, env: NodeJS.ProcessEnv = process.e
   if (!existsSync(info)) return 'not built yet';
   const record: BuildInfo = readBuildInfo(subject.pkgDir);
   if (record.target !== subject.target) return `built for target ${record.target}, configured ${subject.target}`;
-  if ((record.crate.features ?? []).join(',') !== subject.features.join(',')) return `built with features [${(record.crate.features ?? []).join(', ')}], configured [${subject.features.join(', ')}]`;
+  if ((record.crate.features ?? []).join(',') !== subject.features.join(','))
+    return `built with features [${(record.crate.features ?? []).join(', ')}], configured [${subject.features.join(', ')}]`;
   if (newestSource(subject.crateDir) > statSync(info).mtimeMs) return 'its sources changed since the last build';
   return null;
 }
@@ -100,7 +101,12 @@ export async function ensureSubjectBuilt(subject: Subject, log: (line: string) =
     child.on('close', (status) => (clearInterval(ticker), done(status ?? 1)));
   });
   if (code !== 0) {
-    throw new SubjectError(`${subject.name} (${subject.crateDir}) did not build (build/build-wasm.sh exited ${code}); its last lines:\n${output.slice(-TAIL_LINES).map((l) => `  ${l}`).join('\n')}`);
+    throw new SubjectError(
+      `${subject.name} (${subject.crateDir}) did not build (build/build-wasm.sh exited ${code}); its last lines:\n${output
+        .slice(-TAIL_LINES)
+        .map((l) => `  ${l}`)
+        .join('\n')}`,
+    );
   }
   checkOutput(subject);
   log(`built ${subject.name} in ${((Date.now() - started) / 1000).toFixed(1)} s -> ${subject.pkgDir}`);

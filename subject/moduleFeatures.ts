@@ -13,10 +13,30 @@ export const WASM_FEATURES_BIN = join(TARGET_DIR, 'release', 'wasm-features');
 
 /** wasmparser's name for each proposal the tool reports (subject/wasmFeatures/src/main.rs). */
 export type ParserFeature =
-  | 'mutable_global' | 'saturating_float_to_int' | 'sign_extension' | 'reference_types' | 'multi_value' | 'bulk_memory'
-  | 'simd' | 'relaxed_simd' | 'threads' | 'shared_everything_threads' | 'tail_call' | 'multi_memory' | 'exceptions'
-  | 'legacy_exceptions' | 'memory64' | 'extended_const' | 'function_references' | 'gc' | 'memory_control'
-  | 'custom_page_sizes' | 'stack_switching' | 'wide_arithmetic' | 'custom_descriptors' | 'acquire_release_atomics'
+  | 'mutable_global'
+  | 'saturating_float_to_int'
+  | 'sign_extension'
+  | 'reference_types'
+  | 'multi_value'
+  | 'bulk_memory'
+  | 'simd'
+  | 'relaxed_simd'
+  | 'threads'
+  | 'shared_everything_threads'
+  | 'tail_call'
+  | 'multi_memory'
+  | 'exceptions'
+  | 'legacy_exceptions'
+  | 'memory64'
+  | 'extended_const'
+  | 'function_references'
+  | 'gc'
+  | 'memory_control'
+  | 'custom_page_sizes'
+  | 'stack_switching'
+  | 'wide_arithmetic'
+  | 'custom_descriptors'
+  | 'acquire_release_atomics'
   | 'multibyte_array_access';
 
 export interface ModuleMemory {
@@ -47,7 +67,13 @@ function buildTool(): void {
       env: hostCargoEnv(),
     });
   } catch (error) {
-    throw new Error(`cannot build subject/wasmFeatures (cargo build): ${String((error as { stderr?: unknown }).stderr ?? error).trim().split('\n').slice(-5).join(' | ')}`);
+    throw new Error(
+      `cannot build subject/wasmFeatures (cargo build): ${String((error as { stderr?: unknown }).stderr ?? error)
+        .trim()
+        .split('\n')
+        .slice(-5)
+        .join(' | ')}`,
+    );
   }
 }
 
@@ -69,6 +95,8 @@ export function readModuleFeatures(wasmPath: string): ModuleFeatures {
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
     const head = readFileSync(wasmPath).subarray(0, 16);
-    throw new SubjectError(stderr ? stderr.replace(/^wasm-features: /, '') : `${wasmPath}: cannot read it as WebAssembly (first bytes ${JSON.stringify(head.toString('latin1'))})`);
+    throw new SubjectError(
+      stderr ? stderr.replace(/^wasm-features: /, '') : `${wasmPath}: cannot read it as WebAssembly (first bytes ${JSON.stringify(head.toString('latin1'))})`,
+    );
   }
 }

@@ -69,15 +69,22 @@ export function hostCargoEnv(): NodeJS.ProcessEnv {
 
 function cargoMetadata(manifest: string, features: string[]): CargoMetadata {
   try {
-    const out = execFileSync('cargo', ['metadata', '--format-version', '1', '--manifest-path', manifest, ...(features.length ? ['--features', features.join(',')] : [])], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 64 * 1024 * 1024,
-      env: hostCargoEnv(),
-    });
+    const out = execFileSync(
+      'cargo',
+      ['metadata', '--format-version', '1', '--manifest-path', manifest, ...(features.length ? ['--features', features.join(',')] : [])],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
+        env: hostCargoEnv(),
+      },
+    );
     return JSON.parse(out) as CargoMetadata;
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message).trim().split('\n').filter(Boolean);
+    const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message)
+      .trim()
+      .split('\n')
+      .filter(Boolean);
     throw new SubjectError(`cargo cannot read ${manifest}: ${stderr.slice(-3).join(' | ')}`);
   }
 }
@@ -125,7 +132,10 @@ function fromCrate(dir: string, settings: SubjectConfig, from: string): Subject 
     features,
     wasmBindgen,
     probesDir: existsSync(probes) ? probes : null,
-    requirementsBaseline: settings.requirementsBaseline !== undefined && from !== 'WASM_COMPAT_CRATE' ? resolve(PROJECT_ROOT, settings.requirementsBaseline) : join(dir, 'wasm-requirements.json'),
+    requirementsBaseline:
+      settings.requirementsBaseline !== undefined && from !== 'WASM_COMPAT_CRATE'
+        ? resolve(PROJECT_ROOT, settings.requirementsBaseline)
+        : join(dir, 'wasm-requirements.json'),
     from,
   };
 }
@@ -166,7 +176,9 @@ function readIfExists(path: string): string | null {
 export function resolveSubjectFrom(env: NodeJS.ProcessEnv, configured: SubjectConfig = config): Subject {
   const fromEnv = env.WASM_COMPAT_CRATE?.trim();
   // WASM_COMPAT_FEATURES=a,b goes with the override: another crate's features are not the config's.
-  const features = env.WASM_COMPAT_FEATURES?.split(',').map((f) => f.trim()).filter(Boolean);
+  const features = env.WASM_COMPAT_FEATURES?.split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const settings: SubjectConfig = { ...configured, ...(fromEnv ? { features: features ?? [] } : features ? { features } : {}) };
   const from = fromEnv ? 'WASM_COMPAT_CRATE' : 'wasm-compat.config.ts';
   // The override is relative to where the user typed it; the config file, to the project.

@@ -64,10 +64,17 @@ export function abSettings(v: Values): AbSettings | string {
     maxSeconds: Number(v['max-seconds'] ?? AB_DEFAULTS.maxSeconds),
   };
   if (!(s.horizonPct > 0) || !(s.turnMs > 0) || !(s.maxSeconds > 0)) return '--horizon, --turn-ms and --max-seconds must be positive numbers';
-  if (!Number.isInteger(s.minRounds) || s.minRounds < 2 || !Number.isInteger(s.maxRounds) || s.maxRounds < s.minRounds) return '--min-rounds must be a whole number ≥ 2 and --max-rounds one ≥ --min-rounds';
+  if (!Number.isInteger(s.minRounds) || s.minRounds < 2 || !Number.isInteger(s.maxRounds) || s.maxRounds < s.minRounds)
+    return '--min-rounds must be a whole number ≥ 2 and --max-rounds one ≥ --min-rounds';
   if (v.against && v['against-pkg']) return '--against and --against-pkg both name build A: give one';
   if (v['b-pkg'] && v['b-features']) return '--b-pkg and --b-features both name build B: give one';
-  for (const [key, value] of [['against', v.against], ['againstPkg', v['against-pkg']], ['againstFeatures', v['against-features']], ['bPkg', v['b-pkg']], ['bFeatures', v['b-features']]] as const) {
+  for (const [key, value] of [
+    ['against', v.against],
+    ['againstPkg', v['against-pkg']],
+    ['againstFeatures', v['against-features']],
+    ['bPkg', v['b-pkg']],
+    ['bFeatures', v['b-features']],
+  ] as const) {
     if (value) s[key] = value;
   }
   return s;
@@ -75,7 +82,10 @@ export function abSettings(v: Values): AbSettings | string {
 
 /** The gate's settings, or a sentence naming the value that is wrong. */
 export function abGateSettings(v: { 'accept-unsure'?: boolean; task?: string }): AbGateSettings | string {
-  const pairIds = (v.task ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const pairIds = (v.task ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   const bad = pairIds.find((id) => !/^[a-z][A-Za-z0-9]*\.[A-Za-z0-9]+$/.test(id));
   if (bad !== undefined) return `--task '${bad}' is not a pair id: give ids such as math.sieve, comma-separated`;
   if (v.task !== undefined && !pairIds.length) return `--task '${v.task}' names no pair: give ids such as math.sieve, comma-separated`;

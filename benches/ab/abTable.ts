@@ -11,7 +11,14 @@ function row(t: AbTaskResult): string[] {
   if (t.status !== 'ok') return [t.key, '—', '—', t.status === 'unequal' ? 'outputs differ: not timed' : `error: ${t.error ?? ''}`, t.status, '0'];
   const ci = t.ratio !== null && t.low !== null && t.high !== null ? { ratio: t.ratio, low: t.low, high: t.high, n: t.rounds.length } : null;
   const stopped = t.stoppedBy === 'time' ? ' (time cap)' : t.stoppedBy === 'max-rounds' ? ' (round cap)' : '';
-  return [t.key, ms(t.aMedian), ms(t.bMedian), describeDifference(ci), t.verdict === 'slower' ? '**slower**' : (t.verdict ?? '—'), `${t.rounds.length}${stopped}`];
+  return [
+    t.key,
+    ms(t.aMedian),
+    ms(t.bMedian),
+    describeDifference(ci),
+    t.verdict === 'slower' ? '**slower**' : (t.verdict ?? '—'),
+    `${t.rounds.length}${stopped}`,
+  ];
 }
 
 export function describeBuild(run: AbRun, which: 'a' | 'b'): string {
@@ -59,7 +66,12 @@ export function renderAbMarkdown(run: AbRun): string {
     '',
     `| ${HEADER.join(' | ')} |`,
     `|${HEADER.map(() => '---').join('|')}|`,
-    ...run.tasks.map((t) => `| ${row(t).map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`),
+    ...run.tasks.map(
+      (t) =>
+        `| ${row(t)
+          .map((c) => c.replaceAll('|', '\\|'))
+          .join(' | ')} |`,
+    ),
     '',
     ...(decided ? ['No task slower beyond the horizon.'] : verdict.map((line) => `**${line}**`)),
     ...(decided || !undecided.length ? [] : ['', 'The check did not decide every task: it does not say that B is not slower in those.']),
@@ -73,5 +85,12 @@ export function renderAbMarkdown(run: AbRun): string {
 export function renderAbText(tasks: readonly AbTaskResult[]): string {
   const rows = [HEADER, ...tasks.map((t) => row(t).map((c) => c.replaceAll('**', '')))];
   const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

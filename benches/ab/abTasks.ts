@@ -68,7 +68,9 @@ async function prepareTask(suite: string, pairs: Record<Build, BenchPair<unknown
     // both calibrated, because calibrating warms the code up (millions of calls): under Node 24 the
     // build calibrated alone ran an empty call a cycle faster for the whole check (1.39 against
     // 1.67 ns), so the same build twice was called 17 % faster than itself.
-    const batch = async ? 1 : Math.min(calibrateBatch(pairs.A[role], inputs.A, options.batchTargetMs, now), calibrateBatch(pairs.B[role], inputs.B, options.batchTargetMs, now));
+    const batch = async
+      ? 1
+      : Math.min(calibrateBatch(pairs.A[role], inputs.A, options.batchTargetMs, now), calibrateBatch(pairs.B[role], inputs.B, options.batchTargetMs, now));
     const timeMs = (options.turnMs * (pairs.B.time ?? options.defaultPairTimeMs)) / options.defaultPairTimeMs;
     const plans: Record<Build, TurnPlan<unknown>> = {
       A: { name: `${key} A`, side: pairs.A[role], input: inputs.A, async, batch, timeMs, ...(options.now ? { now: options.now } : {}) },
@@ -89,7 +91,11 @@ async function prepareTask(suite: string, pairs: Record<Build, BenchPair<unknown
  * and then A's and B's loops would be optimised together, for whichever build's functions the
  * engine saw first.
  */
-export async function prepareTasks(suites: Record<Build, readonly BenchSuite[]>, contexts: Record<Build, BenchContext>, options: TaskPlanOptions): Promise<PreparedTask[]> {
+export async function prepareTasks(
+  suites: Record<Build, readonly BenchSuite[]>,
+  contexts: Record<Build, BenchContext>,
+  options: TaskPlanOptions,
+): Promise<PreparedTask[]> {
   const matched: Array<{ suite: string; pairs: Record<Build, BenchPair<unknown>> }> = [];
   const all: string[] = [];
   for (const suiteB of suites.B) {
@@ -105,7 +111,10 @@ export async function prepareTasks(suites: Record<Build, readonly BenchSuite[]>,
   }
   // Checked before anything runs: a misspelt --task must not cost a run.
   const unknown = (options.pairIds ?? []).filter((id) => !all.includes(id));
-  if (unknown.length) throw new AbUsageError(`--task ${unknown.join(',')}: no such pair in the suites run (${suites.B.map((s) => s.name).join(', ')}); their pairs: ${all.join(', ')}`);
+  if (unknown.length)
+    throw new AbUsageError(
+      `--task ${unknown.join(',')}: no such pair in the suites run (${suites.B.map((s) => s.name).join(', ')}); their pairs: ${all.join(', ')}`,
+    );
   const tasks: PreparedTask[] = [];
   for (const { suite, pairs } of matched) {
     const roles: Role[] = pairs.B.kind === 'wasm-vs-js' && options.twins ? ['subject', 'baseline'] : ['subject'];

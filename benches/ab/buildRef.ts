@@ -47,7 +47,8 @@ export function chooseRef(against: string | undefined, cwd = PROJECT_ROOT): RefC
   const main = ['main', 'origin/main'].find((ref) => git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd).ok);
   if (main) {
     const base = git(['merge-base', 'HEAD', main], cwd);
-    if (base.ok && base.out && base.out !== head) return { ref: `merge-base HEAD ${main}`, commit: base.out, chosenBecause: `the merge base of HEAD with ${main}` };
+    if (base.ok && base.out && base.out !== head)
+      return { ref: `merge-base HEAD ${main}`, commit: base.out, chosenBecause: `the merge base of HEAD with ${main}` };
   }
   const why = main ? `HEAD is ${main}'s tip (the merge base is HEAD itself): the commit before it` : 'no main branch here: the commit before HEAD';
   try {
@@ -72,7 +73,9 @@ export interface BuiltPkg {
 }
 
 function variantName(v: BuildVariant): string {
-  return ['release', v.features && `features-${v.features.replace(/[^A-Za-z0-9_-]+/g, '_')}`, v.optimization && `wasm-opt-${v.optimization}`].filter(Boolean).join('+');
+  return ['release', v.features && `features-${v.features.replace(/[^A-Za-z0-9_-]+/g, '_')}`, v.optimization && `wasm-opt-${v.optimization}`]
+    .filter(Boolean)
+    .join('+');
 }
 
 function run(what: string, command: string, args: string[], env: Record<string, string>, log: (line: string) => void): void {
@@ -95,7 +98,13 @@ export function buildCrate(what: string, crateDir: string, outDir: string, varia
     const reports = mkdtempSync(join(tmpdir(), 'wasm-compat-ab-opt-'));
     try {
       // Its size report would land in reports/size and replace the real build's: kept aside.
-      run(`${what} (wasm-opt ${variant.optimization}, as B)`, 'bash', ['build/optimize-wasm.sh', variant.optimization], { PKG_DIR: outDir, SKIP_TESTS: '1', SKIP_COMPRESSION: '1', WASM_COMPAT_REPORTS_DIR: reports }, log);
+      run(
+        `${what} (wasm-opt ${variant.optimization}, as B)`,
+        'bash',
+        ['build/optimize-wasm.sh', variant.optimization],
+        { PKG_DIR: outDir, SKIP_TESTS: '1', SKIP_COMPRESSION: '1', WASM_COMPAT_REPORTS_DIR: reports },
+        log,
+      );
     } finally {
       rmSync(reports, { recursive: true, force: true });
     }
@@ -121,7 +130,13 @@ export function buildCommit(choice: RefChoice, variant: BuildVariant, log: (line
     buildCrate(`building A = ${choice.ref} (${choice.commit.slice(0, 12)})`, join(tree, 'crate'), join(staging, 'pkg'), variant, log);
     const twins = join(tree, 'crate', 'twins');
     if (existsSync(twins)) cpSync(twins, join(staging, 'twins'), { recursive: true });
-    writeJsonAtomic(join(staging, 'complete.json'), { ref: choice.ref, commit: choice.commit, variant, builtAt: new Date().toISOString(), seconds: (Date.now() - started) / 1000 });
+    writeJsonAtomic(join(staging, 'complete.json'), {
+      ref: choice.ref,
+      commit: choice.commit,
+      variant,
+      builtAt: new Date().toISOString(),
+      seconds: (Date.now() - started) / 1000,
+    });
     rmSync(dir, { recursive: true, force: true });
     renameSync(staging, dir);
     log(`bench: A built in ${((Date.now() - started) / 1000).toFixed(0)} s, cached in ${dir}`);

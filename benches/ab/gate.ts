@@ -47,7 +47,9 @@ function rounds(t: AbTaskResult): string {
 }
 
 function interval(t: AbTaskResult): string {
-  return t.ratio !== null && t.low !== null && t.high !== null ? describeDifference({ ratio: t.ratio, low: t.low, high: t.high, n: t.rounds.length }) : 'no interval';
+  return t.ratio !== null && t.low !== null && t.high !== null
+    ? describeDifference({ ratio: t.ratio, low: t.low, high: t.high, n: t.rounds.length })
+    : 'no interval';
 }
 
 /** Unsure on the faster side only (the interval lies below +h) still rules out a slowdown beyond h. */
@@ -69,7 +71,8 @@ export function gateFindings(tasks: readonly AbTaskResult[], s: GateSettings): G
     if (t.status === 'error') found('error', `it threw, so it has no verdict: ${t.error ?? 'no message'}`);
     else if (t.status === 'unequal') found('unequal', `A's and B's outputs differ, so nothing was timed: ${t.error ?? 'no difference recorded'}`);
     else if (t.verdict === 'slower') found('slower', `${interval(t)} after ${rounds(t)}, beyond the +${s.horizonPct} % horizon`);
-    else if (t.verdict === 'unsure' && mayBeSlower(t, s.horizonPct)) found('unsure', `${interval(t)} after ${rounds(t)}, stopped ${stopped(t, s)}: the interval reaches past +${s.horizonPct} %, so B may be slower`);
+    else if (t.verdict === 'unsure' && mayBeSlower(t, s.horizonPct))
+      found('unsure', `${interval(t)} after ${rounds(t)}, stopped ${stopped(t, s)}: the interval reaches past +${s.horizonPct} %, so B may be slower`);
   }
   return findings;
 }

@@ -63,17 +63,43 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // Built here rather than through --b-features so that A and B come from one script, one target
 // folder and one toolchain, differing in the feature only.
-const pkgs: Record<GateRateArm, string> = { same: join(AB_CACHE_DIR, 'gate-rates', 'plain', 'pkg'), slowdown: join(AB_CACHE_DIR, 'gate-rates', SLOWDOWN_FEATURE, 'pkg') };
+const pkgs: Record<GateRateArm, string> = {
+  same: join(AB_CACHE_DIR, 'gate-rates', 'plain', 'pkg'),
+  slowdown: join(AB_CACHE_DIR, 'gate-rates', SLOWDOWN_FEATURE, 'pkg'),
+};
 buildCrate('gate rates: building A (this working tree, no features)', resolve('crate'), pkgs.same, { features: '', optimization: null }, log);
-buildCrate(`gate rates: building B (this working tree, ${SLOWDOWN_FEATURE})`, resolve('crate'), pkgs.slowdown, { features: SLOWDOWN_FEATURE, optimization: null }, log);
+buildCrate(
+  `gate rates: building B (this working tree, ${SLOWDOWN_FEATURE})`,
+  resolve('crate'),
+  pkgs.slowdown,
+  { features: SLOWDOWN_FEATURE, optimization: null },
+  log,
+);
 
 function gateRun(arm: GateRateArm, index: number): GateRun {
   const dir = mkdtempSync(join(tmpdir(), 'wasm-compat-gate-rates-'));
   const load1 = loadavg()[0]!;
   const started = Date.now();
   try {
-    const args = ['--check', '--against-pkg', pkgs.same, '--b-pkg', pkgs[arm], '--only', suite, '--task', task, '--max-seconds', String(maxSeconds), '--turn-ms', String(turnMs)];
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'benches/node/runNodeBenches.ts', ...args], { encoding: 'utf8', env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir } });
+    const args = [
+      '--check',
+      '--against-pkg',
+      pkgs.same,
+      '--b-pkg',
+      pkgs[arm],
+      '--only',
+      suite,
+      '--task',
+      task,
+      '--max-seconds',
+      String(maxSeconds),
+      '--turn-ms',
+      String(turnMs),
+    ];
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'benches/node/runNodeBenches.ts', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
+    });
     const seconds = (Date.now() - started) / 1000;
     let report: AbRun | null = null;
     try {
@@ -82,7 +108,19 @@ function gateRun(arm: GateRateArm, index: number): GateRun {
       log(`bench:gate-rates: run ${index} (${arm}) wrote no report; its stderr:\n${r.stderr}`);
     }
     const t = report?.tasks[0];
-    return { arm, index, exitCode: r.status, verdict: t?.verdict ?? t?.status ?? null, ratio: t?.ratio ?? null, low: t?.low ?? null, high: t?.high ?? null, rounds: t?.rounds.length ?? 0, stoppedBy: t?.stoppedBy ?? null, seconds, load1 };
+    return {
+      arm,
+      index,
+      exitCode: r.status,
+      verdict: t?.verdict ?? t?.status ?? null,
+      ratio: t?.ratio ?? null,
+      low: t?.low ?? null,
+      high: t?.high ?? null,
+      rounds: t?.rounds.length ?? 0,
+      stoppedBy: t?.stoppedBy ?? null,
+      seconds,
+      load1,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -90,7 +128,9 @@ function gateRun(arm: GateRateArm, index: number): GateRun {
 
 const started = new Date();
 const loadStart = loadavg();
-log(`bench:gate-rates: ${runs} runs per arm of the gate on ${task}, --max-seconds ${maxSeconds}, --turn-ms ${turnMs}; load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}`);
+log(
+  `bench:gate-rates: ${runs} runs per arm of the gate on ${task}, --max-seconds ${maxSeconds}, --turn-ms ${turnMs}; load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}`,
+);
 const results: GateRun[] = [];
 for (let i = 1; i <= runs; i++) {
   const order: GateRateArm[] = i % 2 ? ['same', 'slowdown'] : ['slowdown', 'same'];
@@ -98,7 +138,9 @@ for (let i = 1; i <= runs; i++) {
     const r = gateRun(arm, i);
     results.push(r);
     const ci = r.low !== null && r.high !== null ? `${((r.low - 1) * 100).toFixed(1)} % to ${((r.high - 1) * 100).toFixed(1)} %` : 'no interval';
-    log(`  ${arm.padEnd(8)} ${String(i).padStart(2)}: exit ${r.exitCode}, ${r.verdict ?? '—'} (${ci}), ${r.rounds} rounds, ${r.seconds.toFixed(1)} s, load ${r.load1.toFixed(2)}`);
+    log(
+      `  ${arm.padEnd(8)} ${String(i).padStart(2)}: exit ${r.exitCode}, ${r.verdict ?? '—'} (${ci}), ${r.rounds} rounds, ${r.seconds.toFixed(1)} s, load ${r.load1.toFixed(2)}`,
+    );
   }
 }
 const finished = new Date();
@@ -109,14 +151,40 @@ writeJsonAtomic(out, {
   startedAt: started.toISOString(),
   finishedAt: finished.toISOString(),
   durationSeconds: (finished.getTime() - started.getTime()) / 1000,
-  machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, loadAverage: { start: loadStart, end: loadavg(), runs1MinMin: Math.min(...loads), runs1MinMax: Math.max(...loads) } },
-  settings: { task, suite, runsPerArm: runs, maxSeconds, turnMs, horizonPct: DEFAULT_HORIZON_PCT, minRounds: AB_DEFAULTS.minRounds, maxRounds: AB_DEFAULTS.maxRounds, stoppingRule: lookPlan(AB_DEFAULTS.minRounds, AB_DEFAULTS.maxRounds).description, slowdownFeature: SLOWDOWN_FEATURE },
+  machine: {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    loadAverage: { start: loadStart, end: loadavg(), runs1MinMin: Math.min(...loads), runs1MinMax: Math.max(...loads) },
+  },
+  settings: {
+    task,
+    suite,
+    runsPerArm: runs,
+    maxSeconds,
+    turnMs,
+    horizonPct: DEFAULT_HORIZON_PCT,
+    minRounds: AB_DEFAULTS.minRounds,
+    maxRounds: AB_DEFAULTS.maxRounds,
+    stoppingRule: lookPlan(AB_DEFAULTS.minRounds, AB_DEFAULTS.maxRounds).description,
+    slowdownFeature: SLOWDOWN_FEATURE,
+  },
   falseAlarmRate: arms.same.slowerShare,
   detectionRate: arms.slowdown.slowerShare,
   arms,
   runs: results,
 });
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
-console.log(`false alarms (A = B, exit 1 SLOWER): ${arms.same.slower} of ${arms.same.runs} = ${pct(arms.same.slowerShare)}; exits ${JSON.stringify(arms.same.exitCodes)}`);
-console.log(`20 % slowdown caught (exit 1 SLOWER: ${task}): ${arms.slowdown.slower} of ${arms.slowdown.runs} = ${pct(arms.slowdown.slowerShare)}; exits ${JSON.stringify(arms.slowdown.exitCodes)}; median B/A ${arms.slowdown.medianRatio?.toFixed(3) ?? '—'}`);
-console.log(`load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} → ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1-minute, per run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}); ${((finished.getTime() - started.getTime()) / 1000).toFixed(0)} s; wrote ${out}`);
+console.log(
+  `false alarms (A = B, exit 1 SLOWER): ${arms.same.slower} of ${arms.same.runs} = ${pct(arms.same.slowerShare)}; exits ${JSON.stringify(arms.same.exitCodes)}`,
+);
+console.log(
+  `20 % slowdown caught (exit 1 SLOWER: ${task}): ${arms.slowdown.slower} of ${arms.slowdown.runs} = ${pct(arms.slowdown.slowerShare)}; exits ${JSON.stringify(arms.slowdown.exitCodes)}; median B/A ${arms.slowdown.medianRatio?.toFixed(3) ?? '—'}`,
+);
+console.log(
+  `load average ${loadStart.map((l) => l.toFixed(2)).join(' ')} → ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(
+      ' ',
+    )} (1-minute, per run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}); ${((finished.getTime() - started.getTime()) / 1000).toFixed(0)} s; wrote ${out}`,
+);

@@ -37,7 +37,11 @@ export async function sampleTurn<I>(plan: TurnPlan<I>, warm: boolean): Promise<n
     throws: false,
     ...(plan.now ? { now: plan.now } : {}),
   });
-  bench.add(plan.name, sampleFn(plan.side, plan.input, plan.async, plan.batch, () => bench.now()), { async: plan.async });
+  bench.add(
+    plan.name,
+    sampleFn(plan.side, plan.input, plan.async, plan.batch, () => bench.now()),
+    { async: plan.async },
+  );
   await bench.run();
   const outcome = sideStatsOf(bench.getTask(plan.name)!, plan.side.label, plan.batch, plan.async, []);
   if (!outcome.ok) throw new Error(outcome.error);

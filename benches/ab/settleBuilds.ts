@@ -43,7 +43,15 @@ function describePkg(label: string, commit: string | null, chosenBecause: string
   const wasm = join(pkgDir, WASM_FILE);
   if (!existsSync(wasm)) throw new AbBuildError(`${label}: ${pkgDir} has no ${WASM_FILE}: not a wasm-pack build of the crate`);
   const bytes = readFileSync(wasm);
-  return { label, commit, chosenBecause, pkgDir, wasmSha256: createHash('sha256').update(bytes).digest('hex'), wasmBytes: bytes.byteLength, build: readJson(join(pkgDir, 'build-info.json')) };
+  return {
+    label,
+    commit,
+    chosenBecause,
+    pkgDir,
+    wasmSha256: createHash('sha256').update(bytes).digest('hex'),
+    wasmBytes: bytes.byteLength,
+    build: readJson(join(pkgDir, 'build-info.json')),
+  };
 }
 
 function optimizationLevel(build: Record<string, unknown> | null): string | null {
@@ -77,7 +85,10 @@ function settleB(o: AbBuildOptions): SettledBuild {
   }
   const stale = benchedBuildWarning(o.defaultPkgDir);
   if (stale) o.log(`bench: warning: B: ${stale}`);
-  return { info: describePkg(relative(resolve('.'), o.defaultPkgDir) || o.defaultPkgDir, null, 'the current build, as npm run bench times it', o.defaultPkgDir), twinsDir: null };
+  return {
+    info: describePkg(relative(resolve('.'), o.defaultPkgDir) || o.defaultPkgDir, null, 'the current build, as npm run bench times it', o.defaultPkgDir),
+    twinsDir: null,
+  };
 }
 
 function settleA(o: AbBuildOptions, b: SettledBuild): SettledBuild {
@@ -93,7 +104,9 @@ export function buildDifferences(a: Record<string, unknown> | null, b: Record<st
   if (!a || !b) return [`${a ? 'B' : 'A'} has no build-info.json: its build settings are unknown`];
   const get = (x: Record<string, unknown>, path: string) => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], x);
   const fields = ['mode', 'target', 'optimization.level', 'toolchain.rustc', 'toolchain.wasmBindgen'];
-  return fields.filter((f) => JSON.stringify(get(a, f) ?? null) !== JSON.stringify(get(b, f) ?? null)).map((f) => `${f} differs: A ${JSON.stringify(get(a, f) ?? null)}, B ${JSON.stringify(get(b, f) ?? null)}`);
+  return fields
+    .filter((f) => JSON.stringify(get(a, f) ?? null) !== JSON.stringify(get(b, f) ?? null))
+    .map((f) => `${f} differs: A ${JSON.stringify(get(a, f) ?? null)}, B ${JSON.stringify(get(b, f) ?? null)}`);
 }
 
 export function settleBuilds(o: AbBuildOptions): SettledBuilds {

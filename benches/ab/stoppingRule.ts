@@ -42,7 +42,8 @@ export interface LookPlan {
 /** The looks for `minRounds`…`maxRounds` and each one's confidence. */
 export function lookPlan(minRounds: number, maxRounds: number, overall = OVERALL_CONFIDENCE): LookPlan {
   if (!Number.isInteger(minRounds) || minRounds < 2) throw new RangeError(`the first look needs a whole number ≥ 2 of rounds, got ${minRounds}`);
-  if (!Number.isInteger(maxRounds) || maxRounds < minRounds) throw new RangeError(`the last look (${maxRounds} rounds) must be a whole number ≥ the first (${minRounds})`);
+  if (!Number.isInteger(maxRounds) || maxRounds < minRounds)
+    throw new RangeError(`the last look (${maxRounds} rounds) must be a whole number ≥ the first (${minRounds})`);
   if (!(overall > 0 && overall < 1)) throw new RangeError(`the overall confidence must lie strictly between 0 and 1, got ${overall}`);
   const looks = [minRounds];
   while (looks.at(-1)! < maxRounds) looks.push(Math.min(maxRounds, Math.ceil(looks.at(-1)! * LOOK_GROWTH)));

@@ -36,7 +36,13 @@ const PKG_DIR = benchedPkgDir();
 const POLL_MS = 2000;
 
 function pageQuery(s: AbSettings, only: string): string {
-  const q = new URLSearchParams({ horizon: String(s.horizonPct), turn: String(s.turnMs), min: String(s.minRounds), max: String(s.maxRounds), seconds: String(s.maxSeconds) });
+  const q = new URLSearchParams({
+    horizon: String(s.horizonPct),
+    turn: String(s.turnMs),
+    min: String(s.minRounds),
+    max: String(s.maxRounds),
+    seconds: String(s.maxSeconds),
+  });
   if (only) q.set('only', only);
   return q.toString();
 }
@@ -80,7 +86,11 @@ async function checkProject(project: BenchProject, url: string, s: AbSettings, b
       maxRounds: s.maxRounds,
       maxSamplingSeconds: s.maxSeconds,
       twinsCompared: builds.twinsDiffer,
-      environment: { runtime: `${driver.engine.engine} ${driver.engine.version ?? ''}`.trim(), cpus: page.environment?.cpus ?? 0, loadAverage: { start: loadStart, end: loadavg() } },
+      environment: {
+        runtime: `${driver.engine.engine} ${driver.engine.version ?? ''}`.trim(),
+        cpus: page.environment?.cpus ?? 0,
+        loadAverage: { start: loadStart, end: loadavg() },
+      },
       startedAt: started.toISOString(),
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - started.getTime(),
@@ -95,7 +105,15 @@ async function checkProject(project: BenchProject, url: string, s: AbSettings, b
 }
 
 export async function runBrowserAbCheck(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { ...AB_ARG_OPTIONS, project: { type: 'string', default: '' }, only: { type: 'string', default: '' }, 'timeout-min': { type: 'string', default: '10' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...AB_ARG_OPTIONS,
+      project: { type: 'string', default: '' },
+      only: { type: 'string', default: '' },
+      'timeout-min': { type: 'string', default: '10' },
+    },
+  });
   const settings = abSettings(values);
   if (typeof settings === 'string') {
     console.error(`bench:browsers: ${settings}`);
@@ -119,13 +137,22 @@ export async function runBrowserAbCheck(argv: string[]): Promise<number> {
   // the other's, the same .wasm in both, which one wins changing from one pair of builds to the
   // next (docs/benchmarks.md): the call suite cannot compare two builds in one page, so it runs
   // only when asked.
-  const only = values.only || suites.filter((s) => s.name !== 'call').map((s) => s.name).join(',');
-  if (!values.only) console.error(`bench:browsers: the call suite is left out (one page cannot compare two instances' call paths: docs/benchmarks.md); --only call runs it`);
+  const only =
+    values.only ||
+    suites
+      .filter((s) => s.name !== 'call')
+      .map((s) => s.name)
+      .join(',');
+  if (!values.only)
+    console.error(`bench:browsers: the call suite is left out (one page cannot compare two instances' call paths: docs/benchmarks.md); --only call runs it`);
   const outDir = mkdtempSync(join(tmpdir(), 'wasm-compat-ab-page-'));
   // One folder is one module in a page: A given as B's own folder gets a copy of its own.
   let pkgA = builds.A.info.pkgDir;
   if (resolve(pkgA) === resolve(builds.B.info.pkgDir)) cpSync(pkgA, (pkgA = join(outDir, 'pkg-a')), { recursive: true });
-  await buildAbPage(join(outDir, 'page'), { A: { pkgDir: pkgA, twinsDir: builds.twinsDiffer ? builds.A.twinsDir : null }, B: { pkgDir: builds.B.info.pkgDir, twinsDir: null } });
+  await buildAbPage(join(outDir, 'page'), {
+    A: { pkgDir: pkgA, twinsDir: builds.twinsDiffer ? builds.A.twinsDir : null },
+    B: { pkgDir: builds.B.info.pkgDir, twinsDir: null },
+  });
   const nonced = { [AB_NONCED_WASM_PATHS.A]: join(pkgA, WASM_FILE), [AB_NONCED_WASM_PATHS.B]: join(builds.B.info.pkgDir, WASM_FILE) };
   const server = await startPreview({ configFile: BENCH_PAGE_CONFIG, outDir: join(outDir, 'page'), isolation: 'require-corp', plugins: [noncedWasm(nonced)] });
   const reportDir = benchReportsDir();
@@ -158,6 +185,12 @@ export async function runBrowserAbCheck(argv: string[]): Promise<number> {
   }
   // A report, not a gate (docs/benchmarks.md): undecided tasks are named, and do not fail it.
   if (undecided.length) console.log(`\nnot decided: ${undecided.join('; ')}`);
-  console.log(slower.length ? `\nSLOWER: ${slower.join(', ')}` : undecided.length ? '\nno task found slower beyond the horizon, but not every task was decided' : '\nno task slower beyond the horizon in any engine');
+  console.log(
+    slower.length
+      ? `\nSLOWER: ${slower.join(', ')}`
+      : undecided.length
+        ? '\nno task found slower beyond the horizon, but not every task was decided'
+        : '\nno task slower beyond the horizon in any engine',
+  );
   return slower.length || failed ? 1 : 0;
 }

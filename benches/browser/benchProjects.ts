@@ -18,5 +18,11 @@ export interface BenchProject {
 }
 
 export function benchProjects(): BenchProject[] {
-  return browserProjectList().map((p) => ({ name: p.name, engineChoice: resolveEngine(p.engine), deviceName: p.emulated ? p.device : null, context: projectContext(p), throttle: p.throttle }));
+  return browserProjectList().map((p) => ({
+    name: p.name,
+    engineChoice: resolveEngine(p.engine),
+    deviceName: p.emulated ? p.device : null,
+    context: projectContext(p),
+    throttle: p.throttle,
+  }));
 }

@@ -58,14 +58,30 @@ if (args.time) query.set('time', args.time);
 
 function emptyRun(project: string, status: BenchRun['status'], reason: string, started: Date): BenchRun {
   const finished = new Date();
-  return { schema: 1, kind: 'wasm-compat-bench', project, status, reason, engine: null, environment: null, build: null, options: null, startedAt: started.toISOString(), finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime(), pairs: [] };
+  return {
+    schema: 1,
+    kind: 'wasm-compat-bench',
+    project,
+    status,
+    reason,
+    engine: null,
+    environment: null,
+    build: null,
+    options: null,
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
+    pairs: [],
+  };
 }
 
 async function benchProject(project: BenchProject, baseUrl: string, build: Record<string, unknown> | null): Promise<BenchRun> {
   const { name, engineChoice: choice, deviceName, context, throttle } = project;
   const started = new Date();
   if (choice.kind === 'missing') return emptyRun(name, 'not-run', describeChoice(choice), started);
-  console.log(`\n${name}: ${describeChoice(choice)}${deviceName ? `, emulating ${deviceName}` : ''}${throttle ? `, throttled as a ${throttle} where the engine can be` : ''}`);
+  console.log(
+    `\n${name}: ${describeChoice(choice)}${deviceName ? `, emulating ${deviceName}` : ''}${throttle ? `, throttled as a ${throttle} where the engine can be` : ''}`,
+  );
   const pageUrl = `${baseUrl}bench.html${query.size ? `?${query}` : ''}`;
   const { driver, shutdown } = await launchDriver(name, choice, { name: deviceName, context, throttle }, { chromium, firefox, webkit }, baseUrl);
   try {
@@ -83,7 +99,7 @@ async function benchProject(project: BenchProject, baseUrl: string, build: Recor
       if (Date.now() > deadline) throw new Error(`the bench page did not finish within ${timeoutMs / 60_000} min`);
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
-    const page = await driver.evaluate(() => window.__wasmCompatBench!, undefined) as BenchPageReport;
+    const page = (await driver.evaluate(() => window.__wasmCompatBench!, undefined)) as BenchPageReport;
     const problems = [...driver.problems(), ...page.pageErrors];
     const finished = new Date();
     return {
@@ -140,7 +156,9 @@ try {
     }
     if (run.status === 'failed' || run.pairs.some((x) => x.status !== 'ok')) failed++;
     writeBenchRun(REPORT_DIR, name, run);
-    console.log(`${name}: ${run.status}${run.reason ? ` — ${run.reason}` : ''} (${(run.durationMs / 1000).toFixed(1)} s) -> ${join(REPORT_DIR, `${name}.json`)}`);
+    console.log(
+      `${name}: ${run.status}${run.reason ? ` — ${run.reason}` : ''} (${(run.durationMs / 1000).toFixed(1)} s) -> ${join(REPORT_DIR, `${name}.json`)}`,
+    );
   }
 } finally {
   await server.stop();

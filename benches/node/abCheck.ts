@@ -66,9 +66,18 @@ export async function runAbCheck(o: AbCheckOptions): Promise<number> {
     };
     const timer = await measureTimerResolutionUs();
     const plan = lookPlan(o.minRounds, o.maxRounds);
-    o.log(`bench: A/B check, Node ${process.version}, ${cpus().length} CPUs, load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}; horizon ±${o.horizonPct}%; ${o.maxSeconds} s at most; intervals ${plan.description}`);
+    o.log(
+      `bench: A/B check, Node ${process.version}, ${cpus().length} CPUs, load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}; horizon ±${o.horizonPct}%; ${o.maxSeconds} s at most; intervals ${plan.description}`,
+    );
     const suites = { A: await suiteCopies(o.suites, 'A'), B: await suiteCopies(o.suites, 'B') };
-    const prepared = await prepareTasks(suites, contexts, { turnMs: o.turnMs, defaultPairTimeMs: DEFAULT_TIME_MS, batchTargetMs: batchTargetMs(timer, BATCH_FLOOR_MS), twins: builds.twinsDiffer, pairIds: o.pairIds, log: o.log });
+    const prepared = await prepareTasks(suites, contexts, {
+      turnMs: o.turnMs,
+      defaultPairTimeMs: DEFAULT_TIME_MS,
+      batchTargetMs: batchTargetMs(timer, BATCH_FLOOR_MS),
+      twins: builds.twinsDiffer,
+      pairIds: o.pairIds,
+      log: o.log,
+    });
     const samplingStart = Date.now();
     const deadline = samplingStart + o.maxSeconds * 1000;
     const outcomes = await autoSample(
@@ -105,7 +114,9 @@ export async function runAbCheck(o: AbCheckOptions): Promise<number> {
     await Promise.all(servers.map((s) => s.close()));
   }
   const written = writeAbReports(o.reportDir, run);
-  o.log(`bench: A/B check in ${(run.durationMs / 1000).toFixed(1)} s (rounds ${(run.samplingMs / 1000).toFixed(1)} s); load average ${run.environment.loadAverage!.end.map((l) => l.toFixed(2)).join(' ')} at the end; wrote ${written.json}, ${written.markdown}`);
+  o.log(
+    `bench: A/B check in ${(run.durationMs / 1000).toFixed(1)} s (rounds ${(run.samplingMs / 1000).toFixed(1)} s); load average ${run.environment.loadAverage!.end.map((l) => l.toFixed(2)).join(' ')} at the end; wrote ${written.json}, ${written.markdown}`,
+  );
   for (const f of findings) o.log(findingLine(f));
   o.log(exitLine(run.gate!.exitCode));
   // stdout: the table, then the verdict last, so a log's tail says it.

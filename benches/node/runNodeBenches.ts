@@ -51,10 +51,20 @@ if (!(timeMs > 0)) {
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 if (!args.check && (args.task !== undefined || args['accept-unsure'])) {
-  console.error(`bench: ${args.task !== undefined ? `--task ${args.task}` : '--accept-unsure'} belongs to the A/B check: add --check (a plain run takes --only <suite,...>)`);
+  console.error(
+    `bench: ${args.task !== undefined ? `--task ${args.task}` : '--accept-unsure'} belongs to the A/B check: add --check (a plain run takes --only <suite,...>)`,
+  );
   process.exit(2);
 }
-const selected = () => selectSuites(args.only ? args.only.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const selected = () =>
+  selectSuites(
+    args.only
+      ? args.only
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 if (args.check) {
   const settings = abSettings(args);
@@ -83,7 +93,9 @@ const server = await serveWasm(wasmBytes);
 const timerResolutionUs = await measureTimerResolutionUs();
 const options = defaultRunOptions(batchTargetMs(timerResolutionUs, BATCH_FLOOR_MS), timeMs);
 const suites = selected();
-log(`bench: Node ${process.version}, ${cpus().length} CPUs, load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}; performance.now() step ${timerResolutionUs} µs; ${suites.length} suites`);
+log(
+  `bench: Node ${process.version}, ${cpus().length} CPUs, load average ${loadStart.map((l) => l.toFixed(2)).join(' ')}; performance.now() step ${timerResolutionUs} µs; ${suites.length} suites`,
+);
 
 let pairs;
 try {
@@ -121,11 +133,19 @@ const run: BenchRun = {
 };
 
 console.log(renderTextTable(tableRows(pairs)));
-console.log(`\n${pairs.length} pairs in ${(run.durationMs / 1000).toFixed(1)} s; load average ${run.environment!.loadAverage!.end.map((l) => l.toFixed(2)).join(' ')} at the end`);
+console.log(
+  `\n${pairs.length} pairs in ${(run.durationMs / 1000).toFixed(1)} s; load average ${run.environment!.loadAverage!.end.map((l) => l.toFixed(2)).join(' ')} at the end`,
+);
 
 writeBenchRun(REPORT_DIR, 'node', run);
 const exitCode = pairs.some((p) => p.status !== 'ok') ? 1 : 0;
-if (exitCode) console.error(`bench: not timed: ${pairs.filter((p) => p.status !== 'ok').map((p) => `${p.id} (${p.status})`).join(', ')}`);
+if (exitCode)
+  console.error(
+    `bench: not timed: ${pairs
+      .filter((p) => p.status !== 'ok')
+      .map((p) => `${p.id} (${p.status})`)
+      .join(', ')}`,
+  );
 writeSummaryReports(REPORT_DIR);
 console.log(`bench: wrote ${join(REPORT_DIR, 'node.json')}, summary.md, index.html`);
 process.exit(exitCode);

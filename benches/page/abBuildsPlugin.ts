@@ -25,10 +25,13 @@ function buildModule(builds: Record<'A' | 'B', PageBuild>): string {
     lines.push(b.twinsDir ? `import * as twins${name} from ${JSON.stringify(join(b.twinsDir, 'index.ts'))};` : `const twins${name} = null;`);
   }
   for (const name of ['A', 'B']) {
-    for (const s of suites) lines.push(`import { ${s.name}Suite as ${s.name}${name} } from ${JSON.stringify(`${join(SUITES_DIR, `${s.name}.ts`)}?build=${name}`)};`);
+    for (const s of suites)
+      lines.push(`import { ${s.name}Suite as ${s.name}${name} } from ${JSON.stringify(`${join(SUITES_DIR, `${s.name}.ts`)}?build=${name}`)};`);
   }
   const list = (name: string) => `[${suites.map((s) => `${s.name}${name}`).join(', ')}]`;
-  lines.push(`export const builds = { A: { crate: crateA, wasmUrl: wasmUrlA, twins: twinsA, suites: ${list('A')} }, B: { crate: crateB, wasmUrl: wasmUrlB, twins: twinsB, suites: ${list('B')} } };`);
+  lines.push(
+    `export const builds = { A: { crate: crateA, wasmUrl: wasmUrlA, twins: twinsA, suites: ${list('A')} }, B: { crate: crateB, wasmUrl: wasmUrlB, twins: twinsB, suites: ${list('B')} } };`,
+  );
   return lines.join('\n');
 }
 

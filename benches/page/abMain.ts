@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   const nonced = (await nonceRouteWorks(AB_NONCED_WASM_PATHS.A)) && (await nonceRouteWorks(AB_NONCED_WASM_PATHS.B));
   report.noncedLoads = nonced;
   report.environment = browserEnvironment(timerResolutionUs);
-  log(`${crossOriginIsolated ? 'cross-origin isolated' : 'NOT cross-origin isolated (coarse timer)'}; performance.now() step ${timerResolutionUs ?? '?'} µs; ${nonced ? 'every load fetches new bytes' : 'loads reuse one URL'}`);
+  log(
+    `${crossOriginIsolated ? 'cross-origin isolated' : 'NOT cross-origin isolated (coarse timer)'}; performance.now() step ${timerResolutionUs ?? '?'} µs; ${nonced ? 'every load fetches new bytes' : 'loads reuse one URL'}`,
+  );
   const contexts = { A: await contextOf('A', nonced), B: await contextOf('B', nonced) };
   const names = new Set(selectSuites((params.get('only') ?? '').split(',').filter(Boolean)).map((s) => s.name));
   const suites = { A: builds.A.suites.filter((s) => names.has(s.name)), B: builds.B.suites.filter((s) => names.has(s.name)) };

@@ -52,7 +52,13 @@ async function main(): Promise<void> {
   summary.textContent = `Running ${suites.length} suites…`;
   report.pairs = await runSuites(
     suites,
-    { crate, wasmUrl: absoluteWasmUrl, wasmBytes, noncedWasmUrl: nonced ? (n) => new URL(`./${NONCED_WASM_PATH}?nonce=${n}`, location.href).href : null, sizes: defaultSizes },
+    {
+      crate,
+      wasmUrl: absoluteWasmUrl,
+      wasmBytes,
+      noncedWasmUrl: nonced ? (n) => new URL(`./${NONCED_WASM_PATH}?nonce=${n}`, location.href).href : null,
+      sizes: defaultSizes,
+    },
     options,
     {
       log,

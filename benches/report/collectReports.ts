@@ -7,7 +7,6 @@ import { browserProjectList } from '../../runner/engines/browserProjects.ts';
 import { readRun } from './runFiles.ts';
 import type { BenchRun } from './schema.ts';
 
-
 export interface CollectedReports {
   node: BenchRun | null;
   browsers: BenchRun[];

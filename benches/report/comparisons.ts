@@ -36,7 +36,15 @@ export function taskRows(runs: readonly BenchRun[]): TaskRow[] {
   const rows = new Map<string, TaskRow & { suite: string }>();
   for (const run of runs) {
     for (const p of run.pairs) {
-      if (!rows.has(p.id)) rows.set(p.id, { id: p.id, suite: p.suite, title: p.title, kind: p.kind, subjectLabel: p.subject?.label ?? 'WASM', baselineLabel: p.baseline?.label ?? 'JS' });
+      if (!rows.has(p.id))
+        rows.set(p.id, {
+          id: p.id,
+          suite: p.suite,
+          title: p.title,
+          kind: p.kind,
+          subjectLabel: p.subject?.label ?? 'WASM',
+          baselineLabel: p.baseline?.label ?? 'JS',
+        });
     }
   }
   const rank = (suite: string) => (SUITE_ORDER.includes(suite) ? SUITE_ORDER.indexOf(suite) : SUITE_ORDER.length);
@@ -88,7 +96,15 @@ export function nativeComparisons(native: NativeRun | null, node: BenchRun | nul
       jsMs: nodePair?.baseline?.mean ?? null,
       wasmOverNative: over(nodePair, 'subject'),
       jsOverNative: over(nodePair, 'baseline'),
-      browsers: browsers.filter((b) => b.status === 'done').map((b) => ({ project: b.project, wasmOverNative: over(b.pairs.find((q) => q.id === p.id), 'subject') })),
+      browsers: browsers
+        .filter((b) => b.status === 'done')
+        .map((b) => ({
+          project: b.project,
+          wasmOverNative: over(
+            b.pairs.find((q) => q.id === p.id),
+            'subject',
+          ),
+        })),
     });
   }
   return out;

@@ -18,7 +18,11 @@ export function formatMs(ms: number): string {
 
 export function formatOps(perSecond: number): string {
   if (!Number.isFinite(perSecond)) return String(perSecond);
-  for (const [scale, unit] of [[1e9, 'G'], [1e6, 'M'], [1e3, 'k']] as const) {
+  for (const [scale, unit] of [
+    [1e9, 'G'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ] as const) {
     if (perSecond >= scale) return `${significant(perSecond / scale)}${unit}`;
   }
   return significant(perSecond);

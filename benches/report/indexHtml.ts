@@ -48,7 +48,11 @@ function speedupChart(runs: BenchRun[], title: string): string {
   return `<div class="chart">${renderLogBarChart({
     title,
     series: runs.map((r, i) => ({ name: r.project, color: colour(r.project, i) })),
-    rows: taskRows(runs).map((t) => ({ label: t.id, note: t.kind === 'route' ? `${t.subjectLabel} vs ${t.baselineLabel}` : undefined, points: runs.map((r) => point(speedupIn(r, t.id))) })),
+    rows: taskRows(runs).map((t) => ({
+      label: t.id,
+      note: t.kind === 'route' ? `${t.subjectLabel} vs ${t.baselineLabel}` : undefined,
+      points: runs.map((r) => point(speedupIn(r, t.id))),
+    })),
     reference: 1,
     referenceLabel: '1× (same speed)',
     leftMeans: 'WASM (first route) slower',
@@ -61,7 +65,9 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
   const tasks = taskRows(runs);
   const body: string[] = [];
   body.push('<h1>WebAssembly against JavaScript, per engine</h1>');
-  body.push(`<p class="note">Generated ${escapeHtml(generatedAt)} from the runs in this folder. Each task does the same work two ways on the same input, after checking both give the same answer; tinybench times each. <b>Speedup</b> is the baseline’s time over the subject’s: for WASM-vs-JS tasks, JS time / WASM time, so a bar to the right means WebAssembly is faster. Whiskers are 95% margins propagated from both sides’ relative margins of error; they cover noise within a run, not drift between runs. The scale is logarithmic: 2× faster and 2× slower are equally far from 1×.</p>`);
+  body.push(
+    `<p class="note">Generated ${escapeHtml(generatedAt)} from the runs in this folder. Each task does the same work two ways on the same input, after checking both give the same answer; tinybench times each. <b>Speedup</b> is the baseline’s time over the subject’s: for WASM-vs-JS tasks, JS time / WASM time, so a bar to the right means WebAssembly is faster. Whiskers are 95% margins propagated from both sides’ relative margins of error; they cover noise within a run, not drift between runs. The scale is logarithmic: 2× faster and 2× slower are equally far from 1×.</p>`,
+  );
 
   body.push('<h2>Speedup per task and engine</h2>');
   if (runs.length) body.push(speedupChart(runs, 'Speedup per task and engine (baseline time / subject time)'));
@@ -69,7 +75,9 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
   const throttled = timedRuns(c, true);
   if (throttled.length) {
     body.push('<h2>Speedup on a throttled phone</h2>');
-    body.push(`<p class="note">Runs slowed to a mid-tier phone (runner/throttling/): a phone’s numbers, apart from this machine’s above. ${throttled.map((r) => `${escapeHtml(r.project)}: ${escapeHtml(runThrottling(r) ?? '')}`).join('; ')}.</p>`);
+    body.push(
+      `<p class="note">Runs slowed to a mid-tier phone (runner/throttling/): a phone’s numbers, apart from this machine’s above. ${throttled.map((r) => `${escapeHtml(r.project)}: ${escapeHtml(runThrottling(r) ?? '')}`).join('; ')}.</p>`,
+    );
     body.push(speedupChart(throttled, 'Speedup per task on a throttled phone (baseline time / subject time)'));
   }
   const notRun = c.browsers.filter((b) => b.status !== 'done');
@@ -79,14 +87,24 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
   const native = nativeComparisons(c.native, c.node, c.browsers);
   if (c.native && native.length) {
     const browsers = native[0]!.browsers.map((b) => b.project);
-    const series = [{ name: 'WASM node', color: colour('node', 0) }, ...browsers.map((p, i) => ({ name: `WASM ${p}`, color: colour(p, i) })), { name: 'JS node', color: JS_COLOUR }];
+    const series = [
+      { name: 'WASM node', color: colour('node', 0) },
+      ...browsers.map((p, i) => ({ name: `WASM ${p}`, color: colour(p, i) })),
+      { name: 'JS node', color: JS_COLOUR },
+    ];
     const ratioText = (s: Speedup) => `${significant(s.value)}× native ± ${significant(s.rme, 2)}%`;
-    body.push(`<p class="note">Time over the same kernel compiled natively (criterion, ${escapeHtml(c.native.rustc)}, ${escapeHtml(c.native.host)}): 1× is native speed, a bar to the right is that many times slower. Native code has no JS boundary: no string transcoding, no typed-array copies.</p>`);
+    body.push(
+      `<p class="note">Time over the same kernel compiled natively (criterion, ${escapeHtml(c.native.rustc)}, ${escapeHtml(c.native.host)}): 1× is native speed, a bar to the right is that many times slower. Native code has no JS boundary: no string transcoding, no typed-array copies.</p>`,
+    );
     body.push(
       `<div class="chart">${renderLogBarChart({
         title: 'Time relative to native code',
         series,
-        rows: native.map((n) => ({ label: n.id, note: `native ${formatMs(n.native.meanNs / 1e6)}, outputs ${n.native.outputs}`, points: [point(n.wasmOverNative, ratioText), ...n.browsers.map((b) => point(b.wasmOverNative, ratioText)), point(n.jsOverNative, ratioText)] })),
+        rows: native.map((n) => ({
+          label: n.id,
+          note: `native ${formatMs(n.native.meanNs / 1e6)}, outputs ${n.native.outputs}`,
+          points: [point(n.wasmOverNative, ratioText), ...n.browsers.map((b) => point(b.wasmOverNative, ratioText)), point(n.jsOverNative, ratioText)],
+        })),
         reference: 1,
         referenceLabel: 'native',
         leftMeans: 'faster than native',
@@ -95,16 +113,24 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
     );
   } else body.push('<p>No native run yet: <code>npm run bench:native</code>.</p>');
 
-
   body.push('<h2>Tasks</h2>');
-  body.push(`<dl class="tasks">${tasks.map((t) => `<dt>${escapeHtml(t.id)}</dt><dd>${escapeHtml(t.title)}${t.kind === 'route' ? ` — ${escapeHtml(t.subjectLabel)} against ${escapeHtml(t.baselineLabel)}` : ''}</dd>`).join('')}</dl>`);
+  body.push(
+    `<dl class="tasks">${tasks.map((t) => `<dt>${escapeHtml(t.id)}</dt><dd>${escapeHtml(t.title)}${t.kind === 'route' ? ` — ${escapeHtml(t.subjectLabel)} against ${escapeHtml(t.baselineLabel)}` : ''}</dd>`).join('')}</dl>`,
+  );
 
   body.push('<h2>Engines</h2>');
-  body.push(`<ul class="facts">${[c.node, ...c.browsers].filter((r) => r !== null).map((r) => `<li>${escapeHtml(runFacts(r!))}</li>`).join('')}</ul>`);
+  body.push(
+    `<ul class="facts">${[c.node, ...c.browsers]
+      .filter((r) => r !== null)
+      .map((r) => `<li>${escapeHtml(runFacts(r!))}</li>`)
+      .join('')}</ul>`,
+  );
 
   for (const run of [...runs, ...throttled]) {
     body.push(`<h2>${escapeHtml(run.project)}: every statistic</h2>`);
-    body.push(`<p class="note">Times per unit of work. rme: relative margin of error of the mean (95%). batch: calls per timed sample (1: tinybench timed each call).</p>`);
+    body.push(
+      `<p class="note">Times per unit of work. rme: relative margin of error of the mean (95%). batch: calls per timed sample (1: tinybench timed each call).</p>`,
+    );
     body.push(`<div class="chart">${table(tableRows(run.pairs))}</div>`);
   }
   return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>wasm-compat benchmarks</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${body.join('\n')}\n</body>\n</html>\n`;

@@ -6,7 +6,18 @@ import { formatMs, formatOps, formatPct, formatSpeedup } from './format.ts';
 export const TABLE_HEADER = ['task', 'side', 'mean', 'median', 'p99', 'min', 'max', 'sd', 'ops/s', 'rme', 'samples', 'batch', 'speedup (baseline/subject)'];
 
 function sideCells(s: SideStats): string[] {
-  return [formatMs(s.mean), formatMs(s.p50), formatMs(s.p99), formatMs(s.min), formatMs(s.max), formatMs(s.sd), formatOps(s.opsPerSecond), formatPct(s.rme), String(s.samples), String(s.batch)];
+  return [
+    formatMs(s.mean),
+    formatMs(s.p50),
+    formatMs(s.p99),
+    formatMs(s.min),
+    formatMs(s.max),
+    formatMs(s.sd),
+    formatOps(s.opsPerSecond),
+    formatPct(s.rme),
+    String(s.samples),
+    String(s.batch),
+  ];
 }
 
 /** Rows of cells (header first). A pair not timed gets one row saying why. */
@@ -31,7 +42,10 @@ export function renderTextTable(rows: readonly string[][]): string {
   const numeric = (c: number) => c >= 2;
   return rows
     .map((r, i) => {
-      const line = r.map((cell, c) => (numeric(c) && i > 0 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd();
+      const line = r
+        .map((cell, c) => (numeric(c) && i > 0 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join('  ')
+        .trimEnd();
       return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
     })
     .join('\n');
@@ -40,5 +54,9 @@ export function renderTextTable(rows: readonly string[][]): string {
 export function renderMarkdownTable(rows: readonly string[][]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const [header, ...body] = rows;
-  return [`| ${header!.map(esc).join(' | ')} |`, `|${header!.map((_, c) => (c >= 2 ? '---:' : '---')).join('|')}|`, ...body.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+  return [
+    `| ${header!.map(esc).join(' | ')} |`,
+    `|${header!.map((_, c) => (c >= 2 ? '---:' : '---')).join('|')}|`,
+    ...body.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
 }

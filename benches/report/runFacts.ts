@@ -11,8 +11,14 @@ export function runFacts(run: BenchRun): string {
     runThrottling(run),
     e?.cpuModel ? `${e.cpus} × ${e.cpuModel}` : e?.cpus ? `${e.cpus} CPUs` : null,
     e?.loadAverage ? `load average ${e.loadAverage.start[0]?.toFixed(2)} → ${e.loadAverage.end[0]?.toFixed(2)}` : null,
-    e?.crossOriginIsolated !== null && e?.crossOriginIsolated !== undefined ? (e.crossOriginIsolated ? 'cross-origin isolated' : 'NOT cross-origin isolated') : null,
-    e?.timerResolutionUs !== null && e?.timerResolutionUs !== undefined ? `performance.now() step ${e.timerResolutionUs} µs` : 'performance.now() step not measured',
+    e?.crossOriginIsolated !== null && e?.crossOriginIsolated !== undefined
+      ? e.crossOriginIsolated
+        ? 'cross-origin isolated'
+        : 'NOT cross-origin isolated'
+      : null,
+    e?.timerResolutionUs !== null && e?.timerResolutionUs !== undefined
+      ? `performance.now() step ${e.timerResolutionUs} µs`
+      : 'performance.now() step not measured',
     run.options ? `batches of ≥ ${run.options.batchTargetMs} ms, ${run.options.timeMs} ms per task` : null,
     buildFacts(run.build),
     `${(run.durationMs / 1000).toFixed(1)} s, ${run.startedAt}`,

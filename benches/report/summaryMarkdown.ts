@@ -22,7 +22,9 @@ export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Dat
   out.push('## Node', '');
   if (c.node) {
     out.push(runFacts(c.node), '', renderMarkdownTable(tableRows(c.node.pairs)), '');
-    const warned = c.node.pairs.flatMap((p) => [p.subject, p.baseline].filter((s) => s?.warnings.length).map((s) => `${p.id} ${s!.label}: ${s!.warnings.join(', ')}`));
+    const warned = c.node.pairs.flatMap((p) =>
+      [p.subject, p.baseline].filter((s) => s?.warnings.length).map((s) => `${p.id} ${s!.label}: ${s!.warnings.join(', ')}`),
+    );
     if (warned.length) out.push('Timer warnings from tinybench:', '', ...warned.map((w) => `- ${w}`), '');
     const rmes = c.node.pairs.flatMap((p) => [p.subject?.rme, p.baseline?.rme]).filter((r): r is number => r !== undefined);
     if (rmes.length) out.push(`${rmes.filter((r) => r < 2).length} of ${rmes.length} tasks have rme under 2%.`, '');
@@ -32,25 +34,46 @@ export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Dat
   const browsersAll = c.browsers;
   const allTasks = taskRows([c.node, ...c.browsers].filter((r) => r !== null));
   if (allTasks.length) {
-    out.push('Tasks:', '', ...allTasks.map((t) => `- \`${t.id}\` — ${markdownText(t.title)}${t.kind === 'route' ? ` (${markdownText(t.subjectLabel)} against ${markdownText(t.baselineLabel)})` : ''}`), '');
+    out.push(
+      'Tasks:',
+      '',
+      ...allTasks.map(
+        (t) =>
+          `- \`${t.id}\` — ${markdownText(t.title)}${t.kind === 'route' ? ` (${markdownText(t.subjectLabel)} against ${markdownText(t.baselineLabel)})` : ''}`,
+      ),
+      '',
+    );
   }
 
   out.push('## Speedup per engine', '');
   if (runs.length) {
-    const rows = taskRows(runs).map((t) => [t.id, `${t.subjectLabel} vs ${t.baselineLabel}`, ...runs.map((r) => {
-      const s = speedupIn(r, t.id);
-      return s ? formatSpeedup(s.value, s.uncertainty) : r.pairs.find((p) => p.id === t.id)?.status ?? '—';
-    })]);
+    const rows = taskRows(runs).map((t) => [
+      t.id,
+      `${t.subjectLabel} vs ${t.baselineLabel}`,
+      ...runs.map((r) => {
+        const s = speedupIn(r, t.id);
+        return s ? formatSpeedup(s.value, s.uncertainty) : (r.pairs.find((p) => p.id === t.id)?.status ?? '—');
+      }),
+    ]);
     out.push(renderMarkdownTable([['task', 'subject vs baseline', ...runs.map((r) => r.project)], ...rows]), '');
   }
   const throttled = timedRuns(c, true);
   if (throttled.length) {
-    out.push('## Speedup on a throttled phone', '', 'Runs slowed to a mid-tier phone (runner/throttling/): a phone’s numbers, apart from this machine’s above.', '');
+    out.push(
+      '## Speedup on a throttled phone',
+      '',
+      'Runs slowed to a mid-tier phone (runner/throttling/): a phone’s numbers, apart from this machine’s above.',
+      '',
+    );
     out.push(...throttled.map((r) => `- ${r.project}: ${runThrottling(r)}`), '');
-    const rows = taskRows(throttled).map((t) => [t.id, `${t.subjectLabel} vs ${t.baselineLabel}`, ...throttled.map((r) => {
-      const s = speedupIn(r, t.id);
-      return s ? formatSpeedup(s.value, s.uncertainty) : r.pairs.find((p) => p.id === t.id)?.status ?? '—';
-    })]);
+    const rows = taskRows(throttled).map((t) => [
+      t.id,
+      `${t.subjectLabel} vs ${t.baselineLabel}`,
+      ...throttled.map((r) => {
+        const s = speedupIn(r, t.id);
+        return s ? formatSpeedup(s.value, s.uncertainty) : (r.pairs.find((p) => p.id === t.id)?.status ?? '—');
+      }),
+    ]);
     out.push(renderMarkdownTable([['task', 'subject vs baseline', ...throttled.map((r) => r.project)], ...rows]), '');
   }
   if (browsersAll.length) out.push('Engines:', '', ...browsersAll.map((b) => `- ${runFacts(b)}`), '');
@@ -59,7 +82,10 @@ export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Dat
   out.push('## WASM against native', '');
   const native = nativeComparisons(c.native, c.node, c.browsers);
   if (c.native && native.length) {
-    out.push(`Native: criterion, ${c.native.rustc} on ${c.native.host}, measured ${c.native.measuredAt}. “× native” is time over native time: 1× is native speed.`, '');
+    out.push(
+      `Native: criterion, ${c.native.rustc} on ${c.native.host}, measured ${c.native.measuredAt}. “× native” is time over native time: 1× is native speed.`,
+      '',
+    );
     const rows = native.map((n) => [
       n.id,
       `${formatMs(n.nativeMs)} ${formatPct(n.native.rme)}`,

@@ -87,16 +87,22 @@ export function renderLogBarChart(chart: LogBarChart): string {
   const rowH = chart.series.length * (BAR_H + BAR_GAP) + ROW_PAD;
   const height = TOP + chart.rows.length * rowH + 34;
   const svg: string[] = [];
-  svg.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(chart.title)}" font-family="system-ui, sans-serif" font-size="12">`);
+  svg.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(chart.title)}" font-family="system-ui, sans-serif" font-size="12">`,
+  );
   svg.push(`<title>${escapeHtml(chart.title)}</title>`);
   chart.series.forEach((s, i) => {
     const { x: ix, line: il } = legend[i]!;
-    svg.push(`<rect x="${ix}" y="${6 + 18 * il}" width="12" height="12" fill="${s.color}"/><text x="${ix + 16}" y="${16 + 18 * il}">${escapeHtml(s.name)}</text>`);
+    svg.push(
+      `<rect x="${ix}" y="${6 + 18 * il}" width="12" height="12" fill="${s.color}"/><text x="${ix + 16}" y="${16 + 18 * il}">${escapeHtml(s.name)}</text>`,
+    );
   });
   // Grid, ticks and the reference line.
   for (const t of ticks(lo, hi)) {
     const tx = x(t).toFixed(1);
-    svg.push(`<line x1="${tx}" y1="${TOP - 6}" x2="${tx}" y2="${height - 30}" stroke="#e4e4e4"/><text x="${tx}" y="${TOP - 12}" text-anchor="middle" fill="#555">${significant(t, 2)}×</text>`);
+    svg.push(
+      `<line x1="${tx}" y1="${TOP - 6}" x2="${tx}" y2="${height - 30}" stroke="#e4e4e4"/><text x="${tx}" y="${TOP - 12}" text-anchor="middle" fill="#555">${significant(t, 2)}×</text>`,
+    );
   }
   const rx = x(chart.reference).toFixed(1);
   svg.push(`<line x1="${rx}" y1="${TOP - 6}" x2="${rx}" y2="${height - 30}" stroke="#333" stroke-width="1.5"/>`);
@@ -110,7 +116,9 @@ export function renderLogBarChart(chart: LogBarChart): string {
     svg.push(`<text x="${LABEL_W}" y="${y0 + 12}" text-anchor="end" font-weight="600">${escapeHtml(row.label)}</text>`);
     // A long note (route pairs: "<route> vs <route>") goes on two lines.
     const noteLines = row.note ? (row.note.length > 36 && row.note.includes(' vs ') ? row.note.replace(' vs ', '\n vs ').split('\n') : [row.note]) : [];
-    noteLines.forEach((line, k) => svg.push(`<text x="${LABEL_W}" y="${y0 + 25 + 12 * k}" text-anchor="end" fill="#666" font-size="10">${escapeHtml(line.trim())}</text>`));
+    noteLines.forEach((line, k) =>
+      svg.push(`<text x="${LABEL_W}" y="${y0 + 25 + 12 * k}" text-anchor="end" fill="#666" font-size="10">${escapeHtml(line.trim())}</text>`),
+    );
     row.points.forEach((p, j) => {
       const s = chart.series[j]!;
       const y = y0 + j * (BAR_H + BAR_GAP);
@@ -121,16 +129,24 @@ export function renderLogBarChart(chart: LogBarChart): string {
       const a = x(chart.reference);
       const b = x(p.value);
       const tip = `${row.label}, ${s.name}: ${p.text}`;
-      svg.push(`<rect x="${Math.min(a, b).toFixed(1)}" y="${y}" width="${Math.max(1, Math.abs(b - a)).toFixed(1)}" height="${BAR_H}" fill="${s.color}"><title>${escapeHtml(tip)}</title></rect>`);
+      svg.push(
+        `<rect x="${Math.min(a, b).toFixed(1)}" y="${y}" width="${Math.max(1, Math.abs(b - a)).toFixed(1)}" height="${BAR_H}" fill="${s.color}"><title>${escapeHtml(tip)}</title></rect>`,
+      );
       if (p.value > hi || p.value < lo) {
         const edge = p.value > hi ? PLOT_X + PLOT_W : PLOT_X;
         const dir = p.value > hi ? 1 : -1;
-        svg.push(`<path d="M${edge} ${y - 1}l${6 * dir} ${BAR_H / 2 + 1}l${-6 * dir} ${BAR_H / 2 + 1}z" fill="#222"><title>${escapeHtml(`${tip} (beyond the axis)`)}</title></path>`);
+        svg.push(
+          `<path d="M${edge} ${y - 1}l${6 * dir} ${BAR_H / 2 + 1}l${-6 * dir} ${BAR_H / 2 + 1}z" fill="#222"><title>${escapeHtml(`${tip} (beyond the axis)`)}</title></path>`,
+        );
       }
       const [wl, wh] = [x(p.low), x(p.high)];
       const wy = (y + BAR_H / 2).toFixed(1);
-      svg.push(`<path d="M${wl.toFixed(1)} ${wy}H${wh.toFixed(1)}M${wl.toFixed(1)} ${y + 2}V${y + BAR_H - 2}M${wh.toFixed(1)} ${y + 2}V${y + BAR_H - 2}" stroke="#222" stroke-width="1" fill="none"/>`);
-      svg.push(`<rect x="${VALUE_X}" y="${y + 1}" width="9" height="9" fill="${s.color}"/><text x="${VALUE_X + 14}" y="${y + BAR_H - 1}" fill="#222">${escapeHtml(`${s.name}: ${p.text}`)}</text>`);
+      svg.push(
+        `<path d="M${wl.toFixed(1)} ${wy}H${wh.toFixed(1)}M${wl.toFixed(1)} ${y + 2}V${y + BAR_H - 2}M${wh.toFixed(1)} ${y + 2}V${y + BAR_H - 2}" stroke="#222" stroke-width="1" fill="none"/>`,
+      );
+      svg.push(
+        `<rect x="${VALUE_X}" y="${y + 1}" width="9" height="9" fill="${s.color}"/><text x="${VALUE_X + 14}" y="${y + BAR_H - 1}" fill="#222">${escapeHtml(`${s.name}: ${p.text}`)}</text>`,
+      );
     });
   });
   svg.push('</svg>');

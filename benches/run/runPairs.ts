@@ -70,7 +70,18 @@ async function timeSide<I>(p: BenchPair<I>, side: BenchSide<I>, input: I, async:
 }
 
 export async function runPair<I>(suite: string, p: BenchPair<I>, options: RunOptions, hooks: RunHooks = {}): Promise<PairResult> {
-  const result: PairResult = { id: p.id, suite, title: p.title, kind: p.kind, native: p.native ?? null, status: 'ok', error: null, subject: null, baseline: null, speedup: null };
+  const result: PairResult = {
+    id: p.id,
+    suite,
+    title: p.title,
+    kind: p.kind,
+    native: p.native ?? null,
+    status: 'ok',
+    error: null,
+    subject: null,
+    baseline: null,
+    speedup: null,
+  };
   try {
     const input = await p.setup();
     const check = await checkPair(p, input);
@@ -99,13 +110,26 @@ export async function runSuites(suites: readonly BenchSuite[], context: BenchCon
       pairs = suite.pairs(context);
     } catch (error) {
       hooks.log?.(`  ${suite.name}: could not build its pairs — ${describeError(error)}`);
-      results.push({ id: `${suite.name}.*`, suite: suite.name, title: `the ${suite.name} suite`, kind: 'wasm-vs-js', native: null, status: 'error', error: describeError(error), subject: null, baseline: null, speedup: null });
+      results.push({
+        id: `${suite.name}.*`,
+        suite: suite.name,
+        title: `the ${suite.name} suite`,
+        kind: 'wasm-vs-js',
+        native: null,
+        status: 'error',
+        error: describeError(error),
+        subject: null,
+        baseline: null,
+        speedup: null,
+      });
       continue;
     }
     for (const p of pairs) {
       const r = await runPair(suite.name, p, options, hooks);
       if (r.status === 'ok' && r.subject && r.baseline) {
-        hooks.log?.(`  ${p.id}: ${r.subject.label} ${r.subject.mean.toPrecision(3)} ms ±${r.subject.rme.toFixed(1)}%, ${r.baseline.label} ${r.baseline.mean.toPrecision(3)} ms ±${r.baseline.rme.toFixed(1)}%, speedup ${r.speedup?.value.toPrecision(3)}`);
+        hooks.log?.(
+          `  ${p.id}: ${r.subject.label} ${r.subject.mean.toPrecision(3)} ms ±${r.subject.rme.toFixed(1)}%, ${r.baseline.label} ${r.baseline.mean.toPrecision(3)} ms ±${r.baseline.rme.toFixed(1)}%, speedup ${r.speedup?.value.toPrecision(3)}`,
+        );
       }
       results.push(r);
       await hooks.pause?.();

@@ -18,7 +18,9 @@ import { reportPath } from '../../reporting/reportsFolder.ts';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { median } from '../../harness/probes/loading/_streamingVerdict.ts';
 
-const { values } = parseArgs({ options: { crate: { type: 'string' }, rounds: { type: 'string', default: '3' }, chromedriver: { type: 'string', default: '/usr/bin/chromedriver' } } });
+const { values } = parseArgs({
+  options: { crate: { type: 'string' }, rounds: { type: 'string', default: '3' }, chromedriver: { type: 'string', default: '/usr/bin/chromedriver' } },
+});
 if (!values.crate) throw new Error('--crate <folder>: the crate whose tests both tools run');
 const crate = resolve(values.crate);
 const rounds = Number(values.rounds);
@@ -33,7 +35,12 @@ interface Timed {
 
 function time(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Timed {
   const started = process.hrtime.bigint();
-  const run = spawnSync(command, args, { cwd, env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(command, args, {
+    cwd,
+    env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const out = `${run.stdout}\n${run.stderr}`;
   const tail = (out.match(/^.*(test result:|passed|failed).*$/gm) ?? []).slice(-2).join(' | ');
@@ -41,9 +48,13 @@ function time(command: string, args: string[], cwd: string, env: NodeJS.ProcessE
 }
 
 const suite = (args: string[], round: number): Timed =>
-  time('node_modules/.bin/playwright', ['test', '--project=chromium', ...args], process.cwd(), { WASM_COMPAT_CRATE: crate, WASM_COMPAT_REPORTS_DIR: join(scratch, `r${round}`) });
+  time('node_modules/.bin/playwright', ['test', '--project=chromium', ...args], process.cwd(), {
+    WASM_COMPAT_CRATE: crate,
+    WASM_COMPAT_REPORTS_DIR: join(scratch, `r${round}`),
+  });
 const tools = {
-  peer: (_round: number) => time('wasm-pack', ['test', '--headless', '--chrome', '--chromedriver', values.chromedriver!], crate, { WASM_BINDGEN_USE_BROWSER: '1' }),
+  peer: (_round: number) =>
+    time('wasm-pack', ['test', '--headless', '--chrome', '--chromedriver', values.chromedriver!], crate, { WASM_BINDGEN_USE_BROWSER: '1' }),
   rust: (round: number) => suite(['rustTests'], round),
   project: (round: number) => suite([], round),
 };
@@ -62,7 +73,16 @@ try {
 }
 const med = (name: keyof typeof tools) => median(results[name].map((r) => r.seconds));
 const summary = { peer: med('peer'), rust: med('rust'), project: med('project') };
-writeJsonAtomic(reportPath('inner-loop.json'), { measuredAt: new Date().toISOString(), cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, crate, rounds, medianSeconds: summary, ratioToPeer: { rust: summary.rust / summary.peer, project: summary.project / summary.peer }, results });
+writeJsonAtomic(reportPath('inner-loop.json'), {
+  measuredAt: new Date().toISOString(),
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? null,
+  crate,
+  rounds,
+  medianSeconds: summary,
+  ratioToPeer: { rust: summary.rust / summary.peer, project: summary.project / summary.peer },
+  results,
+});
 console.log(
   `medians over ${rounds} warm rounds: peer ${summary.peer} s; the suite's Rust tests (3 modes) ${summary.rust} s (${(summary.rust / summary.peer).toFixed(1)}×); the whole chromium project ${summary.project} s (${(summary.project / summary.peer).toFixed(1)}×) -> ${reportPath('inner-loop.json')}`,
 );

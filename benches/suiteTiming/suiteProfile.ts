@@ -13,7 +13,14 @@ export interface PlaywrightJsonReport {
 interface JsonSuite {
   title: string;
   file?: string;
-  specs?: Array<{ title: string; file: string; tests: Array<{ projectName: string; results: Array<{ startTime: string; duration: number; workerIndex: number; status: string; annotations?: Array<{ type: string; description?: string }> }> }> }>;
+  specs?: Array<{
+    title: string;
+    file: string;
+    tests: Array<{
+      projectName: string;
+      results: Array<{ startTime: string; duration: number; workerIndex: number; status: string; annotations?: Array<{ type: string; description?: string }> }>;
+    }>;
+  }>;
   suites?: JsonSuite[];
 }
 
@@ -64,7 +71,16 @@ function rows(report: PlaywrightJsonReport): Row[] {
   const walk = (suite: JsonSuite, describe: string) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
-        for (const r of test.results) out.push({ project: test.projectName, file: spec.file, describe, start: Date.parse(r.startTime), duration: r.duration, worker: r.workerIndex, lockWaitMs: readLockWait(r.annotations) });
+        for (const r of test.results)
+          out.push({
+            project: test.projectName,
+            file: spec.file,
+            describe,
+            start: Date.parse(r.startTime),
+            duration: r.duration,
+            worker: r.workerIndex,
+            lockWaitMs: readLockWait(r.annotations),
+          });
       }
     }
     for (const child of suite.suites ?? []) walk(child, child.title);
@@ -76,7 +92,12 @@ function rows(report: PlaywrightJsonReport): Row[] {
 const add = (into: Record<string, number>, key: string, ms: number) => {
   into[key] = (into[key] ?? 0) + ms;
 };
-const round = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Math.round(v)]).sort((a, b) => (b[1] as number) - (a[1] as number)));
+const round = (record: Record<string, number>) =>
+  Object.fromEntries(
+    Object.entries(record)
+      .map(([k, v]) => [k, Math.round(v)])
+      .sort((a, b) => (b[1] as number) - (a[1] as number)),
+  );
 
 /** The Rust-test mode a describe title names: "Rust tests (web, dedicated worker)" -> "dedicated worker". */
 function rustMode(describe: string): string | null {
@@ -99,7 +120,15 @@ export function profileRun(report: PlaywrightJsonReport, compat: CompatReport | 
     const end = Math.max(...mine.map((r) => r.start + r.duration));
     firstEngineStart = Math.min(firstEngineStart, start);
     lastEnd = Math.max(lastEnd, end);
-    const p: ProjectProfile = { wallMs: end - start, launchMs: session?.launchMs ?? null, pageLoadMs: session?.pageLoadMs ?? null, specs: {}, rustModes: {}, workers: new Set(mine.map((r) => r.worker)).size, lockWaitMs: Math.round(mine.reduce((n, r) => n + r.lockWaitMs, 0)) };
+    const p: ProjectProfile = {
+      wallMs: end - start,
+      launchMs: session?.launchMs ?? null,
+      pageLoadMs: session?.pageLoadMs ?? null,
+      specs: {},
+      rustModes: {},
+      workers: new Set(mine.map((r) => r.worker)).size,
+      lockWaitMs: Math.round(mine.reduce((n, r) => n + r.lockWaitMs, 0)),
+    };
     for (const r of mine) {
       add(p.specs, r.file, r.duration);
       add(specs, r.file, r.duration);
@@ -112,8 +141,11 @@ export function profileRun(report: PlaywrightJsonReport, compat: CompatReport | 
     projects[name] = { ...p, specs: round(p.specs), rustModes: round(p.rustModes) };
   }
   const probes: Record<string, number> = {};
-  for (const project of Object.values(compat?.projects ?? {})) for (const probe of project.probes) if (typeof probe.ms === 'number') add(probes, probe.id, probe.ms);
-  const sessions = Object.values(compat?.projects ?? {}).map((p) => p.session).filter((s) => s !== undefined);
+  for (const project of Object.values(compat?.projects ?? {}))
+    for (const probe of project.probes) if (typeof probe.ms === 'number') add(probes, probe.id, probe.ms);
+  const sessions = Object.values(compat?.projects ?? {})
+    .map((p) => p.session)
+    .filter((s) => s !== undefined);
   return {
     wallMs: report.stats.duration,
     globalSetupMs: Math.max(0, firstEngineStart - runStart),

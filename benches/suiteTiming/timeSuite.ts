@@ -64,8 +64,17 @@ try {
     const json = readJson<PlaywrightJsonReport>(runJson);
     const compat = join(reports, 'compat.json');
     const profile = json ? profileRun(json, existsSync(compat) ? readCompatFile(compat) : null) : null;
-    results.push({ run, wallSeconds: Math.round(wallSeconds * 10) / 10, exitCode: child.status, loadAverageBefore: Math.round(load * 100) / 100, summary, profile });
-    console.log(`run ${run}/${runs}: ${wallSeconds.toFixed(1)} s wall, exit ${child.status}, load ${load.toFixed(2)} before: ${summary || child.stderr.slice(-500)}`);
+    results.push({
+      run,
+      wallSeconds: Math.round(wallSeconds * 10) / 10,
+      exitCode: child.status,
+      loadAverageBefore: Math.round(load * 100) / 100,
+      summary,
+      profile,
+    });
+    console.log(
+      `run ${run}/${runs}: ${wallSeconds.toFixed(1)} s wall, exit ${child.status}, load ${load.toFixed(2)} before: ${summary || child.stderr.slice(-500)}`,
+    );
     // A run that failed is no figure to compare: which tests failed, as Playwright listed them.
     if (child.status !== 0) {
       const errors = (child.stdout.match(/^\s+\d+\) \[.*$|^\s+Error: .*$/gm) ?? []).slice(0, 30);
@@ -77,7 +86,13 @@ try {
 }
 const warm = results.slice(1).map((r) => r.wallSeconds);
 archive(outFile, 'suite-timing', '.json');
-writeJsonAtomic(outFile, { measuredAt: new Date().toISOString(), cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, command: `npx playwright test ${positionals.join(' ')}`.trim(), runs: results } satisfies SuiteTiming);
+writeJsonAtomic(outFile, {
+  measuredAt: new Date().toISOString(),
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? null,
+  command: `npx playwright test ${positionals.join(' ')}`.trim(),
+  runs: results,
+} satisfies SuiteTiming);
 const last = results.at(-1)!.profile;
 if (last) {
   const table = summarize(last, previous?.runs.at(-1)?.profile ?? null);
@@ -85,5 +100,7 @@ if (last) {
   console.log(`\n${text}`);
   if (values.summary) appendFileSync(values.summary, `${text}\n`);
 }
-console.log(`first run ${results[0]!.wallSeconds} s${warm.length ? `; warm runs ${warm.join(' s, ')} s (median ${[...warm].sort((a, b) => a - b)[Math.floor((warm.length - 1) / 2)]} s)` : ''}; on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} -> ${outFile}`);
+console.log(
+  `first run ${results[0]!.wallSeconds} s${warm.length ? `; warm runs ${warm.join(' s, ')} s (median ${[...warm].sort((a, b) => a - b)[Math.floor((warm.length - 1) / 2)]} s)` : ''}; on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} -> ${outFile}`,
+);
 process.exit(results.some((r) => r.exitCode !== 0) ? 1 : 0);

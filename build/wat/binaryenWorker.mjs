@@ -19,7 +19,8 @@ parentPort.on('message', ({ id, text, source, features }) => {
   }
   try {
     module.setFeatures(flags);
-    if (!module.validate()) return parentPort.postMessage({ id, error: `${source}: does not validate with the features it declares (binaryen's message is above)` });
+    if (!module.validate())
+      return parentPort.postMessage({ id, error: `${source}: does not validate with the features it declares (binaryen's message is above)` });
     const bytes = module.emitBinary();
     parentPort.postMessage({ id, bytes }, [bytes.buffer]);
   } catch (error) {

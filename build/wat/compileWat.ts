@@ -40,7 +40,8 @@ export function declaredFeatures(text: string, source: string): string[] {
   if (!line) throw new Error(`${source}: no ";; features: …" line (name the proposals the module uses, or none)`);
   const names = line[1]!.trim().split(/\s+/).filter(Boolean);
   const unknown = names.filter((n) => !(n in FEATURES));
-  if (unknown.length || !names.length) throw new Error(`${source}: unknown feature ${unknown.join(', ') || '(empty)'}; known: ${Object.keys(FEATURES).join(', ')}`);
+  if (unknown.length || !names.length)
+    throw new Error(`${source}: unknown feature ${unknown.join(', ') || '(empty)'}; known: ${Object.keys(FEATURES).join(', ')}`);
   return names;
 }
 

@@ -24,7 +24,9 @@ export async function loadCrateFromDir(pkgDir: string, target = 'bundler'): Prom
     crate = mod;
   } else {
     const glue = (await import(pathToFileURL(join(pkgDir, 'wasm_compat_bg.js')).href)) as Crate & { __wbg_set_wasm(exports: unknown): void };
-    const { instance } = await WebAssembly.instantiate(readFileSync(join(pkgDir, WASM_FILE)), { './wasm_compat_bg.js': glue as unknown as WebAssembly.ModuleImports });
+    const { instance } = await WebAssembly.instantiate(readFileSync(join(pkgDir, WASM_FILE)), {
+      './wasm_compat_bg.js': glue as unknown as WebAssembly.ModuleImports,
+    });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     exports = instance.exports;

@@ -44,7 +44,8 @@ window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
   pending.then(
     (response) => {
-      if (response.status >= 400 && !isTrickleLookup(new URL(url, document.baseURI).href, method)) errors.push(`HTTP ${response.status} for ${response.url || url}`);
+      if (response.status >= 400 && !isTrickleLookup(new URL(url, document.baseURI).href, method))
+        errors.push(`HTTP ${response.status} for ${response.url || url}`);
     },
     (error: unknown) => {
       if (!(error instanceof DOMException && error.name === 'AbortError')) errors.push(`request failed: ${url} (${describe(error)})`);
@@ -56,7 +57,6 @@ window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
 if (new URLSearchParams(location.search).get('webassembly') === 'off') {
   delete (globalThis as { WebAssembly?: unknown }).WebAssembly;
 }
-
 
 if (new URLSearchParams(location.search).get('streaming') === 'buffered' && typeof WebAssembly === 'object') {
   const wasm = WebAssembly;

@@ -14,7 +14,8 @@ function cell(tag: 'td' | 'th', text: string, className?: string): HTMLElement {
 
 export function renderEngine(report: HarnessReport): void {
   const { subject } = report;
-  document.querySelector('#engine')!.textContent = `${subject.name} ${subject.version} (wasm-bindgen ${subject.wasmBindgen ?? 'unknown'}, ${subject.target} target) in ${report.userAgent}`;
+  document.querySelector('#engine')!.textContent =
+    `${subject.name} ${subject.version} (wasm-bindgen ${subject.wasmBindgen ?? 'unknown'}, ${subject.target} target) in ${report.userAgent}`;
 }
 
 export function renderResult(result: ProbeResult): void {

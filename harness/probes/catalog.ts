@@ -18,16 +18,18 @@ export interface ProbeFile {
 
 /** The probe files under `dirs`: the generic probes (this folder) unless a subject's probes folder is added. */
 export function probeFiles(dirs: string[] = [PROBES_DIR]): ProbeFile[] {
-  return dirs.flatMap((dir) =>
-    PROBE_CATEGORIES.flatMap((category) => {
-      const folder = join(dir, category);
-      // A folder holds only the categories it has probes of (git keeps no empty folder).
-      if (!existsSync(folder)) return [];
-      return readdirSync(folder)
-        .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
-        .map((f) => ({ ...probePlace(`${category}/${f}`), file: join(folder, f) }));
-    }),
-  ).sort(byPageOrder);
+  return dirs
+    .flatMap((dir) =>
+      PROBE_CATEGORIES.flatMap((category) => {
+        const folder = join(dir, category);
+        // A folder holds only the categories it has probes of (git keeps no empty folder).
+        if (!existsSync(folder)) return [];
+        return readdirSync(folder)
+          .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
+          .map((f) => ({ ...probePlace(`${category}/${f}`), file: join(folder, f) }));
+      }),
+    )
+    .sort(byPageOrder);
 }
 
 /** The ids of a category's probes: what the page must have run (the subject's own too, given its probes folder). */
@@ -49,7 +51,8 @@ export async function loadProbes(filter: (p: ProbeFile) => boolean = () => true,
 }
 
 /** What the README's table lists: the generic probes and the demo crate's own, as the default run has them. */
-export const README_TABLE_NOTE = "in the order the page runs them on the demo crate: the generic ones (harness/probes/) and the demo's own (crate/probes/: execution.*, errors.panic, memory.allocations, memory.growCrate)";
+export const README_TABLE_NOTE =
+  "in the order the page runs them on the demo crate: the generic ones (harness/probes/) and the demo's own (crate/probes/: execution.*, errors.panic, memory.allocations, memory.growCrate)";
 
 export function readmeProbes(): Promise<Probe[]> {
   return loadProbes(undefined, [PROBES_DIR, DEMO_PROBES_DIR]);

@@ -13,7 +13,12 @@ export function crateProbe<M = CrateModule>(spec: CrateProbeSpec<M>): ProbeDefin
     title: spec.title,
     needsWebAssembly: true,
     run: async (context) => {
-      if (!context.crate) return { status: 'fail', detail: `the subject's glue did not load: ${context.crateError ?? 'no error recorded'}`, data: { crateError: context.crateError } };
+      if (!context.crate)
+        return {
+          status: 'fail',
+          detail: `the subject's glue did not load: ${context.crateError ?? 'no error recorded'}`,
+          data: { crateError: context.crateError },
+        };
       return spec.run(context.crate as M, context);
     },
   };

@@ -36,7 +36,13 @@ export interface FeatureSpec {
 }
 
 export function featureProbe(spec: FeatureSpec): ProbeDefinition {
-  return { title: spec.title, proposal: spec.proposal, ...(spec.featuresJson ? { featuresJson: spec.featuresJson } : {}), needsWebAssembly: true, run: () => runFeature(spec) };
+  return {
+    title: spec.title,
+    proposal: spec.proposal,
+    ...(spec.featuresJson ? { featuresJson: spec.featuresJson } : {}),
+    needsWebAssembly: true,
+    run: () => runFeature(spec),
+  };
 }
 
 export async function runFeature(spec: FeatureSpec): Promise<ProbeOutcome> {

@@ -68,7 +68,8 @@ export function defineProbe(definition: ProbeDefinition): ProbeDefinition {
 export function probePlace(path: string): Pick<Probe, 'id' | 'category'> {
   const match = /(?:^|\/)([a-z]+)\/([A-Za-z0-9]+)\.ts$/.exec(path);
   const category = match?.[1] as ProbeCategory | undefined;
-  if (!match || !category || !PROBE_CATEGORIES.includes(category)) throw new Error(`${path} is not a probe file: probes live in harness/probes/<${PROBE_CATEGORIES.join('|')}>/<name>.ts`);
+  if (!match || !category || !PROBE_CATEGORIES.includes(category))
+    throw new Error(`${path} is not a probe file: probes live in harness/probes/<${PROBE_CATEGORIES.join('|')}>/<name>.ts`);
   return { id: `${category}.${match[2]}`, category };
 }
 

@@ -12,9 +12,15 @@ const PROBE_ID = /^[a-z]+\.[A-Za-z0-9]+$/;
 
 /** The categories of a comma-separated list, each checked; `name` says where the list came from in the error. */
 export function parseCategories(list: string, name: string): ProbeCategory[] {
-  const asked = list.split(',').map((c) => c.trim()).filter(Boolean);
+  const asked = list
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const unknown = asked.filter((c) => !(PROBE_CATEGORIES as readonly string[]).includes(c));
-  if (unknown.length > 0 || asked.length === 0) throw new Error(`${name}=${JSON.stringify(list)}: ${unknown.length ? `unknown categor${unknown.length > 1 ? 'ies' : 'y'} ${unknown.join(', ')}` : 'no category named'} (the categories: ${PROBE_CATEGORIES.join(', ')})`);
+  if (unknown.length > 0 || asked.length === 0)
+    throw new Error(
+      `${name}=${JSON.stringify(list)}: ${unknown.length ? `unknown categor${unknown.length > 1 ? 'ies' : 'y'} ${unknown.join(', ')}` : 'no category named'} (the categories: ${PROBE_CATEGORIES.join(', ')})`,
+    );
   return asked as ProbeCategory[];
 }
 
@@ -22,7 +28,10 @@ export function parseCategories(list: string, name: string): ProbeCategory[] {
 export function selectionFromUrl(search: string): ProbeSelection {
   const params = new URLSearchParams(search);
   const categories = params.get('probes');
-  const skip = (params.get('skip') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const skip = (params.get('skip') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const badIds = skip.filter((id) => !PROBE_ID.test(id));
   if (badIds.length) throw new Error(`skip=${JSON.stringify(params.get('skip'))}: not probe ids (<category>.<name>): ${badIds.join(', ')}`);
   return { categories: categories === null ? null : parseCategories(categories, 'probes'), skip };

@@ -12,7 +12,17 @@ export function probeTable(probes: readonly Probe[], note = 'in the order the pa
     const category = i === 0 || probes[i - 1]!.category !== p.category ? p.category : '';
     return `| ${category} | \`${p.id}\` | ${cell(p.title)} | ${cell(p.proposal ?? '')} | ${p.featuresJson ? `\`${p.featuresJson}\`` : ''} |`;
   });
-  return [TABLE_START, '', `${probes.length} probes, ${note}.`, '', '| category | probe | what it checks | proposal | features.json |', '|---|---|---|---|---|', ...rows, '', TABLE_END].join('\n');
+  return [
+    TABLE_START,
+    '',
+    `${probes.length} probes, ${note}.`,
+    '',
+    '| category | probe | what it checks | proposal | features.json |',
+    '|---|---|---|---|---|',
+    ...rows,
+    '',
+    TABLE_END,
+  ].join('\n');
 }
 
 /** `readme` with its probe table replaced; throws when the markers are missing. */

@@ -5,10 +5,17 @@ import type { Probe, ProbeContext, ProbeResult } from './probe.ts';
 /** A probe that takes longer than this is stuck (a hung worker, a promise that never settles). */
 export const PROBE_TIMEOUT_MS = 30_000;
 
-export const NO_WEBASSEMBLY = 'WebAssembly is not available in this browser (the WebAssembly global is missing, as with iOS Lockdown Mode or an enterprise policy)';
+export const NO_WEBASSEMBLY =
+  'WebAssembly is not available in this browser (the WebAssembly global is missing, as with iOS Lockdown Mode or an enterprise policy)';
 
 export async function runProbe(probe: Probe, context: ProbeContext, webAssemblyAvailable: boolean): Promise<ProbeResult> {
-  const base = { id: probe.id, title: probe.title, category: probe.category, ...(probe.proposal ? { proposal: probe.proposal } : {}), ...(probe.featuresJson ? { featuresJson: probe.featuresJson } : {}) };
+  const base = {
+    id: probe.id,
+    title: probe.title,
+    category: probe.category,
+    ...(probe.proposal ? { proposal: probe.proposal } : {}),
+    ...(probe.featuresJson ? { featuresJson: probe.featuresJson } : {}),
+  };
   if (probe.needsWebAssembly && !webAssemblyAvailable) {
     return { ...base, status: 'unsupported', detail: NO_WEBASSEMBLY, ms: 0 };
   }

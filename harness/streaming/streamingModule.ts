@@ -48,7 +48,14 @@ export function streamingModule(shape: StreamingModuleShape = STREAMING_MODULE_S
     seed ^= seed << 5;
     return seed | 0;
   };
-  const I32_CONST = 0x41, LOCAL_GET = 0x20, LOCAL_SET = 0x21, I32_ADD = 0x6a, I32_MUL = 0x6c, I32_XOR = 0x73, I32_ROTL = 0x77, END = 0x0b;
+  const I32_CONST = 0x41,
+    LOCAL_GET = 0x20,
+    LOCAL_SET = 0x21,
+    I32_ADD = 0x6a,
+    I32_MUL = 0x6c,
+    I32_XOR = 0x73,
+    I32_ROTL = 0x77,
+    END = 0x0b;
   const types = section(1, vector([[0x60, 2, 0x7f, 0x7f, 1, 0x7f]]));
   const funcs = section(3, vector(Array.from({ length: shape.functions }, () => [0])));
   // One export: an instance with thousands of exports costs milliseconds to build, after the last
@@ -57,7 +64,24 @@ export function streamingModule(shape: StreamingModuleShape = STREAMING_MODULE_S
   const bodies = Array.from({ length: shape.functions }, () => {
     const code: number[] = [0]; // no locals beyond the two parameters
     for (let k = 0; k < shape.opsPerFunction; k++) {
-      code.push(LOCAL_GET, 0, I32_CONST, ...sleb32(next()), I32_MUL, LOCAL_GET, 1, I32_XOR, I32_CONST, ...sleb32(next() & 31), I32_ROTL, I32_CONST, ...sleb32(next()), I32_ADD, LOCAL_SET, k % 2);
+      code.push(
+        LOCAL_GET,
+        0,
+        I32_CONST,
+        ...sleb32(next()),
+        I32_MUL,
+        LOCAL_GET,
+        1,
+        I32_XOR,
+        I32_CONST,
+        ...sleb32(next() & 31),
+        I32_ROTL,
+        I32_CONST,
+        ...sleb32(next()),
+        I32_ADD,
+        LOCAL_SET,
+        k % 2,
+      );
     }
     code.push(LOCAL_GET, 0, LOCAL_GET, 1, I32_ADD, END);
     return [...uleb(code.length), ...code];

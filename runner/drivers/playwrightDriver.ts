@@ -38,7 +38,10 @@ export class PlaywrightDriver implements Driver {
       }
     });
     // Chromium also reports the look-up's 404 to a HEAD as a failed request (net::ERR_ABORTED): the probe's own, exempt likewise.
-    page.on('requestfailed', (r) => isTrickleLookup(r.url(), r.method()) || this.#problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`));
+    page.on(
+      'requestfailed',
+      (r) => isTrickleLookup(r.url(), r.method()) || this.#problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`),
+    );
     page.on('response', (r) => {
       // The streaming probe's own HEAD look-up of its trickle: a deployment without it answers 404, which the probe reports as "not measured".
       if (r.status() >= 400 && !isTrickleLookup(r.url(), r.request().method())) this.#problems.push(`HTTP ${r.status()} for ${r.url()}`);

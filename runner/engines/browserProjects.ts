@@ -20,9 +20,18 @@ export interface BrowserProject {
 /** The browser projects in their order: each engine's desktop project and each device of the registry. */
 export function browserProjectList(): BrowserProject[] {
   const engines = engineDescriptors();
-  const desktops = engines.map((e) => ({ name: e.name, device: e.desktop.device, engine: e.name, emulated: false, throttle: null, colour: e.desktop.colour, order: e.desktop.order }));
+  const desktops = engines.map((e) => ({
+    name: e.name,
+    device: e.desktop.device,
+    engine: e.name,
+    emulated: false,
+    throttle: null,
+    colour: e.desktop.colour,
+    order: e.desktop.order,
+  }));
   const phones = deviceDescriptors().map((d) => {
-    if (!engines.some((e) => e.name === d.engine)) throw new Error(`device ${d.name}: no engine named ${JSON.stringify(d.engine)} in runner/engines/registry/ (known: ${engineNames().join(', ')})`);
+    if (!engines.some((e) => e.name === d.engine))
+      throw new Error(`device ${d.name}: no engine named ${JSON.stringify(d.engine)} in runner/engines/registry/ (known: ${engineNames().join(', ')})`);
     return { name: d.name, device: d.device, engine: d.engine, emulated: true, throttle: d.throttle, colour: d.colour, order: d.order };
   });
   return [...desktops, ...phones].sort((a, b) => a.order - b.order).map(({ order: _order, ...project }) => project);

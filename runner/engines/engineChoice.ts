@@ -10,7 +10,17 @@ export type EngineChoice =
   | { engine: EngineName; kind: 'system'; binary: string; channel?: string; args: string[]; source: string }
   | { engine: EngineName; kind: 'webkitgtk'; binary: string; driver: string; xvfbRun: string | null; source: string }
   /** A session through an Appium server the suite starts itself (runner/engines/appium/). */
-  | { engine: EngineName; kind: 'appium'; source: string; binary: string; capabilities: Record<string, unknown>; allowInsecure: string[]; device: string | null; emulated: boolean; adbReverseSerial?: string }
+  | {
+      engine: EngineName;
+      kind: 'appium';
+      source: string;
+      binary: string;
+      capabilities: Record<string, unknown>;
+      allowInsecure: string[];
+      device: string | null;
+      emulated: boolean;
+      adbReverseSerial?: string;
+    }
   /** A session on any WebDriver or Appium endpoint given by URL (a Selenium Grid, a device farm). */
   | { engine: EngineName; kind: 'remote'; source: string; url: string; capabilities: Record<string, unknown>; device: string | null }
   | { engine: EngineName; kind: 'missing'; reason: string };

@@ -51,7 +51,10 @@ export async function launchDriver(
   if (choice.kind === 'appium' || choice.kind === 'remote') return launchWebDriverSession(project, choice, harnessUrl);
 
   const browserType = engineDescriptor(choice.engine).playwright;
-  if (!browserType) throw new Error(`${project}: ${choice.engine} resolved to ${choice.kind} (${choice.binary}), but its descriptor names no Playwright browser type to drive it`);
+  if (!browserType)
+    throw new Error(
+      `${project}: ${choice.engine} resolved to ${choice.kind} (${choice.binary}), but its descriptor names no Playwright browser type to drive it`,
+    );
   const browser = await browserTypes[browserType].launch({
     executablePath: choice.binary,
     ...(choice.kind === 'system' ? { args: choice.args, ...(choice.channel ? { channel: choice.channel } : {}) } : {}),
@@ -59,7 +62,11 @@ export async function launchDriver(
   try {
     const context = await browser.newContext(device.context);
     // CDP exists in Chromium only; Playwright's Firefox and WebKit have no CPU or network emulation.
-    const throttling: ThrottlingRecord | null = !device.throttle ? null : engineThrottles(choice.engine) ? chromiumThrottling(device.throttle) : notThrottled(device.throttle, `Playwright drives ${choice.engine} without CDP, which has no CPU or network emulation`);
+    const throttling: ThrottlingRecord | null = !device.throttle
+      ? null
+      : engineThrottles(choice.engine)
+        ? chromiumThrottling(device.throttle)
+        : notThrottled(device.throttle, `Playwright drives ${choice.engine} without CDP, which has no CPU or network emulation`);
     const page = await context.newPage();
     const userAgent = await page.evaluate(() => navigator.userAgent);
     const platform = await page.evaluate(pagePlatform);
@@ -79,7 +86,14 @@ export async function launchDriver(
       throttling,
     };
     const applied = appliedThrottling(throttling);
-    return { driver: new PlaywrightDriver(context, engine, applied ? (p, o) => throttlePage(context, p, o.throttleNetwork === false ? { ...applied, network: null } : applied) : undefined), shutdown: () => browser.close() };
+    return {
+      driver: new PlaywrightDriver(
+        context,
+        engine,
+        applied ? (p, o) => throttlePage(context, p, o.throttleNetwork === false ? { ...applied, network: null } : applied) : undefined,
+      ),
+      shutdown: () => browser.close(),
+    };
   } catch (error) {
     await browser.close();
     throw error;
@@ -139,7 +153,11 @@ async function launchWebKitGtk(project: string, choice: Extract<EngineChoice, { 
 }
 
 /** A session through a local Appium server (started here, stopped at shutdown) or a remote endpoint. */
-async function launchWebDriverSession(project: string, choice: Extract<EngineChoice, { kind: 'appium' | 'remote' }>, harnessUrl: string): Promise<LaunchedDriver> {
+async function launchWebDriverSession(
+  project: string,
+  choice: Extract<EngineChoice, { kind: 'appium' | 'remote' }>,
+  harnessUrl: string,
+): Promise<LaunchedDriver> {
   const server = choice.kind === 'appium' ? await startAppium(choice.allowInsecure) : null;
   const endpoint = new URL(server ? server.url : choice.kind === 'remote' ? choice.url : '');
   try {

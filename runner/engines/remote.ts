@@ -36,7 +36,10 @@ export function remoteEngine(env: NodeJS.ProcessEnv = process.env): EngineChoice
     throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_URL is not a URL: ${JSON.stringify(rawUrl)}`);
   }
   if (!/^https?:$/.test(url.protocol)) throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_URL must be http or https, got ${JSON.stringify(rawUrl)}`);
-  if (!capsPath) throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_URL is set (${url.href}) but WASM_COMPAT_REMOTE_CAPABILITIES is not: name a JSON file of capabilities`);
+  if (!capsPath)
+    throw new RemoteConfigError(
+      `remote: WASM_COMPAT_REMOTE_URL is set (${url.href}) but WASM_COMPAT_REMOTE_CAPABILITIES is not: name a JSON file of capabilities`,
+    );
   let capabilities: Record<string, unknown>;
   try {
     capabilities = JSON.parse(readFileSync(capsPath, 'utf8')) as Record<string, unknown>;
@@ -48,12 +51,23 @@ export function remoteEngine(env: NodeJS.ProcessEnv = process.env): EngineChoice
   }
   const asked = env.WASM_COMPAT_REMOTE_ENGINE;
   const ENGINES = engineNames();
-  if (asked !== undefined && !ENGINES.includes(asked)) throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_ENGINE=${asked} is not one of ${ENGINES.join(', ')}`);
+  if (asked !== undefined && !ENGINES.includes(asked))
+    throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_ENGINE=${asked} is not one of ${ENGINES.join(', ')}`);
   const engine = asked ?? engineFromBrowserName(capabilities.browserName);
-  if (!engine) throw new RemoteConfigError(`remote: cannot tell the engine from browserName ${JSON.stringify(capabilities.browserName)} in ${capsPath}; set WASM_COMPAT_REMOTE_ENGINE to one of ${ENGINES.join(', ')}`);
+  if (!engine)
+    throw new RemoteConfigError(
+      `remote: cannot tell the engine from browserName ${JSON.stringify(capabilities.browserName)} in ${capsPath}; set WASM_COMPAT_REMOTE_ENGINE to one of ${ENGINES.join(', ')}`,
+    );
   // A grid elsewhere cannot open the local preview on 127.0.0.1: it needs a deployment to test.
   if (!isLoopback(url) && !env.WASM_COMPAT_BASE_URL) {
     throw new RemoteConfigError(`remote: ${url.host} cannot reach the local preview on 127.0.0.1; set WASM_COMPAT_BASE_URL to a deployment it can reach`);
   }
-  return { engine, kind: 'remote', source: `remote WebDriver endpoint ${url.host}`, url: url.href, capabilities, device: (capabilities['appium:deviceName'] as string | undefined) ?? null };
+  return {
+    engine,
+    kind: 'remote',
+    source: `remote WebDriver endpoint ${url.host}`,
+    url: url.href,
+    capabilities,
+    device: (capabilities['appium:deviceName'] as string | undefined) ?? null,
+  };
 }

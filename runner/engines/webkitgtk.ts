@@ -18,10 +18,26 @@ export async function startWebKitGtkDriver(choice: WebKitGtkChoice): Promise<Run
   // Each server gets its own auth file and a random first display number: two `xvfb-run -a`
   // started at once otherwise race for the same display and the same ./.Xauthority.
   const command = choice.xvfbRun
-    ? [choice.xvfbRun, '-a', '-n', String(100 + Math.floor(Math.random() * 800)), '-f', join(scratch, 'Xauthority'), '-s', '-screen 0 1280x1024x24', ...driverArgs]
+    ? [
+        choice.xvfbRun,
+        '-a',
+        '-n',
+        String(100 + Math.floor(Math.random() * 800)),
+        '-f',
+        join(scratch, 'Xauthority'),
+        '-s',
+        '-screen 0 1280x1024x24',
+        ...driverArgs,
+      ]
     : driverArgs;
   try {
-    const server = await startChildServer({ name: 'WebKitWebDriver', command: command[0]!, args: command.slice(1), url: `http://127.0.0.1:${port}/`, readyUrl: `http://127.0.0.1:${port}/status` });
+    const server = await startChildServer({
+      name: 'WebKitWebDriver',
+      command: command[0]!,
+      args: command.slice(1),
+      url: `http://127.0.0.1:${port}/`,
+      readyUrl: `http://127.0.0.1:${port}/status`,
+    });
     return {
       url: server.url,
       port,

@@ -33,7 +33,8 @@ export function expectationContext(engine: EngineInfo, isolation: Isolation): Ex
 /** Where each engine documents compiling a module while its bytes arrive. */
 const STREAMING_COMPILERS: Partial<Record<EngineKey, string>> = {
   chromium: 'V8 compiles each function as its bytes arrive since V8 6.5 / Chrome 65 (v8.dev/blog/v8-release-65, "WebAssembly streaming compilation")',
-  firefox: "SpiderMonkey's streaming and tiering compiler since Firefox 58 (hacks.mozilla.org/2018/01/making-webassembly-even-faster-firefoxs-new-streaming-and-tiering-compiler)",
+  firefox:
+    "SpiderMonkey's streaming and tiering compiler since Firefox 58 (hacks.mozilla.org/2018/01/making-webassembly-even-faster-firefoxs-new-streaming-and-tiering-compiler)",
   webkit: "JavaScriptCore's Wasm::StreamingCompiler (WebKit Source/JavaScriptCore/wasm/WasmStreamingCompiler.cpp, 2021)",
   webkitgtk: "JavaScriptCore's Wasm::StreamingCompiler (WebKit Source/JavaScriptCore/wasm/WasmStreamingCompiler.cpp, 2021); observed here on WebKitGTK 2.50",
 };
@@ -49,7 +50,11 @@ const RULES: Record<string, Rule> = {
     // instantiating, and its shares fell on both sides of any line, unmodified (0.09 to 1.59 under
     // load) and under the read-then-compile shim (0.62 to 2.42). Recorded, not judged, until the
     // probe has work that is real after the last byte for V8 (eager compilation gave 0.11: docs/streaming.md).
-    if (ctx.engine === 'chromium') return { status: 'recorded', why: "V8 compiles lazily, so the paired after-last-byte times do not decide whether it overlaps (docs/streaming.md): recorded, not judged" };
+    if (ctx.engine === 'chromium')
+      return {
+        status: 'recorded',
+        why: 'V8 compiles lazily, so the paired after-last-byte times do not decide whether it overlaps (docs/streaming.md): recorded, not judged',
+      };
     const overlaps = compilesDuringDownload(ctx.engine, ctx.version);
     const compiler = STREAMING_COMPILERS[ctx.engine] ?? `no streaming compiler of ${ctx.engine} is documented in runner/expectations/probes.ts`;
     if (overlaps === undefined) return { status: 'pass', why: `${compiler}; but ${notObserved(ctx.engine, ctx.version, 'compilation during the download')}` };
@@ -62,12 +67,14 @@ const RULES: Record<string, Rule> = {
     if (ctx.isolation === 'none') return { status: 'unsupported', why: 'the target is served without COOP/COEP, so no SharedArrayBuffer for workers' };
     const isolated = crossOriginIsolatedUnder(ctx.engine, ctx.isolation, ctx.version);
     if (isolated === undefined) return { status: 'pass', why: notObserved(ctx.engine, ctx.version, `isolation under COEP ${ctx.isolation}`) };
-    if (!isolated) return { status: 'unsupported', why: `this engine does not isolate a page served with COEP ${ctx.isolation} (runner/expectations/engineBehaviour.ts)` };
+    if (!isolated)
+      return { status: 'unsupported', why: `this engine does not isolate a page served with COEP ${ctx.isolation} (runner/expectations/engineBehaviour.ts)` };
     // Observed here on WebKitGTK 2.50 (2026-11-27): isolated, yet posting a shared WebAssembly.Memory
     // or its buffer to a worker throws DataCloneError, so wasm threads cannot work in it. The serving
     // spec holds it to that route (WEBKITGTK_THREADS_REFUSAL); other versions are unknown.
     if (ctx.engine === 'webkitgtk') {
-      if (!webKitGtkThreadsObserved(ctx.version)) return { status: 'pass', why: notObserved(ctx.engine, ctx.version, 'wasm threads (shared memory posted to a worker)') };
+      if (!webKitGtkThreadsObserved(ctx.version))
+        return { status: 'pass', why: notObserved(ctx.engine, ctx.version, 'wasm threads (shared memory posted to a worker)') };
       return { status: 'unsupported', why: 'WebKitGTK 2.50 refuses to post shared memory to a worker (DataCloneError), even isolated (docs/toolchain.md)' };
     }
     return { status: 'pass', why: `the target is cross-origin isolated (COEP ${ctx.isolation})` };

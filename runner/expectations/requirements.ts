@@ -15,10 +15,16 @@ export type { ProjectRequirementCheck } from '../compatSchema.ts';
 export const BROWSERS = {
   Chrome: { from: (e: FeatureExpectation) => e.chromium, note: 'Chrome for Android follows the same numbers' },
   // Edge has been Chromium since 79 and ships Chromium's WebAssembly with the same major version.
-  Edge: { from: (e: FeatureExpectation) => (e.chromium === null ? null : compareVersions(e.chromium, '79') < 0 ? '79' : e.chromium), note: 'Chromium-based Edge (79+), whose majors follow Chromium; EdgeHTML is not tracked' },
+  Edge: {
+    from: (e: FeatureExpectation) => (e.chromium === null ? null : compareVersions(e.chromium, '79') < 0 ? '79' : e.chromium),
+    note: 'Chromium-based Edge (79+), whose majors follow Chromium; EdgeHTML is not tracked',
+  },
   Firefox: { from: (e: FeatureExpectation) => e.firefox, note: 'Firefox for Android follows the same numbers' },
   Safari: { from: (e: FeatureExpectation) => e.webkit, note: 'desktop Safari' },
-  'Safari on iOS': { from: (e: FeatureExpectation) => e.safariIos ?? e.webkit, note: 'Safari on iOS and every iOS browser (they all use WebKit); the same version as desktop Safari unless the table says otherwise' },
+  'Safari on iOS': {
+    from: (e: FeatureExpectation) => e.safariIos ?? e.webkit,
+    note: 'Safari on iOS and every iOS browser (they all use WebKit); the same version as desktop Safari unless the table says otherwise',
+  },
   WebKitGTK: { from: (e: FeatureExpectation) => e.webkitgtk, note: 'observed here, not a documented first release' },
 } as const;
 export type Browser = keyof typeof BROWSERS;
@@ -94,7 +100,10 @@ function later(a: FirstVersion, b: FirstVersion): FirstVersion {
 
 export function requirementsOf(module: ModuleFeatures): Requirements {
   const features = module.features.map((f) => {
-    const evidence = f.name === 'reference_types' && module.referenceTypesOnlyForCallIndirectEncoding ? `only for call_indirect's overlong table index (LLVM's encoding once reference-types is on, Rust 1.82+): ${f.evidence}` : f.evidence;
+    const evidence =
+      f.name === 'reference_types' && module.referenceTypesOnlyForCallIndirectEncoding
+        ? `only for call_indirect's overlong table index (LLVM's encoding once reference-types is on, Rust 1.82+): ${f.evidence}`
+        : f.evidence;
     return requirement(f.name, evidence);
   });
   if (module.i64AtBoundary.length > 0) {
@@ -130,11 +139,13 @@ const asFirst = (v: MinimumVersion): FirstVersion => (v === 'any' ? '0' : v);
 
 /** The browsers whose minimum version rises, or which no longer run the module at all, from `before` to `after`. */
 export function droppedBrowsers(before: Requirements, after: Requirements): Array<{ browser: Browser; from: MinimumVersion; to: MinimumVersion }> {
-  return BROWSER_NAMES.filter((b) => later(asFirst(before.minimum[b].version), asFirst(after.minimum[b].version)) !== asFirst(before.minimum[b].version)).map((b) => ({
-    browser: b,
-    from: before.minimum[b].version,
-    to: after.minimum[b].version,
-  }));
+  return BROWSER_NAMES.filter((b) => later(asFirst(before.minimum[b].version), asFirst(after.minimum[b].version)) !== asFirst(before.minimum[b].version)).map(
+    (b) => ({
+      browser: b,
+      from: before.minimum[b].version,
+      to: after.minimum[b].version,
+    }),
+  );
 }
 
 /** The committed record of what a subject's module needs (npm run requirements -- --write). */
@@ -176,10 +187,13 @@ const shownVersion = (v: MinimumVersion): string => (v === null ? 'none' : v);
 /** One line per finding of a failed check: the new feature and the browser versions it drops. */
 export function describeChange(subject: string, change: RequirementsChange): string[] {
   const lines = change.added.map(
-    (f) => `${subject} newly needs ${f.feature}${f.probe ? ` (${f.probe})` : ''}: first in ${BROWSER_NAMES.map((b) => `${b} ${shownVersion(f.versions[b])}`).join(', ')}. Evidence: ${f.evidence}`,
+    (f) =>
+      `${subject} newly needs ${f.feature}${f.probe ? ` (${f.probe})` : ''}: first in ${BROWSER_NAMES.map((b) => `${b} ${shownVersion(f.versions[b])}`).join(', ')}. Evidence: ${f.evidence}`,
   );
   if (change.dropped.length > 0) {
-    lines.push(`it drops: ${change.dropped.map((d) => `${d.browser} ${shownVersion(d.from)} → ${d.to === null ? 'no release runs it' : `needs ${d.to}`}`).join('; ')}`);
+    lines.push(
+      `it drops: ${change.dropped.map((d) => `${d.browser} ${shownVersion(d.from)} → ${d.to === null ? 'no release runs it' : `needs ${d.to}`}`).join('; ')}`,
+    );
   }
   return lines;
 }

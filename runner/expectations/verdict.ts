@@ -30,7 +30,8 @@ export function verdict(result: ProbeResult, expectation: ProbeExpectation, chec
   };
   // The run's check of the data outranks the probe's own word, whatever that was (pass, info,
   // unsupported) and whatever the engine was expected to do.
-  if (checkFailures.length > 0) return { ...base, status: 'fail', asExpected: false, checkFailures, detail: `${result.detail}; judged by the run: ${checkFailures.join('; ')}` };
+  if (checkFailures.length > 0)
+    return { ...base, status: 'fail', asExpected: false, checkFailures, detail: `${result.detail}; judged by the run: ${checkFailures.join('; ')}` };
   // A fact recorded (environment.runtime), or a result this engine's expectation only records, has nothing to meet.
   if (result.status === 'info' || expectation.status === 'recorded') return { ...base, status: 'info', asExpected: true };
   let status: CompatStatus;

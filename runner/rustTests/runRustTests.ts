@@ -40,7 +40,13 @@ export function parseRunnerOutput(log: string): { results: RustTestResult[]; sum
     const result = results.get(sections[i]!);
     // The panic's message, without the JS stack the runner prints after it (the whole log is attached).
     const text = sections[i + 1]!.split(/^(?:failures:|test result: )/m)[0]!.split(/^\s*Stack:\s*$/m)[0]!;
-    if (result) result.output = text.replace(/^\s*error output:\s*$/m, '').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+    if (result)
+      result.output = text
+        .replace(/^\s*error output:\s*$/m, '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join('\n');
   }
   const summary = /^test result: .*$/m.exec(log)?.[0] ?? null;
   return { results: [...results.values()], summary };
@@ -61,17 +67,32 @@ export type RustTestMode = keyof typeof RUST_TEST_MODES;
 /** The modes this run uses: all, unless WASM_COMPAT_RUST_MODES names some ("main thread,dedicated worker"). */
 export function rustTestModes(): RustTestMode[] {
   const all = Object.keys(RUST_TEST_MODES) as RustTestMode[];
-  const asked = process.env.WASM_COMPAT_RUST_MODES?.split(',').map((m) => m.trim()).filter(Boolean);
+  const asked = process.env.WASM_COMPAT_RUST_MODES?.split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
   if (!asked) return all;
   const unknown = asked.filter((m) => !all.includes(m as RustTestMode));
   if (unknown.length) throw new Error(`WASM_COMPAT_RUST_MODES: unknown mode ${unknown.join(', ')} (the modes: ${all.join(', ')})`);
   return asked as RustTestMode[];
 }
 
-export async function runRustTests(runner: string, artifact: Pick<RustTestArtifact, 'wasm'>, bridgeUrl: string, options: { timeoutSeconds: number; skip?: string[]; mode?: RustTestMode }): Promise<RustTestRun> {
+export async function runRustTests(
+  runner: string,
+  artifact: Pick<RustTestArtifact, 'wasm'>,
+  bridgeUrl: string,
+  options: { timeoutSeconds: number; skip?: string[]; mode?: RustTestMode },
+): Promise<RustTestRun> {
   // RUST_BACKTRACE=0: the runner's own backtrace on "some tests failed" says nothing about the tests.
-  const env: NodeJS.ProcessEnv = { ...process.env, ...RUST_TEST_MODES[options.mode ?? 'main thread'], SAFARIDRIVER_REMOTE: bridgeUrl, WASM_BINDGEN_TEST_TIMEOUT: String(options.timeoutSeconds), NO_COLOR: '1', RUST_BACKTRACE: '0' };
-  for (const other of ['CHROMEDRIVER', 'GECKODRIVER', 'SAFARIDRIVER', 'MSEDGEDRIVER', 'CHROMEDRIVER_REMOTE', 'GECKODRIVER_REMOTE', 'MSEDGEDRIVER_REMOTE']) delete env[other];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...RUST_TEST_MODES[options.mode ?? 'main thread'],
+    SAFARIDRIVER_REMOTE: bridgeUrl,
+    WASM_BINDGEN_TEST_TIMEOUT: String(options.timeoutSeconds),
+    NO_COLOR: '1',
+    RUST_BACKTRACE: '0',
+  };
+  for (const other of ['CHROMEDRIVER', 'GECKODRIVER', 'SAFARIDRIVER', 'MSEDGEDRIVER', 'CHROMEDRIVER_REMOTE', 'GECKODRIVER_REMOTE', 'MSEDGEDRIVER_REMOTE'])
+    delete env[other];
   const skip = options.skip ?? [];
   const args = [artifact.wasm, ...(skip.length ? ['--exact', ...skip.flatMap((name) => ['--skip', name])] : [])];
   const chunks: string[] = [];
@@ -128,7 +149,6 @@ function sharedRunName(project: string, artifact: RustTestArtifact, mode: RustTe
   return `rust-run-${createHash('sha256').update(`${project}\0${artifact.wasm}\0${mode}`).digest('hex').slice(0, 16)}`;
 }
 
-
 /**
  * Runs one artifact once per project and mode (every Rust test of the project reads the same run).
  * The first test to ask runs every mode of the run (`modes`) at once, each in a page of its own,
@@ -137,7 +157,14 @@ function sharedRunName(project: string, artifact: RustTestArtifact, mode: RustTe
  * engine. When a test hangs, the runner stops at its timeout; the tests it had not reached run
  * again without it, so one hang costs one timeout and every other test still reports.
  */
-export async function runRustTestsOnce(project: string, suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, modes: readonly RustTestMode[], driver: () => Promise<Driver>): Promise<ProjectRustRun> {
+export async function runRustTestsOnce(
+  project: string,
+  suite: { runner: string },
+  artifact: RustTestArtifact,
+  mode: RustTestMode,
+  modes: readonly RustTestMode[],
+  driver: () => Promise<Driver>,
+): Promise<ProjectRustRun> {
   const name = sharedRunName(project, artifact, mode);
   // Read by every later test of the project, in this worker or the next: the engine starts only for the run itself.
   const earlier = readShared<ProjectRustRun>(name);

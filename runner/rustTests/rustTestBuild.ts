@@ -51,7 +51,8 @@ function withToolchain(subject: Subject, line: string): string {
 let built: { key: string; build: RustTestBuild } | null = null;
 
 export function buildRustTests(subject: Subject): RustTestBuild {
-  if (!subject.crateDir) throw new SubjectError(`${subject.name} is a prebuilt wasm-pack folder: its Rust tests need its crate (point WASM_COMPAT_CRATE at the crate)`);
+  if (!subject.crateDir)
+    throw new SubjectError(`${subject.name} is a prebuilt wasm-pack folder: its Rust tests need its crate (point WASM_COMPAT_CRATE at the crate)`);
   const key = `${subject.crateDir}\0${subject.features.join(',')}`;
   if (built?.key === key) return built.build;
   // Every worker loads the specs, and Playwright starts a new one after each failure: within a run
@@ -65,7 +66,10 @@ export function buildRustTests(subject: Subject): RustTestBuild {
   let out: string;
   try {
     const features = subject.features.length ? ` --features ${subject.features.join(',')}` : '';
-    out = withToolchain(subject, `cd "$CRATE_DIR" && cargo test --no-run --tests --target wasm32-unknown-unknown --message-format=json --quiet${features} && echo "runner=$(command -v wasm-bindgen-test-runner)"`);
+    out = withToolchain(
+      subject,
+      `cd "$CRATE_DIR" && cargo test --no-run --tests --target wasm32-unknown-unknown --message-format=json --quiet${features} && echo "runner=$(command -v wasm-bindgen-test-runner)"`,
+    );
   } catch (error) {
     // With --message-format=json the compiler's errors come on stdout, each rendered as it would print.
     const rendered = String((error as { stdout?: unknown }).stdout ?? '')
@@ -74,7 +78,10 @@ export function buildRustTests(subject: Subject): RustTestBuild {
       .map((l) => JSON.parse(l) as { reason?: string; message?: { level?: string; rendered?: string } })
       .filter((m) => m.reason === 'compiler-message' && m.message?.level === 'error')
       .map((m) => m.message!.rendered!.trimEnd());
-    const tail = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n').slice(-3);
+    const tail = String((error as { stderr?: unknown }).stderr ?? '')
+      .trim()
+      .split('\n')
+      .slice(-3);
     const shown = [...rendered.join('\n').split('\n').slice(0, 20), ...tail].join('\n');
     throw new SubjectError(`${subject.name}: cargo test --no-run --target wasm32-unknown-unknown failed:\n${shown}`);
   }
@@ -88,7 +95,8 @@ export function buildRustTests(subject: Subject): RustTestBuild {
   }
   // The same shell that built the tests put the crate's wasm-bindgen-cli first in PATH: its runner is the one.
   const runner = /^runner=(.+)$/m.exec(out)?.[1];
-  if (!runner) throw new SubjectError(`${subject.name}: no wasm-bindgen-test-runner ${subject.wasmBindgen ?? ''} on PATH after activating the crate's wasm-bindgen-cli`);
+  if (!runner)
+    throw new SubjectError(`${subject.name}: no wasm-bindgen-test-runner ${subject.wasmBindgen ?? ''} on PATH after activating the crate's wasm-bindgen-cli`);
   const build = { artifacts, runner };
   built = { key, build };
   writeShared(shared, build);
@@ -114,8 +122,14 @@ export function rustTestSuite(subject: Subject = resolveSubject()): RustTestSuit
   say(`cargo test --no-run --target wasm32-unknown-unknown in ${subject.crateDir} (a first build compiles the dependencies)...`);
   const started = Date.now();
   const build = buildRustTests(subject);
-  const none = build.artifacts.length > 0 ? null : `${subject.name} has no #[wasm_bindgen_test] tests: add wasm-bindgen-test to its [dev-dependencies] and tests marked #[wasm_bindgen_test] under tests/`;
+  const none =
+    build.artifacts.length > 0
+      ? null
+      : `${subject.name} has no #[wasm_bindgen_test] tests: add wasm-bindgen-test to its [dev-dependencies] and tests marked #[wasm_bindgen_test] under tests/`;
   const count = build.artifacts.reduce((n, a) => n + a.tests.length, 0);
-  say(none ?? `${count} tests in ${build.artifacts.map((a) => a.target).join(', ')}, built in ${((Date.now() - started) / 1000).toFixed(1)} s; runner ${build.runner}`);
+  say(
+    none ??
+      `${count} tests in ${build.artifacts.map((a) => a.target).join(', ')}, built in ${((Date.now() - started) / 1000).toFixed(1)} s; runner ${build.runner}`,
+  );
   return { ...build, none };
 }

@@ -19,7 +19,10 @@ export function engineThrottles(engine: string): boolean {
 /** The throttling a Chromium page gets for `profile`: the run's calibration (the global setup publishes it) and Slow 4G. */
 export function chromiumThrottling(profile: ThrottleProfile): ThrottlingRecord {
   const cpu = publishedCpuCalibration();
-  if (!cpu) throw new Error(`the ${profile} profile needs the run's CPU calibration, and none was published: the global setup (runner/globalSetup.ts) or the benchmark runner calibrates before a throttled project starts`);
+  if (!cpu)
+    throw new Error(
+      `the ${profile} profile needs the run's CPU calibration, and none was published: the global setup (runner/globalSetup.ts) or the benchmark runner calibrates before a throttled project starts`,
+    );
   return { profile, cpu, network: SLOW_4G, notApplied: [] };
 }
 
@@ -60,7 +63,12 @@ export async function throttlePage(context: BrowserContext, page: Page, t: Throt
   if (t.network) {
     await cdp.send('Network.enable');
     // CDP takes bytes per second; Lighthouse converts its kbps with 1024, as here.
-    const phone = { urlPattern: '', latency: t.network.latencyMs, downloadThroughput: (t.network.downloadKbps * 1024) / 8, uploadThroughput: (t.network.uploadKbps * 1024) / 8 };
+    const phone = {
+      urlPattern: '',
+      latency: t.network.latencyMs,
+      downloadThroughput: (t.network.downloadKbps * 1024) / 8,
+      uploadThroughput: (t.network.uploadKbps * 1024) / 8,
+    };
     // The streaming probes' module keeps its own pace: the suite's trickle is the network that probe
     // measures under, and Chromium's emulation hands the page its bytes in bursts that Resource Timing
     // does not see, which would hide the overlap it looks for. The first matching rule wins.

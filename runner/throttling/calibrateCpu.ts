@@ -22,7 +22,8 @@ export async function calibrateCpu(browser: Browser, target = MID_TIER_PHONE_BEN
     const score = async (rate: number): Promise<number> => {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
       const value = (await page.evaluate(benchmark)) as unknown;
-      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new Error(`Lighthouse's BenchmarkIndex gave ${String(value)} at rate ${rate}`);
+      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+        throw new Error(`Lighthouse's BenchmarkIndex gave ${String(value)} at rate ${rate}`);
       return value;
     };
     await score(1); // warm-up: lets V8 optimise the benchmark before it counts
@@ -38,7 +39,13 @@ export async function calibrateCpu(browser: Browser, target = MID_TIER_PHONE_BEN
 export async function bisectRate(score: (rate: number) => Promise<number>, target: number): Promise<Calibration> {
   const host = Math.max(await score(1), await score(1));
   if (host <= target) {
-    return { rate: 1, hostBenchmarkIndex: host, targetBenchmarkIndex: target, throttledBenchmarkIndex: host, method: `not slowed: this machine (index ${host.toFixed(0)}) is no faster than the phone (${target})` };
+    return {
+      rate: 1,
+      hostBenchmarkIndex: host,
+      targetBenchmarkIndex: target,
+      throttledBenchmarkIndex: host,
+      method: `not slowed: this machine (index ${host.toFixed(0)}) is no faster than the phone (${target})`,
+    };
   }
   // The index falls roughly as 1/rate, so twice host/target is above the answer; bisect below it.
   let lower = { rate: 1, score: host };

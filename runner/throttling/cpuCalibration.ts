@@ -62,7 +62,15 @@ export async function prepareCpuCalibration(choice: ChromiumChoice, log: (line: 
     const key = machineKey(browser.version());
     const cached = process.env[RECALIBRATE_ENV] ? null : readCache(key);
     if (rate !== null) {
-      result = { rate, hostBenchmarkIndex: null, targetBenchmarkIndex: MID_TIER_PHONE_BENCHMARK_INDEX, throttledBenchmarkIndex: null, method: `set by ${RATE_ENV}`, calibratedAt: new Date().toISOString(), cached: false };
+      result = {
+        rate,
+        hostBenchmarkIndex: null,
+        targetBenchmarkIndex: MID_TIER_PHONE_BENCHMARK_INDEX,
+        throttledBenchmarkIndex: null,
+        method: `set by ${RATE_ENV}`,
+        calibratedAt: new Date().toISOString(),
+        cached: false,
+      };
     } else if (cached) {
       result = cached;
     } else {
@@ -80,8 +88,13 @@ export async function prepareCpuCalibration(choice: ChromiumChoice, log: (line: 
 
 /** Calibrates for the first throttled project whose Chromium can be launched here, if any: the
  * global setup and the browser benchmarks both call this before any project starts. */
-export async function calibrateForThrottledProjects(projects: ReadonlyArray<{ throttle?: string | null; engineChoice?: EngineChoice }>, log: (line: string) => void): Promise<CpuThrottling | null> {
-  const chromium = projects.map((p) => (p.throttle ? p.engineChoice : undefined)).find((c): c is ChromiumChoice => !!c && !!findEngine(c.engine)?.throttles && (c.kind === 'playwright' || c.kind === 'system'));
+export async function calibrateForThrottledProjects(
+  projects: ReadonlyArray<{ throttle?: string | null; engineChoice?: EngineChoice }>,
+  log: (line: string) => void,
+): Promise<CpuThrottling | null> {
+  const chromium = projects
+    .map((p) => (p.throttle ? p.engineChoice : undefined))
+    .find((c): c is ChromiumChoice => !!c && !!findEngine(c.engine)?.throttles && (c.kind === 'playwright' || c.kind === 'system'));
   return chromium ? prepareCpuCalibration(chromium, log) : null;
 }
 
@@ -98,6 +111,9 @@ export function publishedCpuCalibration(): CpuThrottling | null {
 
 export function describeCpu(cpu: CpuThrottling): string {
   const index = (n: number | null) => (n === null ? '?' : n.toFixed(0));
-  const how = cpu.hostBenchmarkIndex === null ? cpu.method : `host BenchmarkIndex ${index(cpu.hostBenchmarkIndex)} → ${index(cpu.throttledBenchmarkIndex)} at that rate, target ${cpu.targetBenchmarkIndex}`;
+  const how =
+    cpu.hostBenchmarkIndex === null
+      ? cpu.method
+      : `host BenchmarkIndex ${index(cpu.hostBenchmarkIndex)} → ${index(cpu.throttledBenchmarkIndex)} at that rate, target ${cpu.targetBenchmarkIndex}`;
   return `CPU ×${cpu.rate} (${how}${cpu.cached ? `; calibrated ${cpu.calibratedAt}, reused from .cache/cpu-calibration.json` : ''})`;
 }

@@ -11,7 +11,8 @@ export interface Reference {
 
 const NPM_RUN = /\bnpm\s+run(?:-script)?\s+([\w:.-]+)/g;
 const NPM_SHORT = /\bnpm\s+(test|start)\b/g;
-const REPO_FILE = /(?:^|[\s"'=])((?:scripts|build|deploy|harness|serving|runner|reporting|benches|lighthouse|tests|crate)\/[\w./-]+\.(?:sh|ts|conf|json|toml))/g;
+const REPO_FILE =
+  /(?:^|[\s"'=])((?:scripts|build|deploy|harness|serving|runner|reporting|benches|lighthouse|tests|crate)\/[\w./-]+\.(?:sh|ts|conf|json|toml))/g;
 
 export function referencesIn(text: string): Reference[] {
   const found = new Map<string, Reference>();

@@ -35,13 +35,18 @@ export function checkWorkflow(file: string, source: string, root: string): Workf
   }
   const refs: Reference[] = commandsIn(workflow).flatMap(referencesIn);
   for (const r of missingReferences(refs, root)) {
-    problems.push({ file, problem: r.kind === 'npm-script' ? `calls \`npm run ${r.name}\`, which package.json does not define` : `calls ${r.name}, which does not exist` });
+    problems.push({
+      file,
+      problem: r.kind === 'npm-script' ? `calls \`npm run ${r.name}\`, which package.json does not define` : `calls ${r.name}, which does not exist`,
+    });
   }
   return problems;
 }
 
 export function checkWorkflows(root: string): { files: string[]; problems: WorkflowProblem[] } {
   const dir = join(root, '.github', 'workflows');
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   return { files, problems: files.flatMap((f) => checkWorkflow(f, readFileSync(join(dir, f), 'utf8'), root)) };
 }

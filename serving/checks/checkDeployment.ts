@@ -46,7 +46,12 @@ function decode(body: Buffer, encoding: Encoding): Buffer {
 }
 
 /** One request per encoding: it must come back in that encoding and decompress to the built bytes. */
-async function compressionFindings(url: string, subject: string, expected: { sha256: string; bytes: number }, encodings: readonly Encoding[]): Promise<Finding[]> {
+async function compressionFindings(
+  url: string,
+  subject: string,
+  expected: { sha256: string; bytes: number },
+  encodings: readonly Encoding[],
+): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const encoding of encodings) {
     const check = `compression:${encoding}`;
@@ -57,11 +62,25 @@ async function compressionFindings(url: string, subject: string, expected: { sha
       continue;
     }
     if (got?.trim().toLowerCase() !== encoding) {
-      findings.push(finding(check, subject, false, `${subject} is not sent with Content-Encoding ${encoding} to a client that accepts ${encoding} (got ${got ?? 'none'}, ${res.body.byteLength} bytes): no ${encoding} compression for it`));
+      findings.push(
+        finding(
+          check,
+          subject,
+          false,
+          `${subject} is not sent with Content-Encoding ${encoding} to a client that accepts ${encoding} (got ${got ?? 'none'}, ${res.body.byteLength} bytes): no ${encoding} compression for it`,
+        ),
+      );
       continue;
     }
     const vary = (res.get('Vary') ?? '').toLowerCase();
-    findings.push(finding('vary', subject, vary.includes('accept-encoding') || vary.includes('*'), `${subject} sent with ${encoding} has Vary ${JSON.stringify(res.get('Vary'))}: without Vary: Accept-Encoding a cache may hand the ${encoding} body to a client that cannot decode it`));
+    findings.push(
+      finding(
+        'vary',
+        subject,
+        vary.includes('accept-encoding') || vary.includes('*'),
+        `${subject} sent with ${encoding} has Vary ${JSON.stringify(res.get('Vary'))}: without Vary: Accept-Encoding a cache may hand the ${encoding} body to a client that cannot decode it`,
+      ),
+    );
     let decoded: Buffer;
     try {
       decoded = decode(res.body, encoding);
@@ -92,11 +111,26 @@ function cachingFinding(res: RawResponse, subject: string, profile: ServingProfi
 async function wasmFindings(url: string, subject: string, expected: { sha256: string; bytes: number }, profile: ServingProfile): Promise<Finding[]> {
   const res = await httpGet(url, { 'Accept-Encoding': 'identity', Origin: OTHER_ORIGIN });
   if (res.status !== 200) {
-    return [finding('status', subject, false, `${subject}: HTTP ${res.status}: the .wasm is missing from the deployment (or not readable), so the page cannot load the crate`)];
+    return [
+      finding(
+        'status',
+        subject,
+        false,
+        `${subject}: HTTP ${res.status}: the .wasm is missing from the deployment (or not readable), so the page cannot load the crate`,
+      ),
+    ];
   }
-  const findings = [wasmContentTypeFinding(res.get, subject), corsFinding(res.get, OTHER_ORIGIN, subject), ...securityFindings(res.get, subject, 'subresource'), cachingFinding(res, subject, profile)];
+  const findings = [
+    wasmContentTypeFinding(res.get, subject),
+    corsFinding(res.get, OTHER_ORIGIN, subject),
+    ...securityFindings(res.get, subject, 'subresource'),
+    cachingFinding(res, subject, profile),
+  ];
   const identityEncoding = res.get('Content-Encoding');
-  if (identityEncoding && identityEncoding !== 'identity') findings.push(finding('compression:identity', subject, false, `${subject} is sent with Content-Encoding ${identityEncoding} to a client that accepts only identity`));
+  if (identityEncoding && identityEncoding !== 'identity')
+    findings.push(
+      finding('compression:identity', subject, false, `${subject} is sent with Content-Encoding ${identityEncoding} to a client that accepts only identity`),
+    );
   const actual = sha256(res.body);
   if (actual === expected.sha256) {
     findings.push(finding('checksum', subject, true, `SHA-256 ${actual.slice(0, 16)}… as built (${res.body.byteLength} bytes)`));
@@ -123,18 +157,32 @@ async function assetFindings(url: string, subject: string, info: HarnessBuildInf
   // Asked as a browser asks for a stylesheet: Vite's dev server answers a plain request for a .css
   // with the JavaScript module that injects it.
   const res = await httpGet(url, { 'Accept-Encoding': 'identity', Accept: css ? 'text/css,*/*;q=0.1' : '*/*' });
-  if (res.status !== 200) return [finding('status', subject, false, `${subject}: HTTP ${res.status}: the page references it but the deployment does not serve it`)];
+  if (res.status !== 200)
+    return [finding('status', subject, false, `${subject}: HTTP ${res.status}: the page references it but the deployment does not serve it`)];
   const type = res.get('Content-Type') ?? '';
   const wantType = css ? /^text\/css\b/i : /^(text|application)\/javascript\b/i;
   const findings = [
-    finding('content-type', subject, wantType.test(type), `Content-Type of ${subject} is ${JSON.stringify(type)}: with nosniff a browser refuses a script or stylesheet served as anything else`),
+    finding(
+      'content-type',
+      subject,
+      wantType.test(type),
+      `Content-Type of ${subject} is ${JSON.stringify(type)}: with nosniff a browser refuses a script or stylesheet served as anything else`,
+    ),
     ...securityFindings(res.get, subject, 'subresource'),
     cachingFinding(res, subject, profile),
   ];
   const path = new URL(url).pathname;
   const listed = info?.files.find((f) => path.endsWith(`/${f.path}`));
   const expected = listed ?? { sha256: sha256(res.body), bytes: res.body.byteLength };
-  if (listed) findings.push(finding('checksum', subject, sha256(res.body) === listed.sha256, `checksum mismatch: ${subject} as served differs from the build (SHA-256 ${sha256(res.body).slice(0, 16)}…, build ${listed.sha256.slice(0, 16)}…)`));
+  if (listed)
+    findings.push(
+      finding(
+        'checksum',
+        subject,
+        sha256(res.body) === listed.sha256,
+        `checksum mismatch: ${subject} as served differs from the build (SHA-256 ${sha256(res.body).slice(0, 16)}…, build ${listed.sha256.slice(0, 16)}…)`,
+      ),
+    );
   return [...findings, ...(await compressionFindings(url, subject, expected, profile.encodings))];
 }
 
@@ -143,7 +191,12 @@ export async function checkDeployment(harnessUrl: string, profile: ServingProfil
   const page = await httpGet(harnessUrl, { 'Accept-Encoding': 'identity' });
   if (page.status !== 200) return [finding('status', 'the page', false, `the page ${harnessUrl}: HTTP ${page.status}: nothing is deployed there`)];
   const findings: Finding[] = [
-    finding('content-type', 'the page', /^text\/html\b/i.test(page.get('Content-Type') ?? ''), `Content-Type of the page is ${JSON.stringify(page.get('Content-Type'))}, want text/html`),
+    finding(
+      'content-type',
+      'the page',
+      /^text\/html\b/i.test(page.get('Content-Type') ?? ''),
+      `Content-Type of the page is ${JSON.stringify(page.get('Content-Type'))}, want text/html`,
+    ),
     ...isolationFindings(page.get, profile.isolation, 'the page'),
     ...securityFindings(page.get, 'the page', 'document'),
     revalidateFinding(page.get, 'the page'),
@@ -154,18 +207,30 @@ export async function checkDeployment(harnessUrl: string, profile: ServingProfil
   const infoRes = await httpGet(infoUrl, { 'Accept-Encoding': 'identity' });
   let info: HarnessBuildInfo | null = null;
   if (infoRes.status !== 200) {
-    findings.push(finding('build-info', HARNESS_BUILD_INFO, false, `${HARNESS_BUILD_INFO}: HTTP ${infoRes.status}: the deployment lacks the build's record, so no .wasm can be checked against its SHA-256`));
+    findings.push(
+      finding(
+        'build-info',
+        HARNESS_BUILD_INFO,
+        false,
+        `${HARNESS_BUILD_INFO}: HTTP ${infoRes.status}: the deployment lacks the build's record, so no .wasm can be checked against its SHA-256`,
+      ),
+    );
   } else {
     try {
       info = JSON.parse(infoRes.body.toString('utf8')) as HarnessBuildInfo;
-      findings.push(finding('build-info', HARNESS_BUILD_INFO, info.wasm.length > 0, `${HARNESS_BUILD_INFO} lists ${info.wasm.length} .wasm`), revalidateFinding(infoRes.get, HARNESS_BUILD_INFO));
+      findings.push(
+        finding('build-info', HARNESS_BUILD_INFO, info.wasm.length > 0, `${HARNESS_BUILD_INFO} lists ${info.wasm.length} .wasm`),
+        revalidateFinding(infoRes.get, HARNESS_BUILD_INFO),
+      );
     } catch (error) {
       findings.push(finding('build-info', HARNESS_BUILD_INFO, false, `${HARNESS_BUILD_INFO} is not JSON (${(error as Error).message})`));
     }
   }
   for (const w of info?.wasm ?? []) findings.push(...(await wasmFindings(new URL(w.path, harnessUrl).href, w.path, w, profile)));
   for (const url of referencedAssets(page.body.toString('utf8'), harnessUrl)) {
-    findings.push(...(await assetFindings(url, url.startsWith(new URL('.', harnessUrl).href) ? url.slice(new URL('.', harnessUrl).href.length) : url, info, profile)));
+    findings.push(
+      ...(await assetFindings(url, url.startsWith(new URL('.', harnessUrl).href) ? url.slice(new URL('.', harnessUrl).href.length) : url, info, profile)),
+    );
   }
   return findings;
 }

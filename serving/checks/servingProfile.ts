@@ -21,7 +21,8 @@ export function parseEncodings(list: string): Encoding[] {
   if (list.trim() === 'none' || list.trim() === '') return [];
   return list.split(',').map((e) => {
     const encoding = e.trim() as Encoding;
-    if (!ENCODINGS.includes(encoding)) throw new Error(`unknown encoding ${JSON.stringify(e.trim())}: expected a comma-separated list of ${ENCODINGS.join(', ')}, or none`);
+    if (!ENCODINGS.includes(encoding))
+      throw new Error(`unknown encoding ${JSON.stringify(e.trim())}: expected a comma-separated list of ${ENCODINGS.join(', ')}, or none`);
     return encoding;
   });
 }

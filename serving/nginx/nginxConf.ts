@@ -32,13 +32,15 @@ const KEYS: Record<keyof NginxConfValues, string> = { listen: 'LISTEN', root: 'R
 export function renderNginxConf(values: NginxConfValues, template = readFileSync(NGINX_TEMPLATE, 'utf8')): string {
   for (const [key, value] of Object.entries(values) as Array<[keyof NginxConfValues, string]>) {
     // A quote, semicolon, brace or newline would end the directive and let a value inject config.
-    if (/["';{}\s\\]/.test(value)) throw new Error(`nginx config: ${key} ${JSON.stringify(value)} contains whitespace, a quote, a semicolon, a brace or a backslash`);
+    if (/["';{}\s\\]/.test(value))
+      throw new Error(`nginx config: ${key} ${JSON.stringify(value)} contains whitespace, a quote, a semicolon, a brace or a backslash`);
     if (!value && key !== 'coop' && key !== 'coep') throw new Error(`nginx config: ${key} is empty`);
   }
   const lines = template.split('\n').map((line) => {
     if (line.trimStart().startsWith('#')) return line;
     let filled = line;
-    for (const [key, placeholder] of Object.entries(KEYS) as Array<[keyof NginxConfValues, string]>) filled = filled.replaceAll(`@@${placeholder}@@`, values[key]);
+    for (const [key, placeholder] of Object.entries(KEYS) as Array<[keyof NginxConfValues, string]>)
+      filled = filled.replaceAll(`@@${placeholder}@@`, values[key]);
     const left = filled.match(/@@[A-Z_]+@@/g);
     if (left) throw new Error(`nginx config: placeholders left unfilled: ${[...new Set(left)].join(', ')}`);
     return filled;

@@ -44,7 +44,10 @@ export interface RunningNginx extends RunningServer {
 /** Checks the brotli modules are installed; names the Debian packages if not. */
 function checkModules(modules: string): void {
   const missing = ['ngx_http_brotli_filter_module.so', 'ngx_http_brotli_static_module.so'].filter((m) => !existsSync(join(modules, m)));
-  if (missing.length) throw new Error(`nginx brotli modules missing in ${modules} (${missing.join(', ')}): install libnginx-mod-http-brotli-filter and libnginx-mod-http-brotli-static (scripts/setup.sh does)`);
+  if (missing.length)
+    throw new Error(
+      `nginx brotli modules missing in ${modules} (${missing.join(', ')}): install libnginx-mod-http-brotli-filter and libnginx-mod-http-brotli-static (scripts/setup.sh does)`,
+    );
 }
 
 /** Directories 755, files 644: a build made in a private temporary folder (0700) is copied with that mode. */
@@ -72,7 +75,14 @@ export function prepareNginx(options: NginxOptions & { port: number; trickleServ
     cpSync(options.root, served, { recursive: true });
     options.alterRoot?.(served);
     makeReadable(served);
-    let conf = renderNginxConf({ listen: `127.0.0.1:${options.port}`, root: served, prefix, modules, ...isolationValues(options.isolation), ...options.headers });
+    let conf = renderNginxConf({
+      listen: `127.0.0.1:${options.port}`,
+      root: served,
+      prefix,
+      modules,
+      ...isolationValues(options.isolation),
+      ...options.headers,
+    });
     if (options.trickleServer) conf = withTrickleLocation(conf, options.trickleServer);
     if (options.alterConf) conf = options.alterConf(conf);
     writeFileSync(join(prefix, 'nginx.conf'), conf);
@@ -86,7 +96,8 @@ export function prepareNginx(options: NginxOptions & { port: number; trickleServ
 export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   const port = options.port ?? (await getPort({ host: '127.0.0.1' }));
   const module = join(options.root, STREAMING_MODULE_FILE);
-  if (!existsSync(module)) throw new Error(`${options.root} has no ${STREAMING_MODULE_FILE} (the streaming probe's module): not a current build of the harness`);
+  if (!existsSync(module))
+    throw new Error(`${options.root} has no ${STREAMING_MODULE_FILE} (the streaming probe's module): not a current build of the harness`);
   const trickle = await startTrickleServer(readFileSync(module));
   let prefix: string, conf: string;
   try {

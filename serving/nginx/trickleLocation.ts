@@ -14,8 +14,10 @@ const ANCHOR = '        location / {';
 /** `trickleServer`: the trickle server's base URL (http://127.0.0.1:<port>/). */
 export function withTrickleLocation(conf: string, trickleServer: string): string {
   const upstream = new URL(trickleServer);
-  if (upstream.protocol !== 'http:' || upstream.hostname !== '127.0.0.1') throw new Error(`nginx config: the trickle server must be on http://127.0.0.1, not ${trickleServer}`);
-  if (conf.split(ANCHOR).length !== 2) throw new Error(`nginx config: expected "${ANCHOR.trim()}" once, to add the streaming probe's trickle location before it`);
+  if (upstream.protocol !== 'http:' || upstream.hostname !== '127.0.0.1')
+    throw new Error(`nginx config: the trickle server must be on http://127.0.0.1, not ${trickleServer}`);
+  if (conf.split(ANCHOR).length !== 2)
+    throw new Error(`nginx config: expected "${ANCHOR.trim()}" once, to add the streaming probe's trickle location before it`);
   const location = [
     `        # wasm-compat's streaming probe (serving/nginx/trickleLocation.ts): the generated module, slowly.`,
     `        location ~ /${TRICKLE_PATH.replaceAll('.', '\\.')}$ {`,

@@ -75,7 +75,8 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   child.once('error', (error) => (spawnFailure = new Error(`${options.name} could not be started (${options.command}): ${error.message}`)));
   const answers = async (): Promise<boolean> => {
     if (spawnFailure) throw spawnFailure;
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${options.name} exited (${child.exitCode ?? child.signalCode}) before answering on ${options.url}: ${describe()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${options.name} exited (${child.exitCode ?? child.signalCode}) before answering on ${options.url}: ${describe()}`);
     const status = await httpStatus(readyUrl);
     return status !== null && status >= 200 && status < 300;
   };

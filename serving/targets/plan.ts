@@ -30,9 +30,12 @@ function servingMatrixAsked(env: NodeJS.ProcessEnv): boolean {
 export function planTargets(env: NodeJS.ProcessEnv = process.env): TargetPlan {
   if (env.WASM_COMPAT_BASE_URL) return { primary: baseUrlTarget(env.WASM_COMPAT_BASE_URL, env), matrix: [] };
   const kind = env.WASM_COMPAT_TARGET ?? 'preview';
-  if (!(TARGET_KINDS as readonly string[]).includes(kind)) throw new Error(`WASM_COMPAT_TARGET=${JSON.stringify(kind)}: expected one of ${TARGET_KINDS.join(', ')} (or set WASM_COMPAT_BASE_URL for a deployment)`);
+  if (!(TARGET_KINDS as readonly string[]).includes(kind))
+    throw new Error(`WASM_COMPAT_TARGET=${JSON.stringify(kind)}: expected one of ${TARGET_KINDS.join(', ')} (or set WASM_COMPAT_BASE_URL for a deployment)`);
   const primary = kind === 'dev' ? devTarget() : kind === 'nginx' ? nginxTarget('require-corp') : previewTarget();
-  const matrix = servingMatrixAsked(env) ? (['require-corp', 'credentialless', 'none'] as const).map((i) => nginxTarget(i)).filter((t) => t.name !== primary.name) : [];
+  const matrix = servingMatrixAsked(env)
+    ? (['require-corp', 'credentialless', 'none'] as const).map((i) => nginxTarget(i)).filter((t) => t.name !== primary.name)
+    : [];
   return { primary, matrix };
 }
 

@@ -34,7 +34,10 @@ export async function startTargets(targets: readonly Target[], log: (line: strin
     const started = Date.now();
     const made = needsBuild ? await buildHarnessCached(build, resolveSubject()) : null;
     const buildMs = Date.now() - started;
-    if (made) log(`${made.reused ? 'copied the harness build of an earlier run (nothing it is made from changed)' : 'built the harness once'} in ${(buildMs / 1000).toFixed(1)} s (${build})`);
+    if (made)
+      log(
+        `${made.reused ? 'copied the harness build of an earlier run (nothing it is made from changed)' : 'built the harness once'} in ${(buildMs / 1000).toFixed(1)} s (${build})`,
+      );
     const results = await Promise.allSettled(local.map((t) => t.start!(build)));
     const failed: string[] = [];
     results.forEach((r, i) => {

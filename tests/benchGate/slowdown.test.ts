@@ -18,14 +18,32 @@ test('npm run bench -- --check --b-features bench-slowdown ends SLOWER: math.sie
   try {
     const r = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--check', '--against-pkg', 'crate/pkg', '--b-features', 'bench-slowdown', '--only', 'math', '--task', 'math.sieve', '--max-seconds', '30'],
+      [
+        '--import',
+        'tsx',
+        'benches/node/runNodeBenches.ts',
+        '--check',
+        '--against-pkg',
+        'crate/pkg',
+        '--b-features',
+        'bench-slowdown',
+        '--only',
+        'math',
+        '--task',
+        'math.sieve',
+        '--max-seconds',
+        '30',
+      ],
       { encoding: 'utf8', env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir } },
     );
     assert.equal(r.status, 1, `exit ${r.status}\n${r.stdout}\n${r.stderr}`);
     assert.match(r.stdout, /\nSLOWER: math\.sieve WASM\n$/);
     assert.match(r.stderr, /^bench: SLOWER: math\.sieve WASM: slower by .* beyond the \+10 % horizon$/m);
     const report = JSON.parse(readFileSync(join(dir, 'bench', 'ab-node.json'), 'utf8')) as AbRun;
-    assert.deepEqual(report.tasks.map((t) => [t.key, t.verdict]), [['math.sieve WASM', 'slower']]);
+    assert.deepEqual(
+      report.tasks.map((t) => [t.key, t.verdict]),
+      [['math.sieve WASM', 'slower']],
+    );
     assert.deepEqual(report.slower, ['math.sieve WASM']);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -35,8 +35,19 @@ import { BROKEN_DEPLOYMENTS, type BrokenDeployment, NO_TRICKLE, WORKING } from '
 const SUITE_TIMEOUT_MS = 240_000;
 
 /** Runs the suite (chromium, serving specs) against `url`, into a reports folder of its own. */
-async function runSuite(url: string, scratch: string, projects: string[], skipProbes: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; report: CompatReport | null }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, WASM_COMPAT_BASE_URL: url, WASM_COMPAT_REPORTS_DIR: join(scratch, 'reports'), WASM_COMPAT_PROBES: SERVING_CATEGORIES.join(','), WASM_COMPAT_SKIP_PROBES: skipProbes.join(',') };
+async function runSuite(
+  url: string,
+  scratch: string,
+  projects: string[],
+  skipProbes: string[],
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; report: CompatReport | null }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WASM_COMPAT_BASE_URL: url,
+    WASM_COMPAT_REPORTS_DIR: join(scratch, 'reports'),
+    WASM_COMPAT_PROBES: SERVING_CATEGORIES.join(','),
+    WASM_COMPAT_SKIP_PROBES: skipProbes.join(','),
+  };
   // The fixture is a production deployment: the declared profile is the default one.
   for (const name of ['WASM_COMPAT_ISOLATION', 'WASM_COMPAT_ENCODINGS', 'WASM_COMPAT_TARGET']) delete env[name];
   const args = [...projects.map((p) => `--project=${p}`), `--output=${join(scratch, 'test-results')}`, ...SERVING_SPECS.map((s) => `tests/specs/${s}`)];
@@ -56,44 +67,59 @@ after(() => rmSync(build, { recursive: true, force: true }));
 
 const isControl = (fault: BrokenDeployment) => fault === WORKING || fault.control === true;
 /** The download-and-compile probes, unless the fixture is a control or judges one of them. */
-const skippedProbes = (fault: BrokenDeployment) => (isControl(fault) || ISOLATION_BLIND_PROBES.some((id) => id in fault.probes || id in (fault.verdicts ?? {})) ? [] : ISOLATION_BLIND_PROBES);
+const skippedProbes = (fault: BrokenDeployment) =>
+  isControl(fault) || ISOLATION_BLIND_PROBES.some((id) => id in fault.probes || id in (fault.verdicts ?? {})) ? [] : ISOLATION_BLIND_PROBES;
 
 describe('the suite fails on each broken deployment, naming the cause', { concurrency: 2 }, () => {
   // The runs with the most engines start first, so that no long one is left to run alone at the end.
-  [WORKING, NO_TRICKLE, ...BROKEN_DEPLOYMENTS].sort((a, b) => b.projects.length - a.projects.length).forEach((fault: BrokenDeployment) => {
-    it(`${fault.name}: ${fault.cause}`, { timeout: SUITE_TIMEOUT_MS + 30_000 }, async () => {
-      const server = await startNginx({ root: build, isolation: 'require-corp', ...fault.server });
-      const scratch = mkdtempSync(join(tmpdir(), `wasm-compat-${fault.name}-`));
-      try {
-        const failed = (await checkDeployment(server.url, PRODUCTION_PROFILE)).filter((f) => !f.ok);
-        if (fault.nodeMessage === null) assert.deepEqual(failed, [], `${fault.name} passes every Node-side check`);
-        else assert.ok(failed.some((f) => fault.nodeMessage!.test(f.message)), `a Node-side check fails saying ${fault.nodeMessage}; failed: ${JSON.stringify(failed.map((f) => f.message), null, 2)}`);
+  [WORKING, NO_TRICKLE, ...BROKEN_DEPLOYMENTS]
+    .sort((a, b) => b.projects.length - a.projects.length)
+    .forEach((fault: BrokenDeployment) => {
+      it(`${fault.name}: ${fault.cause}`, { timeout: SUITE_TIMEOUT_MS + 30_000 }, async () => {
+        const server = await startNginx({ root: build, isolation: 'require-corp', ...fault.server });
+        const scratch = mkdtempSync(join(tmpdir(), `wasm-compat-${fault.name}-`));
+        try {
+          const failed = (await checkDeployment(server.url, PRODUCTION_PROFILE)).filter((f) => !f.ok);
+          if (fault.nodeMessage === null) assert.deepEqual(failed, [], `${fault.name} passes every Node-side check`);
+          else
+            assert.ok(
+              failed.some((f) => fault.nodeMessage!.test(f.message)),
+              `a Node-side check fails saying ${fault.nodeMessage}; failed: ${JSON.stringify(
+                failed.map((f) => f.message),
+                null,
+                2,
+              )}`,
+            );
 
-        const run = await runSuite(server.url, scratch, fault.projects, skippedProbes(fault));
-        const tail = run.output.slice(-6_000);
-        assert.equal(run.signal, null, `the suite ran to its end against ${fault.name} (killed by ${run.signal} after ${SUITE_TIMEOUT_MS / 1000} s):\n${tail}`);
-        if (isControl(fault)) assert.equal(run.code, 0, `the suite passes against the control ${fault.name}:\n${tail}`);
-        else assert.equal(run.code, 1, `the suite fails its tests against ${fault.name} (exit 1; ${run.code} is something else):\n${tail}`);
-        for (const message of fault.suiteMessages) assert.match(run.output, message, `the suite's output names the cause (${fault.cause})`);
-        for (const project of fault.projects) {
-          const probes = run.report?.projects[project]?.probes ?? [];
-          assert.ok(probes.length > 0, `compat.json has ${project}'s probes:\n${tail}`);
-          for (const [id, status] of Object.entries(fault.probes)) {
-            assert.equal(probes.find((p) => p.id === id)?.actual, status, `${id} in ${project} against ${fault.name}`);
+          const run = await runSuite(server.url, scratch, fault.projects, skippedProbes(fault));
+          const tail = run.output.slice(-6_000);
+          assert.equal(
+            run.signal,
+            null,
+            `the suite ran to its end against ${fault.name} (killed by ${run.signal} after ${SUITE_TIMEOUT_MS / 1000} s):\n${tail}`,
+          );
+          if (isControl(fault)) assert.equal(run.code, 0, `the suite passes against the control ${fault.name}:\n${tail}`);
+          else assert.equal(run.code, 1, `the suite fails its tests against ${fault.name} (exit 1; ${run.code} is something else):\n${tail}`);
+          for (const message of fault.suiteMessages) assert.match(run.output, message, `the suite's output names the cause (${fault.cause})`);
+          for (const project of fault.projects) {
+            const probes = run.report?.projects[project]?.probes ?? [];
+            assert.ok(probes.length > 0, `compat.json has ${project}'s probes:\n${tail}`);
+            for (const [id, status] of Object.entries(fault.probes)) {
+              assert.equal(probes.find((p) => p.id === id)?.actual, status, `${id} in ${project} against ${fault.name}`);
+            }
+            for (const [id, status] of Object.entries(fault.verdicts ?? {})) {
+              assert.equal(probes.find((p) => p.id === id)?.status, status, `compat.json's verdict for ${id} in ${project} against ${fault.name}`);
+            }
+            // Each engine on its own must catch the fault: one engine failing must not cover for another that passed.
+            const tests = run.report?.projects[project]?.tests;
+            assert.equal(run.report?.projects[project]?.status, 'ran', `${project} ran against ${fault.name}`);
+            if (isControl(fault)) assert.equal(tests?.failed, 0, `${project} passes against the control ${fault.name}`);
+            else assert.ok((tests?.failed ?? 0) > 0, `${project} fails a test against ${fault.name}: ${JSON.stringify(tests)}`);
           }
-          for (const [id, status] of Object.entries(fault.verdicts ?? {})) {
-            assert.equal(probes.find((p) => p.id === id)?.status, status, `compat.json's verdict for ${id} in ${project} against ${fault.name}`);
-          }
-          // Each engine on its own must catch the fault: one engine failing must not cover for another that passed.
-          const tests = run.report?.projects[project]?.tests;
-          assert.equal(run.report?.projects[project]?.status, 'ran', `${project} ran against ${fault.name}`);
-          if (isControl(fault)) assert.equal(tests?.failed, 0, `${project} passes against the control ${fault.name}`);
-          else assert.ok((tests?.failed ?? 0) > 0, `${project} fails a test against ${fault.name}: ${JSON.stringify(tests)}`);
+        } finally {
+          await server.stop();
+          rmSync(scratch, { recursive: true, force: true });
         }
-      } finally {
-        await server.stop();
-        rmSync(scratch, { recursive: true, force: true });
-      }
+      });
     });
-  });
 });

@@ -89,7 +89,8 @@ export const WORKING: BrokenDeployment = {
  * the page nor the driver counts it, and the whole run passes. */
 export const NO_TRICKLE: BrokenDeployment = {
   name: 'no-trickle',
-  cause: 'nothing: the production config without the suite\'s trickle, as a real deployment (the control, which must pass with the streaming probe not measured)',
+  cause:
+    "nothing: the production config without the suite's trickle, as a real deployment (the control, which must pass with the streaming probe not measured)",
   server: {
     alterConf: (conf) => {
       const start = conf.indexOf("        # wasm-compat's streaming probe");
@@ -111,9 +112,18 @@ export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
     cause: '.wasm served as application/octet-stream (a MIME table without wasm)',
     server: { alterConf: replaceOnce('application/wasm          wasm;', 'application/octet-stream  wasm;') },
     nodeMessage: new RegExp(`Content-Type of ${WASM}: served as "application/octet-stream", not application/wasm`),
-    suiteMessages: [/instantiateStreaming rejected: TypeError.*served as "application\/octet-stream", not application\/wasm/, new RegExp(`${WASM} served as "application/octet-stream"`)],
+    suiteMessages: [
+      /instantiateStreaming rejected: TypeError.*served as "application\/octet-stream", not application\/wasm/,
+      new RegExp(`${WASM} served as "application/octet-stream"`),
+    ],
     // Streaming rejects; the bytes fallback, and the crate loaded through it, still work.
-    probes: { 'loading.instantiateStreaming': 'fail', 'loading.compileStreaming': 'fail', 'loading.bytesFallback': 'pass', 'loading.esmIntegration': 'pass', 'serving.wasmMimeType': 'fail' },
+    probes: {
+      'loading.instantiateStreaming': 'fail',
+      'loading.compileStreaming': 'fail',
+      'loading.bytesFallback': 'pass',
+      'loading.esmIntegration': 'pass',
+      'serving.wasmMimeType': 'fail',
+    },
     projects: TWO_ENGINES,
   },
   {
@@ -121,7 +131,11 @@ export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
     cause: 'Cross-Origin-Opener-Policy missing',
     server: { headers: { coop: '' } },
     nodeMessage: /Cross-Origin-Opener-Policy is missing on the page .*not cross-origin isolated: no SharedArrayBuffer/,
-    suiteMessages: [/Cross-Origin-Opener-Policy is missing/, /crossOriginIsolated is false, expected true/, /serving\.threads .*expected pass .*reported unsupported/],
+    suiteMessages: [
+      /Cross-Origin-Opener-Policy is missing/,
+      /crossOriginIsolated is false, expected true/,
+      /serving\.threads .*expected pass .*reported unsupported/,
+    ],
     probes: { 'serving.threads': 'unsupported', 'loading.instantiateStreaming': 'pass' },
     verdicts: { 'environment.isolation': 'fail', 'serving.threads': 'unsupported-unexpectedly' },
     projects: TWO_ENGINES,
@@ -131,7 +145,11 @@ export const BROKEN_DEPLOYMENTS: BrokenDeployment[] = [
     cause: 'Cross-Origin-Embedder-Policy missing',
     server: { headers: { coep: '' } },
     nodeMessage: /Cross-Origin-Embedder-Policy is missing on the page .*not cross-origin isolated: no SharedArrayBuffer/,
-    suiteMessages: [/Cross-Origin-Embedder-Policy is missing/, /crossOriginIsolated is false, expected true/, /serving\.threads .*expected pass .*reported unsupported/],
+    suiteMessages: [
+      /Cross-Origin-Embedder-Policy is missing/,
+      /crossOriginIsolated is false, expected true/,
+      /serving\.threads .*expected pass .*reported unsupported/,
+    ],
     probes: { 'serving.threads': 'unsupported', 'loading.instantiateStreaming': 'pass' },
     verdicts: { 'environment.isolation': 'fail', 'serving.threads': 'unsupported-unexpectedly' },
     projects: TWO_ENGINES,

@@ -33,18 +33,32 @@ const PROBE = 'execution.structuredClone';
 const CATEGORIES = ['execution', 'memory', 'errors', 'features'];
 
 function run(): { status: number | null; out: string } {
-  const r = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/playwright'), ['test', 'tests/specs/probes.spec.ts', 'tests/specs/features.spec.ts', ...PROJECTS.map((p) => `--project=${p}`), `--output=${join(scratch, 'test-results')}`], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, WASM_COMPAT_CRATE: subject, WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: CATEGORIES.join(',') },
-    timeout: 600_000,
-  });
+  const r = spawnSync(
+    join(PROJECT_ROOT, 'node_modules/.bin/playwright'),
+    [
+      'test',
+      'tests/specs/probes.spec.ts',
+      'tests/specs/features.spec.ts',
+      ...PROJECTS.map((p) => `--project=${p}`),
+      `--output=${join(scratch, 'test-results')}`,
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, WASM_COMPAT_CRATE: subject, WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: CATEGORIES.join(',') },
+      timeout: 600_000,
+    },
+  );
   return { status: r.status, out: `${r.stdout.slice(-3000)}\n${r.stderr.slice(-2000)}` };
 }
 
 test('one expectation changed between two runs: changes.md names exactly that probe and engine', () => {
   // In the cargo target folder the subject tests share (tests/subject/exampleCrate.test.ts builds its tests there).
-  const built = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/buildSubject.ts'], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, WASM_COMPAT_CRATE: 'examples/web-apis', CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET } });
+  const built = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/buildSubject.ts'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, WASM_COMPAT_CRATE: 'examples/web-apis', CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET },
+  });
   assert.equal(built.status, 0, built.stderr);
   cpSync(resolveSubjectFrom({ WASM_COMPAT_CRATE: 'examples/web-apis' }).pkgDir, subject, { recursive: true });
   cpSync(join(PROJECT_ROOT, 'examples/web-apis/probes'), join(subject, 'probes'), { recursive: true });
@@ -70,7 +84,10 @@ test('one expectation changed between two runs: changes.md names exactly that pr
   const changes = readFileSync(join(reports, 'changes.md'), 'utf8');
   const lines = changes.split('\n').filter((l) => l.startsWith('- '));
   assert.equal(lines.length, 1, changes);
-  assert.match(lines[0]!, new RegExp(`^- \`${PROBE.replace('.', '\\.')}\` in \\*\\*firefox\\*\\* \\(Firefox [0-9.]+\\): pass → pass, not expected \\(expected unsupported\\)$`));
+  assert.match(
+    lines[0]!,
+    new RegExp(`^- \`${PROBE.replace('.', '\\.')}\` in \\*\\*firefox\\*\\* \\(Firefox [0-9.]+\\): pass → pass, not expected \\(expected unsupported\\)$`),
+  );
   assert.match(changes, /## Newly failing \(1\)/);
 
   const report = readCompatFile(join(reports, 'compat.json'));
@@ -90,12 +107,17 @@ test('one expectation changed between two runs: changes.md names exactly that pr
   const features = JSON.parse(readFileSync(join(reports, 'features.json'), 'utf8')) as { browsers: Record<string, unknown> };
   assert.ok(validate(features), JSON.stringify(validate.errors));
   assert.deepEqual(Object.keys(features.browsers).sort(), PROJECTS.map((name) => engineLabel(report.projects[name]!.engine!)).sort());
-  const { parse } = createRequire(import.meta.url)('test-results-parser') as { parse(o: { type: 'junit'; files: string[] }): { total: number; failed: number; skipped: number } };
+  const { parse } = createRequire(import.meta.url)('test-results-parser') as {
+    parse(o: { type: 'junit'; files: string[] }): { total: number; failed: number; skipped: number };
+  };
   const junit = parse({ type: 'junit', files: [join(reports, 'junit.xml')] });
-  assert.deepEqual([junit.total, junit.failed], [PROJECTS.length * 4, 1], "junit.xml: four spec tests per project, the execution test of firefox failing");
+  assert.deepEqual([junit.total, junit.failed], [PROJECTS.length * 4, 1], 'junit.xml: four spec tests per project, the execution test of firefox failing');
   const probes = parse({ type: 'junit', files: [join(reports, 'junit-probes.xml')] });
   const probeCount = PROJECTS.reduce((n, name) => n + report.projects[name]!.probes.length, 0);
   // The reader counts skipped cases (unsupported, as expected) apart from its total.
-  assert.ok(probes.total + probes.skipped >= probeCount, `junit-probes.xml: ${probes.total} + ${probes.skipped} skipped testcases read, for ${probeCount} probes`);
+  assert.ok(
+    probes.total + probes.skipped >= probeCount,
+    `junit-probes.xml: ${probes.total} + ${probes.skipped} skipped testcases read, for ${probeCount} probes`,
+  );
   assert.equal(probes.failed, 1, 'junit-probes.xml: the one failing probe');
 });

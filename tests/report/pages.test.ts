@@ -42,7 +42,10 @@ before(async () => {
   matrixUrl = pathToFileURL(join(scratch, 'index.html')).href;
 
   const engine = resolveEngine('chromium');
-  assert.ok(engine.kind === 'playwright' || engine.kind === 'system', `Chromium is needed for the page tests: ${engine.kind === 'missing' ? engine.reason : engine.kind}`);
+  assert.ok(
+    engine.kind === 'playwright' || engine.kind === 'system',
+    `Chromium is needed for the page tests: ${engine.kind === 'missing' ? engine.reason : engine.kind}`,
+  );
   browser = await chromium.launch({ executablePath: engine.binary, args: engine.kind === 'system' ? engine.args : [] });
   const target = resolveTarget({});
   harness = await startTargets([target]);
@@ -66,7 +69,10 @@ async function overflowing(page: Page): Promise<string[]> {
     for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
       if (el.closest('.scroller')) continue;
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && (r.right > width + 0.5 || r.left < -0.5)) out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} spans ${r.left.toFixed(0)}..${r.right.toFixed(0)}`);
+      if (r.width > 0 && (r.right > width + 0.5 || r.left < -0.5))
+        out.push(
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} spans ${r.left.toFixed(0)}..${r.right.toFixed(0)}`,
+        );
     }
     return out;
   });
@@ -76,13 +82,24 @@ async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated, not added as a script tag: the harness page's CSP rightly refuses inline scripts.
   await page.evaluate(AXE);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: unknown,
+          ): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
   });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} nodes, e.g. ${JSON.stringify(v.nodes[0]?.target)}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} nodes, e.g. ${JSON.stringify(v.nodes[0]?.target)}`);
 }
 
-describe('the matrix and harness pages at a phone\'s and a laptop\'s size', { concurrency: true }, () => {
+describe("the matrix and harness pages at a phone's and a laptop's size", { concurrency: true }, () => {
   for (const size of SIZES) {
     const tag = `${size.width}x${size.height}`;
 
@@ -105,12 +122,23 @@ describe('the matrix and harness pages at a phone\'s and a laptop\'s size', { co
         const header = el.querySelector('thead th:nth-child(3)')!.getBoundingClientRect();
         // The row label in the middle of the visible rows, found by where it is drawn.
         const label = document.elementFromPoint(box.left + 4, box.top + box.height / 2)?.closest('th');
-        return { scrollTop: el.scrollTop, scrollLeft: el.scrollLeft, wider: el.scrollWidth > el.clientWidth, boxTop: box.top, headerTop: header.top, viewport: innerHeight, labelIsRowHeader: label?.getAttribute('scope') === 'row' || label?.getAttribute('scope') === 'colgroup' };
+        return {
+          scrollTop: el.scrollTop,
+          scrollLeft: el.scrollLeft,
+          wider: el.scrollWidth > el.clientWidth,
+          boxTop: box.top,
+          headerTop: header.top,
+          viewport: innerHeight,
+          labelIsRowHeader: label?.getAttribute('scope') === 'row' || label?.getAttribute('scope') === 'colgroup',
+        };
       });
       // Sideways only where the table is wider than its box (at 390 px it is).
       assert.ok(held.scrollTop > 0 && (held.scrollLeft > 0 || !held.wider), `the table scrolls inside its box: ${JSON.stringify(held)}`);
       if (size.width < 500) assert.ok(held.wider, 'at a phone width the matrix is wider than the screen and scrolls in its box');
-      assert.ok(Math.abs(held.headerTop - held.boxTop) <= 2 && held.headerTop >= 0 && held.headerTop < held.viewport, `the header row stays at the top of the table's box: ${JSON.stringify(held)}`);
+      assert.ok(
+        Math.abs(held.headerTop - held.boxTop) <= 2 && held.headerTop >= 0 && held.headerTop < held.viewport,
+        `the header row stays at the top of the table's box: ${JSON.stringify(held)}`,
+      );
       assert.ok(held.labelIsRowHeader, `the first column stays in view while the table scrolls right: ${JSON.stringify(held)}`);
       await screenshots.write(`matrix-${tag}-scrolled.png`, await page.screenshot());
 
@@ -131,7 +159,10 @@ describe('the matrix and harness pages at a phone\'s and a laptop\'s size', { co
         return { scrollY, headerTop: header.top, headerBottom: header.bottom };
       });
       assert.ok(held.scrollY > 0, `the page scrolled: ${JSON.stringify(held)}`);
-      assert.ok(held.headerTop >= -1 && held.headerTop <= 8 && held.headerBottom > held.headerTop, `the header row stays at the top while the rows scroll: ${JSON.stringify(held)}`);
+      assert.ok(
+        held.headerTop >= -1 && held.headerTop <= 8 && held.headerBottom > held.headerTop,
+        `the header row stays at the top while the rows scroll: ${JSON.stringify(held)}`,
+      );
       await screenshots.write(`harness-${tag}-scrolled.png`, await page.screenshot());
 
       assert.deepEqual(await seriousViolations(page), []);

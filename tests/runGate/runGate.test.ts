@@ -21,14 +21,24 @@ async function playwright(reports: string, args: string[], env: NodeJS.ProcessEn
   const clean = { ...process.env };
   for (const name of Object.keys(clean)) if (name.startsWith('WASM_COMPAT_REMOTE') || name === 'WASM_COMPAT_REQUIRE') delete clean[name];
   // Its own output folder too: Playwright empties it as a run starts, under any other run at the same time.
-  const run = await runPlaywright([`--output=${join(scratch, `${reports}-test-results`)}`, ...args], { ...clean, WASM_COMPAT_REPORTS_DIR: join(scratch, reports), WASM_COMPAT_MATRIX: '0', ...env }, 300_000);
+  const run = await runPlaywright(
+    [`--output=${join(scratch, `${reports}-test-results`)}`, ...args],
+    { ...clean, WASM_COMPAT_REPORTS_DIR: join(scratch, reports), WASM_COMPAT_MATRIX: '0', ...env },
+    300_000,
+  );
   return { status: run.status, out: run.output };
 }
 
 describe('the run gate', { concurrency: true }, () => {
   for (const reporter of ['dot', 'line']) {
     test(`a run in which nothing ran fails, naming each project and why, under --reporter=${reporter}`, async () => {
-      const run = await playwright(`nothing-ran-${reporter}`, ['--config', 'playwright.appium.config.ts', '--project=remote', `--reporter=${reporter}`, 'tests/specs/page.spec.ts']);
+      const run = await playwright(`nothing-ran-${reporter}`, [
+        '--config',
+        'playwright.appium.config.ts',
+        '--project=remote',
+        `--reporter=${reporter}`,
+        'tests/specs/page.spec.ts',
+      ]);
       assert.equal(run.status, 1, run.out.slice(-3000));
       assert.match(run.out, /the run fails: nothing ran, so nothing was tested:\n\s+remote: .*WASM_COMPAT_REMOTE_URL is not set[^\n]*\n/);
       // The run's own compat.json and matrix page, written under a reporter that writes neither.
@@ -39,14 +49,20 @@ describe('the run gate', { concurrency: true }, () => {
   }
 
   test('WASM_COMPAT_REQUIRE: a job that names its target fails when that target did not run', async () => {
-    const run = await playwright('require', ['--project=chromium', 'tests/specs/page.spec.ts'], { WASM_COMPAT_REQUIRE: 'chromium,appium-android', WASM_COMPAT_PROBES: 'environment' });
+    const run = await playwright('require', ['--project=chromium', 'tests/specs/page.spec.ts'], {
+      WASM_COMPAT_REQUIRE: 'chromium,appium-android',
+      WASM_COMPAT_PROBES: 'environment',
+    });
     assert.equal(run.status, 1, run.out.slice(-3000));
     assert.match(run.out, /WASM_COMPAT_REQUIRE names appium-android, which is not a project of this config/);
     assert.doesNotMatch(run.out, /names chromium/, 'chromium ran');
   });
 
   test('a remote setting that is set but wrong stops the run, naming the value', async () => {
-    const run = await playwright('remote', ['--config', 'playwright.appium.config.ts', '--list'], { WASM_COMPAT_REMOTE_URL: 'grid:4444', WASM_COMPAT_REMOTE_CAPABILITIES: '/nonexistent.json' });
+    const run = await playwright('remote', ['--config', 'playwright.appium.config.ts', '--list'], {
+      WASM_COMPAT_REMOTE_URL: 'grid:4444',
+      WASM_COMPAT_REMOTE_CAPABILITIES: '/nonexistent.json',
+    });
     assert.notEqual(run.status, 0, run.out.slice(-3000));
     assert.match(run.out, /WASM_COMPAT_REMOTE_URL must be http or https, got "grid:4444"/);
   });

@@ -19,8 +19,12 @@ test('Environment: isolation, shared memory, runtime facts, timer resolution', a
       ? [`${notObserved(key, engine.version, `isolation under COEP ${target.isolation}`)}; it gave crossOriginIsolated ${String(data.crossOriginIsolated)}`]
       : data.crossOriginIsolated === isolated
         ? []
-        : [`crossOriginIsolated is ${String(data.crossOriginIsolated)}, expected ${isolated} when served with ${served} (runner/expectations/engineBehaviour.ts)`]),
-    ...(isolated && data.sharedMemoryBuffer !== 'SharedArrayBuffer' ? [`a shared WebAssembly.Memory's buffer is ${String(data.sharedMemoryBuffer)}, not a SharedArrayBuffer`] : []),
+        : [
+            `crossOriginIsolated is ${String(data.crossOriginIsolated)}, expected ${isolated} when served with ${served} (runner/expectations/engineBehaviour.ts)`,
+          ]),
+    ...(isolated && data.sharedMemoryBuffer !== 'SharedArrayBuffer'
+      ? [`a shared WebAssembly.Memory's buffer is ${String(data.sharedMemoryBuffer)}, not a SharedArrayBuffer`]
+      : []),
     ...(!isolated
       ? []
       : sabGlobal === undefined
@@ -29,7 +33,8 @@ test('Environment: isolation, shared memory, runtime facts, timer resolution', a
           ? []
           : [`typeof SharedArrayBuffer is ${String(data.typeofSharedArrayBuffer)}, expected ${sabGlobal} (runner/expectations/engineBehaviour.ts)`]),
   ];
-  const timer: DataCheck = ({ data = {} }) => (typeof data.resolutionUs === 'number' && data.resolutionUs > 0 ? [] : [`performance.now() never moved (resolution ${String(data.resolutionUs)})`]);
+  const timer: DataCheck = ({ data = {} }) =>
+    typeof data.resolutionUs === 'number' && data.resolutionUs > 0 ? [] : [`performance.now() never moved (resolution ${String(data.resolutionUs)})`];
   const verdicts = await assertProbes(harness, engine, testInfo, {
     category: 'environment',
     isolation: target.isolation,

@@ -15,7 +15,9 @@ test('Limits: largest memory granted, synchronous compile of a large module', as
       ? [`${notObserved(key, engine.version, 'synchronous compile of a module over 8 MB on the main thread')}; it gave allowed ${String(data.allowed)}`]
       : data.allowed === allowed
         ? []
-        : [`synchronous compile of a large module on the main thread: allowed ${String(data.allowed)}, expected ${allowed} (runner/expectations/engineBehaviour.ts)`];
+        : [
+            `synchronous compile of a large module on the main thread: allowed ${String(data.allowed)}, expected ${allowed} (runner/expectations/engineBehaviour.ts)`,
+          ];
   await assertProbes(harness, engine, testInfo, { category: 'limits', isolation: target.isolation, checks: { 'limits.syncCompile': syncCompile } });
   const maxMemory = harness.results.find((r) => r.id === 'limits.maxMemory')?.data ?? {};
   // The probe itself fails under 1 GiB (or when it ran out of time before), so compat.json says what the run said.

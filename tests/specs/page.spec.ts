@@ -19,5 +19,7 @@ test('The harness page runs every probe without errors and shows each in its tab
   const selected = probeFiles(probesDir ? [PROBES_DIR, probesDir] : [PROBES_DIR]).filter((p) => isSelected(harness.selection, p));
   test.skip(selected.length === 0, `this project's page selects no probe (${describeSelection(harness.selection)}; WASM_COMPAT_PROBES)`);
   // Compared as sorted lists: the page orders ids by its engine's own collation.
-  expect(harness.results.map((r) => r.id).sort(), `the probes the page ran in ${where} (${describeSelection(harness.selection)})`).toEqual(selected.map((p) => p.id).sort());
+  expect(harness.results.map((r) => r.id).sort(), `the probes the page ran in ${where} (${describeSelection(harness.selection)})`).toEqual(
+    selected.map((p) => p.id).sort(),
+  );
 });

@@ -24,24 +24,26 @@ try {
 }
 
 const modes = rustTestModes();
-for (const artifact of suite.artifacts) for (const mode of modes) {
-  test.describe(`Rust tests (${artifact.target}, ${mode})`, () => {
-    for (const { name } of artifact.tests) {
-      test(`rust: ${name}`, async ({ driverWhenNeeded, engine }, testInfo) => {
-        const run = await runRustTestsOnce(testInfo.project.name, suite, artifact, mode, modes, driverWhenNeeded);
-        const result = run.results.find((r) => r.name === name);
-        const where = `${engine.engine} ${engine.version}${engine.device ? ` (${engine.device})` : ''}`;
-        const status = result?.status ?? 'not-reported';
-        const output = result?.output || (result ? '' : whyNotReported(run, name));
-        await recordRustTest(testInfo, { target: artifact.target, mode, name, status, output });
-        await test.step(`${name}: ${status}`, async () => {
-          // The runner's whole log beside each test that did not pass (attached to all 48 of a crate's tests, it was most of their time).
-          if (run.log && status !== 'passed' && status !== 'ignored') await testInfo.attach(`wasm-bindgen-test-runner (${artifact.target})`, { body: run.log, contentType: 'text/plain' });
+for (const artifact of suite.artifacts)
+  for (const mode of modes) {
+    test.describe(`Rust tests (${artifact.target}, ${mode})`, () => {
+      for (const { name } of artifact.tests) {
+        test(`rust: ${name}`, async ({ driverWhenNeeded, engine }, testInfo) => {
+          const run = await runRustTestsOnce(testInfo.project.name, suite, artifact, mode, modes, driverWhenNeeded);
+          const result = run.results.find((r) => r.name === name);
+          const where = `${engine.engine} ${engine.version}${engine.device ? ` (${engine.device})` : ''}`;
+          const status = result?.status ?? 'not-reported';
+          const output = result?.output || (result ? '' : whyNotReported(run, name));
+          await recordRustTest(testInfo, { target: artifact.target, mode, name, status, output });
+          await test.step(`${name}: ${status}`, async () => {
+            // The runner's whole log beside each test that did not pass (attached to all 48 of a crate's tests, it was most of their time).
+            if (run.log && status !== 'passed' && status !== 'ignored')
+              await testInfo.attach(`wasm-bindgen-test-runner (${artifact.target})`, { body: run.log, contentType: 'text/plain' });
+          });
+          // #[ignore] in Rust is a skip here, with Rust's reason.
+          test.skip(status === 'ignored', `ignored in Rust (#[ignore])${output ? `: ${output}` : ''}`);
+          expect(status, `Rust test ${artifact.target}::${name} (${mode}) in ${where}: ${output || 'no output'}`).toBe('passed');
         });
-        // #[ignore] in Rust is a skip here, with Rust's reason.
-        test.skip(status === 'ignored', `ignored in Rust (#[ignore])${output ? `: ${output}` : ''}`);
-        expect(status, `Rust test ${artifact.target}::${name} (${mode}) in ${where}: ${output || 'no output'}`).toBe('passed');
-      });
-    }
-  });
-}
+      }
+    });
+  }

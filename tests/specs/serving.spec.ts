@@ -16,7 +16,10 @@ import { expect, test } from '../../runner/fixtures.ts';
 import { recordFindings } from '../../runner/testRecord.ts';
 import { checkDeployment } from '../../serving/checks/checkDeployment.ts';
 
-test('Serving from Node: every .wasm as application/wasm and intact; isolation, security, caching, CORS and compression headers', async ({ harnessUrl, target }, testInfo) => {
+test('Serving from Node: every .wasm as application/wasm and intact; isolation, security, caching, CORS and compression headers', async ({
+  harnessUrl,
+  target,
+}, testInfo) => {
   testInfo.annotations.push({ type: 'target', description: target.description });
   const findings = await checkDeployment(harnessUrl, target.serving);
   await recordFindings(testInfo, findings);
@@ -29,12 +32,21 @@ test('Serving from Node: every .wasm as application/wasm and intact; isolation, 
   expect(findings.filter((f) => f.check === 'content-type').length, 'files whose type was checked').toBeGreaterThanOrEqual(3);
 });
 
-test('Serving in the browser: .wasm type and integrity, security headers, isolation, compression, threads', async ({ harness, engine, harnessUrl, target }, testInfo) => {
+test('Serving in the browser: .wasm type and integrity, security headers, isolation, compression, threads', async ({
+  harness,
+  engine,
+  harnessUrl,
+  target,
+}, testInfo) => {
   const where = `${engine.engine} ${engine.version}`;
   // COOP/COEP, caching and compression as this engine received them: judged here, and recorded as serving.headers' verdict.
   const headers: DataCheck = (result) => {
     const data = result.data as
-      | { page: { headers: Record<string, string | null> }; wasm: { headers: Record<string, string | null>; timing: { encodedBodySize: number; decodedBodySize: number } | null }; wasmPath: string }
+      | {
+          page: { headers: Record<string, string | null> };
+          wasm: { headers: Record<string, string | null>; timing: { encodedBodySize: number; decodedBodySize: number } | null };
+          wasmPath: string;
+        }
       | undefined;
     if (!data) return [`serving.headers reported nothing of what ${where} received`];
     const get =
@@ -53,8 +65,13 @@ test('Serving in the browser: .wasm type and integrity, security headers, isolat
       // Content-Encoding as the browser saw it; where an engine hides it, Resource Timing's sizes tell.
       const encoding = data.wasm.headers['Content-Encoding'];
       const timing = data.wasm.timing;
-      const compressed = encoding ? (target.serving.encodings as string[]).includes(encoding) : !!timing && timing.encodedBodySize > 0 && timing.encodedBodySize < timing.decodedBodySize;
-      if (!compressed) failures.push(`${data.wasmPath} reached ${where} with Content-Encoding ${encoding ?? 'none'} (${timing ? `${timing.encodedBodySize} bytes for ${timing.decodedBodySize}` : 'no timing'}), want one of ${target.serving.encodings.join(', ')}`);
+      const compressed = encoding
+        ? (target.serving.encodings as string[]).includes(encoding)
+        : !!timing && timing.encodedBodySize > 0 && timing.encodedBodySize < timing.decodedBodySize;
+      if (!compressed)
+        failures.push(
+          `${data.wasmPath} reached ${where} with Content-Encoding ${encoding ?? 'none'} (${timing ? `${timing.encodedBodySize} bytes for ${timing.decodedBodySize}` : 'no timing'}), want one of ${target.serving.encodings.join(', ')}`,
+        );
     }
     return failures;
   };
@@ -62,7 +79,10 @@ test('Serving in the browser: .wasm type and integrity, security headers, isolat
   // (DataCloneError); unsupported by any other route is something new, not that.
   const isolated = crossOriginIsolatedUnder(engineKey(engine), target.isolation, engine.version) === true;
   const threads: DataCheck = (result) =>
-    engineKey(engine) === 'webkitgtk' && isolated && result.status === 'unsupported' && !WEBKITGTK_THREADS_REFUSAL.test(String(result.data?.postMessageError ?? ''))
+    engineKey(engine) === 'webkitgtk' &&
+    isolated &&
+    result.status === 'unsupported' &&
+    !WEBKITGTK_THREADS_REFUSAL.test(String(result.data?.postMessageError ?? ''))
       ? [`unsupported by another route than the DataCloneError observed on isolated WebKitGTK 2.50: ${result.detail}`]
       : [];
   const verdicts = await assertProbes(harness, engine, testInfo, {
@@ -70,5 +90,8 @@ test('Serving in the browser: .wasm type and integrity, security headers, isolat
     isolation: target.isolation,
     checks: { 'serving.headers': headers, 'serving.threads': threads },
   });
-  expect(verdicts.some((v) => v.id === 'serving.headers'), `serving.headers reported in ${where}`).toBe(true);
+  expect(
+    verdicts.some((v) => v.id === 'serving.headers'),
+    `serving.headers reported in ${where}`,
+  ).toBe(true);
 });

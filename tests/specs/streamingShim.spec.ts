@@ -25,7 +25,9 @@ test('Read-then-compile in place of instantiateStreaming: the streaming probe fi
   // The figures, for the run's output (tests/streaming/streamingShim.test.ts prints them).
   console.log(`${PROBE} under read-then-compile in ${where}: ${result!.status}: ${result!.detail}`);
   // Never "overlaps": no saving, or (V8, whose lazy compile leaves little to overlap) inconclusive.
-  expect(`${result!.status} ${String(result!.data?.outcome)}`, `${PROBE} under read-then-compile in ${where}: ${result!.detail}`).toMatch(/^(fail no-saving|info inconclusive)$/);
+  expect(`${result!.status} ${String(result!.data?.outcome)}`, `${PROBE} under read-then-compile in ${where}: ${result!.detail}`).toMatch(
+    /^(fail no-saving|info inconclusive)$/,
+  );
   // The shim only replaced the API: loading through it still works.
   expect(report.results.find((r) => r.id === 'loading.instantiateStreaming')?.status, `loading.instantiateStreaming through the shim in ${where}`).toBe('pass');
   expect.soft(report.pageErrors, `page errors under the shim in ${where}`).toEqual([]);

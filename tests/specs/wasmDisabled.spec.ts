@@ -24,7 +24,10 @@ test('Without the WebAssembly global the page says so and its JS fallback works'
   const fallback = report.results.find((r) => r.id === FALLBACK);
   if (hasFallback) expect(fallback?.status, `JS fallback in ${where}: ${fallback?.detail}`).toBe('pass');
   const stillRan = report.results.filter((r) => r.status !== 'unsupported' && r.id !== FALLBACK && r.category !== 'environment');
-  expect(stillRan.map((r) => `${r.id}: ${r.status} (${r.detail})`), `probes that needed WebAssembly in ${where}`).toEqual([]);
+  expect(
+    stillRan.map((r) => `${r.id}: ${r.status} (${r.detail})`),
+    `probes that needed WebAssembly in ${where}`,
+  ).toEqual([]);
   for (const r of report.results.filter((x) => x.status === 'unsupported')) expect.soft(r.detail, r.id).toContain(NO_WEBASSEMBLY);
   expect(summary).toContain('WebAssembly is not available in this browser');
   expect(summary).toContain(hasFallback ? 'This page ran its JavaScript fallback instead' : 'has no JavaScript fallback probe');

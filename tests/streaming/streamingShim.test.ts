@@ -21,8 +21,26 @@ test('the streaming probe: each engine as it behaves, and no overlap under a rea
     const run = spawnSync(
       join(ROOT, 'node_modules', '.bin', 'playwright'),
       // Its own output folder: Playwright empties it as a run starts, and npm test runs other suites beside this one.
-      ['test', ...PROJECTS.map((p) => `--project=${p}`), `--output=${join(reports, 'test-results')}`, 'tests/specs/loading.spec.ts', 'tests/specs/streamingShim.spec.ts'],
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_PROBES: 'loading', WASM_COMPAT_MATRIX: '0', WASM_COMPAT_STREAMING_SHIM: '1', CI: '1' }, timeout: 580_000 },
+      [
+        'test',
+        ...PROJECTS.map((p) => `--project=${p}`),
+        `--output=${join(reports, 'test-results')}`,
+        'tests/specs/loading.spec.ts',
+        'tests/specs/streamingShim.spec.ts',
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          WASM_COMPAT_REPORTS_DIR: reports,
+          WASM_COMPAT_PROBES: 'loading',
+          WASM_COMPAT_MATRIX: '0',
+          WASM_COMPAT_STREAMING_SHIM: '1',
+          CI: '1',
+        },
+        timeout: 580_000,
+      },
     );
     const output = `${run.stdout}\n${run.stderr}`;
     assert.equal(run.status, 0, `the run failed:\n${output.slice(-6000)}`);
@@ -35,7 +53,8 @@ test('the streaming probe: each engine as it behaves, and no overlap under a rea
       // As runner/expectations/ says each engine behaves (loading.spec.ts held it to that): all three overlap.
       // (V8 may land in the undecided band: info, inconclusive; loading.spec.ts failed the run on anything else.)
       // Chromium's is recorded, not judged (runner/expectations/probes.ts): any measured outcome but a burst.
-      const outcomes = project === 'chromium' ? /^(pass: compiled during the download|info: inconclusive|fail: streams, but)/ : /^pass: compiled during the download/;
+      const outcomes =
+        project === 'chromium' ? /^(pass: compiled during the download|info: inconclusive|fail: streams, but)/ : /^pass: compiled during the download/;
       assert.match(`${probe.actual}: ${probe.detail}`, outcomes, `${project}: the unmodified page's streaming outcome`);
     }
     for (const line of output.split('\n').filter((l) => l.includes('under read-then-compile'))) console.log(line.trim());

@@ -24,7 +24,8 @@ function fixture(name: string, files: Record<string, string>): string {
   return dir;
 }
 
-const cargoToml = (name: string, lib: string, deps = '') => `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\n\n${lib}\n[dependencies]\n${deps}\n\n[workspace]\n`;
+const cargoToml = (name: string, lib: string, deps = '') =>
+  `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\n\n${lib}\n[dependencies]\n${deps}\n\n[workspace]\n`;
 const CDYLIB = '[lib]\ncrate-type = ["cdylib", "rlib"]\n';
 // The demo's pin, so the build reuses the wasm-bindgen-cli the project already has.
 const WASM_BINDGEN = 'wasm-bindgen = "=0.2.130"';
@@ -54,7 +55,10 @@ test('a path that does not exist', () => {
 
 test('a path that is not a crate (no Cargo.toml, no wasm-pack package.json)', () => {
   const dir = fixture('not-a-crate', { 'README.md': 'hello\n' });
-  failsWithOneLine(dir, /^wasm-compat: WASM_COMPAT_CRATE=.*: .*not-a-crate is not a crate \(no Cargo\.toml\) nor a wasm-pack output folder \(no package\.json\)$/);
+  failsWithOneLine(
+    dir,
+    /^wasm-compat: WASM_COMPAT_CRATE=.*: .*not-a-crate is not a crate \(no Cargo\.toml\) nor a wasm-pack output folder \(no package\.json\)$/,
+  );
 });
 
 test('a file instead of a folder', () => {
@@ -95,7 +99,7 @@ test('a file that is not WebAssembly, in a wasm-pack output folder', () => {
   failsWithOneLine(dir, /html_as_wasm_bg\.wasm: not a WebAssembly module: it does not start with the \\0asm magic number$/);
 });
 
-test('a crate that does not compile shows the compiler\'s last lines', () => {
+test("a crate that does not compile shows the compiler's last lines", () => {
   const dir = fixture('does-not-compile', {
     'Cargo.toml': cargoToml('does-not-compile', CDYLIB, WASM_BINDGEN),
     'src/lib.rs': 'use wasm_bindgen::prelude::*;\n\n#[wasm_bindgen]\npub fn answer() -> u32 {\n    "forty-two"\n}\n',
@@ -106,11 +110,11 @@ test('a crate that does not compile shows the compiler\'s last lines', () => {
   assert.equal(run.status, 1, run.stderr);
   const lines = run.stderr.split('\n');
   assert.match(lines[0]!, /^wasm-compat: does-not-compile \(.*\) did not build \(build\/build-wasm\.sh exited 1\); its last lines:$/);
-  assert.match(run.stderr, /error\[E0308\]: mismatched types/, 'the compiler\'s own message is among the lines shown');
+  assert.match(run.stderr, /error\[E0308\]: mismatched types/, "the compiler's own message is among the lines shown");
   assert.ok(lines.length <= 16, `the last lines, not the whole log (${lines.length})`);
 });
 
-test('npx playwright test with a bad WASM_COMPAT_CRATE stops in the global setup, naming the cause; the last report is kept in the history, not left posing as this run\'s', () => {
+test("npx playwright test with a bad WASM_COMPAT_CRATE stops in the global setup, naming the cause; the last report is kept in the history, not left posing as this run's", () => {
   const reports = join(scratch, 'reports');
   mkdirSync(reports);
   writeFileSync(join(reports, 'compat.json'), '{"earlier":"run"}\n');
@@ -129,6 +133,6 @@ test('npx playwright test with a bad WASM_COMPAT_CRATE stops in the global setup
   assert.ok(!existsSync(join(reports, 'compat.json')), 'no compat.json stands as if this run had written it');
   assert.ok(!existsSync(join(reports, 'index.html')), 'nor the matrix page drawn from the earlier one (npm run report draws it again from the history)');
   const kept = readdirSync(join(reports, 'history')).filter((f) => /^compat-.*\.json$/.test(f));
-  assert.equal(kept.length, 1, 'the earlier run\'s compat.json is in the history');
+  assert.equal(kept.length, 1, "the earlier run's compat.json is in the history");
   assert.equal(readFileSync(join(reports, 'history', kept[0]!), 'utf8'), '{"earlier":"run"}\n', 'kept as it was');
 });

@@ -23,12 +23,23 @@ const PROJECTS = ['chromium', 'firefox', 'webkit', 'pixel5', 'iphone12'];
 const SUBJECT_CATEGORIES = ['execution', 'loading', 'memory', 'serving', 'features'];
 
 test('WASM_COMPAT_CRATE=examples/web-apis npx playwright test runs the five projects on the example crate', () => {
-  const run = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/playwright'), ['test', ...PROJECTS.map((p) => `--project=${p}`), `--output=${join(reports, 'test-results')}`], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, WASM_COMPAT_CRATE: 'examples/web-apis', WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: SUBJECT_CATEGORIES.join(','), CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET },
-    timeout: 1_200_000,
-  });
+  const run = spawnSync(
+    join(PROJECT_ROOT, 'node_modules/.bin/playwright'),
+    ['test', ...PROJECTS.map((p) => `--project=${p}`), `--output=${join(reports, 'test-results')}`],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        WASM_COMPAT_CRATE: 'examples/web-apis',
+        WASM_COMPAT_REPORTS_DIR: reports,
+        WASM_COMPAT_MATRIX: '0',
+        WASM_COMPAT_PROBES: SUBJECT_CATEGORIES.join(','),
+        CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET,
+      },
+      timeout: 1_200_000,
+    },
+  );
   assert.equal(run.status, 0, `${run.stdout.slice(-4000)}\n${run.stderr.slice(-2000)}`);
 
   const report = readCompatFile(join(reports, 'compat.json'));
@@ -42,15 +53,30 @@ test('WASM_COMPAT_CRATE=examples/web-apis npx playwright test runs the five proj
     const project = report.projects[name]!;
     assert.equal(project.status, 'ran', `${name}: ${project.reason ?? ''}`);
     const ids = project.probes.map((p) => p.id);
-    for (const id of ['loading.esmIntegration', 'loading.instantiateStreaming', 'loading.compileStreaming', 'loading.bytesFallback', 'memory.subjectMemory', 'serving.wasmIntegrity', 'execution.compressionStream']) {
+    for (const id of [
+      'loading.esmIntegration',
+      'loading.instantiateStreaming',
+      'loading.compileStreaming',
+      'loading.bytesFallback',
+      'memory.subjectMemory',
+      'serving.wasmIntegrity',
+      'execution.compressionStream',
+    ]) {
       assert.ok(ids.includes(id), `${name} ran ${id}`);
     }
     assert.ok(!ids.includes('execution.twins'), `${name}: the demo's own probes are not the example's`);
     assert.equal(project.requirements?.runs, true, `${name} runs the module: ${JSON.stringify(project.requirements)}`);
     // Its own #[wasm_bindgen_test] tests, in this engine.
     for (const mode of ['main thread', 'dedicated worker', 'not isolated']) {
-      const tests = (project.rustTests ?? []).filter((t) => t.mode === mode).map((t) => `${t.name} ${t.status}`).sort();
-      assert.deepEqual(tests, ['brotli_works_or_is_named_as_missing passed', 'gzip_round_trips passed', 'structured_clone_keeps_the_graph passed'], `${name}, ${mode}`);
+      const tests = (project.rustTests ?? [])
+        .filter((t) => t.mode === mode)
+        .map((t) => `${t.name} ${t.status}`)
+        .sort();
+      assert.deepEqual(
+        tests,
+        ['brotli_works_or_is_named_as_missing passed', 'gzip_round_trips passed', 'structured_clone_keeps_the_graph passed'],
+        `${name}, ${mode}`,
+      );
     }
   }
   // The engines differ on the example's Web APIs, as its expectations say.

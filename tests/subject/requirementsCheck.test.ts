@@ -14,7 +14,11 @@ const out = mkdtempSync(join(tmpdir(), 'wasm-compat-simd-'));
 after(() => rmSync(out, { recursive: true, force: true }));
 
 function requirementsCheck(args: string[]): { status: number | null; stderr: string } {
-  const run = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/requirements.ts', '--check', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 300_000 });
+  const run = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/requirements.ts', '--check', ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   return { status: run.status, stderr: run.stderr };
 }
 
@@ -41,7 +45,10 @@ test('a build with +simd128 fails the check, naming simd and the browser version
   assert.equal(build.status, 0, `${build.stdout}\n${build.stderr}`);
   const run = requirementsCheck(['--wasm', join(out, 'wasm_compat_bg.wasm')]);
   assert.equal(run.status, 1, run.stderr);
-  assert.match(run.stderr, /FAIL: wasm-compat 0\.1\.0 newly needs simd \(features\.simd\): first in Chrome 91, Edge 91, Firefox 89, Safari 16\.4, Safari on iOS 16\.4/);
+  assert.match(
+    run.stderr,
+    /FAIL: wasm-compat 0\.1\.0 newly needs simd \(features\.simd\): first in Chrome 91, Edge 91, Firefox 89, Safari 16\.4, Safari on iOS 16\.4/,
+  );
   assert.match(run.stderr, /FAIL: it drops: .*Firefox 79 → needs 89; Safari 15 → needs 16\.4; Safari on iOS 15 → needs 16\.4/);
   assert.doesNotMatch(run.stderr, /newly needs (?!simd)/, 'simd is the only new feature');
 });

@@ -36,12 +36,21 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 /** `playwright test <args>` on `env`'s crate, into `reports` (and an output folder of its own: Playwright
  * empties it as a run starts, under any other run at the same time): its exit status and output. */
 function playwright(reports: string, args: string[], env: NodeJS.ProcessEnv): Promise<PlaywrightRun> {
-  return runPlaywright([`--output=${join(reports, 'test-results')}`, ...args], { ...process.env, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: 'environment', WASM_COMPAT_REPORTS_DIR: reports, ...env }, 900_000);
+  return runPlaywright(
+    [`--output=${join(reports, 'test-results')}`, ...args],
+    { ...process.env, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: 'environment', WASM_COMPAT_REPORTS_DIR: reports, ...env },
+    900_000,
+  );
 }
 
 function suite(reports: string, args: string[]): Promise<PlaywrightRun> {
   // The main thread only: the dedicated-worker mode runs the same binary, and each mode pays the hang's timeout.
-  return playwright(reports, ['rustTests', ...args], { WASM_COMPAT_CRATE: FIXTURE, CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET, WASM_COMPAT_RUST_TEST_TIMEOUT: HANG_TIMEOUT, WASM_COMPAT_RUST_MODES: 'main thread' });
+  return playwright(reports, ['rustTests', ...args], {
+    WASM_COMPAT_CRATE: FIXTURE,
+    CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET,
+    WASM_COMPAT_RUST_TEST_TIMEOUT: HANG_TIMEOUT,
+    WASM_COMPAT_RUST_MODES: 'main thread',
+  });
 }
 
 // Built here, once, before the runs that share them start: each run's global setup and spec loading
@@ -57,19 +66,28 @@ before(async () => {
 test('a crate without wasm-bindgen-test gets one line saying what to add, and no Rust tests', async () => {
   const dir = join(scratch, 'no-test-crate');
   mkdirSync(join(dir, 'src'), { recursive: true });
-  writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "no-test-crate"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib", "rlib"]\n\n[dependencies]\nwasm-bindgen = "=0.2.130"\n\n[workspace]\n');
+  writeFileSync(
+    join(dir, 'Cargo.toml'),
+    '[package]\nname = "no-test-crate"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib", "rlib"]\n\n[dependencies]\nwasm-bindgen = "=0.2.130"\n\n[workspace]\n',
+  );
   writeFileSync(join(dir, 'src', 'lib.rs'), 'use wasm_bindgen::prelude::*;\n\n#[wasm_bindgen]\npub fn one() -> u32 {\n    1\n}\n');
   useFixtureLock(dir);
   // The test build runs cargo in this process's environment: in the shared target folder, not a fresh one under the crate.
   const found = await inSharedTarget(() => rustTestSuite(resolveSubjectFrom({ WASM_COMPAT_CRATE: dir })));
   assert.deepEqual(found.artifacts, []);
-  assert.equal(found.none, 'no-test-crate has no #[wasm_bindgen_test] tests: add wasm-bindgen-test to its [dev-dependencies] and tests marked #[wasm_bindgen_test] under tests/');
+  assert.equal(
+    found.none,
+    'no-test-crate has no #[wasm_bindgen_test] tests: add wasm-bindgen-test to its [dev-dependencies] and tests marked #[wasm_bindgen_test] under tests/',
+  );
 });
 
 describe('through the suite', { concurrency: true }, () => {
   test('each outcome is reported per engine, with the panic message in compat.json, JUnit and the HTML report', async () => {
     const reports = join(scratch, 'all');
-    const run = await suite(reports, PROJECTS.map((p) => `--project=${p}`));
+    const run = await suite(
+      reports,
+      PROJECTS.map((p) => `--project=${p}`),
+    );
     assert.equal(run.status, 1, `a failing Rust test fails the run\n${run.output.slice(-3000)}`);
 
     const report = readCompatFile(join(reports, 'compat.json'));
@@ -89,9 +107,14 @@ describe('through the suite', { concurrency: true }, () => {
     assert.match(run.output, /Rust test web::fails_on_purpose \(main thread\) in webkit 2\.\d+\.\d+: panicked at/);
 
     const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
-    const failures = junit.split('<testcase ').filter((c) => c.startsWith('name="Rust tests (web, main thread) › rust: fails_on_purpose"') && c.includes('<failure '));
+    const failures = junit
+      .split('<testcase ')
+      .filter((c) => c.startsWith('name="Rust tests (web, main thread) › rust: fails_on_purpose"') && c.includes('<failure '));
     for (const project of PROJECTS) {
-      assert.ok(failures.some((c) => c.includes(`Rust test web::fails_on_purpose (main thread) in ${project} `) && c.includes(PANIC)), `JUnit names ${project} and the panic`);
+      assert.ok(
+        failures.some((c) => c.includes(`Rust test web::fails_on_purpose (main thread) in ${project} `) && c.includes(PANIC)),
+        `JUnit names ${project} and the panic`,
+      );
     }
     // The HTML report keeps each attachment as a file of its own: the runner's log with the panic is among them.
     const data = join(reports, 'playwright', 'data');
@@ -111,13 +134,23 @@ describe('through the suite', { concurrency: true }, () => {
     const dir = join(scratch, 'tests-do-not-compile');
     mkdirSync(join(dir, 'src'), { recursive: true });
     mkdirSync(join(dir, 'tests'), { recursive: true });
-    writeFileSync(join(dir, 'Cargo.toml'), '[package]\nname = "tests-do-not-compile"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib", "rlib"]\n\n[dependencies]\nwasm-bindgen = "=0.2.130"\n\n[dev-dependencies]\nwasm-bindgen-test = "=0.3.80"\n\n[workspace]\n');
+    writeFileSync(
+      join(dir, 'Cargo.toml'),
+      '[package]\nname = "tests-do-not-compile"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["cdylib", "rlib"]\n\n[dependencies]\nwasm-bindgen = "=0.2.130"\n\n[dev-dependencies]\nwasm-bindgen-test = "=0.3.80"\n\n[workspace]\n',
+    );
     writeFileSync(join(dir, 'src', 'lib.rs'), 'use wasm_bindgen::prelude::*;\n\n#[wasm_bindgen]\npub fn one() -> u32 {\n    1\n}\n');
-    writeFileSync(join(dir, 'tests', 'web.rs'), 'use wasm_bindgen_test::*;\n\n#[wasm_bindgen_test]\nfn wrong() {\n    let n: u32 = "one";\n    assert_eq!(n, 1);\n}\n');
+    writeFileSync(
+      join(dir, 'tests', 'web.rs'),
+      'use wasm_bindgen_test::*;\n\n#[wasm_bindgen_test]\nfn wrong() {\n    let n: u32 = "one";\n    assert_eq!(n, 1);\n}\n',
+    );
     useFixtureLock(dir);
     // The Rust tests' spec and one spec of probes, which must still run and pass: a spec file that
     // threw while loading would stop the whole run before any test, so one other file shows it did not.
-    const run = await playwright(join(scratch, 'no-compile'), ['--project=chromium', '--reporter=list', 'tests/specs/rustTests.spec.ts', 'tests/specs/environment.spec.ts'], { WASM_COMPAT_CRATE: dir, CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET });
+    const run = await playwright(
+      join(scratch, 'no-compile'),
+      ['--project=chromium', '--reporter=list', 'tests/specs/rustTests.spec.ts', 'tests/specs/environment.spec.ts'],
+      { WASM_COMPAT_CRATE: dir, CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET },
+    );
     const output = run.output;
     assert.equal(run.status, 1, output.slice(-3000));
     assert.match(output, /Rust tests: the test build/);

@@ -72,11 +72,21 @@ test('appium-ios is not run off macOS, with the reason', () => {
 
 test('capabilities: Chromium with the Pixel 5 descriptor, Android Chrome, iOS Safari', () => {
   const pixel5 = deviceDescriptor('Pixel 5');
-  const chromium = chromiumCapabilities({ chromedriver: '/usr/bin/chromedriver', chromium: '/usr/bin/chromium', args: ['--no-sandbox'], device: pixel5, platform: 'linux' });
+  const chromium = chromiumCapabilities({
+    chromedriver: '/usr/bin/chromedriver',
+    chromium: '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+    device: pixel5,
+    platform: 'linux',
+  });
   assert.equal(chromium.browserName, 'chrome');
   assert.equal(chromium.platformName, 'linux');
   assert.equal(chromium['appium:executable'], '/usr/bin/chromedriver');
-  const opts = chromium['goog:chromeOptions'] as { binary: string; args: string[]; mobileEmulation: { deviceMetrics: Record<string, unknown>; userAgent: string } };
+  const opts = chromium['goog:chromeOptions'] as {
+    binary: string;
+    args: string[];
+    mobileEmulation: { deviceMetrics: Record<string, unknown>; userAgent: string };
+  };
   assert.deepEqual(opts.mobileEmulation.deviceMetrics, { width: 393, height: 727, pixelRatio: 2.75, touch: true, mobile: true });
   assert.match(opts.mobileEmulation.userAgent, /Pixel 5/);
   assert.ok(opts.args.includes('--headless=new') && opts.args.includes('--no-sandbox'));
@@ -96,16 +106,34 @@ test('remote: URL and capabilities file, the engine from browserName; unset is n
   writeFileSync(caps, JSON.stringify({ browserName: 'safari', 'appium:deviceName': 'iPhone 15' }));
   const local = remoteEngine({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps });
   assert.ok(local.kind === 'remote' && local.engine === 'webkit' && local.device === 'iPhone 15' && local.url === 'http://127.0.0.1:4444/wd/hub');
-  assert.throws(() => remoteEngine({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps }), (e: Error) => e instanceof RemoteConfigError && /grid\.example\.com cannot reach .* set WASM_COMPAT_BASE_URL/.test(e.message));
-  const deployed = remoteEngine({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps, WASM_COMPAT_BASE_URL: 'https://staging.example.com/' });
+  assert.throws(
+    () => remoteEngine({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps }),
+    (e: Error) => e instanceof RemoteConfigError && /grid\.example\.com cannot reach .* set WASM_COMPAT_BASE_URL/.test(e.message),
+  );
+  const deployed = remoteEngine({
+    WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub',
+    WASM_COMPAT_REMOTE_CAPABILITIES: caps,
+    WASM_COMPAT_BASE_URL: 'https://staging.example.com/',
+  });
   assert.equal(deployed.kind, 'remote');
   assert.ok(remoteEngine({}).kind === 'missing');
-  const wrong = (env: NodeJS.ProcessEnv, message: RegExp) => assert.throws(() => remoteEngine(env), (e: Error) => e instanceof RemoteConfigError && message.test(e.message), JSON.stringify(env));
-  wrong({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: '/nonexistent.json' }, /cannot read capabilities from WASM_COMPAT_REMOTE_CAPABILITIES=\/nonexistent\.json/);
+  const wrong = (env: NodeJS.ProcessEnv, message: RegExp) =>
+    assert.throws(
+      () => remoteEngine(env),
+      (e: Error) => e instanceof RemoteConfigError && message.test(e.message),
+      JSON.stringify(env),
+    );
+  wrong(
+    { WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: '/nonexistent.json' },
+    /cannot read capabilities from WASM_COMPAT_REMOTE_CAPABILITIES=\/nonexistent\.json/,
+  );
   wrong({ WASM_COMPAT_REMOTE_URL: 'grid:4444', WASM_COMPAT_REMOTE_CAPABILITIES: caps }, /must be http or https, got "grid:4444"/);
   wrong({ WASM_COMPAT_REMOTE_URL: 'not a url', WASM_COMPAT_REMOTE_CAPABILITIES: caps }, /is not a URL: "not a url"/);
   wrong({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444' }, /WASM_COMPAT_REMOTE_CAPABILITIES is not/);
-  wrong({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: caps, WASM_COMPAT_REMOTE_ENGINE: 'opera' }, /WASM_COMPAT_REMOTE_ENGINE=opera is not one of/);
+  wrong(
+    { WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: caps, WASM_COMPAT_REMOTE_ENGINE: 'opera' },
+    /WASM_COMPAT_REMOTE_ENGINE=opera is not one of/,
+  );
   const opera = join(scratch(), 'opera.json');
   writeFileSync(opera, JSON.stringify({ browserName: 'opera' }));
   wrong({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: opera }, /cannot tell the engine from browserName "opera"/);

@@ -23,7 +23,8 @@ import { describeDifference, verdictOf } from '../../benches/ab/verdict.ts';
 import type { BenchContext, BenchSuite } from '../../benches/suites/types.ts';
 import { pair } from '../../benches/suites/types.ts';
 
-const close = (actual: number, expected: number, tolerance = 1e-9) => assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${actual} ≉ ${expected}`);
+const close = (actual: number, expected: number, tolerance = 1e-9) =>
+  assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${actual} ≉ ${expected}`);
 const ci = (low: number, high: number) => ({ ratio: Math.sqrt(low * high), low, high, n: 6 });
 
 describe("Student's t and the interval", () => {
@@ -53,7 +54,10 @@ describe("Student's t and the interval", () => {
   });
 
   test('B exactly 20% slower every round: the interval is the point 1.2; fewer than two rounds give none', () => {
-    const r = differenceCi([1, 3, 10, 0.5].map((a) => ({ a, b: a * 1.2 })), 0.95)!;
+    const r = differenceCi(
+      [1, 3, 10, 0.5].map((a) => ({ a, b: a * 1.2 })),
+      0.95,
+    )!;
     close(r.ratio, 1.2);
     close(r.low, 1.2);
     close(r.high, 1.2);
@@ -63,8 +67,14 @@ describe("Student's t and the interval", () => {
   });
 
   test('the ratio is symmetric in logs: B twice as slow and B twice as fast are equally far from 1', () => {
-    const slow = differenceCi([1, 2, 3].map((a) => ({ a, b: 2 * a })), 0.95)!;
-    const fast = differenceCi([1, 2, 3].map((a) => ({ a, b: a / 2 })), 0.95)!;
+    const slow = differenceCi(
+      [1, 2, 3].map((a) => ({ a, b: 2 * a })),
+      0.95,
+    )!;
+    const fast = differenceCi(
+      [1, 2, 3].map((a) => ({ a, b: a / 2 })),
+      0.95,
+    )!;
     close(Math.log(slow.ratio), -Math.log(fast.ratio));
   });
 });
@@ -160,18 +170,46 @@ describe('reports', () => {
     assert.equal(median([]), null);
     const prepared = [
       { key: 'math.sieve WASM', pairId: 'math.sieve', suite: 'math', side: 'WASM', status: 'ok' as const, error: null, batch: 1, sampled: null },
-      { key: 'arrays.sum WASM', pairId: 'arrays.sum', suite: 'arrays', side: 'WASM', status: 'unequal' as const, error: 'output[0]: 1 vs 2', batch: null, sampled: null },
+      {
+        key: 'arrays.sum WASM',
+        pairId: 'arrays.sum',
+        suite: 'arrays',
+        side: 'WASM',
+        status: 'unequal' as const,
+        error: 'output[0]: 1 vs 2',
+        batch: null,
+        sampled: null,
+      },
     ];
     const rounds = [1, 2, 3].map((a) => ({ a, b: a * 1.3 }));
-    const tasks = taskResults(prepared, [{ key: 'math.sieve WASM', rounds, ci: differenceCi(rounds, 0.95), verdict: 'slower', stoppedBy: 'resolved', error: null }]);
+    const tasks = taskResults(prepared, [
+      { key: 'math.sieve WASM', rounds, ci: differenceCi(rounds, 0.95), verdict: 'slower', stoppedBy: 'resolved', error: null },
+    ]);
     assert.deepEqual(slowerTasks(tasks), ['math.sieve WASM']);
     assert.equal(tasks[0]!.aMedian, 2);
     close(tasks[0]!.bMedian!, 2.6);
     assert.equal(tasks[1]!.verdict, null);
     const build = { label: 'x', commit: null, chosenBecause: 'y', pkgDir: '/p', wasmSha256: 'ab'.repeat(32), wasmBytes: 1, build: null };
     const run: AbRun = {
-      schema: 1, kind: 'wasm-compat-bench-ab', project: 'node', a: build, b: build, horizonPct: 10, confidence: 0.95, turnMs: 40, minRounds: 6, maxRounds: 60, maxSamplingSeconds: 110,
-      twinsCompared: false, environment: { runtime: 'node 20', cpus: 2, loadAverage: { start: [1, 1, 1], end: [1, 1, 1] } }, startedAt: '', finishedAt: '', durationMs: 1000, samplingMs: 900, tasks, slower: slowerTasks(tasks),
+      schema: 1,
+      kind: 'wasm-compat-bench-ab',
+      project: 'node',
+      a: build,
+      b: build,
+      horizonPct: 10,
+      confidence: 0.95,
+      turnMs: 40,
+      minRounds: 6,
+      maxRounds: 60,
+      maxSamplingSeconds: 110,
+      twinsCompared: false,
+      environment: { runtime: 'node 20', cpus: 2, loadAverage: { start: [1, 1, 1], end: [1, 1, 1] } },
+      startedAt: '',
+      finishedAt: '',
+      durationMs: 1000,
+      samplingMs: 900,
+      tasks,
+      slower: slowerTasks(tasks),
     };
     const md = renderAbMarkdown(run);
     assert.match(md, /\| math\.sieve WASM \| 2\.00 ms \| 2\.60 ms \| slower by 30–30 % \| \*\*slower\*\* \| 3 \|/);
@@ -182,7 +220,9 @@ describe('reports', () => {
   });
 
   test('settings that differ between the builds beyond their code are named', () => {
-    assert.deepEqual(buildDifferences({ mode: 'release', optimization: { level: 'aggressive' } }, { mode: 'release' }), ['optimization.level differs: A "aggressive", B null']);
+    assert.deepEqual(buildDifferences({ mode: 'release', optimization: { level: 'aggressive' } }, { mode: 'release' }), [
+      'optimization.level differs: A "aggressive", B null',
+    ]);
     assert.deepEqual(buildDifferences({ mode: 'release' }, { mode: 'release' }), []);
   });
 });
@@ -224,7 +264,10 @@ async function checkToy(passesOfB: number) {
   const contexts = { A: { crate: { passes: 1 } }, B: { crate: { passes: passesOfB } } } as unknown as Record<Build, BenchContext>;
   const suite = sumSuite((ctx) => (ctx.crate as unknown as { passes: number }).passes);
   const prepared = await prepareTasks({ A: [suite], B: [suite] }, contexts, { turnMs: 15, defaultPairTimeMs: 800, batchTargetMs: 0.5, twins: false });
-  assert.deepEqual(prepared.map((p) => [p.key, p.status]), [['toy.sum WASM', 'ok']]);
+  assert.deepEqual(
+    prepared.map((p) => [p.key, p.status]),
+    [['toy.sum WASM', 'ok']],
+  );
   // A generous budget: what is asserted is the verdict, never how long it took.
   const deadline = Date.now() + 60_000;
   const [outcome] = await autoSample([prepared[0]!.sampled!], { horizonPct: 10, minRounds: 6, maxRounds: 40, outOfTime: () => Date.now() > deadline });
@@ -247,7 +290,13 @@ describe('the check at small scale, timed for real', () => {
     const contexts = { A: { crate: { passes: 1 } }, B: { crate: { passes: 1 } } } as unknown as Record<Build, BenchContext>;
     const suite = sumSuite(() => 1);
     const tasks = await prepareTasks({ A: [suite], B: [suite] }, contexts, { turnMs: 5, defaultPairTimeMs: 800, batchTargetMs: 0.5, twins: true });
-    assert.deepEqual(tasks.map((t) => [t.key, t.status]), [['toy.sum WASM', 'ok'], ['toy.sum JS', 'ok']]);
+    assert.deepEqual(
+      tasks.map((t) => [t.key, t.status]),
+      [
+        ['toy.sum WASM', 'ok'],
+        ['toy.sum JS', 'ok'],
+      ],
+    );
   });
 
   test('a task whose output changed between A and B is not timed', async () => {
@@ -300,7 +349,10 @@ describe('which build is A', () => {
 
 describe('npm run bench -- --check', () => {
   const bench = (args: string[], dir: string) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--check', ...args], { encoding: 'utf8', env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir } });
+    spawnSync(process.execPath, ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--check', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
+    });
 
   test('A given as a pkg folder: the same build twice gives no slower task; the reports are written', (t) => {
     if (!existsSync('crate/pkg/wasm_compat_bg.wasm')) return t.skip('no crate/pkg build (npm run build:wasm)');
@@ -312,7 +364,10 @@ describe('npm run bench -- --check', () => {
       assert.match(run.stdout, /^(no task slower beyond the horizon|UNSURE, accepted with --accept-unsure: .*)$/m);
       assert.doesNotMatch(run.stdout, /SLOWER/);
       const report = JSON.parse(readFileSync(join(dir, 'bench', 'ab-node.json'), 'utf8')) as AbRun;
-      assert.deepEqual(report.tasks.map((x) => x.key), ['call.noop WASM', 'call.i32 WASM']);
+      assert.deepEqual(
+        report.tasks.map((x) => x.key),
+        ['call.noop WASM', 'call.i32 WASM'],
+      );
       assert.ok(report.tasks.every((x) => x.verdict === 'no change' || x.verdict === 'unsure'));
       assert.match(readFileSync(join(dir, 'bench', 'ab.md'), 'utf8'), /\| call\.noop WASM \|/);
     } finally {

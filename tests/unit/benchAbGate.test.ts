@@ -16,7 +16,27 @@ import { lookPlan } from '../../benches/ab/stoppingRule.ts';
 
 function task(key: string, over: Partial<AbTaskResult>): AbTaskResult {
   const [pairId = key, side = 'WASM'] = key.split(' ');
-  return { key, pairId, suite: pairId.split('.')[0]!, side, status: 'ok', error: null, batch: 1, rounds: [{ a: 1, b: 1 }, { a: 1, b: 1 }], aMedian: 1, bMedian: 1, ratio: 1, low: 0.99, high: 1.01, verdict: 'no change', stoppedBy: 'resolved', ...over };
+  return {
+    key,
+    pairId,
+    suite: pairId.split('.')[0]!,
+    side,
+    status: 'ok',
+    error: null,
+    batch: 1,
+    rounds: [
+      { a: 1, b: 1 },
+      { a: 1, b: 1 },
+    ],
+    aMedian: 1,
+    bMedian: 1,
+    ratio: 1,
+    low: 0.99,
+    high: 1.01,
+    verdict: 'no change',
+    stoppedBy: 'resolved',
+    ...over,
+  };
 }
 
 const settings = { horizonPct: 10, maxRounds: 60, maxSamplingSeconds: 110, acceptUnsure: false };
@@ -31,9 +51,27 @@ function run(tasks: AbTaskResult[], acceptUnsure = false): AbRun {
   const build = { label: 'x', commit: null, chosenBecause: 'y', pkgDir: '/p', wasmSha256: 'ab'.repeat(32), wasmBytes: 1, build: null };
   const findings = gateFindings(tasks, { ...settings, acceptUnsure });
   return {
-    schema: 1, kind: 'wasm-compat-bench-ab', project: 'node', a: build, b: build, horizonPct: 10, confidence: 0.95, stoppingRule: lookPlan(6, 60), gate: { acceptUnsure, exitCode: gateExitCode(findings) },
-    turnMs: 40, minRounds: 6, maxRounds: 60, maxSamplingSeconds: 110, twinsCompared: false, environment: { runtime: 'node 20', cpus: 2, loadAverage: { start: [1, 1, 1], end: [1, 1, 1] } },
-    startedAt: '', finishedAt: '', durationMs: 1000, samplingMs: 900, tasks, slower: tasks.filter((t) => t.verdict === 'slower').map((t) => t.key),
+    schema: 1,
+    kind: 'wasm-compat-bench-ab',
+    project: 'node',
+    a: build,
+    b: build,
+    horizonPct: 10,
+    confidence: 0.95,
+    stoppingRule: lookPlan(6, 60),
+    gate: { acceptUnsure, exitCode: gateExitCode(findings) },
+    turnMs: 40,
+    minRounds: 6,
+    maxRounds: 60,
+    maxSamplingSeconds: 110,
+    twinsCompared: false,
+    environment: { runtime: 'node 20', cpus: 2, loadAverage: { start: [1, 1, 1], end: [1, 1, 1] } },
+    startedAt: '',
+    finishedAt: '',
+    durationMs: 1000,
+    samplingMs: 900,
+    tasks,
+    slower: tasks.filter((t) => t.verdict === 'slower').map((t) => t.key),
   };
 }
 
@@ -57,7 +95,11 @@ describe('what fails the check, and with which code', () => {
 
   test('unsure only on the faster side still rules out a slowdown: not a finding', () => {
     assert.deepEqual(gateFindings([unsureFasterSide], settings), []);
-    assert.equal(gateFindings([task('x.y WASM', { verdict: 'unsure', ratio: null, low: null, high: null, rounds: [], stoppedBy: 'time' })], settings)[0]!.kind, 'unsure', 'no interval at all is unsure');
+    assert.equal(
+      gateFindings([task('x.y WASM', { verdict: 'unsure', ratio: null, low: null, high: null, rounds: [], stoppedBy: 'time' })], settings)[0]!.kind,
+      'unsure',
+      'no interval at all is unsure',
+    );
   });
 
   test('--accept-unsure lets unsure pass, said, and nothing else', () => {
@@ -109,17 +151,25 @@ describe('the verdict lines and the pull request comment', () => {
   });
 
   test('slower and undecided together: both named, slower first', () => {
-    assert.deepEqual(verdictLines(run([unsure, slower, unequal])), ['SLOWER: math.sieve WASM', 'OUTPUTS DIFFER, not timed: arrays.sum WASM', 'UNSURE, B may be slower: serde.json WASM']);
+    assert.deepEqual(verdictLines(run([unsure, slower, unequal])), [
+      'SLOWER: math.sieve WASM',
+      'OUTPUTS DIFFER, not timed: arrays.sum WASM',
+      'UNSURE, B may be slower: serde.json WASM',
+    ]);
   });
 });
 
 describe('npm run bench -- --check, on math.sieve alone', () => {
   const PKG = 'crate/pkg';
   const bench = (args: string[], dir: string) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--check', '--only', 'math', '--task', 'math.sieve', '--turn-ms', '5', ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
-    });
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--check', '--only', 'math', '--task', 'math.sieve', '--turn-ms', '5', ...args],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
+      },
+    );
   /** A copy of crate/pkg whose sieveCount glue is replaced: a build whose sieve differs or throws. */
   const patchedPkg = (dir: string, body: string) => {
     const pkg = join(dir, 'patched-pkg');
@@ -142,7 +192,11 @@ describe('npm run bench -- --check, on math.sieve alone', () => {
 
   test('a --task that names no pair: exit 2, naming it', () => {
     withDir((dir) => {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--check', '--against-pkg', PKG, '--only', 'math', '--task', 'math.seive'], { encoding: 'utf8', env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir } });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--check', '--against-pkg', PKG, '--only', 'math', '--task', 'math.seive'],
+        { encoding: 'utf8', env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir } },
+      );
       assert.equal(r.status, 2, r.stderr);
       assert.match(r.stderr, /--task math\.seive: no such pair in the suites run \(math\); their pairs: math\.sieve, math\.mandelbrot, math\.matmul/);
       const plain = spawnSync(process.execPath, ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--accept-unsure'], { encoding: 'utf8' });

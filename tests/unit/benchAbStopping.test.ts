@@ -50,7 +50,13 @@ const SEQUENCES = 2000;
 
 async function simulate(plan: LookPlan, o: { trueRatio: number; sigma: number; horizonPct: number }): Promise<Rates> {
   const tasks = Array.from({ length: SEQUENCES }, (_, i) => simulatedTask(i + 1, o.trueRatio, o.sigma));
-  const outcomes = await autoSample(tasks, { horizonPct: o.horizonPct, minRounds: plan.looks[0]!, maxRounds: plan.looks.at(-1)!, plan, outOfTime: () => false });
+  const outcomes = await autoSample(tasks, {
+    horizonPct: o.horizonPct,
+    minRounds: plan.looks[0]!,
+    maxRounds: plan.looks.at(-1)!,
+    plan,
+    outOfTime: () => false,
+  });
   const share = (pick: (x: TaskOutcome) => boolean) => outcomes.filter(pick).length / outcomes.length;
   const settled = (x: TaskOutcome) => x.verdict !== 'unsure';
   return {
@@ -71,7 +77,10 @@ describe('the looks', () => {
     assert.deepEqual(RULE.looks, [6, 9, 14, 21, 32, 48, 60]);
     assert.equal(RULE.spentOver, 8);
     assert.equal(RULE.perLookConfidence, 1 - 0.05 / 8);
-    assert.match(RULE.description, /^95 % over every look: Bonferroni over 8 looks \(rounds 6, 9, 14, 21, 32, 48, 60 and the time cap\), each interval at 99\.375 %$/);
+    assert.match(
+      RULE.description,
+      /^95 % over every look: Bonferroni over 8 looks \(rounds 6, 9, 14, 21, 32, 48, 60 and the time cap\), each interval at 99\.375 %$/,
+    );
     assert.deepEqual(lookPlan(6, 6).looks, [6]);
     assert.equal(lookPlan(6, 6).perLookConfidence, 0.975);
     assert.throws(() => lookPlan(1, 10), /whole number ≥ 2 of rounds, got 1/);

@@ -30,19 +30,28 @@ describe('collecting the runs', () => {
   test('Node, browsers in project order, native; stray JSON ignored', () => {
     const c = collectReports(dir);
     assert.equal(c.node?.project, 'node');
-    assert.deepEqual(c.browsers.map((b) => b.project), ['chromium', 'firefox']);
+    assert.deepEqual(
+      c.browsers.map((b) => b.project),
+      ['chromium', 'firefox'],
+    );
     assert.equal(c.native?.tasks.length, 3);
   });
 
   test('WASM and JS against native: time ratios with propagated margins', () => {
     const c = collectReports(dir);
     const rows = nativeComparisons(c.native, c.node, c.browsers);
-    assert.deepEqual(rows.map((r) => r.id), ['call.noop', 'math.sieve', 'strings.reverse']);
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      ['call.noop', 'math.sieve', 'strings.reverse'],
+    );
     const sieve = rows[1]!;
     assert.ok(Math.abs(sieve.wasmOverNative!.value - 0.41 / 0.205) < 1e-9);
     assert.ok(Math.abs(sieve.jsOverNative!.value - 0.86 / 0.205) < 1e-9);
     assert.ok(Math.abs(sieve.wasmOverNative!.rme - Math.hypot(0.8, 2.4)) < 1e-9);
-    assert.deepEqual(sieve.browsers.map((b) => [b.project, b.wasmOverNative?.value.toFixed(4)]), [['chromium', (0.35 / 0.205).toFixed(4)]]);
+    assert.deepEqual(
+      sieve.browsers.map((b) => [b.project, b.wasmOverNative?.value.toFixed(4)]),
+      [['chromium', (0.35 / 0.205).toFixed(4)]],
+    );
   });
 });
 
@@ -126,5 +135,8 @@ test('writeSummaryReports replaces summary.md and index.html whole, leaving no t
   writeSummaryReports(dir, AT);
   assert.match(readFileSync(join(dir, 'summary.md'), 'utf8'), /^# Benchmarks/);
   assert.match(readFileSync(join(dir, 'index.html'), 'utf8'), /<svg /);
-  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+  assert.deepEqual(
+    readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+    [],
+  );
 });

@@ -11,7 +11,8 @@ import { sideStatsOf } from '../../benches/run/sideStats.ts';
 import { ratioOf, speedupOf } from '../../benches/stats/speedup.ts';
 import { formatMs, formatOps, formatPct, formatSpeedup } from '../../benches/report/format.ts';
 
-const close = (actual: number, expected: number, tolerance = 1e-9) => assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${actual} ≉ ${expected}`);
+const close = (actual: number, expected: number, tolerance = 1e-9) =>
+  assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${actual} ≉ ${expected}`);
 
 describe('reading tinybench', () => {
   test('a known sample 1..10 ms gives its mean, median, extremes, sd and the 95% rme', async () => {
@@ -112,20 +113,29 @@ describe('batching', () => {
         clock += 0.01;
       },
     };
-    assert.equal(calibrateBatch(side, null, 0.5, () => clock), 50);
+    assert.equal(
+      calibrateBatch(side, null, 0.5, () => clock),
+      50,
+    );
     assert.ok(calls > 0);
   });
 
   test('work longer than the target is timed one call at a time', () => {
     let clock = 0;
-    assert.equal(calibrateBatch({ label: 'JS', run: () => void (clock += 2) }, null, 0.5, () => clock), 1);
+    assert.equal(
+      calibrateBatch({ label: 'JS', run: () => void (clock += 2) }, null, 0.5, () => clock),
+      1,
+    );
   });
 
   test('a side with its own loop is calibrated through it', () => {
     let clock = 0;
     let looped = 0;
     const side = { label: 'WASM', run: () => 0, loop: (_: null, n: number) => ((looped += n), (clock += n * 0.001)) };
-    assert.equal(calibrateBatch(side, null, 1, () => clock), 1000);
+    assert.equal(
+      calibrateBatch(side, null, 1, () => clock),
+      1000,
+    );
     assert.ok(looped > 1000);
   });
 

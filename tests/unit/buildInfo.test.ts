@@ -23,7 +23,9 @@ test('build-info.json names the build', () => {
 });
 
 test('every .wasm on disk is listed, with its real sizes and SHA-256', () => {
-  const onDisk = readdirSync(pkgDir).filter((f) => f.endsWith('.wasm')).sort();
+  const onDisk = readdirSync(pkgDir)
+    .filter((f) => f.endsWith('.wasm'))
+    .sort();
   assert.deepEqual(info.wasm.map((w) => w.file).sort(), onDisk);
   for (const entry of info.wasm) {
     const { file, ...recorded } = entry;

@@ -37,7 +37,10 @@ test('verdicts: the four compat statuses, and an unexpected gain is not as expec
     ],
   );
   // A fact recorded meets no expectation: 'info', whatever was expected.
-  assert.deepEqual([verdict(probe('info'), { status: 'pass', why: '' })].map((v) => [v.status, v.asExpected]), [['info', true]]);
+  assert.deepEqual(
+    [verdict(probe('info'), { status: 'pass', why: '' })].map((v) => [v.status, v.asExpected]),
+    [['info', true]],
+  );
   const v = verdict(probe('pass', { validates: true, computesCorrectly: true }), { status: 'pass', why: 'w' });
   assert.equal(v.validates, true);
   assert.equal(v.computesCorrectly, true);
@@ -61,7 +64,10 @@ test('a project report folds tests: engine, verdicts once each, features.json sh
   const simd = verdict(probe('pass'), { status: 'pass', why: '' });
   const gc = verdict(probe('unsupported', { id: 'features.gc', featuresJson: 'gc' }), { status: 'unsupported', why: '' });
   const trap = verdict(probe('fail', { id: 'errors.trap', category: 'errors', featuresJson: undefined }), { status: 'pass', why: '' });
-  for (const [status, verdicts] of [['passed', [simd, gc]], ['failed', [trap, simd]]] as const) {
+  for (const [status, verdicts] of [
+    ['passed', [simd, gc]],
+    ['failed', [trap, simd]],
+  ] as const) {
     const t = recordedTest();
     await recordEngine(t.testInfo, engine);
     await recordVerdicts(t.testInfo, [...verdicts]);

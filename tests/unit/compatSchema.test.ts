@@ -88,7 +88,10 @@ test('a compat.json missing a required field is refused, naming the field', () =
   delete run.projects.firefox!.engine.version;
   const file = readIn(dir, 'compat.json', run);
   const expected = `${file}: not a compat.json of schema 1: projects.firefox.engine.version is missing (required)`;
-  assert.throws(() => readRun(file), (e: Error) => e instanceof RunFileError && e.message === expected);
+  assert.throws(
+    () => readRun(file),
+    (e: Error) => e instanceof RunFileError && e.message === expected,
+  );
   const wrong = stored('all-pass.json') as { projects: Record<string, { status: string }> };
   wrong.projects.chromium!.status = 'maybe';
   const named = /wrong\.json: not a compat\.json of schema 1: projects\.chromium\.status is "maybe", expected one of ran, not-run$/;

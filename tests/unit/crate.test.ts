@@ -53,14 +53,29 @@ describe('math kernels equal their twins', () => {
   });
 
   test('mandelbrot', () => {
-    for (const [w, h, it] of [[0, 0, 10], [1, 1, 100], [64, 48, 100], [200, 200, 255]] as const) {
+    for (const [w, h, it] of [
+      [0, 0, 10],
+      [1, 1, 100],
+      [64, 48, 100],
+      [200, 200, 255],
+    ] as const) {
       assert.equal(wasm.mandelbrot(w, h, it), twin.mandelbrot(w, h, it), `${w}x${h}x${it}`);
     }
   });
 });
 
 describe('string kernels equal their twins', () => {
-  const samples = ['', 'plain ascii', 'héllo wörld', '日本語のテキスト', '🦀 crab 𝄞 clef 👩‍👩‍👧', 'lone \uD800 high', 'lone \uDC00 low', ' \u00A0nbsp\u2003em\u0085nel\uFEFFbom ', 'x'.repeat(100_000) + '🦀'.repeat(10_000)];
+  const samples = [
+    '',
+    'plain ascii',
+    'héllo wörld',
+    '日本語のテキスト',
+    '🦀 crab 𝄞 clef 👩‍👩‍👧',
+    'lone \uD800 high',
+    'lone \uDC00 low',
+    ' \u00A0nbsp\u2003em\u0085nel\uFEFFbom ',
+    'x'.repeat(100_000) + '🦀'.repeat(10_000),
+  ];
 
   test('stringRoundtrip keeps astral characters (and makes lone surrogates U+FFFD, as TextEncoder does)', () => {
     for (const s of samples) assert.equal(wasm.stringRoundtrip(s), twin.stringRoundtrip(s));
@@ -118,7 +133,10 @@ describe('array kernels equal their twins', () => {
       const t = a.slice();
       wasm.sortF64(w);
       twin.sortF64(t);
-      assert.ok(w.every((v, i) => Object.is(v, t[i])), 'same order, -0 before +0, NaN last');
+      assert.ok(
+        w.every((v, i) => Object.is(v, t[i])),
+        'same order, -0 before +0, NaN last',
+      );
     }
   });
 

@@ -4,11 +4,21 @@
 // unsupported. Run with build/wat/register.ts (the probe imports its .wat).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ALLOWING_POLICY, type Attempt, CSP_PROBE_MARKER, decideCsp, pageAllowsWasm, REFUSING_POLICY } from '../../harness/probes/features/webContentSecurityPolicy.ts';
+import {
+  ALLOWING_POLICY,
+  type Attempt,
+  CSP_PROBE_MARKER,
+  decideCsp,
+  pageAllowsWasm,
+  REFUSING_POLICY,
+} from '../../harness/probes/features/webContentSecurityPolicy.ts';
 import { CONTENT_SECURITY_POLICY } from '../../deploy/headerPolicy.ts';
 
 const ran: Attempt = { ran: true, answer: 42 };
-const refused: Attempt = { ran: false, error: "CompileError: Refused to create a WebAssembly object because 'unsafe-eval' or 'wasm-unsafe-eval' is not an allowed source of script" };
+const refused: Attempt = {
+  ran: false,
+  error: "CompileError: Refused to create a WebAssembly object because 'unsafe-eval' or 'wasm-unsafe-eval' is not an allowed source of script",
+};
 const SUITE = [CONTENT_SECURITY_POLICY];
 
 test("an engine that refuses without 'wasm-unsafe-eval' and runs with it honours the proposal", () => {
@@ -20,7 +30,10 @@ test("an engine that refuses without 'wasm-unsafe-eval' and runs with it honours
 test('an engine that applies no CSP to WebAssembly is not supported: it ran where the policy forbids it', () => {
   // What an engine without WebAssembly CSP (or a browser told to bypass CSP) gives: both frames run it.
   const decision = decideCsp({ refusing: ran, allowing: ran, pagePolicies: SUITE });
-  assert.deepEqual(decision, { honoured: false, why: `instantiated and ran under ${REFUSING_POLICY} (neither 'wasm-unsafe-eval' nor 'unsafe-eval'): this engine does not hold WebAssembly to the Content-Security-Policy` });
+  assert.deepEqual(decision, {
+    honoured: false,
+    why: `instantiated and ran under ${REFUSING_POLICY} (neither 'wasm-unsafe-eval' nor 'unsafe-eval'): this engine does not hold WebAssembly to the Content-Security-Policy`,
+  });
   // The same, on a page with no policy of its own: the frames' policies decide alone.
   assert.deepEqual(decideCsp({ refusing: ran, allowing: ran, pagePolicies: [] }), decision);
 });
@@ -33,7 +46,7 @@ test("an engine that knows only 'unsafe-eval' is not supported: refused where 'w
   }
 });
 
-test("a page whose own policy refuses WebAssembly cannot decide it (its frames inherit that policy), and says so", () => {
+test('a page whose own policy refuses WebAssembly cannot decide it (its frames inherit that policy), and says so', () => {
   const page = ["default-src 'self'; script-src 'self'"];
   assert.equal(pageAllowsWasm(page), false);
   const decision = decideCsp({ refusing: refused, allowing: refused, pagePolicies: page });

@@ -28,7 +28,7 @@ test('the frontend image serves the repo nginx config, rendered by the script th
   assert.match(text, /^USER nginx$/m);
 });
 
-test("the config the frontend image renders is one nginx accepts, listening on all interfaces", (t) => {
+test('the config the frontend image renders is one nginx accepts, listening on all interfaces', (t) => {
   const run = /RUN (npx tsx serving\/serve\.ts nginx --print-config[^>]*)>/s.exec(readFileSync('Dockerfile.frontend', 'utf8'))?.[1];
   assert.ok(run, 'Dockerfile.frontend renders deploy/nginx.conf with serving/serve.ts');
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
@@ -42,7 +42,12 @@ test("the config the frontend image renders is one nginx accepts, listening on a
   assert.match(readFileSync('Dockerfile.frontend', 'utf8'), /mkdir -p \/tmp\/nginx\/logs \/tmp\/nginx\/temp/);
   mkdirSync(join(prefix, 'logs'));
   mkdirSync(join(prefix, 'temp'));
-  const args = run.replace(/\\\n/g, ' ').trim().split(/\s+/).slice(2).map((a) => (a === '/tmp/nginx' ? prefix : a));
+  const args = run
+    .replace(/\\\n/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .slice(2)
+    .map((a) => (a === '/tmp/nginx' ? prefix : a));
   const conf = execFileSync('node_modules/.bin/tsx', args, { encoding: 'utf8' });
   assert.match(conf, /^\s*listen 0\.0\.0\.0:8080;/m);
   writeFileSync(join(prefix, 'nginx.conf'), conf);

@@ -2,14 +2,23 @@
 // answer is unknown (undefined), which the specs turn into "observe and record it", not a guess.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crossOriginIsolatedUnder, inSeries, notObserved, sharedArrayBufferGlobalWhenIsolated, syncCompileOfLargeModuleAllowed } from '../../runner/expectations/engineBehaviour.ts';
+import {
+  crossOriginIsolatedUnder,
+  inSeries,
+  notObserved,
+  sharedArrayBufferGlobalWhenIsolated,
+  syncCompileOfLargeModuleAllowed,
+} from '../../runner/expectations/engineBehaviour.ts';
 import type { EngineKey } from '../../runner/expectations/engineKey.ts';
 import { expectedProbe } from '../../runner/expectations/probes.ts';
 
 const expectedProbeFor = (engine: EngineKey, version: string) => expectedProbe('serving.threads', { engine, version, isolation: 'require-corp' });
 
 test('a release series: 2.50 holds 2.50 and 2.50.6, not 2.5 or 2.52', () => {
-  assert.deepEqual(['2.50', '2.50.6', '2.5', '2.52.0', '2.500'].map((v) => inSeries(v, '2.50')), [true, true, false, false, false]);
+  assert.deepEqual(
+    ['2.50', '2.50.6', '2.5', '2.52.0', '2.500'].map((v) => inSeries(v, '2.50')),
+    [true, true, false, false, false],
+  );
 });
 
 test('WebKitGTK facts hold on 2.50 only; documented facts hold everywhere', () => {

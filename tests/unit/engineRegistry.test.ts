@@ -46,8 +46,19 @@ afterEach(() => {
 
 test('the registry holds the three engines and two devices, each from its own file', () => {
   assert.deepEqual(engineNames(), ['chromium', 'firefox', 'webkit']);
-  assert.deepEqual(browserProjectList().map((p) => p.name), ['chromium', 'firefox', 'webkit', 'pixel5', 'iphone12']);
-  assert.deepEqual(deviceDescriptors().map((d) => [d.name, d.engine]).sort(), [['iphone12', 'webkit'], ['pixel5', 'chromium']]);
+  assert.deepEqual(
+    browserProjectList().map((p) => p.name),
+    ['chromium', 'firefox', 'webkit', 'pixel5', 'iphone12'],
+  );
+  assert.deepEqual(
+    deviceDescriptors()
+      .map((d) => [d.name, d.engine])
+      .sort(),
+    [
+      ['iphone12', 'webkit'],
+      ['pixel5', 'chromium'],
+    ],
+  );
   assert.equal(familyKey({ engine: 'webkit', kind: 'webkitgtk' }), 'webkitgtk');
   assert.equal(familyKey({ engine: 'webkit', kind: 'playwright' }), 'webkit');
   assert.throws(() => engineDescriptor('servo'), /no engine named "servo" in runner\/engines\/registry\/ \(known: chromium, firefox, webkit\)/);
@@ -59,13 +70,19 @@ test('a fictitious engine and device, added as descriptors, appear everywhere en
 
   // The projects: its desktop project in its place, the device after the others; resolved, not run, with its reason.
   const projects = browserProjects(planTargets({}), EVERY_PROBE);
-  assert.deepEqual(projects.map((p) => p.name), ['chromium', 'firefox', 'webkit', 'servo', 'pixel5', 'iphone12', 'servophone']);
+  assert.deepEqual(
+    projects.map((p) => p.name),
+    ['chromium', 'firefox', 'webkit', 'servo', 'pixel5', 'iphone12', 'servophone'],
+  );
   const choice = projects.find((p) => p.name === 'servo')!.use.engineChoice;
   assert.deepEqual(choice, { engine: 'servo', kind: 'missing', reason: 'Servo not found: no /usr/bin/servo' });
   assert.equal(projects.find((p) => p.name === 'servophone')!.use.deviceName, 'Pixel 5');
   assert.equal(engineFromBrowserName('Servo'), 'servo', "a grid's browserName");
   assert.equal(expectedSupport('features.simd', 'servo', '0.1'), undefined, 'no expectations written for it: the table cannot say');
-  assert.match(expectedProbe('loading.compileDuringDownload', { engine: 'servo', version: '0.1', isolation: 'require-corp' }).why, /no streaming compiler of servo/);
+  assert.match(
+    expectedProbe('loading.compileDuringDownload', { engine: 'servo', version: '0.1', isolation: 'require-corp' }).why,
+    /no streaming compiler of servo/,
+  );
 
   // A run in which it ran: the matrix's column, features.json, wptreport, named by its descriptor.
   const report = JSON.parse(readFileSync('tests/fixtures/compat/all-pass.json', 'utf8')) as CompatReport;
@@ -85,7 +102,10 @@ test('a fictitious engine and device, added as descriptors, appear everywhere en
   writeFileSync(join(dir, 'servophone.json'), JSON.stringify({ ...chromium, project: 'servophone' }));
   writeFileSync(join(dir, 'servo.json'), JSON.stringify({ ...chromium, project: 'servo' }));
   const collected = collectReports(dir);
-  assert.deepEqual(collected.browsers.map((r) => r.project), ['chromium', 'servo', 'servophone']);
+  assert.deepEqual(
+    collected.browsers.map((r) => r.project),
+    ['chromium', 'servo', 'servophone'],
+  );
   const html = renderIndexHtml(collected, '2026-12-06T00:00:00.000Z');
   assert.ok(html.includes('#123456') && html.includes('#654321'), "the bench charts draw each in its descriptor's colour");
 });

@@ -31,7 +31,8 @@ function assertOutcome(outcome: ProbeOutcome, id: string): void {
   assert.ok(outcome.detail.length > 0 && !outcome.detail.includes('\n'), `${id}: detail is one line`);
   assert.equal(typeof outcome.validates, 'boolean', `${id}: validates is reported`);
   assert.ok([true, false, null].includes(outcome.computesCorrectly as boolean | null), `${id}: computesCorrectly is reported`);
-  if (outcome.status === 'pass') assert.ok(outcome.validates && outcome.computesCorrectly !== false, `${id}: pass means it validates and did not compute wrong`);
+  if (outcome.status === 'pass')
+    assert.ok(outcome.validates && outcome.computesCorrectly !== false, `${id}: pass means it validates and did not compute wrong`);
   if (outcome.status === 'fail') assert.ok(outcome.validates && outcome.computesCorrectly === false, `${id}: fail means it validates and computed wrong`);
   if (outcome.status === 'unsupported') assert.equal(outcome.computesCorrectly, null, `${id}: unsupported computes nothing`);
   assert.doesNotThrow(() => JSON.stringify(outcome), `${id}: outcome is JSON-serialisable`);
@@ -46,11 +47,16 @@ describe('feature probe files', () => {
     const detectors = Object.keys(wasmFeatureDetect);
     assert.ok(detectors.length >= 23, `wasm-feature-detect exports ${detectors.join(', ')}`);
     const ids = new Set(probes.map((p) => p.id));
-    assert.deepEqual(detectors.filter((name) => !ids.has(DETECTOR_PROBE[name] ?? `features.${name}`)), []);
+    assert.deepEqual(
+      detectors.filter((name) => !ids.has(DETECTOR_PROBE[name] ?? `features.${name}`)),
+      [],
+    );
   });
 
   test('every feature probe with a module has it as <name>.wat beside it, and every .wat has its probe', () => {
-    const wat = readdirSync(FEATURES_DIR).filter((f) => f.endsWith('.wat')).map((f) => f.slice(0, -4));
+    const wat = readdirSync(FEATURES_DIR)
+      .filter((f) => f.endsWith('.wat'))
+      .map((f) => f.slice(0, -4));
     for (const name of wat) assert.ok(existsSync(join(FEATURES_DIR, `${name}.ts`)), `${name}.wat has no ${name}.ts`);
     for (const p of probes) {
       const name = p.id.slice('features.'.length);
@@ -103,7 +109,16 @@ describe(`feature probes on this Node (${process.version}, V8 ${process.versions
       }
       console.log(JSON.stringify(out));`;
     const register = pathToFileURL(resolve('build/wat/register.ts')).href;
-    const { stdout } = await promisify(execFile)(process.execPath, [...Object.values(V8_FLAGS), '--import', 'tsx', '--import', register, '--input-type=module', '-e', script]);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      ...Object.values(V8_FLAGS),
+      '--import',
+      'tsx',
+      '--import',
+      register,
+      '--input-type=module',
+      '-e',
+      script,
+    ]);
     const outcomes = JSON.parse(stdout) as Record<string, ProbeOutcome>;
     for (const id of Object.keys(V8_FLAGS)) {
       assert.deepEqual([outcomes[id]?.status, outcomes[id]?.computesCorrectly], ['pass', true], `${id}: ${outcomes[id]?.detail}`);
@@ -126,12 +141,20 @@ describe('feature outcome rules', () => {
     assert.equal(outcome.detail, 'validates; lanes = [1, 2n] (expected [1, 3n])');
   });
   test('a known-answer run that throws is a fail', async () => {
-    const outcome = await runFeature({ ...base, detect: async () => true, knownAnswer: () => Promise.reject(new RangeError('Maximum call stack size exceeded')) });
+    const outcome = await runFeature({
+      ...base,
+      detect: async () => true,
+      knownAnswer: () => Promise.reject(new RangeError('Maximum call stack size exceeded')),
+    });
     assert.deepEqual([outcome.status, outcome.computesCorrectly], ['fail', false]);
     assert.match(outcome.detail, /RangeError: Maximum call stack/);
   });
   test('a feature that cannot be exercised here is unsupported, validating, and says why', async () => {
-    const outcome = await runFeature({ ...base, detect: async () => true, knownAnswer: async () => ({ unavailable: 'the page is not cross-origin isolated' }) });
+    const outcome = await runFeature({
+      ...base,
+      detect: async () => true,
+      knownAnswer: async () => ({ unavailable: 'the page is not cross-origin isolated' }),
+    });
     assert.deepEqual([outcome.status, outcome.validates, outcome.computesCorrectly], ['unsupported', true, null]);
     assert.equal(outcome.detail, 'validates, but the page is not cross-origin isolated');
   });

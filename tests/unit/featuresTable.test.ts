@@ -59,7 +59,10 @@ describe("webassembly.org's features.json (tests/fixtures/compat/features.json)"
   });
 
   test('the probes without a key are the ones listed, each with why', () => {
-    const without = probes.filter((p) => p.featuresJson === undefined).map((p) => p.id).sort();
+    const without = probes
+      .filter((p) => p.featuresJson === undefined)
+      .map((p) => p.id)
+      .sort();
     assert.deepEqual(without, Object.keys(NO_KEY_IN_THE_TABLE).sort(), 'a probe without a key must be listed, with why');
     for (const id of Object.keys(NO_KEY_IN_THE_TABLE)) {
       const proposal = probes.find((p) => p.id === id)!.proposal;
@@ -70,14 +73,22 @@ describe("webassembly.org's features.json (tests/fixtures/compat/features.json)"
   test('matrix/featureInfo.ts repeats the table for every key a probe names or should name', () => {
     for (const [key, info] of Object.entries(FEATURE_INFO)) assert.deepEqual(info, table.features[key], `FEATURE_INFO.${key}`);
     const named = probes.map((p) => p.featuresJson).filter((k): k is string => k !== undefined);
-    assert.deepEqual(named.filter((k) => !(k in FEATURE_INFO)), [], 'keys the matrix would write without their description');
+    assert.deepEqual(
+      named.filter((k) => !(k in FEATURE_INFO)),
+      [],
+      'keys the matrix would write without their description',
+    );
   });
 
   test('every key a browser row names has a probe, or is one no page can observe', () => {
     const rows = new Set(BROWSER_ROWS.flatMap((b) => Object.keys(table.browsers[b]?.features ?? {})));
     const probed = new Set(probes.map((p) => p.featuresJson));
     const unprobed = [...rows].filter((k) => !probed.has(k)).sort();
-    assert.deepEqual(unprobed, Object.keys(NOT_OBSERVABLE).sort(), 'a key a browser row gained: add its probe (harness/probes/features/) or say here why none can exist');
+    assert.deepEqual(
+      unprobed,
+      Object.keys(NOT_OBSERVABLE).sort(),
+      'a key a browser row gained: add its probe (harness/probes/features/) or say here why none can exist',
+    );
     for (const key of Object.keys(NOT_OBSERVABLE)) assert.ok(key in table.features, `${key} is still a key of the table`);
   });
 });

@@ -33,7 +33,10 @@ test('what wasm-compat sends passes every rule', () => {
 });
 
 test("the Content-Type rule agrees with web-platform-tests' cases for streaming compilation (wasm/webapi/contenttype.any.js)", () => {
-  const vectors = JSON.parse(readFileSync(new URL('../fixtures/wpt/wasm-contenttype.json', import.meta.url), 'utf8')) as { valid: string[]; invalid: Array<string | null> };
+  const vectors = JSON.parse(readFileSync(new URL('../fixtures/wpt/wasm-contenttype.json', import.meta.url), 'utf8')) as {
+    valid: string[];
+    invalid: Array<string | null>;
+  };
   assert.ok(vectors.valid.length >= 5 && vectors.invalid.length >= 10, 'the stored cases');
   for (const value of vectors.valid) assert.equal(isWasmMimeType(value), true, `valid: ${JSON.stringify(value)}`);
   for (const value of vectors.invalid) assert.equal(isWasmMimeType(value), false, `invalid: ${JSON.stringify(value)}`);
@@ -55,7 +58,10 @@ test('isolation: each declared variant needs its headers; a missing one is named
   assert.match(coop!.message, /Cross-Origin-Opener-Policy is missing on the page \(want same-origin\).*no SharedArrayBuffer/);
   assert.match(coep!.message, /Cross-Origin-Embedder-Policy is missing/);
   const credentialless = headers(isolationHeaders('credentialless'));
-  assert.deepEqual(isolationFindings(credentialless, 'credentialless', 'p').map((f) => f.ok), [true, true]);
+  assert.deepEqual(
+    isolationFindings(credentialless, 'credentialless', 'p').map((f) => f.ok),
+    [true, true],
+  );
   assert.match(isolationFindings(credentialless, 'require-corp', 'p')[1]!.message, /is "credentialless", want require-corp/);
   assert.equal(isolationFindings(none, 'none', 'p')[0]!.ok, true);
   assert.equal(isolationFindings(headers(isolationHeaders('require-corp')), 'none', 'p')[0]!.ok, false, 'isolated where declared not isolated');
@@ -64,9 +70,15 @@ test('isolation: each declared variant needs its headers; a missing one is named
 test('CSP: wasm compilation must be allowed, nothing unsafe beyond it', () => {
   assert.deepEqual(cspProblems("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; frame-ancestors 'none'"), []);
   assert.match(cspProblems("default-src 'self'; object-src 'none'; frame-ancestors 'none'").join(), /lacks 'wasm-unsafe-eval'/);
-  assert.match(cspProblems("script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'").join(), /script-src allows 'unsafe-inline'/);
+  assert.match(
+    cspProblems("script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'").join(),
+    /script-src allows 'unsafe-inline'/,
+  );
   assert.match(cspProblems("script-src 'self' 'unsafe-eval'; object-src 'none'; frame-ancestors 'none'").join(), /allows 'unsafe-eval'/);
-  assert.match(cspProblems("script-src 'self' 'wasm-unsafe-eval'; worker-src blob:; object-src 'none'; frame-ancestors 'none'").join(), /worker-src allows blob:/);
+  assert.match(
+    cspProblems("script-src 'self' 'wasm-unsafe-eval'; worker-src blob:; object-src 'none'; frame-ancestors 'none'").join(),
+    /worker-src allows blob:/,
+  );
   assert.match(cspProblems("script-src 'self' 'wasm-unsafe-eval'; frame-ancestors 'none'").join(), /object-src/);
   assert.deepEqual(cspProblems(null), ['no Content-Security-Policy']);
 });

@@ -23,11 +23,17 @@ test('the repository keeps its layers: every import goes the one way', () => {
 test('an import against the flow fails, naming the rule and the import', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wasm-compat-layers-'));
   try {
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { allowImportingTsExtensions: true, noEmit: true, module: 'ESNext', moduleResolution: 'Bundler' } }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { allowImportingTsExtensions: true, noEmit: true, module: 'ESNext', moduleResolution: 'Bundler' } }),
+    );
     for (const folder of ['harness', 'runner', 'deploy']) mkdirSync(join(dir, folder));
-    writeFileSync(join(dir, 'runner', 'fixture.ts'), "export const fixture = 1;\n");
-    writeFileSync(join(dir, 'deploy', 'policy.ts'), "export const policy = 1;\n");
-    writeFileSync(join(dir, 'harness', 'probe.ts'), "import { policy } from '../deploy/policy.ts';\nimport { fixture } from '../runner/fixture.ts';\nexport const probe = policy + fixture;\n");
+    writeFileSync(join(dir, 'runner', 'fixture.ts'), 'export const fixture = 1;\n');
+    writeFileSync(join(dir, 'deploy', 'policy.ts'), 'export const policy = 1;\n');
+    writeFileSync(
+      join(dir, 'harness', 'probe.ts'),
+      "import { policy } from '../deploy/policy.ts';\nimport { fixture } from '../runner/fixture.ts';\nexport const probe = policy + fixture;\n",
+    );
     const run = cruise(dir, ['harness', 'runner', 'deploy']);
     assert.notEqual(run.status, 0, 'the violation fails the check');
     assert.match(run.stdout, /harness-imports-only-crate-build-deploy-subject-reporting: harness\/probe\.ts → runner\/fixture\.ts/);

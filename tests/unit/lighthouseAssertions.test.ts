@@ -135,14 +135,20 @@ test('aggregation over three runs: optimistic takes the best, pessimistic the wo
   const runs = mobileRuns();
   const fcps = runs.map((r) => r.audits['first-contentful-paint']!.numericValue!);
   const kept = medianRun(runs).median.audits['first-contentful-paint']!.numericValue!;
-  const actual = (aggregationMethod: AssertConfig['aggregationMethod']) => only(evaluate({ aggregationMethod, assertions: { 'first-contentful-paint': ['error', { maxNumericValue: 1e9 }] } }, runs)).actual;
+  const actual = (aggregationMethod: AssertConfig['aggregationMethod']) =>
+    only(evaluate({ aggregationMethod, assertions: { 'first-contentful-paint': ['error', { maxNumericValue: 1e9 }] } }, runs)).actual;
   assert.equal(actual(undefined), Math.min(...fcps), 'optimistic is the default, as in LHCI');
   assert.equal(actual('optimistic'), Math.min(...fcps));
   assert.equal(actual('pessimistic'), Math.max(...fcps));
   assert.equal(actual('median'), [...fcps].sort((a, b) => a - b)[1]);
   assert.equal(actual('median-run'), kept);
   // An assertion's own aggregationMethod wins over the block's.
-  const own = only(evaluate({ aggregationMethod: 'median-run', assertions: { 'first-contentful-paint': ['error', { maxNumericValue: 1e9, aggregationMethod: 'pessimistic' }] } }, runs));
+  const own = only(
+    evaluate(
+      { aggregationMethod: 'median-run', assertions: { 'first-contentful-paint': ['error', { maxNumericValue: 1e9, aggregationMethod: 'pessimistic' }] } },
+      runs,
+    ),
+  );
   assert.equal(own.actual, Math.max(...fcps));
   assert.equal(own.values.length, 3);
   assert.equal(own.aggregationMethod, 'pessimistic');
@@ -207,7 +213,18 @@ test('lighthouserc: the committed budget files parse, per form factor, and name 
   assert.equal(desktop.formFactor, 'desktop');
   for (const rc of [mobile, desktop]) {
     assert.equal(rc.assert.aggregationMethod, 'median-run', 'budgets are judged on the run whose report is kept');
-    for (const key of ['categories:performance', 'first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive', 'total-byte-weight', 'wasm-transfer-size', 'uncompressed-text']) {
+    for (const key of [
+      'categories:performance',
+      'first-contentful-paint',
+      'largest-contentful-paint',
+      'total-blocking-time',
+      'cumulative-layout-shift',
+      'speed-index',
+      'interactive',
+      'total-byte-weight',
+      'wasm-transfer-size',
+      'uncompressed-text',
+    ]) {
       assert.ok(rc.assert.assertions?.[key], `${key} is budgeted`);
     }
   }
@@ -218,18 +235,30 @@ test('lighthouserc: the committed budget files parse, per form factor, and name 
     [desktop, [lhrFixture('site-desktop')]],
   ] as const) {
     const results = evaluateAssertions(rc.assert, runs);
-    assert.deepEqual(results.filter((r) => r.name === 'auditRan'), []);
+    assert.deepEqual(
+      results.filter((r) => r.name === 'auditRan'),
+      [],
+    );
     assert.equal(results.length, Object.keys(rc.assert.assertions ?? {}).length, 'one result per budget');
   }
 });
 
 test('lighthouserc: mistakes are errors that name the file and the key, not silent defaults', () => {
-  const rc = (assert: unknown, collect: unknown = {}) => () => parseLighthouserc({ ci: { collect, assert } }, 'rc.json');
-  assert.throws(rc({ assertions: { 'speed-index': ['error', { maxNumericValues: 1 }] } }), /rc\.json: ci\.assert\.assertions\["speed-index"\]: unknown option "maxNumericValues"/);
+  const rc =
+    (assert: unknown, collect: unknown = {}) =>
+    () =>
+      parseLighthouserc({ ci: { collect, assert } }, 'rc.json');
+  assert.throws(
+    rc({ assertions: { 'speed-index': ['error', { maxNumericValues: 1 }] } }),
+    /rc\.json: ci\.assert\.assertions\["speed-index"\]: unknown option "maxNumericValues"/,
+  );
   assert.throws(rc({ assertions: { 'speed-index': 'fatal' } }), /level "fatal" is not one of off, warn, error/);
   assert.throws(rc({ assertions: { 'speed-index': ['error', { maxNumericValue: '3s' }] } }), /maxNumericValue must be a number/);
   // Keys LHCI would quietly skip or misread.
-  assert.throws(rc({ assertions: { speedIndex: 'error' } }), /assertions\["speedIndex"\]: LHCI looks assertions up in lower-case kebab-case, so this one would silently never be checked/);
+  assert.throws(
+    rc({ assertions: { speedIndex: 'error' } }),
+    /assertions\["speedIndex"\]: LHCI looks assertions up in lower-case kebab-case, so this one would silently never be checked/,
+  );
   assert.throws(rc({ assertions: { 'speed-index:p90': 'error' } }), /only categories:… and resource-summary:… take a property; LHCI would ignore ":p90"/);
   assert.throws(rc({ assertions: { categories: 'error' } }), /expected categories:<category id>/);
   assert.throws(rc({ assertions: { 'resource-summary:script:bytes': 'error' } }), /expected resource-summary:<resource type>:size\|count/);
@@ -240,12 +269,24 @@ test('lighthouserc: mistakes are errors that name the file and the key, not sile
   assert.throws(rc({}, { numberOfRuns: 0 }), /numberOfRuns must be a positive integer/);
   assert.throws(rc({}, { settings: { preset: 'tablet' } }), /preset must be "desktop"/);
   assert.throws(() => parseLighthouserc({ assertions: {} }, 'rc.json'), /expected \{ "ci": \{ "assert"/);
-  assert.deepEqual(parseLighthouserc({ ci: { collect: { numberOfRuns: 5, settings: { preset: 'desktop' } }, assert: {} } }, 'x'), { numberOfRuns: 5, formFactor: 'desktop', assert: {} });
+  assert.deepEqual(parseLighthouserc({ ci: { collect: { numberOfRuns: 5, settings: { preset: 'desktop' } }, assert: {} } }, 'x'), {
+    numberOfRuns: 5,
+    formFactor: 'desktop',
+    assert: {},
+  });
 });
 
 test("CI's gate rests on what does not depend on the runner's speed: every timing budget is a warning, in both form factors", () => {
   // Scores and times that scale with the machine (Lighthouse simulates throttling from observed main-thread time).
-  const TIMING = ['categories:performance', 'first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index', 'interactive', 'max-potential-fid'];
+  const TIMING = [
+    'categories:performance',
+    'first-contentful-paint',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'speed-index',
+    'interactive',
+    'max-potential-fid',
+  ];
   for (const file of readdirSync(new URL('../../lighthouse/', import.meta.url)).filter((f) => /^lighthouserc\..*\.json$/.test(f))) {
     const assertions = readLighthouserc(new URL(`../../lighthouse/${file}`, import.meta.url).pathname).assert.assertions ?? {};
     const level = (key: string) => {
@@ -254,6 +295,18 @@ test("CI's gate rests on what does not depend on the runner's speed: every timin
     };
     for (const key of TIMING) if (key in assertions) assert.notEqual(level(key), 'error', `${file}: ${key} depends on the runner's speed; it must not fail CI`);
     const gates = Object.keys(assertions).filter((k) => level(k) === 'error');
-    assert.deepEqual(gates.sort(), ['categories:accessibility', 'categories:best-practices', 'categories:seo', 'cumulative-layout-shift', 'total-byte-weight', 'uncompressed-text', 'wasm-transfer-size'], `${file}: the error-level gate`);
+    assert.deepEqual(
+      gates.sort(),
+      [
+        'categories:accessibility',
+        'categories:best-practices',
+        'categories:seo',
+        'cumulative-layout-shift',
+        'total-byte-weight',
+        'uncompressed-text',
+        'wasm-transfer-size',
+      ],
+      `${file}: the error-level gate`,
+    );
   }
 });

@@ -35,7 +35,8 @@ test('median: the stored runs differ, and the kept one is nearest the median FCP
 
 test("median: the kept run is the one LHCI's median-run budgets judge, with two runs as with three", () => {
   const runs = mobileRuns();
-  const fcpBudget = (of: Lhr[]) => evaluateAssertions({ aggregationMethod: 'median-run', assertions: { 'first-contentful-paint': ['error', { maxNumericValue: 1e9 }] } }, of)[0]!;
+  const fcpBudget = (of: Lhr[]) =>
+    evaluateAssertions({ aggregationMethod: 'median-run', assertions: { 'first-contentful-paint': ['error', { maxNumericValue: 1e9 }] } }, of)[0]!;
   for (const of of [runs, runs.slice(0, 2)]) {
     const judged = fcpBudget(of);
     assert.deepEqual(judged.values, [fcp(medianRun(of).median)], `${of.length} runs`);
@@ -59,7 +60,12 @@ test("median: the kept run is the one LHCI's median-run budgets judge, with two 
 test('median: the choice does not depend on the order the runs finished in (runs that tie aside)', () => {
   const runs = mobileRuns();
   const kept = medianRun(runs).median.fetchTime;
-  for (const order of [[2, 1, 0], [1, 0, 2], [0, 2, 1]]) assert.equal(medianRun(order.map((i) => runs[i]!)).median.fetchTime, kept);
+  for (const order of [
+    [2, 1, 0],
+    [1, 0, 2],
+    [0, 2, 1],
+  ])
+    assert.equal(medianRun(order.map((i) => runs[i]!)).median.fetchTime, kept);
 });
 
 test('median: a run that measured nothing (a runtime error, no FCP) is left out', () => {

@@ -73,7 +73,7 @@ test('machine lock: held as <path>.lock, released, a stale one taken over, a liv
   const old = new Date(Date.now() - 120_000);
   utimesSync(`${path}.lock`, old, old);
   (await acquireMachineLock((l) => lines.push(l), path)).release();
-  assert.equal(lines.length, 0, lines.join("; "));
+  assert.equal(lines.length, 0, lines.join('; '));
 
   const held = await acquireMachineLock((l) => lines.push(l), path);
   const waiting = acquireMachineLock((l) => lines.push(l), path);

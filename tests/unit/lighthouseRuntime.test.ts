@@ -32,7 +32,7 @@ test("the project's Lighthouse runs in this process, whose Node meets its engine
   assert.equal(describeLighthouse(runtime), `Lighthouse ${runtime.version} in the runner's process (Node ${process.version}, ${process.execPath})`);
 });
 
-test('a Node below Lighthouse\'s engines floor is refused, naming both versions and the way out', () => {
+test("a Node below Lighthouse's engines floor is refused, naming both versions and the way out", () => {
   const pkg = join(scratchDir('lh-runtime-'), 'package.json');
   writeFileSync(pkg, JSON.stringify({ version: '13.5.0', engines: { node: '>=22.19' } }));
   assert.throws(
@@ -42,7 +42,8 @@ test('a Node below Lighthouse\'s engines floor is refused, naming both versions 
   assert.equal(lighthouseRuntime(pkg, 'v22.19.0', '/n').version, '13.5.0');
 });
 
-const response = (over: Partial<WasmNetworkRecord>) => networkRecord({ url: 'http://x/assets/app-1.js', mimeType: 'text/javascript', transferSize: 5000, resourceSize: 5000, ...over });
+const response = (over: Partial<WasmNetworkRecord>) =>
+  networkRecord({ url: 'http://x/assets/app-1.js', mimeType: 'text/javascript', transferSize: 5000, resourceSize: 5000, ...over });
 
 test('uncompressed text: text-like responses of 1,400 bytes or more sent without Content-Encoding', () => {
   const rows = uncompressedText([
@@ -65,7 +66,12 @@ test("Chromium 156: Lighthouse 12.2.3's RootCauses gatherer leaves six diagnosti
   const errored = (lhr: Lhr) => Object.values(lhr.audits).filter((a) => a.scoreDisplayMode === 'error');
   const twelve = lhrFixture('index-mobile-run1');
   assert.equal(twelve.lighthouseVersion, '12.2.3');
-  assert.deepEqual(errored(twelve).map((a) => a.id).sort(), ['largest-contentful-paint-element', 'layout-shifts', 'lcp-lazy-loaded', 'non-composited-animations', 'prioritize-lcp-image', 'render-blocking-resources']);
+  assert.deepEqual(
+    errored(twelve)
+      .map((a) => a.id)
+      .sort(),
+    ['largest-contentful-paint-element', 'layout-shifts', 'lcp-lazy-loaded', 'non-composited-animations', 'prioritize-lcp-image', 'render-blocking-resources'],
+  );
   assert.match(errored(twelve).find((a) => a.id === 'layout-shifts')!.errorMessage ?? '', /RootCauses.*frame_sequence/);
   for (const lhr of [...siteMobileRuns(), lhrFixture('site-desktop')]) {
     assert.match(lhr.lighthouseVersion, /^13\./);

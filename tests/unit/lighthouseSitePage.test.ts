@@ -26,7 +26,10 @@ test('the demo crate exports sieveCount(limit) -> number, as the site page calls
 test('any other subject: initialised only, its exports listed, nothing called', () => {
   assert.equal(siteCall({ isDemo: false }), null);
   class Block {}
-  assert.deepEqual(exportedNames({ default: () => {}, initSync: () => {}, __wbg_set_wasm: () => {}, memory: {}, greet: () => {}, Block, version: '1' }), ['Block', 'greet']);
+  assert.deepEqual(exportedNames({ default: () => {}, initSync: () => {}, __wbg_set_wasm: () => {}, memory: {}, greet: () => {}, Block, version: '1' }), [
+    'Block',
+    'greet',
+  ]);
 });
 
 test('the site page is a fair Lighthouse subject, and the default page', () => {

@@ -6,7 +6,15 @@ import { test } from 'node:test';
 import { describeLighthouse } from '../../lighthouse/lighthouseRuntime.ts';
 import { PAGES, PROBES_PAGE } from '../../lighthouse/pages.ts';
 import { pageSummary, runFigures, wasmSummary } from '../../lighthouse/summary.ts';
-import { type BudgetAssertion, describeAssertion, formatValue, type LighthouseSummary, type MeasuredTarget, missedLines, summaryMarkdown } from '../../lighthouse/summaryReport.ts';
+import {
+  type BudgetAssertion,
+  describeAssertion,
+  formatValue,
+  type LighthouseSummary,
+  type MeasuredTarget,
+  missedLines,
+  summaryMarkdown,
+} from '../../lighthouse/summaryReport.ts';
 import { primaryWasmResponse, wasmTransfer } from '../../lighthouse/wasmTransfer.ts';
 import { lhrFixture, networkRecord } from './lighthouseFixtures.ts';
 
@@ -121,7 +129,16 @@ test('summary.md: one row per page and form factor, with the .wasm cell and the 
   const assertions = [
     budget({}),
     budget({ key: 'total-blocking-time', level: 'warn', expected: 200, actual: 350, values: [350], passed: false }),
-    budget({ key: 'categories:performance', name: 'minScore', operator: '>=', expected: 0.9, actual: 0.91, values: [0.9, 0.9, 0.91], unit: 'score', message: 'median-run: LHCI read this from all 3 runs' }),
+    budget({
+      key: 'categories:performance',
+      name: 'minScore',
+      operator: '>=',
+      expected: 0.9,
+      actual: 0.91,
+      values: [0.9, 0.9, 0.91],
+      unit: 'score',
+      message: 'median-run: LHCI read this from all 3 runs',
+    }),
     budget({ page: 'probes', gates: false, key: 'total-byte-weight', expected: 409600, actual: 3738186, values: [3738186], unit: 'byte', passed: false }),
   ];
   const runtime = { version: '13.5.0', nodeVersion: 'v24.22.3', node: '/p/node_modules/.bin/node' };
@@ -140,7 +157,12 @@ test('summary.md: one row per page and form factor, with the .wasm cell and the 
     lighthouseVersion: lhr.lighthouseVersion,
     lighthouse: { ...runtime, description: describeLighthouse(runtime) },
     chromium: { binary: '/usr/bin/chromium', source: 'system Chromium', flags: [], userAgent: null },
-    server: { kind: 'nginx', description: 'nginx with deploy/nginx.conf, COEP require-corp, serving a fresh build of the harness', reason: 'nginx is installed (/usr/sbin/nginx)', baseUrl: 'http://127.0.0.1:4195/' },
+    server: {
+      kind: 'nginx',
+      description: 'nginx with deploy/nginx.conf, COEP require-corp, serving a fresh build of the harness',
+      reason: 'nginx is installed (/usr/sbin/nginx)',
+      baseUrl: 'http://127.0.0.1:4195/',
+    },
     machine: { cpus: 2, loadAverage: { start: [0.5, 0.4, 0.3], end: [0.6, 0.4, 0.3] } },
     runsPerTarget: 1,
     pages: [...PAGES],
@@ -169,14 +191,32 @@ test('summary.md: one row per page and form factor, with the .wasm cell and the 
   assert.ok(md.includes('| site | mobile | `total-blocking-time` maxNumericValue | warn | 350 ms | <= 200 ms | missed (warn) |'), md);
   // A missed warning is listed; a met budget with a note from LHCI is listed with it.
   assert.ok(md.includes('- missed warn: total-blocking-time maxNumericValue: 350 ms > 200 ms (site, mobile, median-run)'), md);
-  assert.ok(md.includes('- met error: categories:performance minScore: 0.91 >= 0.90 — median-run: LHCI read this from all 3 runs (site, mobile, median-run)'), md);
+  assert.ok(
+    md.includes('- met error: categories:performance minScore: 0.91 >= 0.90 — median-run: LHCI read this from all 3 runs (site, mobile, median-run)'),
+    md,
+  );
   assert.match(md, /Load average .* 0\.50 \/ 0\.40 \/ 0\.30 at the start/);
-  assert.ok(md.includes("- Lighthouse 13.5.0 in the runner's process (Node v24.22.3, /p/node_modules/.bin/node); on /usr/bin/chromium (system Chromium: /usr/bin/chromium)"), md);
+  assert.ok(
+    md.includes(
+      "- Lighthouse 13.5.0 in the runner's process (Node v24.22.3, /p/node_modules/.bin/node); on /usr/bin/chromium (system Chromium: /usr/bin/chromium)",
+    ),
+    md,
+  );
   // The probes page does not gate: its missed error is reported, not counted against the run.
   assert.deepEqual(summary.budgets.missedErrors, []);
   assert.match(md, /^Every budget that gates holds \(error-level misses on a page that does not gate are reported below\)\./m);
-  assert.ok(md.includes('| probes | mobile | `total-byte-weight` maxNumericValue | error | 3738186 B (3650.6 KiB) | <= 409600 B (400.0 KiB) | missed (reported: the page does not gate) |'), md);
-  assert.ok(md.includes('- missed error: total-byte-weight maxNumericValue: 3738186 B (3650.6 KiB) > 409600 B (400.0 KiB) (probes, mobile, median-run) (reported only: the page does not gate)'), md);
+  assert.ok(
+    md.includes(
+      '| probes | mobile | `total-byte-weight` maxNumericValue | error | 3738186 B (3650.6 KiB) | <= 409600 B (400.0 KiB) | missed (reported: the page does not gate) |',
+    ),
+    md,
+  );
+  assert.ok(
+    md.includes(
+      '- missed error: total-byte-weight maxNumericValue: 3738186 B (3650.6 KiB) > 409600 B (400.0 KiB) (probes, mobile, median-run) (reported only: the page does not gate)',
+    ),
+    md,
+  );
   assert.ok(md.includes("- **probes** (`/`): the probes page (the suite's own stress probes, not the subject)"), md);
 });
 
@@ -185,5 +225,8 @@ test('budget lines: measured value, limit and unit as a person reads them', () =
   assert.equal(formatValue(0.9, 'score'), '0.90');
   assert.equal(formatValue(null, 'millisecond'), 'no value');
   assert.equal(formatValue(0.0049, 'unitless'), '0.005');
-  assert.equal(describeAssertion(budget({ passed: false, actual: 1900, values: [1900] }), 'index, mobile'), 'missed error: first-contentful-paint maxNumericValue: 1900 ms > 1800 ms (index, mobile, median-run)');
+  assert.equal(
+    describeAssertion(budget({ passed: false, actual: 1900, values: [1900] }), 'index, mobile'),
+    'missed error: first-contentful-paint maxNumericValue: 1900 ms > 1800 ms (index, mobile, median-run)',
+  );
 });

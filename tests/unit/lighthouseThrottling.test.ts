@@ -50,7 +50,16 @@ test("Lighthouse's desktop throttling: no CPU slowdown, 40 ms and 10 Mbps", () =
 });
 
 test('devtools throttling names what Chromium applies; provided says none', () => {
-  const base: LighthouseThrottling = { method: 'devtools', cpuSlowdownMultiplier: 4, rttMs: 150, throughputKbps: 1638.4, requestLatencyMs: 562.5, downloadThroughputKbps: 1474.56, uploadThroughputKbps: 675, benchmarkIndex: null };
+  const base: LighthouseThrottling = {
+    method: 'devtools',
+    cpuSlowdownMultiplier: 4,
+    rttMs: 150,
+    throughputKbps: 1638.4,
+    requestLatencyMs: 562.5,
+    downloadThroughputKbps: 1474.56,
+    uploadThroughputKbps: 675,
+    benchmarkIndex: null,
+  };
   assert.equal(describeLighthouseThrottling(base), 'devtools (applied in Chromium): CPU 4× slowdown, request latency 562.5 ms, 1,474.6 Kbps down, 675 Kbps up');
   assert.equal(describeLighthouseThrottling({ ...base, method: 'provided' }), 'provided: none applied by Lighthouse');
 });
@@ -99,14 +108,27 @@ test('a malformed record is named by its field and value, and does not stop the 
 
 const target = (page: typeof SITE_PAGE, fixture: string): MeasuredTarget => {
   const lhr = lhrFixture(fixture);
-  return { ...pageSummary(page, lhr), reports: { html: '', json: '' }, medianRun: 0, validRuns: 1, runs: [{ ...runFigures(lhr), loadAverage: [0, 0, 0] }], failedRuns: [] };
+  return {
+    ...pageSummary(page, lhr),
+    reports: { html: '', json: '' },
+    medianRun: 0,
+    validRuns: 1,
+    runs: [{ ...runFigures(lhr), loadAverage: [0, 0, 0] }],
+    failedRuns: [],
+  };
 };
 
 test("summary.md: the mobile run's throttling, then the suite's pixel5 beside it, then desktop", () => {
   const suite: SuiteThrottlingRecord = { source: 'reports/compat.json', throttling: null, missing: 'no compat.json' };
-  const lines = throttlingLines({ results: [target(SITE_PAGE, 'index-mobile-run1'), target(PROBES_PAGE, 'index-mobile-run2'), target(SITE_PAGE, 'index-desktop')], suiteThrottling: suite });
+  const lines = throttlingLines({
+    results: [target(SITE_PAGE, 'index-mobile-run1'), target(PROBES_PAGE, 'index-mobile-run2'), target(SITE_PAGE, 'index-desktop')],
+    suiteThrottling: suite,
+  });
   assert.equal(lines[0], "## Throttling: Lighthouse's and the suite's");
-  assert.match(lines[2]!, /^- Lighthouse mobile: simulate .*CPU 4× slowdown, RTT 150 ms, 1,638\.4 Kbps; Lighthouse's benchmark index of this machine \(median run\): site [\d,]+, probes [\d,]+$/);
+  assert.match(
+    lines[2]!,
+    /^- Lighthouse mobile: simulate .*CPU 4× slowdown, RTT 150 ms, 1,638\.4 Kbps; Lighthouse's benchmark index of this machine \(median run\): site [\d,]+, probes [\d,]+$/,
+  );
   assert.equal(lines[3], "- Beside it, the suite's pixel5 throttling: not recorded (no compat.json)");
   assert.match(lines[4]!, /^- Lighthouse desktop: simulate .*CPU not slowed/);
   assert.equal(lines.length, 5);

@@ -24,23 +24,40 @@ const good = readRun(join(FIXTURES, 'all-pass.json'));
 const bad = readRun(join(FIXTURES, 'failing-and-not-run.json'));
 const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-matrix-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
-const { parse: parseJUnit } = createRequire(import.meta.url)('test-results-parser') as { parse(o: { type: 'junit'; files: string[] }): { total: number; failed: number; skipped: number; suites: Array<{ name: string; cases: Array<{ name: string; status: string; failure?: string }> }> } };
+const { parse: parseJUnit } = createRequire(import.meta.url)('test-results-parser') as {
+  parse(o: { type: 'junit'; files: string[] }): {
+    total: number;
+    failed: number;
+    skipped: number;
+    suites: Array<{ name: string; cases: Array<{ name: string; status: string; failure?: string }> }>;
+  };
+};
 
 test('every project is a column with its engine and version, or why it did not run', () => {
   const groups = buildMatrix(bad.report);
-  assert.deepEqual(groups.map((g) => g.target), ['preview', 'nginx', 'not-isolated']);
+  assert.deepEqual(
+    groups.map((g) => g.target),
+    ['preview', 'nginx', 'not-isolated'],
+  );
   const primary = groups[0]!;
-  assert.deepEqual(primary.columns.map((c) => [c.project, c.engine, c.version]), [
-    ['chromium', 'Chromium', '156.0.8078.108'],
-    ['firefox', 'Firefox', '153.8.0'],
-    ['webkit', null, null],
-    ['pixel5', 'Chromium', '157.0.7100.2'],
-    ['iphone12', 'WebKitGTK', '2.50.6'],
-  ]);
+  assert.deepEqual(
+    primary.columns.map((c) => [c.project, c.engine, c.version]),
+    [
+      ['chromium', 'Chromium', '156.0.8078.108'],
+      ['firefox', 'Firefox', '153.8.0'],
+      ['webkit', null, null],
+      ['pixel5', 'Chromium', '157.0.7100.2'],
+      ['iphone12', 'WebKitGTK', '2.50.6'],
+    ],
+  );
   const webkit = primary.columns.find((c) => c.project === 'webkit')!;
   assert.equal(webkit.ran, false);
   assert.match(webkit.reason!, /WebKitWebDriver/);
-  assert.deepEqual(primary.columns.find((c) => c.project === 'iphone12')!.notApplied, ['deviceScaleFactor 3', 'isMobile (mobile viewport meta handling)', 'hasTouch (touch events)']);
+  assert.deepEqual(primary.columns.find((c) => c.project === 'iphone12')!.notApplied, [
+    'deviceScaleFactor 3',
+    'isMobile (mobile viewport meta handling)',
+    'hasTouch (touch events)',
+  ]);
 });
 
 test('cells: features split into validates and computes correctly; a not-run column is "not run" in every row', () => {
@@ -65,7 +82,10 @@ test('cells: features split into validates and computes correctly; a not-run col
   assert.equal(rust.rows.find((r) => r.id === 'rust:web::allocates_and_frees_64_mib@main thread')!.cells.chromium!.kind, 'skipped');
 
   const summary = summarize(buildMatrix(bad.report));
-  assert.deepEqual(summary.notRun.map((n) => n.project), ['webkit']);
+  assert.deepEqual(
+    summary.notRun.map((n) => n.project),
+    ['webkit'],
+  );
   assert.deepEqual(summary.failing, [{ project: 'firefox', count: 2 }]);
   assert.deepEqual(summarize(buildMatrix(good.report)).failing, []);
 });
@@ -93,7 +113,13 @@ test('changes: exactly what differs, each naming the item, the project and its e
   needsSimd.subject!.requirements!.features.push({ ...needsSimd.subject!.requirements!.features[0]!, feature: 'simd', probe: 'features.simd' });
   needsSimd.subject!.requirements!.minimum.Safari = { version: '16.4', limitedBy: ['simd'] };
   const req = compareRuns(needsSimd, [bad]).changes.filter((c) => c.kind === 'requirement');
-  assert.deepEqual(req.map((c) => [c.item, c.before, c.after]), [['simd', 'not needed', 'needed'], ['minimum Safari', '15', '16.4']]);
+  assert.deepEqual(
+    req.map((c) => [c.item, c.before, c.after]),
+    [
+      ['simd', 'not needed', 'needed'],
+      ['minimum Safari', '15', '16.4'],
+    ],
+  );
 });
 
 test('the history: runs ordered by when they were generated, the current one compared with those before it', () => {
@@ -103,9 +129,15 @@ test('the history: runs ordered by when they were generated, the current one com
   cpSync(join(FIXTURES, 'all-pass.json'), join(dir, 'history', 'compat-9999.json'));
   writeFileSync(join(dir, 'history', 'compat-0000.json'), '{ not json');
   const all = storedRuns(dir);
-  assert.deepEqual(all.map((r) => r.report.generatedAt), ['2026-11-29T10:00:00.000Z', '2026-11-29T11:00:00.000Z']);
+  assert.deepEqual(
+    all.map((r) => r.report.generatedAt),
+    ['2026-11-29T10:00:00.000Z', '2026-11-29T11:00:00.000Z'],
+  );
   const current = all.find((r) => r.path === join(dir, 'compat.json'))!;
-  assert.deepEqual(runsBefore(current, all).map((r) => r.report.generatedAt), ['2026-11-29T10:00:00.000Z']);
+  assert.deepEqual(
+    runsBefore(current, all).map((r) => r.report.generatedAt),
+    ['2026-11-29T10:00:00.000Z'],
+  );
 });
 
 test('features.json validates against webassembly.org features.schema.json, one browser per engine version that ran', () => {
@@ -120,7 +152,10 @@ test('features.json validates against webassembly.org features.schema.json, one 
   assert.deepEqual(Object.keys(out.browsers), ['Chromium 156.0.8078.108', 'Chromium 157.0.7100.2', 'Firefox 153.8.0', 'WebKitGTK 2.50.6']);
   assert.equal(out.browsers['Firefox 153.8.0']!.features.simd, false, 'a wrong answer is not support');
   assert.equal(out.browsers['Chromium 156.0.8078.108']!.features.simd, true);
-  assert.deepEqual(out.browsers['Chromium 156.0.8078.108']!.features.typeReflection, ['flag', 'off by default in Chromium 156.0.8078.108; behind chrome://flags/#enable-experimental-webassembly-features']);
+  assert.deepEqual(out.browsers['Chromium 156.0.8078.108']!.features.typeReflection, [
+    'flag',
+    'off by default in Chromium 156.0.8078.108; behind chrome://flags/#enable-experimental-webassembly-features',
+  ]);
   assert.equal(out.browsers['WebKitGTK 2.50.6']!.features.relaxedSimd, false, 'WebKitGTK documents no flag here');
   assert.equal(out.features.simd!.description, 'Fixed-width SIMD');
 });
@@ -130,9 +165,15 @@ test('junit-probes.xml: a real JUnit reader sees one testcase per probe per proj
   writeFileSync(file, junitProbes(bad.report));
   const read = parseJUnit({ type: 'junit', files: [file] });
   const matrix = buildMatrix(bad.report);
-  const expectedCases = matrix.reduce((n, g) => n + g.columns.length * g.sections.filter((s) => s.kind !== 'rust-tests').reduce((m, s) => m + s.rows.length, 0), 0);
+  const expectedCases = matrix.reduce(
+    (n, g) => n + g.columns.length * g.sections.filter((s) => s.kind !== 'rust-tests').reduce((m, s) => m + s.rows.length, 0),
+    0,
+  );
   // The reader counts skipped cases apart from its total.
-  assert.equal(read.suites.reduce((n, s) => n + s.cases.length, 0), expectedCases);
+  assert.equal(
+    read.suites.reduce((n, s) => n + s.cases.length, 0),
+    expectedCases,
+  );
   assert.equal(read.total + read.skipped, expectedCases);
   assert.equal(read.suites.length, 7);
   const firefox = read.suites.find((s) => s.name.startsWith('firefox '))!;
@@ -149,9 +190,20 @@ test('wptreport per project: results[].subtests[], run_info with product, browse
   assert.deepEqual([report.run_info.product, report.run_info.browser_version, typeof report.run_info.os], ['firefox', '153.8.0', 'string']);
   const features = report.results.find((r) => r.test === '/wasm-compat/features')!;
   assert.equal(features.status, 'OK');
-  assert.deepEqual(features.subtests.find((s) => s.name === 'features.simd'), { name: 'features.simd', status: 'FAIL', message: 'fail: validates; i32x4.add lane 3: got 0, want 7', expected: 'PASS' });
+  assert.deepEqual(
+    features.subtests.find((s) => s.name === 'features.simd'),
+    { name: 'features.simd', status: 'FAIL', message: 'fail: validates; i32x4.add lane 3: got 0, want 7', expected: 'PASS' },
+  );
   const iphone = wptReport(bad.report, 'iphone12')!;
-  assert.deepEqual(iphone.results.find((r) => r.test === '/wasm-compat/features')!.subtests.find((s) => s.name === 'features.relaxedSimd'), { name: 'features.relaxedSimd', status: 'FAIL', message: iphone.results.find((r) => r.test === '/wasm-compat/features')!.subtests.find((s) => s.name === 'features.relaxedSimd')!.message }, 'unsupported as expected: FAIL with no `expected`');
+  assert.deepEqual(
+    iphone.results.find((r) => r.test === '/wasm-compat/features')!.subtests.find((s) => s.name === 'features.relaxedSimd'),
+    {
+      name: 'features.relaxedSimd',
+      status: 'FAIL',
+      message: iphone.results.find((r) => r.test === '/wasm-compat/features')!.subtests.find((s) => s.name === 'features.relaxedSimd')!.message,
+    },
+    'unsupported as expected: FAIL with no `expected`',
+  );
   const rust = report.results.find((r) => r.test === '/wasm-compat/rust/web/main-thread')!;
   assert.equal(rust.subtests.find((s) => s.name === 'f64_edge_values_survive_sorting')!.status, 'FAIL');
   assert.equal(rust.subtests.find((s) => s.name === 'allocates_and_frees_64_mib')!.status, 'NOTRUN');
@@ -163,7 +215,10 @@ test('writeMatrix: every file, the page links only what exists, and bad input is
   cpSync(join(FIXTURES, 'all-pass.json'), join(dir, 'history', 'compat-a.json'));
   cpSync(join(FIXTURES, 'failing-and-not-run.json'), join(dir, 'compat.json'));
   const written = writeMatrix(readRun(join(dir, 'compat.json')), dir);
-  assert.deepEqual(written.files.map((f) => f.slice(dir.length + 1)), ['features.json', 'junit-probes.xml', 'wpt', 'changes.md', 'index.html']);
+  assert.deepEqual(
+    written.files.map((f) => f.slice(dir.length + 1)),
+    ['features.json', 'junit-probes.xml', 'wpt', 'changes.md', 'index.html'],
+  );
   const page = readFileSync(join(dir, 'index.html'), 'utf8');
   assert.match(page, /<a href="playwright\/index\.html#\?testId=[0-9a-f-]+">/);
   assert.match(page, /<a href="features\.json">/);
@@ -174,10 +229,16 @@ test('writeMatrix: every file, the page links only what exists, and bad input is
 
   writeFileSync(join(dir, 'broken.json'), '{"earlier": "run"}');
   const unversioned = /broken\.json: not a wasm-compat compat\.json: it has no schema version/;
-  assert.throws(() => readRun(join(dir, 'broken.json')), (e: Error) => e instanceof RunFileError && unversioned.test(e.message));
+  assert.throws(
+    () => readRun(join(dir, 'broken.json')),
+    (e: Error) => e instanceof RunFileError && unversioned.test(e.message),
+  );
   writeFileSync(join(dir, 'newer.json'), '{"schema": 2}');
   const newer = /newer\.json: schema version 2 is not one this wasm-compat reads \(1\)/;
-  assert.throws(() => readRun(join(dir, 'newer.json')), (e: Error) => e instanceof RunFileError && newer.test(e.message));
+  assert.throws(
+    () => readRun(join(dir, 'newer.json')),
+    (e: Error) => e instanceof RunFileError && newer.test(e.message),
+  );
   assert.throws(() => readRun(join(dir, 'missing.json')), /no such file/);
   writeFileSync(join(dir, 'truncated.json'), '{"schema": 1, "projects": {');
   assert.throws(() => readRun(join(dir, 'truncated.json')), /is not JSON/);
@@ -199,6 +260,9 @@ test("merging CI's per-engine files: every project, one subject; different build
   assert.equal(merged.generatedAt, '2026-11-29T10:05:00.000Z');
   const other = split('other', ['pixel5'], '2026-11-29T10:06:00.000Z');
   other.report.subject!.wasm!.sha256 = '0'.repeat(64);
-  assert.throws(() => mergeRuns([split('c', ['chromium'], '2026-11-29T10:01:00.000Z'), other]), (e: Error) => e instanceof RunFileError && /other\.json tested wasm-compat 0\.1\.0 \(\.wasm 000000000000\).*do not merge/.test(e.message));
+  assert.throws(
+    () => mergeRuns([split('c', ['chromium'], '2026-11-29T10:01:00.000Z'), other]),
+    (e: Error) => e instanceof RunFileError && /other\.json tested wasm-compat 0\.1\.0 \(\.wasm 000000000000\).*do not merge/.test(e.message),
+  );
   assert.throws(() => mergeRuns([]), /nothing to merge/);
 });

@@ -47,7 +47,14 @@ test('types and caching agree with servingHeaders.ts', () => {
   const hashed = /"~\*([^"]+)"\s+"([^"]+)";/.exec(conf)!;
   assert.equal(hashed[2], IMMUTABLE);
   const nginxPattern = new RegExp(hashed[1]!, 'i');
-  for (const path of ['/assets/wasm_compat_bg-C9o9UeKm.wasm', '/assets/wasm_compat--CJy_m8x.js', '/a/assets/index-DQuZPHRm.css', '/assets/app.js', '/index.html', '/build-info.json']) {
+  for (const path of [
+    '/assets/wasm_compat_bg-C9o9UeKm.wasm',
+    '/assets/wasm_compat--CJy_m8x.js',
+    '/a/assets/index-DQuZPHRm.css',
+    '/assets/app.js',
+    '/index.html',
+    '/build-info.json',
+  ]) {
     assert.equal(nginxPattern.test(path), HASHED_ASSET.test(path), path);
   }
   assert.doesNotMatch(/charset_types[^;]*;/.exec(conf)![0], /application\/wasm/, 'no charset parameter on application/wasm');
@@ -58,12 +65,20 @@ test('rendering refuses values that would inject config, and leaves no placehold
   assert.throws(() => renderNginxConf({ listen: '127.0.0.1:1; evil', root: '/r', prefix: '/p', modules: '/m', coop: '', coep: '' }), /listen/);
   assert.throws(() => renderNginxConf({ listen: '127.0.0.1:1', root: '/r', prefix: '/p', modules: '/m', coop: 'x"y', coep: '' }), /coop/);
   assert.throws(() => renderNginxConf({ listen: '127.0.0.1:1', root: '/r', prefix: '/p', modules: '/m', coop: '', coep: '' }, 'root @@NOPE@@;'), /@@NOPE@@/);
-  assert.doesNotMatch(render('none').split('\n').filter((l) => !l.trim().startsWith('#')).join('\n'), /@@/);
+  assert.doesNotMatch(
+    render('none')
+      .split('\n')
+      .filter((l) => !l.trim().startsWith('#'))
+      .join('\n'),
+    /@@/,
+  );
 });
 
 const nginx = spawnSync('nginx', ['-v']).status === 0 && existsSync(join(DEBIAN_MODULES, 'ngx_http_brotli_static_module.so'));
 
-test('nginx -t accepts every variant, with everything under its prefix', { skip: nginx ? false : 'nginx or its brotli modules are not installed (scripts/setup.sh)' }, () => {
+test('nginx -t accepts every variant, with everything under its prefix', {
+  skip: nginx ? false : 'nginx or its brotli modules are not installed (scripts/setup.sh)',
+}, () => {
   for (const isolation of ISOLATIONS) {
     const prefix = mkdtempSync(join(tmpdir(), 'wasm-compat-nginx-t-'));
     try {

@@ -30,6 +30,10 @@ test(`Node ${PIN}: pinned exactly, the same for both Linux packages and every ot
 });
 
 test('these tests run on the pinned Node, an LTS release', () => {
-  assert.equal(process.version, `v${PIN}`, `this is ${process.execPath}: run the tests through npm (npm run test:unit), which puts node_modules/.bin/node first on PATH`);
+  assert.equal(
+    process.version,
+    `v${PIN}`,
+    `this is ${process.execPath}: run the tests through npm (npm run test:unit), which puts node_modules/.bin/node first on PATH`,
+  );
   assert.equal(typeof process.release.lts, 'string', `Node ${process.version} is not an LTS release (process.release.lts is ${String(process.release.lts)})`);
 });

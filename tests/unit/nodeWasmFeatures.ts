@@ -14,8 +14,18 @@ interface V8Facts {
 }
 
 const ALWAYS = [
-  'features.simd', 'features.threads', 'features.bulkMemory', 'features.referenceTypes', 'features.multiValue', 'features.mutableGlobals',
-  'features.signExtension', 'features.saturatedFloatToInt', 'features.bigInt', 'features.tailCall', 'features.exceptions', 'features.streamingCompilation',
+  'features.simd',
+  'features.threads',
+  'features.bulkMemory',
+  'features.referenceTypes',
+  'features.multiValue',
+  'features.mutableGlobals',
+  'features.signExtension',
+  'features.saturatedFloatToInt',
+  'features.bigInt',
+  'features.tailCall',
+  'features.exceptions',
+  'features.streamingCompilation',
 ];
 
 const V8_LINES: Readonly<Record<string, V8Facts>> = {
@@ -25,8 +35,16 @@ const V8_LINES: Readonly<Record<string, V8Facts>> = {
   '13.6': {
     node: 'Node 24',
     shipped: new Set([
-      ...ALWAYS, 'features.exnref', 'features.extendedConst', 'features.gc', 'features.jspi', 'features.jsStringBuiltins', 'features.memory64',
-      'features.multiMemory', 'features.relaxedSimd', 'features.typedFunctionReferences',
+      ...ALWAYS,
+      'features.exnref',
+      'features.extendedConst',
+      'features.gc',
+      'features.jspi',
+      'features.jsStringBuiltins',
+      'features.memory64',
+      'features.multiMemory',
+      'features.relaxedSimd',
+      'features.typedFunctionReferences',
     ]),
     flags: { 'features.typeReflection': '--experimental-wasm-type-reflection' },
   },

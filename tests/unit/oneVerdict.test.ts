@@ -16,7 +16,18 @@ import { recordEngine, recordVerdicts } from '../../runner/testRecord.ts';
 import { recordedTest } from './recordedTest.ts';
 
 const result = (id: string, status: ProbeResult['status']): ProbeResult => ({ id, title: id, category: 'loading', status, detail: `it said ${status}`, ms: 1 });
-const engine = { project: 'chromium', engine: 'chromium', kind: 'system', source: 'system Chromium', binary: '/usr/bin/chromium', version: '156.0.1', userAgent: 'UA', emulated: false, device: null, notApplied: [] } as EngineInfo;
+const engine = {
+  project: 'chromium',
+  engine: 'chromium',
+  kind: 'system',
+  source: 'system Chromium',
+  binary: '/usr/bin/chromium',
+  version: '156.0.1',
+  userAgent: 'UA',
+  emulated: false,
+  device: null,
+  notApplied: [],
+} as EngineInfo;
 
 const CASES: Array<[string, ProbeResult['status'], ProbeExpectation['status']]> = [
   ['loading.infoProbe', 'info', 'pass'],
@@ -26,13 +37,22 @@ const CASES: Array<[string, ProbeResult['status'], ProbeExpectation['status']]> 
 ];
 
 async function reportWith(checked: boolean): Promise<CompatReport> {
-  const verdicts = CASES.map(([id, status, expected]) => verdict(result(id, status), { status: expected, why: 'w' }, checked ? [`the data of ${id} is wrong`] : []));
+  const verdicts = CASES.map(([id, status, expected]) =>
+    verdict(result(id, status), { status: expected, why: 'w' }, checked ? [`the data of ${id} is wrong`] : []),
+  );
   const t = recordedTest();
   await recordEngine(t.testInfo, engine);
   await recordVerdicts(t.testInfo, verdicts);
   const project = emptyProject();
   addTestResult(project, { annotations: [] }, t.result(verdicts.some(failsRun) ? 'failed' : 'passed'));
-  return { schema: 1, generatedAt: '2026-12-06T00:00:00Z', target: 'preview', targetIsolation: 'require-corp', playwright: 'test', projects: { chromium: project } };
+  return {
+    schema: 1,
+    generatedAt: '2026-12-06T00:00:00Z',
+    target: 'preview',
+    targetIsolation: 'require-corp',
+    playwright: 'test',
+    projects: { chromium: project },
+  };
 }
 
 /** What each of the five says of each probe: does it fail? */
@@ -47,7 +67,10 @@ function fiveReaders(report: CompatReport): Record<string, boolean[]> {
       const cell = cells.find((r) => r.id === id)!.cells.chromium!;
       const junitCase = junit.split('<testcase').find((c) => c.includes(`name="${id}:`))!;
       const sub = wpt.find((s) => s.name === id)!;
-      return [id, [failsRun(v), v.status === 'fail', cell.kind === 'fail', junitCase.includes('<failure'), sub.expected !== undefined && sub.status === 'FAIL']];
+      return [
+        id,
+        [failsRun(v), v.status === 'fail', cell.kind === 'fail', junitCase.includes('<failure'), sub.expected !== undefined && sub.status === 'FAIL'],
+      ];
     }),
   );
 }

@@ -51,7 +51,10 @@ test('the Cocoa rule reads every form a browser or its driver gives its platform
   // WebKitGTK (its own key) and the other engines do not depend on the platform.
   assert.equal(expectedProbe(BROTLI, contextOf({ engine: 'webkit', kind: 'webkitgtk', version: '2.50.6', platform: 'MacIntel' }), rules).status, 'unsupported');
   assert.equal(expectedProbe(BROTLI, contextOf({ engine: 'firefox', kind: 'system', version: '153.8.0', platform: 'Linux x86_64' }), rules).status, 'pass');
-  assert.equal(expectedProbe(BROTLI, contextOf({ engine: 'chromium', kind: 'system', version: '156.0.8078.114', platform: 'MacIntel' }), rules).status, 'unsupported');
+  assert.equal(
+    expectedProbe(BROTLI, contextOf({ engine: 'chromium', kind: 'system', version: '156.0.8078.114', platform: 'MacIntel' }), rules).status,
+    'unsupported',
+  );
 });
 
 const UA = {
@@ -65,8 +68,16 @@ const UA = {
 
 test("the crate's browser test finds its engine from the page (navigator.userAgent and platform), as measured here", () => {
   // What the three engines and the two emulated devices report here (2026-12-06).
-  assert.deepEqual(engineHere({ userAgent: UA.headlessChrome, platform: 'Linux x86_64' }), { engine: 'chromium', version: '156.0.0.0', platform: 'Linux x86_64' });
-  assert.deepEqual(engineHere({ userAgent: UA.pixel5, platform: 'Linux x86_64', userAgentData: { platform: 'Android' } }), { engine: 'chromium', version: '156.0.8078.4', platform: 'Linux x86_64' });
+  assert.deepEqual(engineHere({ userAgent: UA.headlessChrome, platform: 'Linux x86_64' }), {
+    engine: 'chromium',
+    version: '156.0.0.0',
+    platform: 'Linux x86_64',
+  });
+  assert.deepEqual(engineHere({ userAgent: UA.pixel5, platform: 'Linux x86_64', userAgentData: { platform: 'Android' } }), {
+    engine: 'chromium',
+    version: '156.0.8078.4',
+    platform: 'Linux x86_64',
+  });
   assert.deepEqual(engineHere({ userAgent: UA.firefox, platform: 'Linux x86_64' }), { engine: 'firefox', version: '153.0', platform: 'Linux x86_64' });
   assert.deepEqual(engineHere({ userAgent: UA.webKitGtk, platform: 'Linux x86_64' }), { engine: 'webkit', version: '60.5', platform: 'Linux x86_64' });
   // iphone12 emulated on a Linux WebKit: the user agent says iPhone, the platform says what runs it.

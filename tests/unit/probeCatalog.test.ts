@@ -12,24 +12,31 @@ import { probeTable, TABLE_END, TABLE_START, withProbeTable } from '../../harnes
 const definition = { title: 't', needsWebAssembly: false, run: async () => ({ status: 'pass' as const, detail: 'd' }) };
 
 test('a probe is named by its path: <category>/<name>.ts is <category>.<name>', () => {
-  assert.deepEqual([probeFromPath('./features/simd.ts', definition).id, probeFromPath('./features/simd.ts', definition).category], ['features.simd', 'features']);
+  assert.deepEqual(
+    [probeFromPath('./features/simd.ts', definition).id, probeFromPath('./features/simd.ts', definition).category],
+    ['features.simd', 'features'],
+  );
   assert.equal(probeFromPath('/abs/harness/probes/serving/wasmMimeType.ts', definition).id, 'serving.wasmMimeType');
   assert.throws(() => probeFromPath('./gadgets/x.ts', definition), /not a probe file: probes live in harness\/probes\/<environment\|/);
   assert.throws(() => probeFromPath('./x.ts', definition), /not a probe file/);
 });
 
-test('the catalog lists every probe file of every category once, helpers left out, with the subject\'s own when given', () => {
+test("the catalog lists every probe file of every category once, helpers left out, with the subject's own when given", () => {
   const files = probeFiles([PROBES_DIR, DEMO_PROBES_DIR]);
   assert.equal(new Set(files.map((f) => f.id)).size, files.length, 'no id twice, across the generic and the demo probes');
   const onDisk = (dir: string, category: string) =>
-    existsSync(join(dir, category)) ? readdirSync(join(dir, category)).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).map((f) => `${category}.${f.slice(0, -3)}`) : [];
+    existsSync(join(dir, category))
+      ? readdirSync(join(dir, category))
+          .filter((f) => f.endsWith('.ts') && !f.startsWith('_'))
+          .map((f) => `${category}.${f.slice(0, -3)}`)
+      : [];
   for (const category of PROBE_CATEGORIES) {
     assert.deepEqual(probeIds(category).sort(), onDisk(PROBES_DIR, category).sort(), category);
     const withDemo = probeIds(category, DEMO_PROBES_DIR).sort();
     assert.deepEqual(withDemo, [...onDisk(PROBES_DIR, category), ...onDisk(DEMO_PROBES_DIR, category)].sort(), `${category} with the demo's`);
     assert.ok(withDemo.length > 0, `${category} has probes in the default run`);
   }
-  assert.deepEqual(probeIds('execution'), [], 'execution probes are a crate\'s own: the generic set has none');
+  assert.deepEqual(probeIds('execution'), [], "execution probes are a crate's own: the generic set has none");
 });
 
 test('the README table is made from the probes and the README holds the current one', async () => {

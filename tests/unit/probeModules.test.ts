@@ -12,7 +12,9 @@ import { JS_API_MODULES, SHIPPED_BY_NODE } from './nodeWasmFeatures.ts';
 
 /** Every probe module in the tree: harness/probes/<category>/<name>.wat. */
 const WAT_FILES = PROBE_CATEGORIES.filter((category) => existsSync(join(PROBES_DIR, category))).flatMap((category) =>
-  readdirSync(join(PROBES_DIR, category)).filter((f) => f.endsWith('.wat')).map((f) => ({ id: `${category}.${f.slice(0, -4)}`, file: join(PROBES_DIR, category, f) })),
+  readdirSync(join(PROBES_DIR, category))
+    .filter((f) => f.endsWith('.wat'))
+    .map((f) => ({ id: `${category}.${f.slice(0, -4)}`, file: join(PROBES_DIR, category, f) })),
 );
 
 /** compileWat, with binaryen's validation report kept off stderr (a failure here is expected, and asserted on). */

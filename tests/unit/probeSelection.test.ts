@@ -25,7 +25,10 @@ test('bad selections name the value and the choices', () => {
     categories: ['loading'],
     skip: ['loading.compileDuringDownload', 'loading.cachedSecondLoad'],
   });
-  assert.throws(() => runProbeSelection({ WASM_COMPAT_SKIP_PROBES: 'loading.compileDuringDownlaod' }), /WASM_COMPAT_SKIP_PROBES="loading.compileDuringDownlaod": no probe named loading.compileDuringDownlaod/);
+  assert.throws(
+    () => runProbeSelection({ WASM_COMPAT_SKIP_PROBES: 'loading.compileDuringDownlaod' }),
+    /WASM_COMPAT_SKIP_PROBES="loading.compileDuringDownlaod": no probe named loading.compileDuringDownlaod/,
+  );
 });
 
 test('selected: in a chosen category and not skipped; a narrowed selection keeps both conditions', () => {
@@ -44,8 +47,10 @@ test('projects: the primary five run every probe, but the phone whose engine app
   for (const name of ['chromium', 'firefox', 'webkit', 'pixel5']) assert.deepEqual(projects[name]!.use.probes, EVERY_PROBE, name);
   // iphone12's WebKit applies neither the CPU nor the network: the webkit project measures them, on the same binary.
   assert.deepEqual(projects['iphone12']!.use.probes, { categories: null, skip: ISOLATION_BLIND_PROBES });
-  for (const name of ['chromium@nginx', 'firefox@nginx', 'webkit@nginx']) assert.deepEqual(projects[name]!.use.probes, { categories: SERVING_CATEGORIES, skip: [] }, name);
-  for (const name of ['pixel5@nginx', 'iphone12@nginx', 'chromium@credentialless', 'webkit@not-isolated']) assert.deepEqual(projects[name]!.use.probes, { categories: SERVING_CATEGORIES, skip: ISOLATION_BLIND_PROBES }, name);
+  for (const name of ['chromium@nginx', 'firefox@nginx', 'webkit@nginx'])
+    assert.deepEqual(projects[name]!.use.probes, { categories: SERVING_CATEGORIES, skip: [] }, name);
+  for (const name of ['pixel5@nginx', 'iphone12@nginx', 'chromium@credentialless', 'webkit@not-isolated'])
+    assert.deepEqual(projects[name]!.use.probes, { categories: SERVING_CATEGORIES, skip: ISOLATION_BLIND_PROBES }, name);
   // Every project keeps to one worker: its page is loaded once.
   assert.ok(Object.values(projects).every((p) => p.workers === 1));
   // A run's selection narrows every project's.

@@ -21,7 +21,8 @@ export function recordedTest(project = 'chromium'): RecordedTest {
     testId: `test-${process.pid}-${next++}`,
     titlePath: ['spec.ts', `test ${next}`],
     status: 'passed',
-    attach: async (name: string, options: { body: string; contentType: string }) => void attachments.push({ name, contentType: options.contentType, body: Buffer.from(options.body) }),
+    attach: async (name: string, options: { body: string; contentType: string }) =>
+      void attachments.push({ name, contentType: options.contentType, body: Buffer.from(options.body) }),
     skip: (condition: boolean, description: string) => {
       if (!condition) return;
       annotations.push({ type: 'skip', description });

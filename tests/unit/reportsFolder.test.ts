@@ -27,7 +27,10 @@ let before_: string;
 /** Every file under reports/ with its modification time: what must not change. */
 function snapshot(folder: string): string {
   if (!existsSync(folder)) return '';
-  const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [`${relative(folder, join(d, e.name))} ${statSync(join(d, e.name)).mtimeMs}`]));
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(d, e.name)) : [`${relative(folder, join(d, e.name))} ${statSync(join(d, e.name)).mtimeMs}`],
+    );
   return walk(folder).sort().join('\n');
 }
 
@@ -50,7 +53,13 @@ test('the setting is read when a writer asks: reports/ by default, the folder gi
 });
 
 test('compat.json, and the Appium run joining it, land there; the earlier one goes to its history', async () => {
-  const config = (projects: string[]) => ({ version: 'test', reporter: [['html', { outputFolder: join(dir, 'playwright') }]], configFile: undefined, projects: projects.map((name) => ({ name, use: {} })) }) as unknown as FullConfig;
+  const config = (projects: string[]) =>
+    ({
+      version: 'test',
+      reporter: [['html', { outputFolder: join(dir, 'playwright') }]],
+      configFile: undefined,
+      projects: projects.map((name) => ({ name, use: {} })),
+    }) as unknown as FullConfig;
   /** A run as the global setup starts it and the teardown ends it, with one passing test of `project`. */
   const run = async (project: string) => {
     const started = startRun();
@@ -75,9 +84,16 @@ test('compat.json, and the Appium run joining it, land there; the earlier one go
   assert.equal(report.runId, browserRun, 'the joined file stays the browser run');
   assert.deepEqual(Object.keys(report.projects).sort(), ['appium-chromium', 'chromium']);
   assert.equal(report.projects.chromium!.htmlReport, 'playwright', 'where its tests are in the HTML report, relative to the reports folder');
-  assert.equal(readdirSync(join(dir, 'history')).filter((f) => /^compat-.*\.json$/.test(f)).length, 2, 'the stale file, then the browser run before the join rewrote it');
+  assert.equal(
+    readdirSync(join(dir, 'history')).filter((f) => /^compat-.*\.json$/.test(f)).length,
+    2,
+    'the stale file, then the browser run before the join rewrote it',
+  );
   // A join names the run it joins; any other file is refused, naming both.
-  assert.throws(() => readJoinedRun(reportPath('compat.json'), 'some-other-run'), new RegExp(`WASM_COMPAT_JOIN_RUN=some-other-run: .*compat\\.json is from run ${browserRun}, not the run to join`));
+  assert.throws(
+    () => readJoinedRun(reportPath('compat.json'), 'some-other-run'),
+    new RegExp(`WASM_COMPAT_JOIN_RUN=some-other-run: .*compat\\.json is from run ${browserRun}, not the run to join`),
+  );
   delete process.env[RUN_ID_ENV];
 });
 
@@ -88,7 +104,12 @@ test("compat.json lists the projects in the config's order, whichever worker fin
     await recordVerdicts(t.testInfo, []);
     saveTest(started, t.testInfo, 'ended', Date.now());
   }
-  await globalTeardown({ version: 'test', reporter: [], configFile: undefined, projects: ['chromium', 'firefox'].map((name) => ({ name, use: {} })) } as unknown as FullConfig);
+  await globalTeardown({
+    version: 'test',
+    reporter: [],
+    configFile: undefined,
+    projects: ['chromium', 'firefox'].map((name) => ({ name, use: {} })),
+  } as unknown as FullConfig);
   delete process.env[RUN_ID_ENV];
   const report = readCompatFile(join(dir, 'compat.json'));
   assert.deepEqual(Object.keys(report.projects), ['chromium', 'firefox']);
@@ -96,10 +117,20 @@ test("compat.json lists the projects in the config's order, whichever worker fin
 
 test('both Playwright configs put their HTML report there', () => {
   for (const config of ['playwright.config.ts', 'playwright.appium.config.ts']) {
-    const folder = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `const c = (await import(${JSON.stringify(resolve(config))})).default; console.log(c.reporter.find(([n]) => n === 'html')[1].outputFolder);`], {
-      encoding: 'utf8',
-      env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
-    }).trim();
+    const folder = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `const c = (await import(${JSON.stringify(resolve(config))})).default; console.log(c.reporter.find(([n]) => n === 'html')[1].outputFolder);`,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
+      },
+    ).trim();
     assert.equal(folder, join(dir, config === 'playwright.config.ts' ? 'playwright' : 'playwright-appium'), config);
   }
 });
@@ -114,10 +145,14 @@ test('the size report of wasm-opt lands there', () => {
   try {
     for (const f of ['build-info.json', 'wasm_compat_bg.wasm']) copyFileSync(join('crate', 'pkg', f), join(pkg, f));
     copyFileSync(join(pkg, 'wasm_compat_bg.wasm'), join(pkg, 'wasm_compat_bg.wasm.orig'));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'build/recordOptimization.ts', pkg, '--level', 'unit-test', '--flags=-O0', '--wasm-opt', 'none'], {
-      encoding: 'utf8',
-      env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir, SKIP_COMPRESSION: '1' },
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'build/recordOptimization.ts', pkg, '--level', 'unit-test', '--flags=-O0', '--wasm-opt', 'none'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir, SKIP_COMPRESSION: '1' },
+      },
+    );
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.ok(existsSync(join(dir, 'size', 'optimize-unit-test.json')));
   } finally {
@@ -156,6 +191,12 @@ test('the history keeps the last N of each kind, pruned by count (WASM_COMPAT_HI
   } finally {
     delete process.env.WASM_COMPAT_HISTORY_RUNS;
   }
-  const kept = readdirSync(join(dir, 'history')).filter((f) => f.startsWith('pruned-')).sort();
-  assert.deepEqual(kept.map((f) => JSON.parse(readFileSync(join(dir, 'history', f), 'utf8')).run), [2, 3], 'the newest two');
+  const kept = readdirSync(join(dir, 'history'))
+    .filter((f) => f.startsWith('pruned-'))
+    .sort();
+  assert.deepEqual(
+    kept.map((f) => JSON.parse(readFileSync(join(dir, 'history', f), 'utf8')).run),
+    [2, 3],
+    'the newest two',
+  );
 });

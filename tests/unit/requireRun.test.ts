@@ -25,8 +25,14 @@ test('some engines missing, others ran: not a failure (a person runs what they h
 test('WASM_COMPAT_REQUIRE: each named project must be configured and must have run', () => {
   assert.deepEqual(requiredProjects({ WASM_COMPAT_REQUIRE: 'appium-android, chromium firefox' }), ['appium-android', 'chromium', 'firefox']);
   assert.deepEqual(requiredProjects({}), []);
-  assert.match(runGate(['chromium', 'appium-android'], new Set(['chromium']), notRun, ['appium-android'])!, /WASM_COMPAT_REQUIRE names appium-android, which did not run: no Android device/);
-  assert.match(runGate(['chromium'], new Set(['chromium']), notRun, ['appium-ios'])!, /names appium-ios, which is not a project of this config \(its projects: chromium\)/);
+  assert.match(
+    runGate(['chromium', 'appium-android'], new Set(['chromium']), notRun, ['appium-android'])!,
+    /WASM_COMPAT_REQUIRE names appium-android, which did not run: no Android device/,
+  );
+  assert.match(
+    runGate(['chromium'], new Set(['chromium']), notRun, ['appium-ios'])!,
+    /names appium-ios, which is not a project of this config \(its projects: chromium\)/,
+  );
   assert.equal(runGate(['chromium', 'appium-android'], new Set(['appium-android']), notRun, ['appium-android']), null);
 });
 

@@ -33,24 +33,42 @@ test('a feature no release ships makes the module run nowhere there; one without
 
 test('i64 at the JS boundary needs BigInt integration', () => {
   const r = requirementsOf(module([], ['export big']));
-  assert.deepEqual(r.features.map((f) => f.probe), ['features.bigInt']);
+  assert.deepEqual(
+    r.features.map((f) => f.probe),
+    ['features.bigInt'],
+  );
   assert.equal(r.minimum.Safari.version, '15');
 });
 
 test('the baseline check fails on an added feature, naming the versions it drops, and not on a removed one', () => {
   const before = toBaseline('x 1', requirementsOf(module(['sign_extension', 'reference_types'])));
   const added = compareWithBaseline(before, requirementsOf(module(['sign_extension', 'reference_types', 'tail_call'])));
-  assert.deepEqual(added.added.map((f) => f.feature), ['tail_call']);
-  assert.deepEqual(added.dropped.map((d) => `${d.browser} ${d.from}→${d.to}`), ['Chrome 96→112', 'Edge 96→112', 'Firefox 79→121', 'Safari 15→18.2', 'Safari on iOS 15→18.2']);
+  assert.deepEqual(
+    added.added.map((f) => f.feature),
+    ['tail_call'],
+  );
+  assert.deepEqual(
+    added.dropped.map((d) => `${d.browser} ${d.from}→${d.to}`),
+    ['Chrome 96→112', 'Edge 96→112', 'Firefox 79→121', 'Safari 15→18.2', 'Safari on iOS 15→18.2'],
+  );
   assert.match(describeChange('x 1', added).join('\n'), /x 1 newly needs tail_call \(features\.tailCall\): first in Chrome 112/);
   const removed = compareWithBaseline(before, requirementsOf(module(['sign_extension'])));
   assert.deepEqual([removed.added, removed.removed, removed.dropped], [[], ['reference_types'], []]);
 });
 
-test('a project runs the module only when every needed feature\'s live probe passed there', () => {
+test("a project runs the module only when every needed feature's live probe passed there", () => {
   const r = requirementsOf(module(['simd', 'tail_call']));
-  assert.deepEqual(checkProject(r, [{ id: 'features.simd', actual: 'pass' }, { id: 'features.tailCall', actual: 'pass' }]), { runs: true, missing: [], unjudged: [] });
-  const without = checkProject(r, [{ id: 'features.simd', actual: 'pass' }, { id: 'features.tailCall', actual: 'unsupported' }]);
+  assert.deepEqual(
+    checkProject(r, [
+      { id: 'features.simd', actual: 'pass' },
+      { id: 'features.tailCall', actual: 'pass' },
+    ]),
+    { runs: true, missing: [], unjudged: [] },
+  );
+  const without = checkProject(r, [
+    { id: 'features.simd', actual: 'pass' },
+    { id: 'features.tailCall', actual: 'unsupported' },
+  ]);
   assert.deepEqual([without.runs, without.missing], [false, [{ feature: 'tail_call', probe: 'features.tailCall', actual: 'unsupported' }]]);
   assert.deepEqual(checkProject(r, []).unjudged, ['simd', 'tail_call']);
 });

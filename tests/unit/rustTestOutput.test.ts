@@ -32,13 +32,21 @@ test result: FAILED. 1 passed; 1 failed; 1 ignored; 0 filtered out; finished in 
 
 test('each test line becomes a result, and a failure keeps its panic message without the stack', () => {
   const { results, summary } = parseRunnerOutput(FINISHED);
-  assert.deepEqual(results.map((r) => [r.name, r.status]), [['ignored_one', 'ignored'], ['fails_here', 'failed'], ['passes', 'passed']]);
+  assert.deepEqual(
+    results.map((r) => [r.name, r.status]),
+    [
+      ['ignored_one', 'ignored'],
+      ['fails_here', 'failed'],
+      ['passes', 'passed'],
+    ],
+  );
   assert.equal(results[1]!.output, 'panicked at tests/web.rs:16:5:\nassertion failed: deliberate');
   assert.match(summary!, /^test result: FAILED\. 1 passed; 1 failed/);
 });
 
 test('a run stopped by its timeout names the test that was running', () => {
-  const log = 'running 3 tests\ntest a ... ok\nFailed to detect test as having been run. It might have timed out.\nconsole output:\n    Invoking test: a\n    Invoking test: stuck\n';
+  const log =
+    'running 3 tests\ntest a ... ok\nFailed to detect test as having been run. It might have timed out.\nconsole output:\n    Invoking test: a\n    Invoking test: stuck\n';
   assert.equal(parseRunnerOutput(log).summary, null);
   assert.equal(hungTest(log, new Set(['a'])), 'stuck');
   assert.equal(hungTest('running 1 tests\n', new Set()), null);
@@ -48,7 +56,7 @@ test('a runner of another wasm-bindgen version is named, with both fixes', () =>
   const log = readFileSync('tests/fixtures/rust-runner/schema-mismatch.txt', 'utf8');
   assert.equal(
     schemaMismatch(log),
-    'wasm-bindgen-test-runner 0.2.100 cannot run a test build made with wasm-bindgen 0.2.130: install the runner of exactly that version (cargo install -f wasm-bindgen-cli --version 0.2.130), or lock the crate to the runner\'s (cargo update -p wasm-bindgen --precise 0.2.100)',
+    "wasm-bindgen-test-runner 0.2.100 cannot run a test build made with wasm-bindgen 0.2.130: install the runner of exactly that version (cargo install -f wasm-bindgen-cli --version 0.2.130), or lock the crate to the runner's (cargo update -p wasm-bindgen --precise 0.2.100)",
   );
   assert.equal(schemaMismatch(FINISHED), null);
 });

@@ -19,7 +19,9 @@ async function get(url: string): Promise<{ status: number; body: string; coep: s
   }
 }
 
-test('the targets of a run serve one build, each on a free port, with its own isolation, until stopped', { skip: !existsSync('/usr/sbin/nginx') && 'nginx is not installed (scripts/setup.sh installs it)' }, async () => {
+test('the targets of a run serve one build, each on a free port, with its own isolation, until stopped', {
+  skip: !existsSync('/usr/sbin/nginx') && 'nginx is not installed (scripts/setup.sh installs it)',
+}, async () => {
   const lines: string[] = [];
   const started = await startTargets([previewTarget(), nginxTarget('credentialless')], (line) => lines.push(line));
   try {
@@ -54,14 +56,25 @@ test('the dev server starts in this process with the serving headers, and stops'
 
 test('a server that exits before answering fails, naming itself and its output', async () => {
   await assert.rejects(
-    startChildServer({ name: 'broken-server', command: process.execPath, args: ['-e', 'console.error("no config here"); process.exit(3)'], url: 'http://127.0.0.1:9/' }),
+    startChildServer({
+      name: 'broken-server',
+      command: process.execPath,
+      args: ['-e', 'console.error("no config here"); process.exit(3)'],
+      url: 'http://127.0.0.1:9/',
+    }),
     /broken-server exited \(3\) before answering on http:\/\/127\.0\.0\.1:9\/: no config here/,
   );
 });
 
 test('a server that never answers fails at its deadline, and is stopped', async () => {
   await assert.rejects(
-    startChildServer({ name: 'silent-server', command: process.execPath, args: ['-e', 'setInterval(() => {}, 1000)'], url: 'http://127.0.0.1:9/', timeoutMs: 1_000 }),
+    startChildServer({
+      name: 'silent-server',
+      command: process.execPath,
+      args: ['-e', 'setInterval(() => {}, 1000)'],
+      url: 'http://127.0.0.1:9/',
+      timeoutMs: 1_000,
+    }),
     /silent-server did not answer on http:\/\/127\.0\.0\.1:9\/ within 1000 ms/,
   );
 });

@@ -77,19 +77,32 @@ test('targets: preview alone by default, the nginx matrix with WASM_COMPAT_MATRI
   assert.throws(() => planTargets({ WASM_COMPAT_MATRIX: 'yes' }), /WASM_COMPAT_MATRIX="yes": expected 1/);
   const plain = planTargets({ WASM_COMPAT_MATRIX: '1' });
   assert.deepEqual([plain.primary.name, plain.primary.kind, plain.primary.url, typeof plain.primary.start], ['preview', 'preview', null, 'function']);
-  assert.deepEqual(plain.matrix.map((t) => [t.name, t.kind, t.isolation]), [
-    ['nginx', 'nginx', 'require-corp'],
-    ['credentialless', 'nginx', 'credentialless'],
-    ['not-isolated', 'nginx', 'none'],
-  ]);
+  assert.deepEqual(
+    plain.matrix.map((t) => [t.name, t.kind, t.isolation]),
+    [
+      ['nginx', 'nginx', 'require-corp'],
+      ['credentialless', 'nginx', 'credentialless'],
+      ['not-isolated', 'nginx', 'none'],
+    ],
+  );
   const nginx = planTargets({ WASM_COMPAT_TARGET: 'nginx', WASM_COMPAT_MATRIX: '1' });
   assert.equal(nginx.primary.name, 'nginx');
-  assert.deepEqual(nginx.matrix.map((t) => t.name), ['credentialless', 'not-isolated']);
+  assert.deepEqual(
+    nginx.matrix.map((t) => t.name),
+    ['credentialless', 'not-isolated'],
+  );
   assert.deepEqual(planTargets({ WASM_COMPAT_MATRIX: '0' }).matrix, []);
   const dev = planTargets({ WASM_COMPAT_TARGET: 'dev' }).primary;
   assert.deepEqual([dev.name, dev.serving.encodings, dev.serving.hashedAssets], ['dev', [], false]);
-  const url = planTargets({ WASM_COMPAT_BASE_URL: 'https://staging.example.com/app/index.html', WASM_COMPAT_ISOLATION: 'credentialless', WASM_COMPAT_ENCODINGS: 'gzip' });
-  assert.deepEqual([url.primary.url, url.primary.isolation, url.primary.serving.encodings, url.primary.start, url.matrix], ['https://staging.example.com/app/', 'credentialless', ['gzip'], null, []]);
+  const url = planTargets({
+    WASM_COMPAT_BASE_URL: 'https://staging.example.com/app/index.html',
+    WASM_COMPAT_ISOLATION: 'credentialless',
+    WASM_COMPAT_ENCODINGS: 'gzip',
+  });
+  assert.deepEqual(
+    [url.primary.url, url.primary.isolation, url.primary.serving.encodings, url.primary.start, url.matrix],
+    ['https://staging.example.com/app/', 'credentialless', ['gzip'], null, []],
+  );
   assert.throws(() => planTargets({ WASM_COMPAT_TARGET: 'apache' }), /expected one of preview, dev, nginx/);
   assert.throws(() => planTargets({ WASM_COMPAT_BASE_URL: 'not a url' }), /not a URL/);
   assert.throws(() => planTargets({ WASM_COMPAT_BASE_URL: 'https://x.example/', WASM_COMPAT_ISOLATION: 'yes' }), /WASM_COMPAT_ISOLATION/);

@@ -14,7 +14,21 @@ function crate(): Subject {
   mkdirSync(join(crateDir, 'src'));
   writeFileSync(join(crateDir, 'src', 'lib.rs'), '');
   const pkgDir = join(crateDir, 'pkg');
-  return { kind: 'crate', name: 'c', version: '0.1.0', crateDir, isDemo: false, pkgDir, stem: 'c', target: 'bundler', features: [], wasmBindgen: null, probesDir: null, requirementsBaseline: '', from: 'test' };
+  return {
+    kind: 'crate',
+    name: 'c',
+    version: '0.1.0',
+    crateDir,
+    isDemo: false,
+    pkgDir,
+    stem: 'c',
+    target: 'bundler',
+    features: [],
+    wasmBindgen: null,
+    probesDir: null,
+    requirementsBaseline: '',
+    from: 'test',
+  };
 }
 
 function build(subject: Subject, target = 'bundler', features: string[] = []): void {

@@ -4,7 +4,15 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { test } from 'node:test';
-import { isTrickleLookup, STREAMING_MODULE_FILE, streamingModule, TRICKLE_LOOKUP_PARAM, TRICKLE_PATH, withCustomSection, withLeadingSection } from '../../harness/streaming/streamingModule.ts';
+import {
+  isTrickleLookup,
+  STREAMING_MODULE_FILE,
+  streamingModule,
+  TRICKLE_LOOKUP_PARAM,
+  TRICKLE_PATH,
+  withCustomSection,
+  withLeadingSection,
+} from '../../harness/streaming/streamingModule.ts';
 import { renderNginxConf } from '../../serving/nginx/nginxConf.ts';
 import { BUFFERED_REWRITE, TRICKLE_REWRITE, withTrickleLocation } from '../../serving/nginx/trickleLocation.ts';
 import { startTrickleServer } from '../../serving/trickle.ts';
@@ -37,12 +45,24 @@ test('a copy with a custom section is another valid module with the tag in it', 
   assert.equal(WebAssembly.Module.customSections(new WebAssembly.Module(copy), 'run-1').length, 1);
 });
 
-const conf = renderNginxConf({ listen: '127.0.0.1:8080', root: '/srv/root', prefix: '/tmp/p', modules: '/usr/lib/nginx/modules', coop: 'same-origin', coep: 'require-corp' });
+const conf = renderNginxConf({
+  listen: '127.0.0.1:8080',
+  root: '/srv/root',
+  prefix: '/tmp/p',
+  modules: '/usr/lib/nginx/modules',
+  coop: 'same-origin',
+  coep: 'require-corp',
+});
 
 test("nginx's trickle location proxies, unbuffered and uncompressed, to the loopback trickle server", () => {
   const withTrickle = withTrickleLocation(conf, 'http://127.0.0.1:4321/');
   assert.equal(withTrickle.split(TRICKLE_REWRITE).length, 2);
-  assert.match(withTrickle, new RegExp(`location ~ /${TRICKLE_PATH.replaceAll('.', '\\\\\\.').replaceAll('/', '\\/')}\\$ \\{[^}]*proxy_buffering off;[^}]*proxy_pass http://127\\.0\\.0\\.1:4321;`));
+  assert.match(
+    withTrickle,
+    new RegExp(
+      `location ~ /${TRICKLE_PATH.replaceAll('.', '\\\\\\.').replaceAll('/', '\\/')}\\$ \\{[^}]*proxy_buffering off;[^}]*proxy_pass http://127\\.0\\.0\\.1:4321;`,
+    ),
+  );
   assert.match(withTrickle, /brotli off;/);
   // Headers come from the server level: the location must not add its own.
   const location = withTrickle.slice(withTrickle.indexOf('location ~'), withTrickle.indexOf('location / {'));
@@ -57,7 +77,9 @@ function get(url: string): Promise<{ status: number; type: string | undefined; b
     request(url, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (d: Buffer) => parts.push(d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body: new Uint8Array(Buffer.concat(parts)), chunks: parts.length }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body: new Uint8Array(Buffer.concat(parts)), chunks: parts.length }),
+      );
     })
       .on('error', reject)
       .end();

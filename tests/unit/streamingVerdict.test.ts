@@ -14,11 +14,33 @@ const pairs = (figures: [number, number][], download = DOWNLOAD): StreamingPair[
 test('overlap passes: each engine unmodified, idle-ish and under load', () => {
   const cases: Record<string, [number, number][]> = {
     // Under load (load average 11–17), the suite's own runs:
-    'chromium 156, loaded': [[14.9, 120.6], [27.3, 123.0], [21.8, 66.3], [17.0, 43.7], [37.7, 82.7]],
-    'chromium 156, loaded, a second run': [[23.5, 267.3], [17.7, 72.4], [60.7, 238.2], [20.5, 562.6], [38.9, 463.4]],
+    'chromium 156, loaded': [
+      [14.9, 120.6],
+      [27.3, 123.0],
+      [21.8, 66.3],
+      [17.0, 43.7],
+      [37.7, 82.7],
+    ],
+    'chromium 156, loaded, a second run': [
+      [23.5, 267.3],
+      [17.7, 72.4],
+      [60.7, 238.2],
+      [20.5, 562.6],
+      [38.9, 463.4],
+    ],
     // One pair disturbed against streaming (145.8 vs 131.4): the median holds.
-    'firefox 153, loaded': [[24.9, 151.0], [73.6, 247.8], [9.6, 78.2], [145.8, 131.4]],
-    'webkitgtk 2.50, loaded': [[3.9, 55.8], [4.1, 767.5], [3.2, 93.8], [16.1, 143.2]],
+    'firefox 153, loaded': [
+      [24.9, 151.0],
+      [73.6, 247.8],
+      [9.6, 78.2],
+      [145.8, 131.4],
+    ],
+    'webkitgtk 2.50, loaded': [
+      [3.9, 55.8],
+      [4.1, 767.5],
+      [3.2, 93.8],
+      [16.1, 143.2],
+    ],
     // The brief's loaded Chromium figure (the old probe's quickest of each route): 12.5 vs 52.9.
     'chromium 156, the issue': [[12.5, 52.9]],
   };
@@ -33,9 +55,24 @@ test('overlap passes: each engine unmodified, idle-ish and under load', () => {
 test('read-then-compile does not overlap: the ?streaming=buffered shim, under load, in each engine', () => {
   const cases: Record<string, [number, number][]> = {
     // Pairs swing 4× either way under load (31.5 vs 173.1): the median does not.
-    'chromium 156 shim': [[81.6, 21.7], [128.0, 118.8], [31.5, 173.1], [121.5, 29.3]],
-    'firefox 153 shim': [[56.1, 110.5], [53.4, 51.0], [92.2, 86.6], [144.0, 53.2]],
-    'webkitgtk 2.50 shim': [[91.3, 460.1], [104.5, 103.1], [230.0, 96.6], [173.3, 95.5]],
+    'chromium 156 shim': [
+      [81.6, 21.7],
+      [128.0, 118.8],
+      [31.5, 173.1],
+      [121.5, 29.3],
+    ],
+    'firefox 153 shim': [
+      [56.1, 110.5],
+      [53.4, 51.0],
+      [92.2, 86.6],
+      [144.0, 53.2],
+    ],
+    'webkitgtk 2.50 shim': [
+      [91.3, 460.1],
+      [104.5, 103.1],
+      [230.0, 96.6],
+      [173.3, 95.5],
+    ],
   };
   for (const [name, figures] of Object.entries(cases)) {
     const j = judgeStreaming(pairs(figures), PACED);
@@ -47,19 +84,50 @@ test('read-then-compile does not overlap: the ?streaming=buffered shim, under lo
 
 test('an engine that streams but compiles at the end saves only the copy: no saving', () => {
   // Streaming skips the ArrayBuffer (a few ms of 3.9 MB) but compiles everything after the last byte.
-  const j = judgeStreaming(pairs([[38, 44], [41, 47], [36, 45]]), PACED);
+  const j = judgeStreaming(
+    pairs([
+      [38, 44],
+      [41, 47],
+      [36, 45],
+    ]),
+    PACED,
+  );
   assert.equal(j.outcome, 'no-saving', j.detail);
 });
 
 test('one disturbed pair of three cannot decide; two can only where the engine is that close', () => {
   // Overlap with one pair whose streaming load was hit by a 100 ms stall.
-  assert.equal(judgeStreaming(pairs([[5, 40], [110, 42], [6, 41]]), PACED).outcome, 'overlaps');
+  assert.equal(
+    judgeStreaming(
+      pairs([
+        [5, 40],
+        [110, 42],
+        [6, 41],
+      ]),
+      PACED,
+    ).outcome,
+    'overlaps',
+  );
   // Read-then-compile with one pair whose bytes load was hit.
-  assert.equal(judgeStreaming(pairs([[40, 41], [42, 150], [39, 40]]), PACED).outcome, 'no-saving');
+  assert.equal(
+    judgeStreaming(
+      pairs([
+        [40, 41],
+        [42, 150],
+        [39, 40],
+      ]),
+      PACED,
+    ).outcome,
+    'no-saving',
+  );
 });
 
 test('scale-free: the same engine on a CPU slowed 4× gets the same verdict', () => {
-  const idle: [number, number][] = [[4, 35], [5, 38], [3, 33]];
+  const idle: [number, number][] = [
+    [4, 35],
+    [5, 38],
+    [3, 33],
+  ];
   const slowed = idle.map(([s, b]) => [s * 4, b * 4] as [number, number]);
   const a = judgeStreaming(pairs(idle), PACED);
   const b = judgeStreaming(pairs(slowed), PACED);
@@ -68,8 +136,25 @@ test('scale-free: the same engine on a CPU slowed 4× gets the same verdict', ()
 });
 
 test('a body that arrived in one burst fails as buffered, whichever route saw it', () => {
-  assert.equal(judgeStreaming(pairs([[5, 40], [6, 41], [5, 39]], 3), PACED).outcome, 'buffered');
-  const oneBurst = pairs([[5, 40], [6, 41], [5, 39]]);
+  assert.equal(
+    judgeStreaming(
+      pairs(
+        [
+          [5, 40],
+          [6, 41],
+          [5, 39],
+        ],
+        3,
+      ),
+      PACED,
+    ).outcome,
+    'buffered',
+  );
+  const oneBurst = pairs([
+    [5, 40],
+    [6, 41],
+    [5, 39],
+  ]);
   oneBurst[1]!.bytes.download = 2;
   const j = judgeStreaming(oneBurst, PACED);
   assert.equal(j.outcome, 'buffered');
@@ -77,9 +162,19 @@ test('a body that arrived in one burst fails as buffered, whichever route saw it
 });
 
 test('the detail and the figures report both routes in every pair', () => {
-  const j = judgeStreaming(pairs([[12.5, 52.9], [14, 50], [20, 45]]), PACED);
+  const j = judgeStreaming(
+    pairs([
+      [12.5, 52.9],
+      [14, 50],
+      [20, 45],
+    ]),
+    PACED,
+  );
   assert.match(j.detail, /12\.5 ms vs 52\.9 ms, 14\.0 ms vs 50\.0 ms, 20\.0 ms vs 45\.0 ms/);
-  assert.deepEqual(j.savedMs.map((n) => Math.round(n * 10) / 10), [40.4, 36, 25]);
+  assert.deepEqual(
+    j.savedMs.map((n) => Math.round(n * 10) / 10),
+    [40.4, 36, 25],
+  );
   assert.equal(median([3, 1, 2]), 2);
   assert.equal(median([4, 1, 2, 3]), 2.5);
   assert.throws(() => judgeStreaming([], PACED), /no pairs/);
@@ -87,18 +182,42 @@ test('the detail and the figures report both routes in every pair', () => {
 
 test('between a half and 0.8 the pairs do not decide: inconclusive, recorded as info', () => {
   // Chromium 156 through Appium (2026-12-04): V8's lazy compile leaves little to overlap.
-  const j = judgeStreaming(pairs([[20.9, 36.3], [15.0, 21.3], [25.9, 36.8]]), PACED);
+  const j = judgeStreaming(
+    pairs([
+      [20.9, 36.3],
+      [15.0, 21.3],
+      [25.9, 36.8],
+    ]),
+    PACED,
+  );
   assert.equal(j.outcome, 'inconclusive', j.detail);
   assert.equal(j.status, 'info');
   assert.match(j.detail, /^inconclusive: /);
   // and Chromium under the shim, one run that landed in the band
-  assert.equal(judgeStreaming(pairs([[29.9, 47.8], [44.9, 40.4], [64.0, 143.4]]), PACED).outcome, 'inconclusive');
+  assert.equal(
+    judgeStreaming(
+      pairs([
+        [29.9, 47.8],
+        [44.9, 40.4],
+        [64.0, 143.4],
+      ]),
+      PACED,
+    ).outcome,
+    'inconclusive',
+  );
 });
 
 test("V8's streaming outcome is recorded, not judged; Firefox's and WebKitGTK's are judged", async () => {
   const { expectedProbe } = await import('../../runner/expectations/probes.ts');
   const { verdict } = await import('../../runner/expectations/verdict.ts');
-  const result = { id: 'loading.compileDuringDownload', title: 't', category: 'loading' as const, status: 'fail' as const, detail: 'streams, but finishes after the download', ms: 1 };
+  const result = {
+    id: 'loading.compileDuringDownload',
+    title: 't',
+    category: 'loading' as const,
+    status: 'fail' as const,
+    detail: 'streams, but finishes after the download',
+    ms: 1,
+  };
   const chromium = expectedProbe('loading.compileDuringDownload', { engine: 'chromium', version: '156.0.8078.114', isolation: 'require-corp' });
   assert.equal(chromium.status, 'recorded');
   assert.deepEqual([verdict(result, chromium).status, verdict(result, chromium).asExpected], ['info', true]);

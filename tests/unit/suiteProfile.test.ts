@@ -7,27 +7,55 @@ import { type PlaywrightJsonReport, profileRun, summarize } from '../../benches/
 
 const t0 = Date.parse('2026-12-04T10:00:00.000Z');
 const at = (s: number) => new Date(t0 + s * 1000).toISOString();
-const result = (startS: number, duration: number, waitedMs = 0) => ({ startTime: at(startS), duration, workerIndex: 0, status: 'passed', annotations: waitedMs ? [{ type: 'wasm-compat-lock-wait', description: `${waitedMs} ms` }] : [] });
+const result = (startS: number, duration: number, waitedMs = 0) => ({
+  startTime: at(startS),
+  duration,
+  workerIndex: 0,
+  status: 'passed',
+  annotations: waitedMs ? [{ type: 'wasm-compat-lock-wait', description: `${waitedMs} ms` }] : [],
+});
 
 const run: PlaywrightJsonReport = {
   stats: { startTime: at(0), duration: 30_000 },
   suites: [
-    { title: 'page.spec.ts', file: 'page.spec.ts', specs: [{ title: 'page', file: 'page.spec.ts', tests: [{ projectName: 'chromium', results: [result(5, 100)] }] }] },
+    {
+      title: 'page.spec.ts',
+      file: 'page.spec.ts',
+      specs: [{ title: 'page', file: 'page.spec.ts', tests: [{ projectName: 'chromium', results: [result(5, 100)] }] }],
+    },
     {
       title: 'rustTests.spec.ts',
       file: 'rustTests.spec.ts',
       suites: [
-        { title: 'Rust tests (web, main thread)', file: 'rustTests.spec.ts', specs: [{ title: 'rust: a', file: 'rustTests.spec.ts', tests: [{ projectName: 'chromium', results: [result(6, 2_000, 1_200)] }] }] },
-        { title: 'Rust tests (web, not isolated)', file: 'rustTests.spec.ts', specs: [{ title: 'rust: a', file: 'rustTests.spec.ts', tests: [{ projectName: 'chromium', results: [result(9, 1_500)] }] }] },
+        {
+          title: 'Rust tests (web, main thread)',
+          file: 'rustTests.spec.ts',
+          specs: [{ title: 'rust: a', file: 'rustTests.spec.ts', tests: [{ projectName: 'chromium', results: [result(6, 2_000, 1_200)] }] }],
+        },
+        {
+          title: 'Rust tests (web, not isolated)',
+          file: 'rustTests.spec.ts',
+          specs: [{ title: 'rust: a', file: 'rustTests.spec.ts', tests: [{ projectName: 'chromium', results: [result(9, 1_500)] }] }],
+        },
       ],
     },
-    { title: 'serving.spec.ts', file: 'serving.spec.ts', specs: [{ title: 'serving', file: 'serving.spec.ts', tests: [{ projectName: 'firefox@nginx', results: [result(12, 300, 250)] }] }] },
+    {
+      title: 'serving.spec.ts',
+      file: 'serving.spec.ts',
+      specs: [{ title: 'serving', file: 'serving.spec.ts', tests: [{ projectName: 'firefox@nginx', results: [result(12, 300, 250)] }] }],
+    },
   ],
 };
 
 const compat = {
   projects: {
-    chromium: { session: { launchMs: 1_000, pageLoadMs: 3_000 }, probes: [{ id: 'loading.compileDuringDownload', ms: 2_600 }, { id: 'limits.maxMemory', ms: 40 }] },
+    chromium: {
+      session: { launchMs: 1_000, pageLoadMs: 3_000 },
+      probes: [
+        { id: 'loading.compileDuringDownload', ms: 2_600 },
+        { id: 'limits.maxMemory', ms: 40 },
+      ],
+    },
     'firefox@nginx': { session: { launchMs: 4_000, pageLoadMs: 1_000 }, probes: [{ id: 'loading.compileDuringDownload', ms: 3_000 }] },
   },
 } as unknown as CompatReport;
@@ -37,7 +65,15 @@ test('a run profiled: global setup, projects, specs, Rust modes, engines, page l
   assert.equal(p.wallMs, 30_000);
   assert.equal(p.globalSetupMs, 5_000, 'until the first test began (its worker then starts its engine and loads the page)');
   assert.equal(p.teardownMs, 30_000 - 12_300);
-  assert.deepEqual(p.projects['chromium'], { wallMs: 5_500, launchMs: 1_000, pageLoadMs: 3_000, specs: { 'rustTests.spec.ts': 3_500, 'page.spec.ts': 100 }, rustModes: { 'main thread': 2_000, 'not isolated': 1_500 }, workers: 1, lockWaitMs: 1_200 });
+  assert.deepEqual(p.projects['chromium'], {
+    wallMs: 5_500,
+    launchMs: 1_000,
+    pageLoadMs: 3_000,
+    specs: { 'rustTests.spec.ts': 3_500, 'page.spec.ts': 100 },
+    rustModes: { 'main thread': 2_000, 'not isolated': 1_500 },
+    workers: 1,
+    lockWaitMs: 1_200,
+  });
   // The time tests waited for the timing lock, as their annotations say (runner/testRecord.ts), per project and summed.
   assert.equal(p.projects['firefox@nginx']!.lockWaitMs, 250);
   assert.equal(p.lockWaitMs, 1_450);

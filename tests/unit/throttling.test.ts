@@ -43,7 +43,7 @@ test('a machine no faster than the phone is not slowed', async () => {
 
 test("the host's index is the better of two runs: one disturbed run does not make the machine slower", async () => {
   const runs = [1500, 2700];
-  const c = await bisectRate(async (rate) => (rate === 1 ? runs.shift() ?? 2700 : 2700 / rate), 1000);
+  const c = await bisectRate(async (rate) => (rate === 1 ? (runs.shift() ?? 2700) : 2700 / rate), 1000);
   assert.equal(c.hostBenchmarkIndex, 2700);
 });
 

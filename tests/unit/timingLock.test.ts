@@ -94,7 +94,11 @@ test('a page load inside shared work is refused, naming why', async () => {
 });
 
 test('a page load runs alone when it runs a timed probe that its engine is judged on, and only then', () => {
-  const ctx = (engine: 'chromium' | 'firefox' | 'webkitgtk') => ({ engine, version: engine === 'chromium' ? '156.0.8078.114' : engine === 'firefox' ? '153.8.0' : '2.50.6', isolation: 'require-corp' as const });
+  const ctx = (engine: 'chromium' | 'firefox' | 'webkitgtk') => ({
+    engine,
+    version: engine === 'chromium' ? '156.0.8078.114' : engine === 'firefox' ? '153.8.0' : '2.50.6',
+    isolation: 'require-corp' as const,
+  });
   // Firefox's and WebKitGTK's streaming outcome is judged; V8's only recorded (docs/streaming.md).
   assert.equal(mustRunAlone(EVERY_PROBE, ctx('firefox')), true);
   assert.equal(mustRunAlone(EVERY_PROBE, ctx('webkitgtk')), true);

@@ -9,7 +9,17 @@ import { type VercelConfig, vercelHeadersFor } from '../../deploy/vercelHeaders.
 const CONFIG = JSON.parse(readFileSync('deploy/vercel.json', 'utf8')) as VercelConfig;
 
 /** A production deployment of the built harness: the page, its record, hashed assets, an unhashed file, a sub-path. */
-const PATHS = ['/', '/index.html', '/build-info.json', '/assets/index-AbCd1234.js', '/assets/index-Ab_d-234.css', '/assets/wasm_compat_bg-C9o9UeKm.wasm', '/assets/logo.svg', '/app/assets/index-AbCd1234.js', '/favicon.ico'];
+const PATHS = [
+  '/',
+  '/index.html',
+  '/build-info.json',
+  '/assets/index-AbCd1234.js',
+  '/assets/index-Ab_d-234.css',
+  '/assets/wasm_compat_bg-C9o9UeKm.wasm',
+  '/assets/logo.svg',
+  '/app/assets/index-AbCd1234.js',
+  '/favicon.ico',
+];
 
 /** What the policy says a production (COEP require-corp) deployment sends for `path`. */
 function policyFor(path: string): Record<string, string> {
@@ -43,6 +53,12 @@ test('a drift from the policy is caught, naming the path and the header', () => 
   all.find((h) => h.key === 'Content-Security-Policy')!.value += '; worker-src blob:';
   drifted.headers![0]!.headers = all.filter((h) => h.key !== 'Cross-Origin-Embedder-Policy');
   const found = differences(drifted);
-  assert.ok(found.some((d) => /^\/: Cross-Origin-Embedder-Policy is null, the policy says "require-corp"/.test(d)), found.join('\n'));
-  assert.ok(found.some((d) => /^\/index\.html: Content-Security-Policy is ".*worker-src blob:"/.test(d)), found.join('\n'));
+  assert.ok(
+    found.some((d) => /^\/: Cross-Origin-Embedder-Policy is null, the policy says "require-corp"/.test(d)),
+    found.join('\n'),
+  );
+  assert.ok(
+    found.some((d) => /^\/index\.html: Content-Security-Policy is ".*worker-src blob:"/.test(d)),
+    found.join('\n'),
+  );
 });

@@ -23,7 +23,7 @@ async function call(base: string, method: string, path: string, body?: unknown):
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-test('the runner\'s five calls, in the shapes it parses', async () => {
+test("the runner's five calls, in the shapes it parses", async () => {
   const { driver, calls } = recordingDriver();
   const bridge = await startWebDriverBridge(driver);
   try {
@@ -35,7 +35,10 @@ test('the runner\'s five calls, in the shapes it parses', async () => {
     const session = await call(bridge.url, 'GET', `/session/${id}`);
     assert.deepEqual((session.json.value as { capabilities: unknown }).capabilities, { browserName: 'firefox', browserVersion: '153.8.0' });
     await call(bridge.url, 'POST', `/session/${id}/url`, { url: 'http://127.0.0.1:1/' });
-    const executed = await call(bridge.url, 'POST', `/session/${id}/execute/sync`, { script: 'return { chunk: "x".repeat(arguments[0]), next_offset: arguments[0] };', args: [3] });
+    const executed = await call(bridge.url, 'POST', `/session/${id}/execute/sync`, {
+      script: 'return { chunk: "x".repeat(arguments[0]), next_offset: arguments[0] };',
+      args: [3],
+    });
     assert.deepEqual(executed.json.value, { chunk: 'xxx', next_offset: 3 });
     assert.equal((await call(bridge.url, 'DELETE', `/session/${id}/window`)).status, 200);
     assert.deepEqual(calls, ['open http://127.0.0.1:1/', 'evaluate']);

@@ -14,6 +14,10 @@ for (const { category, status } of CASES) {
   test(`a failed check of an ${status} ${category} probe fails it`, async ({ harness, engine, target }, testInfo) => {
     const probe = harness.results.find((r) => r.category === category && r.status === status);
     expect(probe, `the page reported no ${status} ${category} probe in ${engine.engine} ${engine.version}, so this engine cannot show the case`).toBeDefined();
-    await assertProbes(harness, engine, testInfo, { category, isolation: target.isolation, checks: { [probe!.id]: () => [`checked to fail on purpose (tests/verdicts/): it said ${status}`] } });
+    await assertProbes(harness, engine, testInfo, {
+      category,
+      isolation: target.isolation,
+      checks: { [probe!.id]: () => [`checked to fail on purpose (tests/verdicts/): it said ${status}`] },
+    });
   });
 }

@@ -16,7 +16,11 @@ const reports = mkdtempSync(join(tmpdir(), 'wasm-compat-verdicts-'));
 after(() => rmSync(reports, { recursive: true, force: true }));
 
 test('a failed spec check on an unsupported and on an info probe is fail in all five outputs, under --reporter=dot', async () => {
-  const run = await runPlaywright(['--config', 'tests/verdicts/playwright.verdicts.config.ts', '--project=chromium', '--reporter=dot'], { ...process.env, WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: 'features,loading' }, 300_000);
+  const run = await runPlaywright(
+    ['--config', 'tests/verdicts/playwright.verdicts.config.ts', '--project=chromium', '--reporter=dot'],
+    { ...process.env, WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: 'features,loading' },
+    300_000,
+  );
   // 1. The Playwright tests: both failed, and the run with them.
   assert.equal(run.status, 1, run.output.slice(-3000));
   assert.match(run.output, /2 failed/, run.output.slice(-3000));

@@ -30,9 +30,10 @@ export default demoProbe({
     if (answer !== 25) wrong.push(`after the panic sieveCount(100) = ${answer}`);
     return {
       status: wrong.length === 0 ? 'pass' : 'fail',
-      detail: wrong.length === 0
-        ? `${errorName}${isTrap ? ' (trap, message read with takePanicMessage)' : ''}: "${message}"${cause ? `, cause ${cause}` : ''}; the crate still answers sieveCount(100) = 25`
-        : `${errorName}: ${wrong.join('; ')}`,
+      detail:
+        wrong.length === 0
+          ? `${errorName}${isTrap ? ' (trap, message read with takePanicMessage)' : ''}: "${message}"${cause ? `, cause ${cause}` : ''}; the crate still answers sieveCount(100) = 25`
+          : `${errorName}: ${wrong.join('; ')}`,
       data: { errorName, message, viaWrapper: !isTrap, cause, trapMessage: isTrap ? describeError(caught) : cause, sieveCountAfter: answer },
     };
   },

@@ -23,8 +23,8 @@ export function show(value: unknown, max = 80): string {
   const text =
     typeof value === 'string'
       ? JSON.stringify(value)
-      : JSON.stringify(ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value, (_k, v: unknown) =>
+      : (JSON.stringify(ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value, (_k, v: unknown) =>
           typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0)) ? (Object.is(v, -0) ? '-0' : String(v)) : v,
-        ) ?? String(value);
+        ) ?? String(value));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

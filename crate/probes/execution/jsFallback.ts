@@ -15,12 +15,32 @@ const KNOWN: Array<[string, () => unknown, unknown]> = [
   ['utf8Length("héllo 🦀")', () => twins.utf8Length('héllo 🦀'), 11],
   ['reverseChars("ab🦀")', () => twins.reverseChars('ab🦀'), '🦀ba'],
   ['wordCount', () => twins.wordCount(' one  two\u00A0three '), 3],
-  ['jsonRoundtrip', () => JSON.parse(twins.jsonRoundtrip('[{"id":1,"name":"x","score":1.5,"active":true,"tags":["a"]}]')), [{ id: 1, name: 'x', score: 1.5, active: true, tags: ['a'], location: null }]],
+  [
+    'jsonRoundtrip',
+    () => JSON.parse(twins.jsonRoundtrip('[{"id":1,"name":"x","score":1.5,"active":true,"tags":["a"]}]')),
+    [{ id: 1, name: 'x', score: 1.5, active: true, tags: ['a'], location: null }],
+  ],
   ['allocFillChecksum(3)', () => twins.allocFillChecksum(3), 33],
   ['allocFillChecksum(100000)', () => twins.allocFillChecksum(100_000), 2542600531],
   ['sumF64([1.5, 2.5])', () => twins.sumF64(new Float64Array([1.5, 2.5])), 4],
-  ['sortF64', () => { const v = new Float64Array([NaN, 0, -0, -1]); twins.sortF64(v); return v; }, [-1, -0, 0, NaN]],
-  ['scaleOffsetF64', () => { const v = new Float64Array([1, 2]); twins.scaleOffsetF64(v, 2, 1); return v; }, [3, 5]],
+  [
+    'sortF64',
+    () => {
+      const v = new Float64Array([NaN, 0, -0, -1]);
+      twins.sortF64(v);
+      return v;
+    },
+    [-1, -0, 0, NaN],
+  ],
+  [
+    'scaleOffsetF64',
+    () => {
+      const v = new Float64Array([1, 2]);
+      twins.scaleOffsetF64(v, 2, 1);
+      return v;
+    },
+    [3, 5],
+  ],
 ];
 
 export default defineProbe({
@@ -39,7 +59,8 @@ export default defineProbe({
     }
     return {
       status: wrong.length === 0 ? 'pass' : 'fail',
-      detail: wrong.length === 0 ? `${KNOWN.length} known answers right from the TypeScript twins` : `${wrong.length} of ${KNOWN.length} wrong: ${wrong.join('; ')}`,
+      detail:
+        wrong.length === 0 ? `${KNOWN.length} known answers right from the TypeScript twins` : `${wrong.length} of ${KNOWN.length} wrong: ${wrong.join('; ')}`,
       data: { checked: KNOWN.map(([name]) => name), wrong },
     };
   },

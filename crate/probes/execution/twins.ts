@@ -33,10 +33,32 @@ const CASES: Array<[string, (m: Side) => unknown, RegExp?]> = [
   ['sampleRecordsJson', (m) => JSON.parse(m.sampleRecordsJson(12))],
   ['allocFillChecksum', (m) => [m.allocFillChecksum(0), m.allocFillChecksum(3), m.allocFillChecksum(100_000)]],
   ['sumF64', (m) => [m.sumF64(new Float64Array([0.1, 0.2, 0.3, 1e16, -1e16, 5e-324])), m.sumF64(new Float64Array(0))]],
-  ['sortF64', (m) => { const v = new Float64Array(UNSORTED); m.sortF64(v); return v; }],
-  ['scaleOffsetF64', (m) => { const v = new Float64Array([1, -2, 0.5, 1e300, -0]); m.scaleOffsetF64(v, 2.5, -1); return v; }],
+  [
+    'sortF64',
+    (m) => {
+      const v = new Float64Array(UNSORTED);
+      m.sortF64(v);
+      return v;
+    },
+  ],
+  [
+    'scaleOffsetF64',
+    (m) => {
+      const v = new Float64Array([1, -2, 0.5, 1e300, -0]);
+      m.scaleOffsetF64(v, 2.5, -1);
+      return v;
+    },
+  ],
   ['noop', (m) => m.noop()],
-  ['Block', (m) => { const b = new m.Block(4096); const n = b.length; b.free(); return n; }],
+  [
+    'Block',
+    (m) => {
+      const b = new m.Block(4096);
+      const n = b.length;
+      b.free();
+      return n;
+    },
+  ],
 ];
 
 function attempt(call: () => unknown): unknown {
@@ -66,9 +88,10 @@ const probe = demoProbe({
     const version = (info as { version?: string }).version;
     names.push('buildInfo');
     if (version !== pkg.version) mismatches.push({ name: 'buildInfo', wasm: show(info), twin: `version ${pkg.version}` });
-    const detail = mismatches.length === 0
-      ? `${names.length} exports agree with their twins (crate ${version})`
-      : `${mismatches.length} of ${names.length} disagree: ${mismatches.map((m) => `${m.name} (wasm ${m.wasm}, twin ${m.twin})`).join('; ')}`;
+    const detail =
+      mismatches.length === 0
+        ? `${names.length} exports agree with their twins (crate ${version})`
+        : `${mismatches.length} of ${names.length} disagree: ${mismatches.map((m) => `${m.name} (wasm ${m.wasm}, twin ${m.twin})`).join('; ')}`;
     return { status: mismatches.length === 0 ? 'pass' : 'fail', detail, data: { checked: names, mismatches, buildInfo: info } };
   },
 });

@@ -29,16 +29,18 @@ export default demoProbe({
       block.free();
       const afterFree = crate.bytesInUse() - before;
       steps.push({ size, rise, afterFree, length });
-      if (length !== size || rise < size || afterFree !== 0) wrong.push(`${size} B: length ${length}, in use +${rise}, after free ${afterFree >= 0 ? '+' : ''}${afterFree}`);
+      if (length !== size || rise < size || afterFree !== 0)
+        wrong.push(`${size} B: length ${length}, in use +${rise}, after free ${afterFree >= 0 ? '+' : ''}${afterFree}`);
     }
     const ms = performance.now() - start;
     const pagesAfter = crate.memoryPages();
     const largest = steps.at(-1)?.size ?? 0;
     return {
       status: wrong.length === 0 && largest === LIMIT ? 'pass' : 'fail',
-      detail: wrong.length === 0
-        ? `${steps.length} blocks up to ${largest / KIB / KIB} MiB: bytesInUse rose by each size and returned after free(); memory ${pagesBefore} → ${pagesAfter} pages`
-        : `wrong: ${wrong.join('; ')}`,
+      detail:
+        wrong.length === 0
+          ? `${steps.length} blocks up to ${largest / KIB / KIB} MiB: bytesInUse rose by each size and returned after free(); memory ${pagesBefore} → ${pagesAfter} pages`
+          : `wrong: ${wrong.join('; ')}`,
       timings: { allocations: ms },
       data: { steps, pagesBefore, pagesAfter },
     };

@@ -17,7 +17,9 @@ export function atLeast(version, minimum) {
 export const pass = (why) => ({ status: 'pass', why });
 export const unsupported = (why) => ({ status: 'unsupported', why });
 export const since = (ctx, minimum, source) =>
-  atLeast(ctx.version, minimum) ? pass(`${source}: supported since ${minimum}`) : unsupported(`${source}: supported only from ${minimum}, this is ${ctx.version}`);
+  atLeast(ctx.version, minimum)
+    ? pass(`${source}: supported since ${minimum}`)
+    : unsupported(`${source}: supported only from ${minimum}, this is ${ctx.version}`);
 
 /**
  * Is this WebKit Apple's own port (Cocoa: macOS, iOS)? From the browser's platform in the context
@@ -32,15 +34,22 @@ export function onCocoa(ctx) {
 export function brotliStream(ctx) {
   switch (ctx.engine) {
     case 'chromium':
-      return unsupported("BCD (api.CompressionStream.CompressionStream.brotli) lists no Chrome version; measured here on Chromium 156: TypeError \"Unsupported compression format: 'brotli'\"");
+      return unsupported(
+        'BCD (api.CompressionStream.CompressionStream.brotli) lists no Chrome version; measured here on Chromium 156: TypeError "Unsupported compression format: \'brotli\'"',
+      );
     case 'firefox':
       return since(ctx, '147', 'Firefox 147 release notes and BCD (mdn/browser-compat-data#28619, bug 1921583); passes here on Firefox ESR 153');
     case 'webkit':
       // Safari 18.4 shipped it, through Apple's Compression framework only (below).
-      if (!onCocoa(ctx)) return unsupported(`WebKit builds brotli streams only on Cocoa ports (CompressionStreamEncoder.h: #if !PLATFORM(COCOA) -> NotSupportedError "Unsupported algorithm"); this WebKit runs on ${ctx.platform || 'an unknown platform'}, so it is a GTK/WPE build`);
+      if (!onCocoa(ctx))
+        return unsupported(
+          `WebKit builds brotli streams only on Cocoa ports (CompressionStreamEncoder.h: #if !PLATFORM(COCOA) -> NotSupportedError "Unsupported algorithm"); this WebKit runs on ${ctx.platform || 'an unknown platform'}, so it is a GTK/WPE build`,
+        );
       return since(ctx, '18.4', 'Safari 18.4 release notes and BCD (mdn/browser-compat-data#28274)');
     case 'webkitgtk':
-      return unsupported('WebKit builds brotli streams only on Cocoa ports (CompressionStreamEncoder.h: #if !PLATFORM(COCOA)); measured here on WebKitGTK 2.50.6: NotSupportedError "Unsupported algorithm"');
+      return unsupported(
+        'WebKit builds brotli streams only on Cocoa ports (CompressionStreamEncoder.h: #if !PLATFORM(COCOA)); measured here on WebKitGTK 2.50.6: NotSupportedError "Unsupported algorithm"',
+      );
   }
   throw new Error(`brotliStream: unknown engine ${ctx.engine}`);
 }

@@ -24,7 +24,9 @@ const expectations: Record<string, Rule> = {
       case 'webkit':
         return unsupported('BCD api.ReadableStream.from_static: Safari version_added false');
       case 'webkitgtk':
-        return unsupported('BCD api.ReadableStream.from_static: Safari version_added false; measured here on WebKitGTK 2.50.6: ReadableStream.from is undefined');
+        return unsupported(
+          'BCD api.ReadableStream.from_static: Safari version_added false; measured here on WebKitGTK 2.50.6: ReadableStream.from is undefined',
+        );
     }
   },
 
@@ -38,7 +40,9 @@ const expectations: Record<string, Rule> = {
         return since(ctx, '26.4', 'BCD api.ReadableByteStreamController (Safari 26.4, web-features "readable-byte-streams")');
       case 'webkitgtk':
         // No WebKitGTK release is yet known to carry Safari 26.4's byte streams; re-measure on a newer one.
-        return unsupported('measured here on WebKitGTK 2.50.6: no ReadableByteStreamController global, and new ReadableStream({ type: "bytes" }) throws "ReadableByteStreamController is not implemented" (Safari has them from 26.4 per BCD)');
+        return unsupported(
+          'measured here on WebKitGTK 2.50.6: no ReadableByteStreamController global, and new ReadableStream({ type: "bytes" }) throws "ReadableByteStreamController is not implemented" (Safari has them from 26.4 per BCD)',
+        );
     }
   },
 

@@ -20,7 +20,9 @@ export default defineProbe({
       platform: nav.platform,
       language: nav.language,
       languages: [...(nav.languages ?? [])],
-      userAgentData: nav.userAgentData ? { brands: nav.userAgentData.brands ?? [], mobile: nav.userAgentData.mobile ?? null, platform: nav.userAgentData.platform ?? null } : null,
+      userAgentData: nav.userAgentData
+        ? { brands: nav.userAgentData.brands ?? [], mobile: nav.userAgentData.mobile ?? null, platform: nav.userAgentData.platform ?? null }
+        : null,
     };
     const memory = data.deviceMemory === null ? '' : `, ~${data.deviceMemory} GB memory`;
     return {

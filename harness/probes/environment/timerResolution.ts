@@ -28,7 +28,11 @@ export default defineProbe({
       }
     }
     if (steps === 0) {
-      return { status: 'pass', detail: `performance.now() did not move in ${MAX_LOOP_MS} ms (${samples} readings)`, data: { resolutionUs: null, samples, steps } };
+      return {
+        status: 'pass',
+        detail: `performance.now() did not move in ${MAX_LOOP_MS} ms (${samples} readings)`,
+        data: { resolutionUs: null, samples, steps },
+      };
     }
     const resolutionUs = Math.min(...counts.keys());
     const commonUs = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];

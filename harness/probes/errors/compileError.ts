@@ -8,10 +8,31 @@ import { describeError } from '../runProbe.ts';
 // (module (func (result i32)))  -- invalid: the body does not produce its i32. Bytes, not a .wat
 // like the other probes' modules: binaryen validates what it compiles and will not write an invalid module.
 const INVALID = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f, // type ()->i32
-  0x03, 0x02, 0x01, 0x00,
-  0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b, // body: no locals, end
+  0x00,
+  0x61,
+  0x73,
+  0x6d,
+  0x01,
+  0x00,
+  0x00,
+  0x00,
+  0x01,
+  0x05,
+  0x01,
+  0x60,
+  0x00,
+  0x01,
+  0x7f, // type ()->i32
+  0x03,
+  0x02,
+  0x01,
+  0x00,
+  0x0a,
+  0x04,
+  0x01,
+  0x02,
+  0x00,
+  0x0b, // body: no locals, end
 ]);
 
 function describe(error: unknown): { name: string; message: string; isCompileError: boolean } {
@@ -29,10 +50,7 @@ export default defineProbe({
     } catch (error) {
       sync = describe(error);
     }
-    const async = await WebAssembly.compile(INVALID).then(
-      () => ({ name: 'none', message: 'WebAssembly.compile resolved', isCompileError: false }),
-      describe,
-    );
+    const async = await WebAssembly.compile(INVALID).then(() => ({ name: 'none', message: 'WebAssembly.compile resolved', isCompileError: false }), describe);
     const ok = !validates && sync.isCompileError && async.isCompileError;
     return {
       status: ok ? 'pass' : 'fail',

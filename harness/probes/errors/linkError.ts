@@ -37,9 +37,10 @@ export default defineProbe({
     const wrong = (Object.keys(expected) as Array<keyof typeof expected>).filter((k) => cases[k].error !== expected[k]);
     return {
       status: wrong.length === 0 ? 'pass' : 'fail',
-      detail: wrong.length === 0
-        ? `missing function: LinkError, sync and async (${cases.asyncMissingFunction.message}); non-function: LinkError; missing module object: TypeError`
-        : `unexpected: ${wrong.map((k) => `${k} gave ${cases[k].error} (${cases[k].message}), expected ${expected[k]}`).join('; ')}`,
+      detail:
+        wrong.length === 0
+          ? `missing function: LinkError, sync and async (${cases.asyncMissingFunction.message}); non-function: LinkError; missing module object: TypeError`
+          : `unexpected: ${wrong.map((k) => `${k} gave ${cases[k].error} (${cases[k].message}), expected ${expected[k]}`).join('; ')}`,
       data: cases,
     };
   },

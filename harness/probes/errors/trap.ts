@@ -9,7 +9,11 @@ function trapOf(call: () => unknown): { name: string; message: string; isRuntime
   try {
     return { name: 'none', message: `returned ${String(call())}`, isRuntimeError: false };
   } catch (error) {
-    return { name: error instanceof Error ? error.name : typeof error, message: describeError(error), isRuntimeError: error instanceof WebAssembly.RuntimeError };
+    return {
+      name: error instanceof Error ? error.name : typeof error,
+      message: describeError(error),
+      isRuntimeError: error instanceof WebAssembly.RuntimeError,
+    };
   }
 }
 

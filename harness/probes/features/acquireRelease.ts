@@ -27,6 +27,11 @@ export default featureProbe({
     exports.store(4, 42);
     const kind = Object.prototype.toString.call(exports.mem.buffer).slice(8, -1);
     const got = [exports.load(0), view[1], exports.load(4), kind];
-    return { what: 'acquire load of a JS write, release store read by JS and by an acquire load (buffer kind)', got, expected: [7, 42, 42, 'SharedArrayBuffer'], data };
+    return {
+      what: 'acquire load of a JS write, release store read by JS and by an acquire load (buffer kind)',
+      got,
+      expected: [7, 42, 42, 'SharedArrayBuffer'],
+      data,
+    };
   },
 });

@@ -14,7 +14,11 @@ export default featureProbe({
   absent: 'the wasm:js-string builtins are not provided (compile option builtins ignored)',
   async knownAnswer() {
     // The compile options argument (builtins) is newer than TypeScript's WebAssembly typings.
-    const instantiate = WebAssembly.instantiate as (bytes: BufferSource, imports: object, options: object) => Promise<WebAssembly.WebAssemblyInstantiatedSource>;
+    const instantiate = WebAssembly.instantiate as (
+      bytes: BufferSource,
+      imports: object,
+      options: object,
+    ) => Promise<WebAssembly.WebAssemblyInstantiatedSource>;
     const { module, instance } = await instantiate(wasm, {}, { builtins: ['js-string'] });
     const len = instance.exports.len as (s: string) => number;
     return { what: 'wasm:js-string length', got: len(TEXT), expected: TEXT.length, data: { visibleImports: WebAssembly.Module.imports(module).length } };

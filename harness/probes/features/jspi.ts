@@ -4,7 +4,9 @@ import { featureProbe, instantiate } from '../featureProbe.ts';
 import wasm from './jspi.wat';
 
 interface JspiApi {
-  Suspending: new (fn: () => Promise<number>) => WebAssembly.ImportValue; // a Suspending object, accepted as a function import
+  Suspending: new (
+    fn: () => Promise<number>,
+  ) => WebAssembly.ImportValue; // a Suspending object, accepted as a function import
   promising: (fn: unknown) => () => Promise<number>;
 }
 const api = () => WebAssembly as unknown as Partial<JspiApi>;

@@ -13,7 +13,11 @@ export default featureProbe({
   detect: validates(wasm),
   absent: 'does not validate (shared memory or atomic instructions rejected)',
   async knownAnswer() {
-    const data = { wasmFeatureDetect: await threads(), sharedArrayBufferGlobal: typeof SharedArrayBuffer === 'function', crossOriginIsolated: globalThis.crossOriginIsolated ?? null };
+    const data = {
+      wasmFeatureDetect: await threads(),
+      sharedArrayBufferGlobal: typeof SharedArrayBuffer === 'function',
+      crossOriginIsolated: globalThis.crossOriginIsolated ?? null,
+    };
     let exports: { mem: WebAssembly.Memory; add(n: number): number };
     try {
       exports = await instantiate(wasm);

@@ -4,7 +4,10 @@
 import { typeReflection } from 'wasm-feature-detect';
 import { featureProbe } from '../featureProbe.ts';
 
-type WasmFunctionConstructor = new (type: { parameters: string[]; results: string[] }, fn: (...args: number[]) => number) => ((...args: number[]) => number) & { type?: () => unknown };
+type WasmFunctionConstructor = new (
+  type: { parameters: string[]; results: string[] },
+  fn: (...args: number[]) => number,
+) => ((...args: number[]) => number) & { type?: () => unknown };
 
 export default featureProbe({
   featuresJson: 'typeReflection',

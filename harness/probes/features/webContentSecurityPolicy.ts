@@ -38,7 +38,13 @@ export type CspDecision = { honoured: boolean; why: string } | { undecided: stri
 
 /** The sources that govern script in one policy: script-src, or default-src when it has none. */
 function scriptSources(policy: string): string[] | null {
-  const directives = new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name!.toLowerCase(), sources.map((s) => s.toLowerCase())]));
+  const directives = new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name!.toLowerCase(), sources.map((s) => s.toLowerCase())]),
+  );
   return directives.get('script-src') ?? directives.get('default-src') ?? null;
 }
 
@@ -54,10 +60,20 @@ export function pageAllowsWasm(policies: string[]): boolean {
  */
 export function decideCsp(trial: CspTrial): CspDecision {
   const { allowing, refusing } = trial;
-  if (refusing.ran) return { honoured: false, why: `instantiated and ran under ${REFUSING_POLICY} (neither 'wasm-unsafe-eval' nor 'unsafe-eval'): this engine does not hold WebAssembly to the Content-Security-Policy` };
+  if (refusing.ran)
+    return {
+      honoured: false,
+      why: `instantiated and ran under ${REFUSING_POLICY} (neither 'wasm-unsafe-eval' nor 'unsafe-eval'): this engine does not hold WebAssembly to the Content-Security-Policy`,
+    };
   if (!allowing.ran) {
-    if (!pageAllowsWasm(trial.pagePolicies)) return { undecided: `the page's own Content-Security-Policy refuses WebAssembly (${trial.pagePolicies.join(' , ')}), and the probe's frames inherit it: ${allowing.error}` };
-    return { honoured: false, why: `refused under ${ALLOWING_POLICY}, which allows WebAssembly: this engine does not know 'wasm-unsafe-eval' (${allowing.error})` };
+    if (!pageAllowsWasm(trial.pagePolicies))
+      return {
+        undecided: `the page's own Content-Security-Policy refuses WebAssembly (${trial.pagePolicies.join(' , ')}), and the probe's frames inherit it: ${allowing.error}`,
+      };
+    return {
+      honoured: false,
+      why: `refused under ${ALLOWING_POLICY}, which allows WebAssembly: this engine does not know 'wasm-unsafe-eval' (${allowing.error})`,
+    };
   }
   return { honoured: true, why: `refused under ${REFUSING_POLICY} (${refusing.error}); ran under ${ALLOWING_POLICY}` };
 }
@@ -123,8 +139,19 @@ export default featureProbe({
   async knownAnswer() {
     if (!last) return { unavailable: 'there is no page here (no location or document), so no Content-Security-Policy to run under' };
     const { trial, source } = last;
-    const data = { pageSource: source, pagePolicies: trial.pagePolicies, refusingPolicy: REFUSING_POLICY, refusing: trial.refusing, allowingPolicy: ALLOWING_POLICY };
+    const data = {
+      pageSource: source,
+      pagePolicies: trial.pagePolicies,
+      refusingPolicy: REFUSING_POLICY,
+      refusing: trial.refusing,
+      allowingPolicy: ALLOWING_POLICY,
+    };
     // detect answered yes, so the module ran under the allowing policy.
-    return { what: `instantiate and run in a frame under ${ALLOWING_POLICY}: add(40, 2)`, got: trial.allowing.ran ? trial.allowing.answer : null, expected: 42, data };
+    return {
+      what: `instantiate and run in a frame under ${ALLOWING_POLICY}: add(40, 2)`,
+      got: trial.allowing.ran ? trial.allowing.answer : null,
+      expected: 42,
+      data,
+    };
   },
 });

@@ -22,7 +22,11 @@ export default featureProbe({
     return {
       what: '(low, high) of add128(2^64-1, 1), mul_wide_s(-1, -1), mul_wide_u(-1, -1)',
       got: [add128(-1n, 0n, 1n, 0n), mulWideS(-1n, -1n), mulWideU(-1n, -1n)],
-      expected: [[0n, 1n], [1n, 0n], [1n, -2n]],
+      expected: [
+        [0n, 1n],
+        [1n, 0n],
+        [1n, -2n],
+      ],
     };
   },
 });

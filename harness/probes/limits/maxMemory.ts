@@ -54,7 +54,12 @@ export default defineProbe({
     memory = null; // drop it: the reservation is released when it is collected
     const ms = performance.now() - start;
     const status = pages >= FLOOR_PAGES ? 'pass' : 'fail';
-    const verdict = pages >= FLOOR_PAGES ? '' : outOfTime ? ' — ran out of time below 1 GiB: not measured (a busy machine?), not a limit' : ' — under 1 GiB: growth is broken, not limited';
+    const verdict =
+      pages >= FLOOR_PAGES
+        ? ''
+        : outOfTime
+          ? ' — ran out of time below 1 GiB: not measured (a busy machine?), not a limit'
+          : ' — under 1 GiB: growth is broken, not limited';
     return {
       status,
       detail: `granted ${mib(pages)} MiB; stopped: ${stoppedBecause}; ${ms.toFixed(0)} ms${verdict}`,

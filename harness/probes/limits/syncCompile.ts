@@ -37,11 +37,19 @@ export default defineProbe({
     try {
       new WebAssembly.Module(bytes);
       const ms = performance.now() - start;
-      return { status: 'pass', detail: `allowed: new WebAssembly.Module of ${sizeMB} MB compiled in ${ms.toFixed(1)} ms`, timings: { syncCompile: ms }, data: { allowed: true, bytes: bytes.length } };
+      return {
+        status: 'pass',
+        detail: `allowed: new WebAssembly.Module of ${sizeMB} MB compiled in ${ms.toFixed(1)} ms`,
+        timings: { syncCompile: ms },
+        data: { allowed: true, bytes: bytes.length },
+      };
     } catch (error) {
       const refusal = describeError(error);
       const asyncStart = performance.now();
-      const asyncResult = await WebAssembly.compile(bytes).then(() => 'compiled', (e: unknown) => describeError(e));
+      const asyncResult = await WebAssembly.compile(bytes).then(
+        () => 'compiled',
+        (e: unknown) => describeError(e),
+      );
       const asyncMs = performance.now() - asyncStart;
       return {
         status: asyncResult === 'compiled' ? 'pass' : 'fail',

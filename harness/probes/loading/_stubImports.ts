@@ -5,12 +5,18 @@
 // readable where the type-reflection proposal ships), which is enough for the crate, whose
 // imports are all functions from './wasm_compat_bg.js'.
 
-type Descriptor = WebAssembly.ModuleImportDescriptor & { type?: { minimum?: number; maximum?: number; shared?: boolean; element?: string; value?: string; mutable?: boolean } };
+type Descriptor = WebAssembly.ModuleImportDescriptor & {
+  type?: { minimum?: number; maximum?: number; shared?: boolean; element?: string; value?: string; mutable?: boolean };
+};
 
 function stub(d: Descriptor): WebAssembly.ImportValue {
   switch (d.kind) {
     case 'memory':
-      return new WebAssembly.Memory({ initial: d.type?.minimum ?? 1, ...(d.type?.maximum !== undefined ? { maximum: d.type.maximum } : {}), ...(d.type?.shared ? { shared: true } : {}) });
+      return new WebAssembly.Memory({
+        initial: d.type?.minimum ?? 1,
+        ...(d.type?.maximum !== undefined ? { maximum: d.type.maximum } : {}),
+        ...(d.type?.shared ? { shared: true } : {}),
+      });
     case 'table':
       return new WebAssembly.Table({ initial: d.type?.minimum ?? 0, element: (d.type?.element ?? 'anyfunc') as WebAssembly.TableKind });
     case 'global':

@@ -42,11 +42,15 @@ export function instanceProblems(instance: WebAssembly.Instance, module: WebAsse
   for (const e of WebAssembly.Module.exports(module)) {
     const value = instance.exports[e.name];
     const ok =
-      e.kind === 'function' ? typeof value === 'function'
-      : e.kind === 'memory' ? value instanceof WebAssembly.Memory && value.buffer.byteLength > 0
-      : e.kind === 'table' ? value instanceof WebAssembly.Table
-      : e.kind === 'global' ? value instanceof WebAssembly.Global
-      : value !== undefined;
+      e.kind === 'function'
+        ? typeof value === 'function'
+        : e.kind === 'memory'
+          ? value instanceof WebAssembly.Memory && value.buffer.byteLength > 0
+          : e.kind === 'table'
+            ? value instanceof WebAssembly.Table
+            : e.kind === 'global'
+              ? value instanceof WebAssembly.Global
+              : value !== undefined;
     if (!ok) problems.push(`export ${e.name} (${e.kind}) is ${value === undefined ? 'missing' : typeof value}`);
   }
   return problems;

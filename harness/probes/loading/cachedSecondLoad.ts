@@ -33,7 +33,8 @@ export default defineProbe({
   title: 'A second load of the same module (code caching)',
   needsWebAssembly: true,
   async run() {
-    if (typeof WebAssembly.instantiateStreaming !== 'function') return { status: 'unsupported', detail: 'WebAssembly.instantiateStreaming is not a function here' };
+    if (typeof WebAssembly.instantiateStreaming !== 'function')
+      return { status: 'unsupported', detail: 'WebAssembly.instantiateStreaming is not a function here' };
     const url = new URL(`${STREAMING_MODULE_FILE}?load=${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`, document.baseURI).href;
     try {
       const first = await streamed(url);
@@ -44,7 +45,12 @@ export default defineProbe({
       const fromMemory = performance.now() - start;
       const quick = second.ms <= fromMemory * REUSE_RATIO;
       const ms = (n: number) => `${n.toFixed(1)} ms`;
-      const cache = second.fromHttpCache === null ? 'HTTP cache unknown (no Resource Timing entry)' : second.fromHttpCache ? 'bytes from the HTTP cache' : 'bytes fetched again';
+      const cache =
+        second.fromHttpCache === null
+          ? 'HTTP cache unknown (no Resource Timing entry)'
+          : second.fromHttpCache
+            ? 'bytes from the HTTP cache'
+            : 'bytes fetched again';
       // Not a finding about code caching: the module is never called, so no optimised code exists
       // for V8 to cache, and within one page a same-bytes load can be answered by V8's in-process
       // module cache instead. The timings are kept as facts.
@@ -52,7 +58,13 @@ export default defineProbe({
         status: 'info',
         detail: `code caching not measured (${NOT_MEASURED}); seen: second load ${ms(second.ms)} (${cache}), first ${ms(first.ms)}, compiling the same ${(bytes.byteLength / 1e6).toFixed(2)} MB from memory ${ms(fromMemory)}`,
         timings: { firstLoad: first.ms, secondLoad: second.ms, compileFromMemory: fromMemory },
-        data: { codeCaching: 'not measured', secondUnderHalfACompile: quick, secondFromHttpCache: second.fromHttpCache, moduleBytes: bytes.byteLength, reuseRatio: REUSE_RATIO },
+        data: {
+          codeCaching: 'not measured',
+          secondUnderHalfACompile: quick,
+          secondFromHttpCache: second.fromHttpCache,
+          moduleBytes: bytes.byteLength,
+          reuseRatio: REUSE_RATIO,
+        },
       };
     } catch (error) {
       return { status: 'fail', detail: `loading ${STREAMING_MODULE_FILE} failed: ${describeError(error)}` };

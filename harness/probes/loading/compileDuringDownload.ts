@@ -47,7 +47,8 @@ export default defineProbe({
   title: 'Compilation overlaps the download (instantiateStreaming, trickled)',
   needsWebAssembly: true,
   async run() {
-    if (typeof WebAssembly.instantiateStreaming !== 'function') return { status: 'unsupported', detail: 'WebAssembly.instantiateStreaming is not a function here' };
+    if (typeof WebAssembly.instantiateStreaming !== 'function')
+      return { status: 'unsupported', detail: 'WebAssembly.instantiateStreaming is not a function here' };
     const nonce = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
     const trickle = (query: string) => new URL(`${TRICKLE_PATH}?${query}`, document.baseURI).href;
     const pairs: StreamingPair[] = [];
@@ -64,7 +65,8 @@ export default defineProbe({
           data: { outcome: 'not-measured', lookupStatus: lookup.status },
         };
       }
-      if (!lookup.ok) return { status: 'fail', detail: `${TRICKLE_PATH} answered HTTP ${lookup.status}`, data: { outcome: 'error', lookupStatus: lookup.status } };
+      if (!lookup.ok)
+        return { status: 'fail', detail: `${TRICKLE_PATH} answered HTTP ${lookup.status}`, data: { outcome: 'error', lookupStatus: lookup.status } };
       for (let i = 0; i < PAIRS; i++) {
         let body: Uint8Array<ArrayBuffer> = new Uint8Array(0);
         const timed: Partial<Record<Route, RouteTiming>> = {};
@@ -99,7 +101,13 @@ export default defineProbe({
         medianShare: round(judged.medianShare),
         medianSavedMs: round(judged.medianSavedMs),
         overlapShare: OVERLAP_SHARE,
-        pairs: pairs.map((p) => ({ streaming: round(p.streaming.afterLastByte), bytes: round(p.bytes.afterLastByte), compile: round(p.compile ?? NaN), streamingDownload: round(p.streaming.download), bytesDownload: round(p.bytes.download) })),
+        pairs: pairs.map((p) => ({
+          streaming: round(p.streaming.afterLastByte),
+          bytes: round(p.bytes.afterLastByte),
+          compile: round(p.compile ?? NaN),
+          streamingDownload: round(p.streaming.download),
+          bytesDownload: round(p.bytes.download),
+        })),
         moduleBytes,
         trickleBytesPerSecond: TRICKLE_BYTES_PER_SECOND,
       },

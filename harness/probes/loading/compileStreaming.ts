@@ -20,9 +20,15 @@ export default defineProbe({
     const start = performance.now();
     let module: WebAssembly.Module;
     try {
-      module = await WebAssembly.compileStreaming(fetch(wasmUrl).then((r) => ((contentType = r.headers.get('Content-Type')), (seen = { status: r.status, contentType }), r)));
+      module = await WebAssembly.compileStreaming(
+        fetch(wasmUrl).then((r) => ((contentType = r.headers.get('Content-Type')), (seen = { status: r.status, contentType }), r)),
+      );
     } catch (error) {
-      return { status: 'fail', detail: `compileStreaming rejected: ${describeError(error)} (Content-Type: ${contentType})${mimeCause(seen)}`, data: { contentType, error: describeError(error) } };
+      return {
+        status: 'fail',
+        detail: `compileStreaming rejected: ${describeError(error)} (Content-Type: ${contentType})${mimeCause(seen)}`,
+        data: { contentType, error: describeError(error) },
+      };
     }
     const compile = performance.now() - start;
     const imports = subjectImports(module, context);
@@ -40,7 +46,11 @@ export default defineProbe({
         data: { contentType, importsFrom: imports.from, problems },
       };
     } catch (error) {
-      return { status: 'fail', detail: `compiled in ${compile.toFixed(1)} ms, but instantiate rejected: ${describeError(error)}`, data: { contentType, error: describeError(error) } };
+      return {
+        status: 'fail',
+        detail: `compiled in ${compile.toFixed(1)} ms, but instantiate rejected: ${describeError(error)}`,
+        data: { contentType, error: describeError(error) },
+      };
     }
   },
 });

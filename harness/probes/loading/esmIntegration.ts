@@ -11,7 +11,9 @@ export default crateProbe({
     const api = Object.keys(crate).filter((k) => !k.startsWith('__wbg') && !k.startsWith('__wbindgen') && k !== 'default' && k !== 'initSync');
     const how = subject.target === 'bundler' ? 'as an ES module (vite-plugin-wasm)' : "through the glue's init() (web target)";
     if (rawExports) {
-      const missing = Object.entries(rawExports).filter(([, v]) => v === undefined).map(([k]) => k);
+      const missing = Object.entries(rawExports)
+        .filter(([, v]) => v === undefined)
+        .map(([k]) => k);
       if (missing.length > 0) return { status: 'fail', detail: `loaded ${how}, but the instance lacks ${missing.join(', ')}`, data: { missing } };
     }
     return {

@@ -15,8 +15,11 @@ export default defineProbe({
     const page = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const ms = (n: number) => `${n.toFixed(0)} ms`;
     const pageTimings: Record<string, number> = page ? { pageResponseEnd: page.responseEnd, pageDomContentLoaded: page.domContentLoadedEventEnd } : {};
-    const pageSeen = page ? `the page's HTML arrived by ${ms(page.responseEnd)}, DOMContentLoaded at ${ms(page.domContentLoadedEventEnd)}` : 'no Navigation Timing entry';
-    if (!entry) return { status: 'info', detail: `no Resource Timing entry for the module's first fetch (${context.wasmUrl}); ${pageSeen}`, timings: pageTimings };
+    const pageSeen = page
+      ? `the page's HTML arrived by ${ms(page.responseEnd)}, DOMContentLoaded at ${ms(page.domContentLoadedEventEnd)}`
+      : 'no Navigation Timing entry';
+    if (!entry)
+      return { status: 'info', detail: `no Resource Timing entry for the module's first fetch (${context.wasmUrl}); ${pageSeen}`, timings: pageTimings };
     const waiting = entry.responseStart - entry.startTime;
     const receiving = entry.responseEnd - entry.responseStart;
     const onTheWire = entry.transferSize ? `${(entry.transferSize / 1024).toFixed(0)} KiB on the wire` : 'size on the wire not reported';

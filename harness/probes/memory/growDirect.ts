@@ -34,14 +34,20 @@ export default defineProbe({
     const size = exports.size as () => number;
     seen.wasm = [grow(5), size(), grow(1), size(), grow(1), size(), (exports.mem as WebAssembly.Memory).buffer.byteLength];
     const expected: Record<string, unknown> = {
-      growAnswer: 1, oldViewByteLength: 0, newView: [2 * PAGE, 42, 7], pastMaximum: 'RangeError', afterRefusal: [2 * PAGE, 42], wasm: [-1, 1, 1, 2, -1, 2, 2 * PAGE],
+      growAnswer: 1,
+      oldViewByteLength: 0,
+      newView: [2 * PAGE, 42, 7],
+      pastMaximum: 'RangeError',
+      afterRefusal: [2 * PAGE, 42],
+      wasm: [-1, 1, 1, 2, -1, 2, 2 * PAGE],
     };
     const wrong = Object.keys(expected).filter((k) => JSON.stringify(seen[k]) !== JSON.stringify(expected[k]));
     return {
       status: wrong.length === 0 ? 'pass' : 'fail',
-      detail: wrong.length === 0
-        ? 'grow(1) answered 1, old view detached (byteLength 0), new view sees the data, grow past max threw RangeError, wasm memory.grow past max answered -1'
-        : `unexpected: ${wrong.map((k) => `${k} ${JSON.stringify(seen[k])} (expected ${JSON.stringify(expected[k])})`).join('; ')}`,
+      detail:
+        wrong.length === 0
+          ? 'grow(1) answered 1, old view detached (byteLength 0), new view sees the data, grow past max threw RangeError, wasm memory.grow past max answered -1'
+          : `unexpected: ${wrong.map((k) => `${k} ${JSON.stringify(seen[k])} (expected ${JSON.stringify(expected[k])})`).join('; ')}`,
       data: seen,
     };
   },

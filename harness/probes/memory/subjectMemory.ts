@@ -23,9 +23,16 @@ export default defineProbe({
     // From bytes: the Content-Type is loading's concern, not memory's.
     const { instance } = await WebAssembly.instantiate(await (await fetch(context.wasmUrl)).arrayBuffer(), imports.imports);
     const memory = declared.imported
-      ? Object.values(imports.imports).flatMap((m) => Object.values(m)).find((v): v is WebAssembly.Memory => v instanceof WebAssembly.Memory)
+      ? Object.values(imports.imports)
+          .flatMap((m) => Object.values(m))
+          .find((v): v is WebAssembly.Memory => v instanceof WebAssembly.Memory)
       : Object.values(instance.exports).find((v): v is WebAssembly.Memory => v instanceof WebAssembly.Memory);
-    if (!memory) return { status: 'fail', detail: `the module declares a${declared.imported ? 'n imported' : 'n exported'} memory, but the instance exposes none to JS`, data: { declared } };
+    if (!memory)
+      return {
+        status: 'fail',
+        detail: `the module declares a${declared.imported ? 'n imported' : 'n exported'} memory, but the instance exposes none to JS`,
+        data: { declared },
+      };
 
     const wrong: string[] = [];
     const initialPages = memory.buffer.byteLength / PAGE;
@@ -57,9 +64,10 @@ export default defineProbe({
     const max = declared.maximumPages === null ? 'no maximum' : `maximum ${declared.maximumPages} pages`;
     return {
       status: wrong.length === 0 ? 'pass' : 'fail',
-      detail: wrong.length === 0
-        ? `${declared.imported ? 'imported' : 'exported'} memory: ${initialPages} pages as declared (${max}); grew to ${reached} pages (${(reached * PAGE) / 2 ** 20} MiB) in ${growMs.toFixed(1)} ms${declared.maximumPages !== null && reached === declared.maximumPages ? `; past the maximum: ${pastMaximum}` : ''}`
-        : wrong.join('; '),
+      detail:
+        wrong.length === 0
+          ? `${declared.imported ? 'imported' : 'exported'} memory: ${initialPages} pages as declared (${max}); grew to ${reached} pages (${(reached * PAGE) / 2 ** 20} MiB) in ${growMs.toFixed(1)} ms${declared.maximumPages !== null && reached === declared.maximumPages ? `; past the maximum: ${pastMaximum}` : ''}`
+          : wrong.join('; '),
       timings: { grow: growMs },
       data: { declared, initialPages, reachedPages: reached, pastMaximum },
     };

@@ -54,7 +54,8 @@ async function readBuildInfo(): Promise<{ info: HarnessBuildInfo } | { problem: 
   } catch (error) {
     return { problem: `${HARNESS_BUILD_INFO} could not be fetched (${String(error)})` };
   }
-  if (!response.ok) return { problem: `${HARNESS_BUILD_INFO}: HTTP ${response.status}: the deployment lacks the build's record, so its .wasm cannot be checked` };
+  if (!response.ok)
+    return { problem: `${HARNESS_BUILD_INFO}: HTTP ${response.status}: the deployment lacks the build's record, so its .wasm cannot be checked` };
   try {
     return { info: (await response.json()) as HarnessBuildInfo };
   } catch (error) {
@@ -69,7 +70,8 @@ export function servedWasmUrls(wasmUrl: string, info: HarnessBuildInfo | null): 
   for (const w of info?.wasm ?? []) urls.add(new URL(w.path, document.baseURI).href);
   for (const entry of performance.getEntriesByType('resource')) {
     const url = new URL(entry.name);
-    if (url.pathname.endsWith('.wasm') && !url.pathname.endsWith(`/${STREAMING_MODULE_FILE}`) && url.origin === location.origin) urls.add(url.origin + url.pathname);
+    if (url.pathname.endsWith('.wasm') && !url.pathname.endsWith(`/${STREAMING_MODULE_FILE}`) && url.origin === location.origin)
+      urls.add(url.origin + url.pathname);
   }
   return [...urls];
 }

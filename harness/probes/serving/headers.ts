@@ -38,7 +38,10 @@ export default defineProbe({
   async run({ wasmUrl }) {
     const page = await headersOf(location.href);
     const wasm = await headersOf(new URL(wasmUrl, document.baseURI).href);
-    const get = (seen: Seen): HeaderGetter => (name) => seen[name] ?? null;
+    const get =
+      (seen: Seen): HeaderGetter =>
+      (name) =>
+        seen[name] ?? null;
     const findings = [...securityFindings(get(page.headers), 'the page', 'document'), ...securityFindings(get(wasm.headers), shortUrl(wasmUrl), 'subresource')];
     const failed = findings.filter((f) => !f.ok);
     return {

@@ -26,7 +26,8 @@ export default defineProbe({
   title: 'Shared memory and Atomics with a Worker',
   needsWebAssembly: true,
   async run() {
-    if (!globalThis.crossOriginIsolated) return { status: 'unsupported', detail: 'the page is not cross-origin isolated (COOP/COEP headers missing), so shared memory is off' };
+    if (!globalThis.crossOriginIsolated)
+      return { status: 'unsupported', detail: 'the page is not cross-origin isolated (COOP/COEP headers missing), so shared memory is off' };
     let memory: WebAssembly.Memory;
     try {
       memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
@@ -53,7 +54,11 @@ export default defineProbe({
       } catch (error) {
         // WebKitGTK 2.50: isolated, shared memory created, yet cloning it (or its buffer) throws.
         const refused = error instanceof DOMException && error.name === 'DataCloneError';
-        return { status: refused ? 'unsupported' : 'fail', detail: `the shared memory cannot be sent to a Worker: postMessage threw ${describeError(error)}`, data: { postMessageError: describeError(error) } };
+        return {
+          status: refused ? 'unsupported' : 'fail',
+          detail: `the shared memory cannot be sent to a Worker: postMessage threw ${describeError(error)}`,
+          data: { postMessageError: describeError(error) },
+        };
       }
       for (let i = 0; i < ITERATIONS; i++) Atomics.add(cells, 0, 1);
       const failed = reply.then((r) => (typeof r.failed === 'string' ? r.failed : new Promise<never>(() => {})));

@@ -16,7 +16,8 @@ export default defineProbe({
   needsWebAssembly: true,
   async run({ wasmUrl }) {
     // SubtleCrypto exists only in secure contexts (https, or localhost).
-    if (!globalThis.crypto?.subtle) return { status: 'unsupported', detail: 'crypto.subtle is missing: the page is not a secure context (serve it over https)' };
+    if (!globalThis.crypto?.subtle)
+      return { status: 'unsupported', detail: 'crypto.subtle is missing: the page is not a secure context (serve it over https)' };
     const built = await fetchBuildInfo();
     if ('problem' in built) return { status: 'fail', detail: built.problem };
     const { info } = built;
@@ -37,7 +38,15 @@ export default defineProbe({
         () => null,
         (error: unknown) => describeError(error),
       );
-      files.push({ path: expected.path, status: response.status, bytes: bytes.byteLength, sha256: actual, expectedBytes: expected.bytes, expectedSha256: expected.sha256, compileError });
+      files.push({
+        path: expected.path,
+        status: response.status,
+        bytes: bytes.byteLength,
+        sha256: actual,
+        expectedBytes: expected.bytes,
+        expectedSha256: expected.sha256,
+        compileError,
+      });
       if (actual !== expected.sha256) {
         problems.push(
           `${expected.path}: checksum mismatch: SHA-256 ${actual.slice(0, 16)}… of the ${bytes.byteLength} bytes served, build-info.json records ${expected.sha256.slice(0, 16)}… of ${expected.bytes} bytes ` +
@@ -48,12 +57,16 @@ export default defineProbe({
       }
     }
     for (const url of servedWasmUrls(wasmUrl, info)) {
-      if (!info.wasm.some((w) => new URL(w.path, document.baseURI).href === url)) problems.push(`${shortUrl(url)} is used by the page but not listed in build-info.json`);
+      if (!info.wasm.some((w) => new URL(w.path, document.baseURI).href === url))
+        problems.push(`${shortUrl(url)} is used by the page but not listed in build-info.json`);
     }
     if (info.wasm.length === 0) problems.push('build-info.json lists no .wasm');
     return {
       status: problems.length === 0 ? 'pass' : 'fail',
-      detail: problems.length === 0 ? `${info.wasm.length} .wasm match build-info.json (SHA-256) and compile: ${info.wasm.map((w) => w.path).join(', ')}` : problems.join('; '),
+      detail:
+        problems.length === 0
+          ? `${info.wasm.length} .wasm match build-info.json (SHA-256) and compile: ${info.wasm.map((w) => w.path).join(', ')}`
+          : problems.join('; '),
       data: { files },
     };
   },

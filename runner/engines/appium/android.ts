@@ -30,7 +30,12 @@ function run(cmd: string, args: string[]): string | null {
 
 export function appiumAndroid(adb = process.env.WASM_COMPAT_ADB ?? 'adb'): EngineChoice {
   const out = run(adb, ['devices']);
-  if (out === null) return { engine: 'chromium', kind: 'missing', reason: `appium-android: ${adb} not found or failed (Android platform-tools; WASM_COMPAT_ADB to point at it)` };
+  if (out === null)
+    return {
+      engine: 'chromium',
+      kind: 'missing',
+      reason: `appium-android: ${adb} not found or failed (Android platform-tools; WASM_COMPAT_ADB to point at it)`,
+    };
   const devices = parseAdbDevices(out);
   const ready = devices.find((d) => d.state === 'device');
   if (!ready) {
@@ -43,7 +48,10 @@ export function appiumAndroid(adb = process.env.WASM_COMPAT_ADB ?? 'adb'): Engin
     kind: 'appium',
     source: 'Chrome on Android through Appium (UiAutomator2)',
     binary: `adb:${ready.serial}`,
-    capabilities: androidCapabilities({ serial: ready.serial, ...(process.env.WASM_COMPAT_ANDROID_CHROMEDRIVER ? { chromedriver: process.env.WASM_COMPAT_ANDROID_CHROMEDRIVER } : {}) }),
+    capabilities: androidCapabilities({
+      serial: ready.serial,
+      ...(process.env.WASM_COMPAT_ANDROID_CHROMEDRIVER ? { chromedriver: process.env.WASM_COMPAT_ANDROID_CHROMEDRIVER } : {}),
+    }),
     allowInsecure: ['uiautomator2:chromedriver_autodownload'],
     device: model,
     emulated: false,

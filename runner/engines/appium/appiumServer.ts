@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import type { RunningServer } from '../../../serving/servers/runningServer.ts';
 import { PROJECT_ROOT } from '../../../reporting/projectRoot.ts';
 
-
 /** `allowInsecure`: driver-scoped insecure features a target needs (`uiautomator2:chromedriver_autodownload`). */
 export async function startAppium(allowInsecure: string[] = []): Promise<RunningServer> {
   // Read by Appium when it resolves its extensions, so it must be set before main() runs.

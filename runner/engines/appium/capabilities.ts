@@ -17,7 +17,13 @@ function appiumPlatform(platform: NodeJS.Platform): string {
 
 /** Chromium through appium-chromium-driver, with a device descriptor's metrics and user agent
  * (Chrome's mobileEmulation; `deviceName: 'Pixel 5'` is not in this chromedriver's list). */
-export function chromiumCapabilities(opts: { chromedriver: string; chromium: string; args: string[]; device: DeviceDescriptor; platform?: NodeJS.Platform }): Capabilities {
+export function chromiumCapabilities(opts: {
+  chromedriver: string;
+  chromium: string;
+  args: string[];
+  device: DeviceDescriptor;
+  platform?: NodeJS.Platform;
+}): Capabilities {
   return {
     ...BASE_CAPABILITIES,
     platformName: appiumPlatform(opts.platform ?? process.platform),
@@ -29,7 +35,13 @@ export function chromiumCapabilities(opts: { chromedriver: string; chromium: str
       binary: opts.chromium,
       args: [...opts.args, '--headless=new'],
       mobileEmulation: {
-        deviceMetrics: { width: opts.device.viewport.width, height: opts.device.viewport.height, pixelRatio: opts.device.deviceScaleFactor, touch: opts.device.hasTouch, mobile: opts.device.isMobile },
+        deviceMetrics: {
+          width: opts.device.viewport.width,
+          height: opts.device.viewport.height,
+          pixelRatio: opts.device.deviceScaleFactor,
+          touch: opts.device.hasTouch,
+          mobile: opts.device.isMobile,
+        },
         userAgent: opts.device.userAgent,
       },
     },

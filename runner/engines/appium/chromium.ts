@@ -12,11 +12,16 @@ const CHROMEDRIVERS = () => [process.env.WASM_COMPAT_CHROMEDRIVER, '/usr/bin/chr
 
 export function appiumChromium(): EngineChoice {
   const chromium = resolveEngine('chromium');
-  if (chromium.kind !== 'playwright' && chromium.kind !== 'system') return { engine: 'chromium', kind: 'missing', reason: `appium-chromium: ${'reason' in chromium ? chromium.reason : 'no Chromium'}` };
+  if (chromium.kind !== 'playwright' && chromium.kind !== 'system')
+    return { engine: 'chromium', kind: 'missing', reason: `appium-chromium: ${'reason' in chromium ? chromium.reason : 'no Chromium'}` };
   const candidates = CHROMEDRIVERS();
   const chromedriver = candidates.find((p): p is string => !!p && existsSync(p));
   if (!chromedriver) {
-    return { engine: 'chromium', kind: 'missing', reason: `appium-chromium: no chromedriver at ${candidates.filter(Boolean).join(', ')} (package chromium-driver, or WASM_COMPAT_CHROMEDRIVER)` };
+    return {
+      engine: 'chromium',
+      kind: 'missing',
+      reason: `appium-chromium: no chromedriver at ${candidates.filter(Boolean).join(', ')} (package chromium-driver, or WASM_COMPAT_CHROMEDRIVER)`,
+    };
   }
   return {
     engine: 'chromium',

@@ -34,7 +34,12 @@ export function appiumIos(platform: NodeJS.Platform = process.platform): EngineC
     return { engine: 'webkit', kind: 'missing', reason: 'appium-ios: `xcrun simctl` failed (Xcode and its command line tools)' };
   }
   const booted = parseSimctlBooted(json)[0];
-  if (!booted) return { engine: 'webkit', kind: 'missing', reason: 'appium-ios: `xcrun simctl list devices booted` lists no booted iOS simulator (boot one: xcrun simctl boot "iPhone 16")' };
+  if (!booted)
+    return {
+      engine: 'webkit',
+      kind: 'missing',
+      reason: 'appium-ios: `xcrun simctl list devices booted` lists no booted iOS simulator (boot one: xcrun simctl boot "iPhone 16")',
+    };
   return {
     engine: 'webkit',
     kind: 'appium',

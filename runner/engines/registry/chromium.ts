@@ -4,7 +4,15 @@ import { defineEngine } from './descriptor.ts';
 
 /** Chromium flags for a root user in a closed network (docs/toolchain.md): without the
  * background-networking ones Chromium floods the machine with refused connections. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 
 export default defineEngine({
   name: 'chromium',
@@ -13,7 +21,11 @@ export default defineEngine({
     const candidates = [env.WASM_COMPAT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
     const binary = firstExisting(candidates);
     if (binary) return { engine: 'chromium', kind: 'system', binary, args: CHROMIUM_ARGS, source: 'system Chromium' };
-    return { engine: 'chromium', kind: 'missing', reason: `Chromium not found: no Playwright build (npx playwright install chromium) and none of ${candidates.filter(Boolean).join(', ')}` };
+    return {
+      engine: 'chromium',
+      kind: 'missing',
+      reason: `Chromium not found: no Playwright build (npx playwright install chromium) and none of ${candidates.filter(Boolean).join(', ')}`,
+    };
   },
   families: [{ key: 'chromium', name: 'Chromium', url: 'https://www.chromium.org/' }],
   wptProduct: 'chromium',

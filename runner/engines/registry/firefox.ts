@@ -12,7 +12,11 @@ export default defineEngine({
     // reaches it through the 'moz-firefox' channel. Works with Playwright 1.62–1.64; 1.65 fails on
     // emulation.setMediaFeaturesOverride (docs/toolchain.md), hence the 1.64.1 pin.
     if (binary) return { engine: 'firefox', kind: 'system', binary, channel: 'moz-firefox', args: [], source: 'system Firefox over WebDriver BiDi' };
-    return { engine: 'firefox', kind: 'missing', reason: `Firefox not found: no Playwright build (npx playwright install firefox) and none of ${candidates.filter(Boolean).join(', ')}` };
+    return {
+      engine: 'firefox',
+      kind: 'missing',
+      reason: `Firefox not found: no Playwright build (npx playwright install firefox) and none of ${candidates.filter(Boolean).join(', ')}`,
+    };
   },
   families: [{ key: 'firefox', name: 'Firefox', url: 'https://www.mozilla.org/firefox/' }],
   wptProduct: 'firefox',

@@ -26,8 +26,16 @@ export default defineEngine({
     if (driver && browser && (env.DISPLAY || xvfbRun)) {
       return { engine: 'webkit', kind: 'webkitgtk', binary: browser, driver, xvfbRun, source: 'WebKitGTK MiniBrowser over WebDriver' };
     }
-    const lacking = [!driver && `${paths.driver} (package webkit2gtk-driver)`, !browser && `${paths.miniBrowser}`, !env.DISPLAY && !xvfbRun && 'a display or xvfb-run (package xvfb)'].filter(Boolean);
-    return { engine: 'webkit', kind: 'missing', reason: `WebKit not found: no Playwright build (npx playwright install webkit), and for WebKitGTK missing ${lacking.join(', ')}` };
+    const lacking = [
+      !driver && `${paths.driver} (package webkit2gtk-driver)`,
+      !browser && `${paths.miniBrowser}`,
+      !env.DISPLAY && !xvfbRun && 'a display or xvfb-run (package xvfb)',
+    ].filter(Boolean);
+    return {
+      engine: 'webkit',
+      kind: 'missing',
+      reason: `WebKit not found: no Playwright build (npx playwright install webkit), and for WebKitGTK missing ${lacking.join(', ')}`,
+    };
   },
   families: [
     { key: 'webkit', name: 'WebKit', url: 'https://webkit.org/' },

@@ -6,14 +6,18 @@ import { crateProbe } from '../../../../harness/probes/crateProbe.ts';
 import { errorText, FIXTURE_TEXT, fromError, globalValue, SAMPLE_ADLER32, SAMPLE_LENGTH, timed, type WebApisExports } from '../_exports.ts';
 
 // FIXTURE_TEXT as Node 20's zlib.brotliCompressSync compresses it.
-const FIXTURE = [27, 121, 0, 248, 141, 212, 98, 173, 177, 55, 100, 155, 163, 110, 234, 134, 162, 45, 189, 241, 80, 112, 32, 11, 144, 86, 132, 146, 138, 48, 147, 56, 192, 163, 83, 56, 91, 112, 52, 198, 158, 100, 69, 163, 143, 254, 167, 200, 147, 30, 8];
+const FIXTURE = [
+  27, 121, 0, 248, 141, 212, 98, 173, 177, 55, 100, 155, 163, 110, 234, 134, 162, 45, 189, 241, 80, 112, 32, 11, 144, 86, 132, 146, 138, 48, 147, 56, 192, 163,
+  83, 56, 91, 112, 52, 198, 158, 100, 69, 163, 143, 254, 167, 200, 147, 30, 8,
+];
 
 /** Does the engine take "brotli"? Only the constructors can say: the format is a string enum. */
 function brotliAccepted(): { accepted: boolean; why: string } {
   type Ctor = new (format: string) => unknown;
   const compression = globalValue('CompressionStream') as Ctor | undefined;
   const decompression = globalValue('DecompressionStream') as Ctor | undefined;
-  if (typeof compression !== 'function' || typeof decompression !== 'function') return { accepted: false, why: 'CompressionStream / DecompressionStream are not available in this engine' };
+  if (typeof compression !== 'function' || typeof decompression !== 'function')
+    return { accepted: false, why: 'CompressionStream / DecompressionStream are not available in this engine' };
   try {
     new compression('brotli');
     new decompression('brotli');
@@ -44,7 +48,8 @@ export default crateProbe<WebApisExports>({
     if (!accepted) return { status: 'fail', detail: `the constructors reject 'brotli' (${why}), yet the crate's round trip worked` };
     const wrong: string[] = [];
     if (compressed.length >= input.length) wrong.push(`${compressed.length} bytes from ${input.length}, not smaller`);
-    if (back.length !== SAMPLE_LENGTH || crate.adler32(back) !== SAMPLE_ADLER32) wrong.push(`round trip gave ${back.length} bytes, Adler-32 ${crate.adler32(back).toString(16)}`);
+    if (back.length !== SAMPLE_LENGTH || crate.adler32(back) !== SAMPLE_ADLER32)
+      wrong.push(`round trip gave ${back.length} bytes, Adler-32 ${crate.adler32(back).toString(16)}`);
     if (fixture !== FIXTURE_TEXT) wrong.push(`Node's brotli stream inflated to ${JSON.stringify(fixture.slice(0, 40))}`);
     return {
       status: wrong.length === 0 ? 'pass' : 'fail',

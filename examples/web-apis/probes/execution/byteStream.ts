@@ -32,7 +32,10 @@ export default crateProbe<WebApisExports>({
     if (!present) return { status: 'fail', detail: 'the byte stream classes are missing here, yet the crate read a byte stream' };
     return {
       status: wrong.length === 0 ? 'pass' : 'fail',
-      detail: wrong.length === 0 ? `${PATTERN_LENGTH} bytes read intact through ${VIEW_SIZES.join(' and ')}-byte views (${Object.values(reads).join(' and ')} reads)` : wrong.join('; '),
+      detail:
+        wrong.length === 0
+          ? `${PATTERN_LENGTH} bytes read intact through ${VIEW_SIZES.join(' and ')}-byte views (${Object.values(reads).join(' and ')} reads)`
+          : wrong.join('; '),
       timings,
       data: { reads, wrong },
     };

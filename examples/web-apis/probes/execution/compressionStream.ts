@@ -10,9 +10,18 @@ type Format = 'gzip' | 'deflate' | 'deflate-raw';
 
 // FIXTURE_TEXT as Node 20's zlib compresses it (gzipSync, deflateSync, deflateRawSync).
 const FIXTURES: Record<Format, number[]> = {
-  gzip: [31, 139, 8, 0, 0, 0, 0, 0, 0, 3, 43, 79, 44, 206, 213, 77, 206, 207, 45, 72, 44, 177, 82, 72, 73, 5, 177, 138, 82, 139, 139, 83, 83, 20, 146, 42, 21, 74, 50, 82, 21, 82, 243, 210, 51, 243, 82, 173, 21, 202, 169, 172, 144, 11, 0, 169, 163, 221, 171, 122, 0, 0, 0],
-  deflate: [120, 156, 43, 79, 44, 206, 213, 77, 206, 207, 45, 72, 44, 177, 82, 72, 73, 5, 177, 138, 82, 139, 139, 83, 83, 20, 146, 42, 21, 74, 50, 82, 21, 82, 243, 210, 51, 243, 82, 173, 21, 202, 169, 172, 144, 11, 0, 226, 17, 44, 218],
-  'deflate-raw': [43, 79, 44, 206, 213, 77, 206, 207, 45, 72, 44, 177, 82, 72, 73, 5, 177, 138, 82, 139, 139, 83, 83, 20, 146, 42, 21, 74, 50, 82, 21, 82, 243, 210, 51, 243, 82, 173, 21, 202, 169, 172, 144, 11, 0],
+  gzip: [
+    31, 139, 8, 0, 0, 0, 0, 0, 0, 3, 43, 79, 44, 206, 213, 77, 206, 207, 45, 72, 44, 177, 82, 72, 73, 5, 177, 138, 82, 139, 139, 83, 83, 20, 146, 42, 21, 74,
+    50, 82, 21, 82, 243, 210, 51, 243, 82, 173, 21, 202, 169, 172, 144, 11, 0, 169, 163, 221, 171, 122, 0, 0, 0,
+  ],
+  deflate: [
+    120, 156, 43, 79, 44, 206, 213, 77, 206, 207, 45, 72, 44, 177, 82, 72, 73, 5, 177, 138, 82, 139, 139, 83, 83, 20, 146, 42, 21, 74, 50, 82, 21, 82, 243, 210,
+    51, 243, 82, 173, 21, 202, 169, 172, 144, 11, 0, 226, 17, 44, 218,
+  ],
+  'deflate-raw': [
+    43, 79, 44, 206, 213, 77, 206, 207, 45, 72, 44, 177, 82, 72, 73, 5, 177, 138, 82, 139, 139, 83, 83, 20, 146, 42, 21, 74, 50, 82, 21, 82, 243, 210, 51, 243,
+    82, 173, 21, 202, 169, 172, 144, 11, 0,
+  ],
 };
 
 const u32be = (b: Uint8Array, at: number) => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
@@ -63,13 +72,16 @@ export default crateProbe<WebApisExports>({
         const badFraming = framing(format, compressed, input.length);
         if (badFraming) wrong.push(`${format}: ${badFraming}`);
         if (compressed.length >= input.length) wrong.push(`${format}: ${compressed.length} bytes from ${input.length}, not smaller`);
-        if (back.length !== SAMPLE_LENGTH || crate.adler32(back) !== SAMPLE_ADLER32) wrong.push(`${format}: round trip gave ${back.length} bytes, Adler-32 ${crate.adler32(back).toString(16)}`);
+        if (back.length !== SAMPLE_LENGTH || crate.adler32(back) !== SAMPLE_ADLER32)
+          wrong.push(`${format}: round trip gave ${back.length} bytes, Adler-32 ${crate.adler32(back).toString(16)}`);
         if (fixture !== FIXTURE_TEXT) wrong.push(`${format}: Node's stream inflated to ${JSON.stringify(fixture.slice(0, 40))}`);
       } catch (error) {
         wrong.push(`${format}: ${errorText(error)}`);
       }
     }
-    const sizesText = Object.entries(sizes).map(([f, n]) => `${f} ${n}`).join(', ');
+    const sizesText = Object.entries(sizes)
+      .map(([f, n]) => `${f} ${n}`)
+      .join(', ');
     return {
       status: wrong.length === 0 ? 'pass' : 'fail',
       detail: wrong.length === 0 ? `64 KiB round-trips in all three formats, framing and Node's streams check out (${sizesText} bytes)` : wrong.join('; '),

@@ -20,7 +20,8 @@ export default crateProbe<WebApisExports>({
     }
     const outcome = { timings: { convertToBlob: ms }, data: image };
     if (image.format === 'webp' && image.mimeType === 'image/webp') return { ...outcome, status: 'pass', detail: `a WebP file of ${image.size} bytes` };
-    if (image.format === 'png' && image.mimeType === 'image/png') return { ...outcome, status: 'unsupported', detail: 'no WebP encoder: the engine fell back to PNG, as HTML allows' };
+    if (image.format === 'png' && image.mimeType === 'image/png')
+      return { ...outcome, status: 'unsupported', detail: 'no WebP encoder: the engine fell back to PNG, as HTML allows' };
     return { ...outcome, status: 'fail', detail: `the Blob says ${image.mimeType} but holds ${image.format}` };
   },
 });

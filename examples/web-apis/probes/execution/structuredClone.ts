@@ -15,7 +15,16 @@ export default crateProbe<WebApisExports>({
     const wrong: string[] = [];
     try {
       const report = crate.structuredCloneGraph(DEPTH);
-      const checks = { distinct: report.distinct, cycle: report.cycle, sharedIdentity: report.sharedIdentity, bytes: report.bytes, mapDate: report.mapDate, bigint: report.bigint, errorType: report.errorType, refusesFunction: report.refusesFunction };
+      const checks = {
+        distinct: report.distinct,
+        cycle: report.cycle,
+        sharedIdentity: report.sharedIdentity,
+        bytes: report.bytes,
+        mapDate: report.mapDate,
+        bigint: report.bigint,
+        errorType: report.errorType,
+        refusesFunction: report.refusesFunction,
+      };
       const depth = report.depth;
       report.free();
       for (const [name, held] of Object.entries(checks)) if (!held) wrong.push(name);
