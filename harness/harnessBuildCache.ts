@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { type Subject } from '../subject/resolveSubject.ts';
+import type { Subject } from '../subject/resolveSubject.ts';
 import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 import { buildHarness } from './buildHarness.ts';
 

@@ -111,7 +111,9 @@ export function parseLighthouserc(value: unknown, source: string): Lighthouserc 
     const clash = BLOCK_KEYS.filter((k) => k in assert);
     if (clash.length) throw new Error(`${source}: ci.assert.assertMatrix cannot be combined with ${clash.join(', ')}`);
     if (!Array.isArray(assert.assertMatrix)) throw new Error(`${source}: ci.assert.assertMatrix must be an array`);
-    assert.assertMatrix.forEach((block, i) => checkBlock(`${source}: ci.assert.assertMatrix[${i}]`, block, BLOCK_KEYS));
+    assert.assertMatrix.forEach((block, i) => {
+      checkBlock(`${source}: ci.assert.assertMatrix[${i}]`, block, BLOCK_KEYS);
+    });
   } else {
     checkBlock(`${source}: ci.assert`, assert, [...BLOCK_KEYS, 'assertMatrix']);
   }

@@ -136,7 +136,11 @@ async function main(): Promise<number> {
     const medianLhr = target.lhrs[choice.index]!;
     folder.write(`${name}.report.html`, target.htmlReports[choice.index]!);
     folder.write(`${name}.report.json`, `${JSON.stringify(medianLhr, null, 2)}\n`);
-    if (opts.keepRuns) target.lhrs.forEach((lhr, i) => folder!.write(`runs/${name}-run${i + 1}.report.json`, `${JSON.stringify(lhr, null, 2)}\n`));
+    if (opts.keepRuns) {
+      target.lhrs.forEach((lhr, i) => {
+        folder!.write(`runs/${name}-run${i + 1}.report.json`, `${JSON.stringify(lhr, null, 2)}\n`);
+      });
+    }
     results.push({
       ...pageSummary(target.page, choice.median),
       reports: { html: `${name}.report.html`, json: `${name}.report.json` },

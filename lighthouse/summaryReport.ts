@@ -132,7 +132,7 @@ export function summaryMarkdown(s: LighthouseSummary): string {
       `| ${t.page} | ${t.formFactor} | ${score(t.scores.performance)} | ${score(t.scores.accessibility)} | ${score(t.scores['best-practices'])} | ${score(t.scores.seo)} | ${ms(m.fcpMs)} | ${ms(m.lcpMs)} | ${ms(m.tbtMs)} | ${m.cls === null ? '–' : m.cls.toFixed(3)} | ${ms(m.speedIndexMs)} | ${t.totalByteWeight === null ? '–' : kib(t.totalByteWeight)} | ${wasmCell(t)} |`,
     );
   }
-  lines.push('', 'Reports (median run): ' + s.results.map((t) => `[${t.page} ${t.formFactor}](${t.reports.html})`).join(', '));
+  lines.push('', `Reports (median run): ${s.results.map((t) => `[${t.page} ${t.formFactor}](${t.reports.html})`).join(', ')}`);
   lines.push('', ...throttlingLines(s));
   if (s.failures.length) {
     lines.push('', '## Not measured', '');

@@ -8,7 +8,8 @@ import type { CompatReport } from '../runner/compatReport.ts';
 import { buildMatrix, FAILING } from './matrixModel.ts';
 
 // XML 1.0 has no place for most control characters, even escaped.
-const escape = (s: string) => escapeHtml(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
+// biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters, so they are removed.
+const escapeXml = (s: string) => escapeHtml(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
 
 export function junitProbes(report: CompatReport): string {
   const suites: string[] = [];
@@ -26,19 +27,19 @@ export function junitProbes(report: CompatReport): string {
         for (const row of section.rows) {
           const cell = row.cells[column.project]!;
           const name = `${row.id.replace(/#.*/, '')}${row.id.includes('#') ? ` (${row.id.split('#')[1]})` : ''}: ${row.label}`;
-          const open = `    <testcase classname="${escape(`${column.project}.${section.title}`)}" name="${escape(name)}">`;
+          const open = `    <testcase classname="${escapeXml(`${column.project}.${section.title}`)}" name="${escapeXml(name)}">`;
           if (FAILING.has(cell.kind)) {
             f++;
-            cases.push(`${open}\n      <failure message="${escape(cell.text)}" type="${cell.kind}">${escape(cell.detail)}</failure>\n    </testcase>`);
+            cases.push(`${open}\n      <failure message="${escapeXml(cell.text)}" type="${cell.kind}">${escapeXml(cell.detail)}</failure>\n    </testcase>`);
           } else if (cell.kind !== 'pass') {
             s++;
-            cases.push(`${open}\n      <skipped message="${escape(`${cell.text}: ${cell.detail}`)}"/>\n    </testcase>`);
-          } else cases.push(`${open}\n      <system-out>${escape(cell.detail)}</system-out>\n    </testcase>`);
+            cases.push(`${open}\n      <skipped message="${escapeXml(`${cell.text}: ${cell.detail}`)}"/>\n    </testcase>`);
+          } else cases.push(`${open}\n      <system-out>${escapeXml(cell.detail)}</system-out>\n    </testcase>`);
         }
       }
       const engine = column.engine ? `${column.engine} ${column.version}` : `not run: ${column.reason ?? ''}`;
       suites.push(
-        `  <testsuite name="${escape(`${column.project} (${engine})`)}" tests="${cases.length}" failures="${f}" errors="0" skipped="${s}" timestamp="${report.generatedAt}">\n${cases.join('\n')}\n  </testsuite>`,
+        `  <testsuite name="${escapeXml(`${column.project} (${engine})`)}" tests="${cases.length}" failures="${f}" errors="0" skipped="${s}" timestamp="${report.generatedAt}">\n${cases.join('\n')}\n  </testsuite>`,
       );
       total += cases.length;
       failures += f;

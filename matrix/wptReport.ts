@@ -48,7 +48,7 @@ function osOf(report: CompatReport, p: ProjectReport): string {
 
 export function wptReport(report: CompatReport, project: string): WptReport | null {
   const p: ProjectReport | undefined = report.projects[project];
-  if (!p || p.status !== 'ran' || !p.engine) return null;
+  if (p?.status !== 'ran' || !p.engine) return null;
   const end = Date.parse(report.generatedAt);
   const start = end - Math.round(p.probes.reduce((sum, v) => sum + v.ms, 0));
   const categories = [...new Set(p.probes.map((v) => v.category))].sort();

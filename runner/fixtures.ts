@@ -90,6 +90,7 @@ export interface WorkerFixtures {
 
 export interface TestFixtures {
   /** Saves every test's outcome and records for compat.json (runner/testRecord.ts), as it starts and as it ends. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an auto fixture that gives the test nothing is typed void, as Playwright's docs do.
   testRecord: void;
   /** What the harness published on this project's engine. */
   harness: HarnessReport;
@@ -227,6 +228,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   // whose worker dies is still counted (as failed) rather than lost.
   testRecord: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this destructuring, and this one has none.
     async ({}, use, testInfo) => {
       const run = currentRun();
       const startedAt = Date.now();

@@ -97,8 +97,14 @@ export async function ensureSubjectBuilt(subject: Subject, log: (line: string) =
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     const ticker = setInterval(() => log(`  still building ${subject.name} (${Math.round((Date.now() - started) / 1000)} s)...`), 15_000);
-    child.on('error', (error) => (clearInterval(ticker), fail(error)));
-    child.on('close', (status) => (clearInterval(ticker), done(status ?? 1)));
+    child.on('error', (error) => {
+      clearInterval(ticker);
+      fail(error);
+    });
+    child.on('close', (status) => {
+      clearInterval(ticker);
+      done(status ?? 1);
+    });
   });
   if (code !== 0) {
     throw new SubjectError(

@@ -106,7 +106,7 @@ function fromCrate(dir: string, settings: SubjectConfig, from: string): Subject 
     throw new SubjectError(`${dir} is a workspace, not a crate: point ${from} at one of its members (${members.join(', ') || 'it has none'})`);
   }
   const lib = pkg.targets.find((t) => t.kind.includes('lib') || t.kind.includes('cdylib'));
-  if (!lib || !lib.crate_types.includes('cdylib')) {
+  if (!lib?.crate_types.includes('cdylib')) {
     throw new SubjectError(`${pkg.name} (${dir}) has no cdylib, so it builds no .wasm: add [lib] crate-type = ["cdylib", "rlib"] to its Cargo.toml`);
   }
   if (!pkg.dependencies.some((d) => d.name === 'wasm-bindgen' && d.kind === null)) {

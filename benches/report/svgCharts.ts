@@ -70,8 +70,8 @@ export function renderLogBarChart(chart: LogBarChart): string {
   const points = chart.rows.flatMap((r) => r.points).filter((p): p is ChartPoint => p !== null && p.value > 0);
   // At most MAX_RATIO either side of the reference: one extreme value (a 10 000× outlier) must not
   // squash every other bar. Bars beyond it are drawn to the edge and marked; their text is exact.
-  let lo = Math.max(chart.reference / MAX_RATIO, Math.min(chart.reference / 2, ...points.map((p) => p.low)) / 1.25);
-  let hi = Math.min(chart.reference * MAX_RATIO, Math.max(chart.reference * 2, ...points.map((p) => p.high)) * 1.25);
+  const lo = Math.max(chart.reference / MAX_RATIO, Math.min(chart.reference / 2, ...points.map((p) => p.low)) / 1.25);
+  const hi = Math.min(chart.reference * MAX_RATIO, Math.max(chart.reference * 2, ...points.map((p) => p.high)) * 1.25);
   const x = (v: number) => PLOT_X + ((Math.log(Math.min(hi, Math.max(lo, v))) - Math.log(lo)) / (Math.log(hi) - Math.log(lo))) * PLOT_W;
   // Legend items left to right, wrapping to a new line at the chart's edge.
   const legend: Array<{ x: number; line: number }> = [];
@@ -116,9 +116,9 @@ export function renderLogBarChart(chart: LogBarChart): string {
     svg.push(`<text x="${LABEL_W}" y="${y0 + 12}" text-anchor="end" font-weight="600">${escapeHtml(row.label)}</text>`);
     // A long note (route pairs: "<route> vs <route>") goes on two lines.
     const noteLines = row.note ? (row.note.length > 36 && row.note.includes(' vs ') ? row.note.replace(' vs ', '\n vs ').split('\n') : [row.note]) : [];
-    noteLines.forEach((line, k) =>
-      svg.push(`<text x="${LABEL_W}" y="${y0 + 25 + 12 * k}" text-anchor="end" fill="#666" font-size="10">${escapeHtml(line.trim())}</text>`),
-    );
+    noteLines.forEach((line, k) => {
+      svg.push(`<text x="${LABEL_W}" y="${y0 + 25 + 12 * k}" text-anchor="end" fill="#666" font-size="10">${escapeHtml(line.trim())}</text>`);
+    });
     row.points.forEach((p, j) => {
       const s = chart.series[j]!;
       const y = y0 + j * (BAR_H + BAR_GAP);

@@ -40,6 +40,7 @@ export function reverseChars(s: string): string {
 }
 
 // Unicode White_Space, which Rust's split_whitespace uses. JS's \s differs (it has U+FEFF, lacks U+0085).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0009–U+000D are White_Space, as Rust counts them.
 const WHITE_SPACE = /[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/u;
 
 export function wordCount(s: string): number {

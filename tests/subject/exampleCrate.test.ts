@@ -47,7 +47,10 @@ test('WASM_COMPAT_CRATE=examples/web-apis npx playwright test runs the five proj
   assert.deepEqual([subject.name, subject.version, subject.kind, subject.wasmBindgen], ['wasm-compat-example-web-apis', '0.1.0', 'crate', '0.2.130']);
   assert.equal(subject.build?.crate.name, 'wasm-compat-example-web-apis');
   assert.ok(subject.wasm && subject.wasm.bytes > 0 && subject.wasm.sha256.length === 64, 'the built .wasm, measured');
-  assert.ok(subject.requirements && subject.requirements.features.some((f) => f.feature === 'reference_types'), 'what the module needs');
+  assert.ok(
+    subject.requirements?.features.some((f) => f.feature === 'reference_types'),
+    'what the module needs',
+  );
 
   for (const name of PROJECTS) {
     const project = report.projects[name]!;

@@ -131,7 +131,14 @@ describe('batching', () => {
   test('a side with its own loop is calibrated through it', () => {
     let clock = 0;
     let looped = 0;
-    const side = { label: 'WASM', run: () => 0, loop: (_: null, n: number) => ((looped += n), (clock += n * 0.001)) };
+    const side = {
+      label: 'WASM',
+      run: () => 0,
+      loop: (_: null, n: number) => {
+        looped += n;
+        clock += n * 0.001;
+      },
+    };
     assert.equal(
       calibrateBatch(side, null, 1, () => clock),
       1000,

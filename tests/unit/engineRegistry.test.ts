@@ -86,8 +86,8 @@ test('a fictitious engine and device, added as descriptors, appear everywhere en
 
   // A run in which it ran: the matrix's column, features.json, wptreport, named by its descriptor.
   const report = JSON.parse(readFileSync('tests/fixtures/compat/all-pass.json', 'utf8')) as CompatReport;
-  const ran = report.projects['firefox']!;
-  report.projects['servo'] = { ...ran, engine: { ...ran.engine!, project: 'servo', engine: 'servo', kind: 'system', version: '0.1.0' } };
+  const ran = report.projects.firefox!;
+  report.projects.servo = { ...ran, engine: { ...ran.engine!, project: 'servo', engine: 'servo', kind: 'system', version: '0.1.0' } };
   const column = buildMatrix(report)[0]!.columns.find((c) => c.project === 'servo');
   assert.equal(column?.engine, 'Servo', "the matrix's column names the engine as its descriptor does");
   const browser = featuresJson(report).browsers['Servo 0.1.0'];

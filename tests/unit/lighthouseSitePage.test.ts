@@ -12,7 +12,15 @@ test('the demo crate: sieveCount called once, its answer shown', () => {
   assert.ok(call);
   assert.equal(call.label, 'sieveCount(100000)');
   const calls: unknown[] = [];
-  assert.equal(call.run({ sieveCount: (n: number) => (calls.push(n), 9592) }), '9592 primes up to 100,000');
+  assert.equal(
+    call.run({
+      sieveCount: (n: number) => {
+        calls.push(n);
+        return 9592;
+      },
+    }),
+    '9592 primes up to 100,000',
+  );
   assert.deepEqual(calls, [100_000]);
   assert.throws(() => call.run({}), /the demo crate's glue has no sieveCount function \(undefined\)/);
 });

@@ -46,7 +46,7 @@ test('projects: the primary five run every probe, but the phone whose engine app
   // pixel5 is throttled (Chromium's CDP): its download and compile are the phone's, measured again.
   for (const name of ['chromium', 'firefox', 'webkit', 'pixel5']) assert.deepEqual(projects[name]!.use.probes, EVERY_PROBE, name);
   // iphone12's WebKit applies neither the CPU nor the network: the webkit project measures them, on the same binary.
-  assert.deepEqual(projects['iphone12']!.use.probes, { categories: null, skip: ISOLATION_BLIND_PROBES });
+  assert.deepEqual(projects.iphone12!.use.probes, { categories: null, skip: ISOLATION_BLIND_PROBES });
   for (const name of ['chromium@nginx', 'firefox@nginx', 'webkit@nginx'])
     assert.deepEqual(projects[name]!.use.probes, { categories: SERVING_CATEGORIES, skip: [] }, name);
   for (const name of ['pixel5@nginx', 'iphone12@nginx', 'chromium@credentialless', 'webkit@not-isolated'])
@@ -55,6 +55,6 @@ test('projects: the primary five run every probe, but the phone whose engine app
   assert.ok(Object.values(projects).every((p) => p.workers === 1));
   // A run's selection narrows every project's.
   const only = Object.fromEntries(browserProjects(planTargets({ WASM_COMPAT_MATRIX: '1' }), { categories: ['loading'], skip: [] }).map((p) => [p.name, p]));
-  assert.deepEqual(only['chromium']!.use.probes, { categories: ['loading'], skip: [] });
+  assert.deepEqual(only.chromium!.use.probes, { categories: ['loading'], skip: [] });
   assert.deepEqual(only['chromium@not-isolated']!.use.probes, { categories: ['loading'], skip: ISOLATION_BLIND_PROBES });
 });

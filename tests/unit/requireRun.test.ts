@@ -14,7 +14,7 @@ const notRun = new Map([
 
 test('nothing ran: the run fails, naming each project and why', () => {
   const problem = runGate(['webkit', 'appium-android'], new Set(), notRun, []);
-  assert.match(problem!, /^nothing ran, so nothing was tested:\n  webkit: WebKit not found: no WebKitWebDriver\n  appium-android: no Android device/);
+  assert.match(problem!, /^nothing ran, so nothing was tested:\n {2}webkit: WebKit not found: no WebKitWebDriver\n {2}appium-android: no Android device/);
   assert.match(runGate([], new Set(), new Map(), [])!, /the config has no projects/);
 });
 
@@ -47,7 +47,7 @@ test("the teardown's gate reads the saved tests: a skipped-as-not-run project is
     attachments: [],
   });
   const config = { projects: [{ name: 'chromium' }, { name: 'webkit' }] } as Pick<FullConfig, 'projects'>;
-  assert.match(gateOf(config, [saved('webkit', 'skipped', 'WebKit not found')])!, /nothing ran, so nothing was tested:\n  webkit: WebKit not found$/);
+  assert.match(gateOf(config, [saved('webkit', 'skipped', 'WebKit not found')])!, /nothing ran, so nothing was tested:\n {2}webkit: WebKit not found$/);
   assert.equal(gateOf(config, [saved('webkit', 'skipped', 'WebKit not found'), saved('chromium', 'running')]), null);
   const folded = foldProjects([saved('chromium', 'running'), saved('chromium', 'passed')]).get('chromium')!;
   assert.deepEqual(folded.tests, { passed: 1, failed: 1, skipped: 0 }, 'the unfinished test counts as failed');

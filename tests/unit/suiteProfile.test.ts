@@ -65,7 +65,7 @@ test('a run profiled: global setup, projects, specs, Rust modes, engines, page l
   assert.equal(p.wallMs, 30_000);
   assert.equal(p.globalSetupMs, 5_000, 'until the first test began (its worker then starts its engine and loads the page)');
   assert.equal(p.teardownMs, 30_000 - 12_300);
-  assert.deepEqual(p.projects['chromium'], {
+  assert.deepEqual(p.projects.chromium, {
     wallMs: 5_500,
     launchMs: 1_000,
     pageLoadMs: 3_000,
@@ -82,7 +82,7 @@ test('a run profiled: global setup, projects, specs, Rust modes, engines, page l
   assert.equal(p.launchMs, 5_000);
   assert.equal(p.pageLoadMs, 4_000);
   // Without compat.json (a run that wrote none) the tests' own times still profile.
-  assert.equal(profileRun(run, null).projects['chromium']!.launchMs, null);
+  assert.equal(profileRun(run, null).projects.chromium!.launchMs, null);
 });
 
 test('the summary puts each part beside the previous run', () => {

@@ -20,7 +20,13 @@ test("Slow 4G is Lighthouse's mobileSlow4G, in the request-level form DevTools a
 /** A machine whose BenchmarkIndex is `host` unthrottled and falls a little slower than 1/rate, as measured ones do. */
 const machine = (host: number) => {
   const asked: number[] = [];
-  return { asked, score: async (rate: number) => (asked.push(rate), host / rate ** 0.92) };
+  return {
+    asked,
+    score: async (rate: number) => {
+      asked.push(rate);
+      return host / rate ** 0.92;
+    },
+  };
 };
 
 test('the CPU rate is bisected until the throttled index is within 5 % of the phone', async () => {

@@ -13,7 +13,10 @@ function recordingDriver(): { driver: Driver; calls: string[] } {
     engine: { engine: 'firefox', version: '153.8.0' },
     open: async (url: string) => void calls.push(`open ${url}`),
     // The bridge hands a function and its argument; run it here as a page would.
-    evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => (calls.push('evaluate'), fn(arg)),
+    evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => {
+      calls.push('evaluate');
+      return fn(arg);
+    },
   } as unknown as Driver;
   return { driver, calls };
 }

@@ -39,7 +39,7 @@ async function load(url: string, route: Route, keep: (bytes: Uint8Array<ArrayBuf
   }
   const ready = performance.now();
   const entry = await resourceEntryAfter(url, before);
-  if (!entry || !entry.responseEnd) throw new Error(`no Resource Timing entry for ${url}, so the last byte's time is unknown`);
+  if (!entry?.responseEnd) throw new Error(`no Resource Timing entry for ${url}, so the last byte's time is unknown`);
   return { afterLastByte: ready - entry.responseEnd, download: entry.responseEnd - entry.responseStart };
 }
 

@@ -21,7 +21,11 @@ export default defineProbe({
     let module: WebAssembly.Module;
     try {
       module = await WebAssembly.compileStreaming(
-        fetch(wasmUrl).then((r) => ((contentType = r.headers.get('Content-Type')), (seen = { status: r.status, contentType }), r)),
+        fetch(wasmUrl).then((r) => {
+          contentType = r.headers.get('Content-Type');
+          seen = { status: r.status, contentType };
+          return r;
+        }),
       );
     } catch (error) {
       return {

@@ -22,7 +22,11 @@ export default defineProbe({
     let seen: { status: number; contentType: string | null } | null = null;
     const start = performance.now();
     try {
-      const response = fetch(wasmUrl).then((r) => ((contentType = r.headers.get('Content-Type')), (seen = { status: r.status, contentType }), r));
+      const response = fetch(wasmUrl).then((r) => {
+        contentType = r.headers.get('Content-Type');
+        seen = { status: r.status, contentType };
+        return r;
+      });
       const { instance, module } = await WebAssembly.instantiateStreaming(response, imports.imports);
       const ms = performance.now() - start;
       const problems = instanceProblems(instance, module);
