@@ -11,6 +11,7 @@ import { resolveSubject } from '../subject/resolveSubject.ts';
 import { harnessBuildPlugin } from './buildPlugin.ts';
 import { streamingModulePlugin } from './streaming/streamingModulePlugin.ts';
 import { subjectPlugin } from './subjectPlugin.ts';
+import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 
 export const HARNESS_ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -35,7 +36,7 @@ export default defineConfig(() => {
     server: {
       host: '127.0.0.1',
       strictPort: true,
-      fs: { allow: [fileURLToPath(new URL('..', import.meta.url)), subject.pkgDir, ...(subject.probesDir ? [subject.probesDir] : [])] },
+      fs: { allow: [PROJECT_ROOT, subject.pkgDir, ...(subject.probesDir ? [subject.probesDir] : [])] },
     },
     preview: { host: '127.0.0.1', strictPort: true },
   };

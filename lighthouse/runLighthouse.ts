@@ -14,7 +14,6 @@
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { historyDir } from '../reporting/history.ts';
 import { openReportSet, type ReportSet } from '../reporting/reportSet.ts';
 import { evaluateAssertions, missedErrors } from './assertions.ts';
@@ -33,8 +32,8 @@ import { BUDGET_FILES, DEFAULT_RUNS, runOptions } from './runOptions.ts';
 import { pageSummary, runFigures } from './summary.ts';
 import { readSuiteThrottling } from './suiteThrottling.ts';
 import { type BudgetAssertion, type FailedTarget, type LighthouseSummary, type MeasuredTarget, missedLines, summaryMarkdown } from './summaryReport.ts';
+import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REPORT_FOLDER = 'lighthouse';
 
 const log = (line: string) => console.log(`lighthouse: ${line}`);
@@ -46,7 +45,8 @@ const reportName = (page: LighthousePage, formFactor: FormFactor) => `${page.nam
 async function main(): Promise<number> {
   const opts = runOptions();
   // Budgets first: a broken lighthouserc should fail in a second, not after minutes of runs.
-  const budgets = Object.fromEntries(opts.formFactors.map((ff) => [ff, readLighthouserc(join(ROOT, BUDGET_FILES[ff]))])) as Record<FormFactor, Lighthouserc>;
+  const budgetOf = (ff: FormFactor): [FormFactor, Lighthouserc] => [ff, readLighthouserc(join(PROJECT_ROOT, BUDGET_FILES[ff]))];
+  const budgets = Object.fromEntries(opts.formFactors.map(budgetOf)) as Record<FormFactor, Lighthouserc>;
   for (const ff of opts.formFactors) {
     if (budgets[ff].formFactor !== ff) throw new Error(`${BUDGET_FILES[ff]}: its ci.collect.settings say ${budgets[ff].formFactor}, not ${ff}`);
   }

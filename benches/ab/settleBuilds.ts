@@ -12,6 +12,7 @@ import { benchedBuildWarning } from '../benchedBuild.ts';
 import type { AbSettings } from './abOptions.ts';
 import { AB_CACHE_DIR, AbBuildError, buildCommit, buildCrate, chooseRef } from './buildRef.ts';
 import type { AbBuild } from './schema.ts';
+import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 
 export interface AbBuildOptions extends Pick<AbSettings, 'against' | 'againstPkg' | 'againstFeatures' | 'bPkg' | 'bFeatures'> {
   /** The demo crate's build, or WASM_COMPAT_PKG (benches/benchedBuild.ts). */
@@ -86,7 +87,7 @@ function settleB(o: AbBuildOptions): SettledBuild {
   const stale = benchedBuildWarning(o.defaultPkgDir);
   if (stale) o.log(`bench: warning: B: ${stale}`);
   return {
-    info: describePkg(relative(resolve('.'), o.defaultPkgDir) || o.defaultPkgDir, null, 'the current build, as npm run bench times it', o.defaultPkgDir),
+    info: describePkg(relative(PROJECT_ROOT, o.defaultPkgDir) || o.defaultPkgDir, null, 'the current build, as npm run bench times it', o.defaultPkgDir),
     twinsDir: null,
   };
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import wasm from 'vite-plugin-wasm';
 import { benchedPkgDir } from '../benchedBuild.ts';
+import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 
 export const BENCH_PAGE_ROOT = fileURLToPath(new URL('.', import.meta.url));
 export const BENCH_PAGE_CONFIG = fileURLToPath(import.meta.url);
@@ -22,6 +23,6 @@ export default defineConfig({
     rollupOptions: { input: { bench: `${BENCH_PAGE_ROOT}bench.html` } },
   },
   // The page imports the crate, the suites and the harness's style from outside its folder.
-  server: { host: '127.0.0.1', strictPort: true, fs: { allow: [fileURLToPath(new URL('../..', import.meta.url)), benchedPkgDir()] } },
+  server: { host: '127.0.0.1', strictPort: true, fs: { allow: [PROJECT_ROOT, benchedPkgDir()] } },
   preview: { host: '127.0.0.1', strictPort: true },
 });
