@@ -1,12 +1,15 @@
-// The suite's own throttling of its pixel5 project, read from the Playwright run's compat.json
-// (projects.pixel5.engine.throttling), to state next to Lighthouse's mobile throttling. The file is
+// The suite's own throttling of its phone on a throttling engine (pixel5: the first device of the
+// engine registry whose engine can throttle), read from the Playwright run's compat.json
+// (projects.<it>.engine.throttling), to state next to Lighthouse's mobile throttling. The file is
 // parsed through compat.json's one schema (runner/readCompat.ts), whose types are the runner's.
 // A missing compat.json, project or record is stated as "not recorded" with the reason; a file
 // that does not parse is "unreadable", naming the field, and the Lighthouse run goes on.
 import { existsSync, readFileSync } from 'node:fs';
 import { reportPath } from '../reporting/reportsFolder.ts';
 import type { ThrottlingRecord } from '../runner/compatSchema.ts';
+import { browserProjectList } from '../runner/engines/browserProjects.ts';
 import { checkCompatReport } from '../runner/readCompat.ts';
+import { engineThrottles } from '../runner/throttling/applyThrottling.ts';
 
 export interface SuiteThrottlingRecord {
   /** The compat.json read (or looked for). */
@@ -16,13 +19,15 @@ export interface SuiteThrottlingRecord {
   missing: string | null;
 }
 
-export const SUITE_MOBILE_PROJECT = 'pixel5';
+/** The device project whose throttling is applied (runner/engines/registry/), as Lighthouse's mobile runs are. */
+export const SUITE_MOBILE_PROJECT = browserProjectList().find((p) => p.emulated && p.throttle && engineThrottles(p.engine))?.name ?? null;
 
-/** The pixel5 throttling a parsed compat.json records, or why it records none. */
+/** That project's throttling as a parsed compat.json records it, or why it records none. */
 export function suiteThrottlingFrom(compat: unknown, source: string): SuiteThrottlingRecord {
   const none = (missing: string): SuiteThrottlingRecord => ({ source, throttling: null, missing });
   const { report, problem } = checkCompatReport(compat);
   if (problem !== null) return none(`${source} is unreadable here: ${problem}`);
+  if (!SUITE_MOBILE_PROJECT) return none('no device project of runner/engines/registry/ runs on an engine that can throttle');
   const project = report.projects[SUITE_MOBILE_PROJECT];
   if (!project) return none(`${source} has no ${SUITE_MOBILE_PROJECT} project (the run did not include it)`);
   const where = `projects.${SUITE_MOBILE_PROJECT}.engine.throttling`;
