@@ -1,10 +1,12 @@
 // The layers and the one direction imports may go (docs/architecture.md). Data flows
 //   crate -> build -> harness (page and probes) -> serving -> runner (engines) -> reports,
-// with deploy/ (the header policy and the production configs) and reporting/ (the one reports
-// folder, whole writes, history) as leaves every stage may use. Benches and Lighthouse sit on top
+// with deploy/ (the header policy and the production configs), reporting/ (the one reports
+// folder, whole writes, history) and settings/ (every WASM_COMPAT_* setting) as leaves every
+// stage may use. Benches and Lighthouse sit on top
 // of the runner; tests and scripts on top of everything. `npm run lint:layers` checks it, and
 // `npm test` runs that; a violation names its rule and the import that broke it.
 const FOLDERS = [
+  'settings',
   'crate',
   'deploy',
   'reporting',
@@ -21,9 +23,9 @@ const FOLDERS = [
   'scripts',
 ];
 
-/** `from` may import itself and `allowed`, and no other project folder. */
+/** `from` may import itself, `allowed` and settings/ (a leaf every layer reads its settings from), and no other project folder. */
 function layer(from, allowed, comment) {
-  const others = FOLDERS.filter((f) => f !== from && !allowed.includes(f));
+  const others = FOLDERS.filter((f) => f !== from && !allowed.includes(f) && f !== 'settings');
   return {
     name: allowed.length ? `${from}-imports-only-${allowed.join('-')}` : `${from}-imports-nothing-of-the-project`,
     severity: 'error',
@@ -41,14 +43,21 @@ module.exports = {
       comment:
         "the demo stands alone: its twins and loaders know nothing of the suite; its own probes (crate/probes/) use the probe contract, as any subject's do",
       from: { path: '^crate/', pathNot: '^crate/probes/' },
-      to: { path: '^(deploy|reporting|build|subject|harness|serving|runner|matrix|benches|lighthouse|examples|tests|scripts)/' },
+      to: { path: '^(settings|deploy|reporting|build|subject|harness|serving|runner|matrix|benches|lighthouse|examples|tests|scripts)/' },
     },
     {
       name: 'subject-probes-import-only-the-probe-contract',
       severity: 'error',
       comment: "a subject's probes (crate/probes/, examples/*/probes/) see the harness's probe contract and their own crate, nothing else of the suite",
       from: { path: '^(crate|examples/[^/]+)/probes/' },
-      to: { path: '^(deploy|reporting|build|subject|serving|runner|matrix|benches|lighthouse|tests|scripts)/' },
+      to: { path: '^(settings|deploy|reporting|build|subject|serving|runner|matrix|benches|lighthouse|tests|scripts)/' },
+    },
+    {
+      name: 'settings-imports-nothing-of-the-project',
+      severity: 'error',
+      comment: 'every setting, listed once: every stage reads it; it reads nothing',
+      from: { path: '^settings/' },
+      to: { path: `^(${FOLDERS.filter((f) => f !== 'settings').join('|')})/` },
     },
     layer('deploy', [], 'the header policy is data every stage reads; it reads nothing'),
     layer('reporting', [], 'where reports go and how they are written: every stage writes through it'),

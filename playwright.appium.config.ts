@@ -7,6 +7,7 @@ import type { WorkerOptions } from './runner/fixtures.ts';
 import { appiumProjects } from './runner/projects.ts';
 import { reportPath } from './reporting/reportsFolder.ts';
 import { resolveTarget } from './serving/targets/plan.ts';
+import { readSetting } from './settings/settings.ts';
 
 export default defineConfig<WorkerOptions>({
   testDir: 'tests/specs',
@@ -14,7 +15,7 @@ export default defineConfig<WorkerOptions>({
   // would only repeat per engine (and "pass" in engines that did not run).
   grepInvert: /Serving from Node/,
   // The read-then-compile proof is opt-in, as in playwright.config.ts (tests/streaming/).
-  testIgnore: process.env.WASM_COMPAT_STREAMING_SHIM === '1' ? [] : ['**/streamingShim.spec.ts'],
+  testIgnore: readSetting('streamingShim') ? [] : ['**/streamingShim.spec.ts'],
   outputDir: 'test-results/appium',
   fullyParallel: false,
   // One device session at a time: emulators and simulators are heavy, and a farm bills per session.

@@ -12,11 +12,12 @@ import type { WorkerOptions } from './runner/fixtures.ts';
 import { browserProjects } from './runner/projects.ts';
 import { reportPath } from './reporting/reportsFolder.ts';
 import { planTargets } from './serving/targets/plan.ts';
+import { readSetting } from './settings/settings.ts';
 
 export default defineConfig<WorkerOptions>({
   testDir: 'tests/specs',
   // The read-then-compile proof is listed only in the run that asks for it (tests/streaming/).
-  testIgnore: process.env.WASM_COMPAT_STREAMING_SHIM === '1' ? [] : ['**/streamingShim.spec.ts'],
+  testIgnore: readSetting('streamingShim') ? [] : ['**/streamingShim.spec.ts'],
   outputDir: 'test-results',
   // Specs share one harness load per project (runner/fixtures.ts), and each project keeps to one
   // worker (runner/projects.ts). Two workers run two projects side by side; the timing probes must
@@ -41,7 +42,7 @@ export default defineConfig<WorkerOptions>({
     // One testcase per probe spec and per Rust test, per project; CI publishes it.
     ['junit', { outputFile: reportPath('junit.xml') }],
     // CI's per-engine jobs leave a blob report that the merge job turns into one HTML report.
-    ...(process.env.WASM_COMPAT_BLOB_REPORT === '1' ? [['blob', { outputDir: reportPath('blob') }] as const] : []),
+    ...(readSetting('blobReport') ? [['blob', { outputDir: reportPath('blob') }] as const] : []),
     // npm run bench:suite reads every test's start and duration from Playwright's JSON report.
     ...(process.env.WASM_COMPAT_RUN_JSON ? [['json', { outputFile: process.env.WASM_COMPAT_RUN_JSON }] as const] : []),
   ],

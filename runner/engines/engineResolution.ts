@@ -8,6 +8,7 @@ import { chromium, firefox, webkit } from 'playwright-core';
 import { engineDescriptor } from './registry.ts';
 import type { PlaywrightBrowser } from './registry/descriptor.ts';
 import type { EngineChoice, EngineName } from './engineChoice.ts';
+import { readSetting } from '../../settings/settings.ts';
 
 function playwrightBuild(browser: PlaywrightBrowser): string | null {
   try {
@@ -20,7 +21,7 @@ function playwrightBuild(browser: PlaywrightBrowser): string | null {
 
 export function resolveEngine(engine: EngineName, env: NodeJS.ProcessEnv = process.env): EngineChoice {
   const descriptor = engineDescriptor(engine);
-  const own = env.WASM_COMPAT_SYSTEM_BROWSERS === '1' || !descriptor.playwright ? null : playwrightBuild(descriptor.playwright);
+  const own = readSetting('systemBrowsers', env) || !descriptor.playwright ? null : playwrightBuild(descriptor.playwright);
   if (own) return { engine, kind: 'playwright', binary: own, source: "Playwright's own build" };
   return descriptor.findOnSystem(env);
 }

@@ -8,6 +8,7 @@ import type { RustTestArtifact } from './rustTestBuild.ts';
 import { startWebDriverBridge } from './webdriverBridge.ts';
 import { readShared, writeShared } from '../currentRun.ts';
 import { runShared } from '../timingLock.ts';
+import { readSetting } from '../../settings/settings.ts';
 
 export type RustTestStatus = 'passed' | 'failed' | 'ignored';
 
@@ -135,7 +136,7 @@ export function whyNotReported(run: ProjectRustRun, name: string): string {
 
 /** Seconds a test binary may run before the runner gives up (WASM_BINDGEN_TEST_TIMEOUT); WASM_COMPAT_RUST_TEST_TIMEOUT sets it. */
 export function rustTestTimeout(): number {
-  return Number(process.env.WASM_COMPAT_RUST_TEST_TIMEOUT ?? 60);
+  return readSetting('rustTestTimeout') ?? 60;
 }
 
 /** The test that was running when the runner stopped: the last one the page announced ("Invoking test: <name>") without an outcome line. */

@@ -13,10 +13,9 @@ import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import type { EngineChoice } from '../engines/engineChoice.ts';
 import { calibrateCpu } from './calibrateCpu.ts';
 import { type CpuThrottling, MID_TIER_PHONE_BENCHMARK_INDEX } from './throttlingProfile.ts';
+import { readSetting, SETTINGS } from '../../settings/settings.ts';
 
 const CALIBRATION_ENV = 'WASM_COMPAT_CPU_CALIBRATION';
-export const RATE_ENV = 'WASM_COMPAT_CPU_RATE';
-export const RECALIBRATE_ENV = 'WASM_COMPAT_RECALIBRATE';
 const CACHE_FILE = fileURLToPath(new URL('../../.cache/cpu-calibration.json', import.meta.url));
 
 type ChromiumChoice = Extract<EngineChoice, { kind: 'playwright' | 'system' }>;
@@ -26,13 +25,9 @@ function machineKey(browserVersion: string): string {
   return `${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().length} on ${hostname()}, Chromium ${browserVersion}`;
 }
 
-/** WASM_COMPAT_CPU_RATE, checked: a number from 1 up. */
+/** WASM_COMPAT_CPU_RATE, checked (settings/settings.ts): a number from 1 up. */
 export function setRate(env: NodeJS.ProcessEnv = process.env): number | null {
-  const raw = env[RATE_ENV];
-  if (raw === undefined || raw === '') return null;
-  const rate = Number(raw);
-  if (!Number.isFinite(rate) || rate < 1) throw new Error(`${RATE_ENV}=${JSON.stringify(raw)}: a CPU slowdown is a number from 1 (none) up, e.g. 4`);
-  return rate;
+  return readSetting('cpuRate', env) ?? null;
 }
 
 /** Every machine's calibration kept so far; an absent or unreadable cache is empty (and replaced on the next write). */
@@ -60,14 +55,14 @@ export async function prepareCpuCalibration(choice: ChromiumChoice, log: (line: 
   try {
     const rate = setRate();
     const key = machineKey(browser.version());
-    const cached = process.env[RECALIBRATE_ENV] ? null : readCache(key);
+    const cached = readSetting('recalibrate') ? null : readCache(key);
     if (rate !== null) {
       result = {
         rate,
         hostBenchmarkIndex: null,
         targetBenchmarkIndex: MID_TIER_PHONE_BENCHMARK_INDEX,
         throttledBenchmarkIndex: null,
-        method: `set by ${RATE_ENV}`,
+        method: `set by ${SETTINGS.cpuRate.env}`,
         calibratedAt: new Date().toISOString(),
         cached: false,
       };

@@ -9,8 +9,7 @@ import { devTarget } from './devTarget.ts';
 import { nginxTarget } from './nginxTarget.ts';
 import { previewTarget } from './previewTarget.ts';
 import type { Target } from './target.ts';
-
-export const TARGET_KINDS = ['preview', 'dev', 'nginx'] as const;
+import { readSetting } from '../../settings/settings.ts';
 
 export interface TargetPlan {
   /** What the five plain projects (chromium, firefox, webkit, pixel5, iphone12) run against. */
@@ -19,21 +18,11 @@ export interface TargetPlan {
   matrix: Target[];
 }
 
-/** WASM_COMPAT_MATRIX: 1 runs the serving matrix, 0 or unset leaves it out; anything else is a mistake, named. */
-function servingMatrixAsked(env: NodeJS.ProcessEnv): boolean {
-  const set = env.WASM_COMPAT_MATRIX;
-  if (set === undefined || set === '' || set === '0') return false;
-  if (set === '1') return true;
-  throw new Error(`WASM_COMPAT_MATRIX=${JSON.stringify(set)}: expected 1 (run the nginx serving matrix) or 0`);
-}
-
 export function planTargets(env: NodeJS.ProcessEnv = process.env): TargetPlan {
   if (env.WASM_COMPAT_BASE_URL) return { primary: baseUrlTarget(env.WASM_COMPAT_BASE_URL, env), matrix: [] };
-  const kind = env.WASM_COMPAT_TARGET ?? 'preview';
-  if (!(TARGET_KINDS as readonly string[]).includes(kind))
-    throw new Error(`WASM_COMPAT_TARGET=${JSON.stringify(kind)}: expected one of ${TARGET_KINDS.join(', ')} (or set WASM_COMPAT_BASE_URL for a deployment)`);
+  const kind = readSetting('target', env) ?? 'preview';
   const primary = kind === 'dev' ? devTarget() : kind === 'nginx' ? nginxTarget('require-corp') : previewTarget();
-  const matrix = servingMatrixAsked(env)
+  const matrix = readSetting('matrix', env)
     ? (['require-corp', 'credentialless', 'none'] as const).map((i) => nginxTarget(i)).filter((t) => t.name !== primary.name)
     : [];
   return { primary, matrix };

@@ -1,0 +1,39 @@
+// docs/settings.md, made from the one list (settings.ts): npm run docs writes it, npm test checks it.
+import { SETTINGS, type Setting } from './settings.ts';
+
+const AREAS: Record<Setting['area'], string> = {
+  subject: 'The subject',
+  run: 'The run',
+  serving: 'Serving',
+  engines: 'Engines',
+  reports: 'Reports',
+  benchmarks: 'Benchmarks',
+  lighthouse: 'Lighthouse',
+};
+
+const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+export function settingsMarkdown(): string {
+  const all = Object.values(SETTINGS) as Setting[];
+  const out = [
+    '# Settings',
+    '',
+    '<!-- Generated from settings/settings.ts by `npm run docs`; npm test fails when this file is stale. -->',
+    '',
+    'Every `WASM_COMPAT_*` variable the suite reads. A value a setting does not take is an error naming the',
+    'setting and the value. The second table lists what the run hands from one of its processes to',
+    'another: set by the suite, not by people.',
+    '',
+  ];
+  for (const audience of ['user', 'run'] as const) {
+    out.push(audience === 'user' ? '## Set by people' : '## Set by the run itself', '');
+    for (const [area, title] of Object.entries(AREAS)) {
+      const rows = all.filter((s) => s.audience === audience && s.area === area);
+      if (!rows.length) continue;
+      out.push(`### ${title}`, '', '| setting | what it does | values | unset |', '|---|---|---|---|');
+      for (const s of rows) out.push(`| \`${s.env}\` | ${cell(s.what)} | ${cell(s.values)} | ${cell(s.unset)} |`);
+      out.push('');
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,63 @@
+// The one list of settings (settings/settings.ts): every WASM_COMPAT_* variable the project reads
+// or sets is in it, and each one listed is used somewhere; a value a setting does not take is an
+// error naming the setting, the value and what it takes; docs/settings.md is made from the list.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { readSetting, SETTINGS, SettingError } from '../../settings/settings.ts';
+import { settingsMarkdown } from '../../settings/settingsTable.ts';
+
+const listed = Object.values(SETTINGS).map((s) => s.env);
+
+const grep = (pattern: string) =>
+  execFileSync('git', ['grep', '-noE', pattern, '--', '*.ts', '*.sh', '*.yml', '*.cjs', ':!tests', ':!settings'], { encoding: 'utf8' }).trim().split('\n');
+
+/** Every WASM_COMPAT_* name in the project's code, scripts and workflows (not the tests, docs or the list itself), named or read through readSetting. */
+function namesInUse(): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  const add = (name: string, file: string) => names.set(name, [...(names.get(name) ?? []), file]);
+  for (const line of grep('WASM_COMPAT_[A-Z0-9_]+')) {
+    const [file, , name] = line.split(':');
+    if (name) add(name, file!);
+  }
+  for (const line of grep("readSetting\\('[A-Za-z]+'|SETTINGS\\.[A-Za-z]+")) {
+    const [file, , use] = line.split(':');
+    const key = /readSetting\('([A-Za-z]+)'|SETTINGS\.([A-Za-z]+)/.exec(use ?? '');
+    const setting = (SETTINGS as Record<string, { env: string } | undefined>)[key?.[1] ?? key?.[2] ?? ''];
+    if (setting) add(setting.env, file!);
+  }
+  return names;
+}
+
+test('every WASM_COMPAT_* variable the project uses is listed, and every one listed is used', () => {
+  const used = namesInUse();
+  const unlisted = [...used].filter(([name]) => !listed.includes(name)).map(([name, files]) => `${name} (${[...new Set(files)].join(', ')})`);
+  assert.deepEqual(unlisted, [], 'read or set but not in settings/settings.ts');
+  assert.deepEqual(
+    listed.filter((name) => !used.has(name)),
+    [],
+    'listed in settings/settings.ts but used nowhere',
+  );
+  assert.equal(new Set(listed).size, listed.length, 'each listed once');
+});
+
+test('a value a setting does not take is an error naming the setting, the value and what it takes', () => {
+  assert.throws(
+    () => readSetting('matrix', { WASM_COMPAT_MATRIX: 'yes' }),
+    (e: unknown) => e instanceof SettingError && /^WASM_COMPAT_MATRIX="yes": .* \(it takes 0 or 1\)$/.test(e.message),
+  );
+  assert.throws(() => readSetting('historyRuns', { WASM_COMPAT_HISTORY_RUNS: '0' }), /WASM_COMPAT_HISTORY_RUNS="0": expected a whole number ≥ 1/);
+  assert.throws(() => readSetting('baseUrl', { WASM_COMPAT_BASE_URL: 'staging' }), /WASM_COMPAT_BASE_URL="staging": expected a URL/);
+  assert.throws(() => readSetting('lighthousePort', { WASM_COMPAT_LIGHTHOUSE_PORT: '70000' }), /expected a port from 1 to 65535/);
+  assert.equal(readSetting('matrix', { WASM_COMPAT_MATRIX: '1' }), true);
+  assert.equal(readSetting('matrix', {}), undefined);
+  assert.equal(readSetting('matrix', { WASM_COMPAT_MATRIX: '' }), undefined, 'set to nothing is unset');
+  assert.deepEqual(readSetting('require', { WASM_COMPAT_REQUIRE: 'chromium, firefox,' }), ['chromium', 'firefox']);
+  assert.equal(readSetting('historyRuns', { WASM_COMPAT_HISTORY_RUNS: '12' }), 12);
+});
+
+test('docs/settings.md is what the list makes', () => {
+  assert.equal(readFileSync('docs/settings.md', 'utf8'), settingsMarkdown(), 'stale: run npm run docs');
+  for (const name of listed) assert.ok(settingsMarkdown().includes(`\`${name}\``), name);
+});
