@@ -44,7 +44,7 @@ export default defineConfig<WorkerOptions>({
     // CI's per-engine jobs leave a blob report that the merge job turns into one HTML report.
     ...(readSetting('blobReport') ? [['blob', { outputDir: reportPath('blob') }] as const] : []),
     // npm run bench:suite reads every test's start and duration from Playwright's JSON report.
-    ...(process.env.WASM_COMPAT_RUN_JSON ? [['json', { outputFile: process.env.WASM_COMPAT_RUN_JSON }] as const] : []),
+    ...(readSetting('runJson') ? [['json', { outputFile: readSetting('runJson') }] as const] : []),
   ],
   projects: browserProjects(planTargets()),
 });

@@ -7,12 +7,12 @@ import { join, resolve } from 'node:path';
 import { BUILD_INFO_FILE } from '../build/buildInfo.ts';
 import { staleReason } from '../subject/buildSubject.ts';
 import { demoSubject, describeSubject, resolveSubject } from '../subject/resolveSubject.ts';
-
-export const BENCH_PKG_ENV = 'WASM_COMPAT_PKG';
+import { readSetting, SETTINGS } from '../settings/settings.ts';
 
 /** The wasm-pack folder the pairs load: WASM_COMPAT_PKG, else the demo crate's. */
 export function benchedPkgDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env[BENCH_PKG_ENV] ? resolve(env[BENCH_PKG_ENV]) : demoSubject().pkgDir;
+  const set = readSetting('pkg', env);
+  return set ? resolve(set) : demoSubject().pkgDir;
 }
 
 /** Why the numbers would be for an old or missing build, or null. */
@@ -21,7 +21,7 @@ export function benchedBuildWarning(pkgDir: string): string | null {
   if (resolve(pkgDir) !== demo.pkgDir) {
     return existsSync(join(pkgDir, BUILD_INFO_FILE))
       ? null
-      : `${pkgDir} has no ${BUILD_INFO_FILE}: it is not a wasm-pack build of the demo crate (${BENCH_PKG_ENV})`;
+      : `${pkgDir} has no ${BUILD_INFO_FILE}: it is not a wasm-pack build of the demo crate (${SETTINGS.pkg.env})`;
   }
   const reason = staleReason(demo);
   return reason ? `${demo.pkgDir}: ${reason}, so these numbers would be for an old build (npm run build:subject -- --demo)` : null;

@@ -8,8 +8,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { readSetting } from '../settings/settings.ts';
 
-export const LOCK_PATH = process.env.WASM_COMPAT_LIGHTHOUSE_LOCK ?? join(tmpdir(), 'wasm-compat-lighthouse.lock');
+export const LOCK_PATH = readSetting('lighthouseLock') ?? join(tmpdir(), 'wasm-compat-lighthouse.lock');
 const POLL_MS = 2_000;
 const WAIT_LIMIT_MS = 60 * 60_000;
 /** A held lock is refreshed every STALE_MS / 2; a minute leaves room for a busy event loop in a Lighthouse run. */

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { FORM_FACTORS, type FormFactor, isFormFactor } from './lighthouseConfig.ts';
 import { type LighthousePage, PAGES } from './pages.ts';
+import { readSetting } from '../settings/settings.ts';
 
 /** Relative to the repository root, as the summary names them. */
 export const BUDGET_FILES: Record<FormFactor, string> = {
@@ -40,12 +41,9 @@ export function runOptions(): RunOptions {
   const pages = values.page
     ? values.page.map((name) => PAGES.find((p) => p.name === name) ?? fail(`--page ${name}: known pages are ${PAGES.map((p) => p.name).join(', ')}`))
     : [...PAGES];
-  const runsText = values.runs ?? process.env.WASM_COMPAT_LIGHTHOUSE_RUNS;
-  const runs = runsText === undefined ? null : Number(runsText);
-  if (runs !== null && (!Number.isInteger(runs) || runs < 1)) throw new Error(`--runs ${runsText}: expected a positive integer`);
-  const portText = process.env.WASM_COMPAT_LIGHTHOUSE_PORT || null;
-  const port = portText === null ? null : Number(portText);
-  if (port !== null && (!Number.isInteger(port) || port < 1 || port > 65_535)) throw new Error(`WASM_COMPAT_LIGHTHOUSE_PORT=${portText}: not a TCP port`);
+  const runs = values.runs === undefined ? (readSetting('lighthouseRuns') ?? null) : Number(values.runs);
+  if (runs !== null && (!Number.isInteger(runs) || runs < 1)) throw new Error(`--runs ${values.runs}: expected a positive integer`);
+  const port = readSetting('lighthousePort') ?? null;
   return { formFactors: formFactors as FormFactor[], pages, runs, keepRuns: values['keep-runs'], port };
 }
 

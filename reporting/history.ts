@@ -4,17 +4,12 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportPath } from './reportsFolder.ts';
+import { readSetting } from '../settings/settings.ts';
 
 export const HISTORY_LIMIT = 5;
-export const HISTORY_ENV = 'WASM_COMPAT_HISTORY_RUNS';
-
-/** How many earlier reports of each kind to keep: HISTORY_LIMIT, or a whole number ≥ 1 from WASM_COMPAT_HISTORY_RUNS. */
+/** How many earlier reports of each kind to keep: HISTORY_LIMIT, or WASM_COMPAT_HISTORY_RUNS (a whole number ≥ 1). */
 export function historyLimit(env: NodeJS.ProcessEnv = process.env): number {
-  const set = env[HISTORY_ENV];
-  if (set === undefined || set === '') return HISTORY_LIMIT;
-  const n = Number(set);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${HISTORY_ENV}=${set}: want a whole number of earlier runs to keep, 1 or more`);
-  return n;
+  return readSetting('historyRuns', env) ?? HISTORY_LIMIT;
 }
 
 export function historyDir(): string {

@@ -4,13 +4,12 @@
 // sizes, Lighthouse, the Appium run — takes its folder from here.
 import { isAbsolute, join, resolve } from 'node:path';
 
-export const REPORTS_DIR_ENV = 'WASM_COMPAT_REPORTS_DIR';
-
 import { PROJECT_ROOT as ROOT } from './projectRoot.ts';
+import { readSetting } from '../settings/settings.ts';
 
 /** The reports folder, absolute. A relative WASM_COMPAT_REPORTS_DIR is taken from the current directory. */
 export function reportsDir(env: NodeJS.ProcessEnv = process.env): string {
-  const set = env[REPORTS_DIR_ENV];
+  const set = readSetting('reportsDir', env);
   if (set) return isAbsolute(set) ? set : resolve(set);
   return join(ROOT, 'reports');
 }

@@ -4,12 +4,13 @@
 // in WASM_COMPAT_REQUIRE (e.g. appium-android, or chromium,firefox): the run fails unless each
 // named project is in the config and ran. The global teardown applies it to the run's saved tests
 // (runner/globalTeardown.ts), so no --reporter on the command line can switch it off.
+import { readSetting, SETTINGS } from '../settings/settings.ts';
 
-export const REQUIRE_ENV = 'WASM_COMPAT_REQUIRE';
+const REQUIRE_ENV = SETTINGS.require.env;
 
 /** The projects WASM_COMPAT_REQUIRE names (comma or space separated). */
 export function requiredProjects(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env[REQUIRE_ENV] ?? '').split(/[\s,]+/).filter(Boolean);
+  return readSetting('require', env) ?? [];
 }
 
 /**

@@ -14,6 +14,7 @@ import { isSelected } from '../harness/probes/probeSelection.ts';
 import type { ProbeCategory, ProbeSelection } from '../harness/probes/probe.ts';
 import { currentRun } from './currentRun.ts';
 import { type ExpectationContext, expectedProbe, type Rule } from './expectations/probes.ts';
+import { readSetting, SETTINGS } from '../settings/settings.ts';
 
 const POLL_MS = 25;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,12 +36,12 @@ interface LockFiles {
 }
 
 /** The lock's folder, when not the machine's one (a test of the lock, beside a suite that holds the real one). */
-export const TIMING_LOCK_ENV = 'WASM_COMPAT_TIMING_LOCK_DIR';
+export const TIMING_LOCK_ENV = SETTINGS.timingLockDir.env;
 
 function lockFiles(): LockFiles | null {
   if (!currentRun()) return null;
   // One folder for the machine, so that runs side by side take turns too.
-  const dir = process.env[TIMING_LOCK_ENV] || join(tmpdir(), 'wasm-compat-timing-lock');
+  const dir = readSetting('timingLockDir') ?? join(tmpdir(), 'wasm-compat-timing-lock');
   const files = { alone: join(dir, 'alone'), shared: join(dir, 'shared') };
   mkdirSync(files.shared, { recursive: true });
   return files;

@@ -28,6 +28,8 @@ const list = z.string().transform((s) =>
     .map((x) => x.trim())
     .filter(Boolean),
 );
+/** Names without spaces, separated by commas or spaces. */
+const names = z.string().transform((s) => s.split(/[\s,]+/).filter(Boolean));
 const wholeNumber = z
   .string()
   .regex(/^[1-9]\d*$/, 'expected a whole number ≥ 1')
@@ -100,10 +102,10 @@ export const SETTINGS = {
     env: 'WASM_COMPAT_REQUIRE',
     area: 'run',
     what: 'projects that must have run: the run fails naming each one that did not',
-    values: 'comma-separated project names',
+    values: 'project names, separated by commas or spaces',
     unset: 'only "something ran" is required',
     audience: 'user',
-    schema: list,
+    schema: names,
   }),
   rustModes: setting({
     env: 'WASM_COMPAT_RUST_MODES',

@@ -9,6 +9,7 @@ import { BUILD_INFO_FILE, type BuildInfo, readBuildInfo } from '../build/buildIn
 import { readModuleFeatures } from './moduleFeatures.ts';
 import { type Subject, SubjectError, subjectWasm } from './resolveSubject.ts';
 import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
+import { readSetting, SETTINGS } from '../settings/settings.ts';
 
 const BUILD_SCRIPT = join(PROJECT_ROOT, 'build', 'build-wasm.sh');
 /** How many of the build's last output lines a failure shows. */
@@ -26,7 +27,7 @@ function newestSource(dir: string): number {
 }
 
 /** Set by CI jobs that download the build as an artifact: a checkout's file times say nothing about which is newer. */
-export const PREBUILT_ENV = 'WASM_COMPAT_PREBUILT';
+const PREBUILT_ENV = SETTINGS.prebuilt.env;
 
 /**
  * Why the subject needs a build, or null when its output is current: the one stale-build check
@@ -35,7 +36,7 @@ export const PREBUILT_ENV = 'WASM_COMPAT_PREBUILT';
 export function staleReason(subject: Subject, env: NodeJS.ProcessEnv = process.env): string | null {
   if (subject.kind === 'prebuilt' || !subject.crateDir) return null;
   const info = join(subject.pkgDir, BUILD_INFO_FILE);
-  if (env[PREBUILT_ENV] === '1') {
+  if (readSetting('prebuilt', env)) {
     if (!existsSync(info)) throw new SubjectError(`${PREBUILT_ENV}=1 but ${info} is missing: download the build, or unset ${PREBUILT_ENV} to build it here`);
     return null;
   }

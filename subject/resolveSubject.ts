@@ -10,6 +10,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import config from '../wasm-compat.config.ts';
 import type { SubjectConfig, WasmPackTarget } from './config.ts';
 import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
+import { readSetting } from '../settings/settings.ts';
 
 export const DEMO_CRATE = join(PROJECT_ROOT, 'crate');
 
@@ -174,11 +175,9 @@ function readIfExists(path: string): string | null {
 
 /** The subject of this run: WASM_COMPAT_CRATE if set, else wasm-compat.config.ts's crate (default crate/). */
 export function resolveSubjectFrom(env: NodeJS.ProcessEnv, configured: SubjectConfig = config): Subject {
-  const fromEnv = env.WASM_COMPAT_CRATE?.trim();
+  const fromEnv = readSetting('crate', env)?.trim();
   // WASM_COMPAT_FEATURES=a,b goes with the override: another crate's features are not the config's.
-  const features = env.WASM_COMPAT_FEATURES?.split(',')
-    .map((f) => f.trim())
-    .filter(Boolean);
+  const features = readSetting('features', env);
   const settings: SubjectConfig = { ...configured, ...(fromEnv ? { features: features ?? [] } : features ? { features } : {}) };
   const from = fromEnv ? 'WASM_COMPAT_CRATE' : 'wasm-compat.config.ts';
   // The override is relative to where the user typed it; the config file, to the project.

@@ -13,6 +13,7 @@ import type { PlaywrightBrowser } from './registry/descriptor.ts';
 import { startWebKitGtkDriver } from './webkitgtk.ts';
 import { appliedThrottling, chromiumThrottling, engineThrottles, notThrottled, throttlePage } from '../throttling/applyThrottling.ts';
 import type { ThrottleProfile, ThrottlingRecord } from '../throttling/throttlingProfile.ts';
+import { readSetting } from '../../settings/settings.ts';
 
 /** The browser's platform as its WebDriver session states it (platformName), else as its page reports it: never Node's. */
 async function webdriverPlatform(browser: WebdriverIO.Browser): Promise<string> {
@@ -164,7 +165,7 @@ async function launchWebDriverSession(
     if (choice.kind === 'appium' && choice.adbReverseSerial) {
       // The device reaches the page on its own 127.0.0.1 (a secure context, so isolation works).
       const port = new URL(harnessUrl).port || '80';
-      execFileSync(process.env.WASM_COMPAT_ADB ?? 'adb', ['-s', choice.adbReverseSerial, 'reverse', `tcp:${port}`, `tcp:${port}`], { timeout: 15_000 });
+      execFileSync(readSetting('adb') ?? 'adb', ['-s', choice.adbReverseSerial, 'reverse', `tcp:${port}`, `tcp:${port}`], { timeout: 15_000 });
     }
     const browser = await (await webdriverRemote())({
       protocol: endpoint.protocol.replace(':', ''),

@@ -68,9 +68,7 @@ export type RustTestMode = keyof typeof RUST_TEST_MODES;
 /** The modes this run uses: all, unless WASM_COMPAT_RUST_MODES names some ("main thread,dedicated worker"). */
 export function rustTestModes(): RustTestMode[] {
   const all = Object.keys(RUST_TEST_MODES) as RustTestMode[];
-  const asked = process.env.WASM_COMPAT_RUST_MODES?.split(',')
-    .map((m) => m.trim())
-    .filter(Boolean);
+  const asked = readSetting('rustModes');
   if (!asked) return all;
   const unknown = asked.filter((m) => !all.includes(m as RustTestMode));
   if (unknown.length) throw new Error(`WASM_COMPAT_RUST_MODES: unknown mode ${unknown.join(', ')} (the modes: ${all.join(', ')})`);

@@ -177,8 +177,8 @@ test("nothing was written to the repository's reports/", () => {
 test('the history keeps the last N of each kind, pruned by count (WASM_COMPAT_HISTORY_RUNS, default 5)', () => {
   assert.equal(historyLimit({}), 5);
   assert.equal(historyLimit({ WASM_COMPAT_HISTORY_RUNS: '2' }), 2);
-  assert.throws(() => historyLimit({ WASM_COMPAT_HISTORY_RUNS: 'ten' }), /WASM_COMPAT_HISTORY_RUNS=ten: want a whole number/);
-  assert.throws(() => historyLimit({ WASM_COMPAT_HISTORY_RUNS: '0' }), /WASM_COMPAT_HISTORY_RUNS=0/);
+  assert.throws(() => historyLimit({ WASM_COMPAT_HISTORY_RUNS: 'ten' }), /WASM_COMPAT_HISTORY_RUNS="ten": expected a whole number ≥ 1/);
+  assert.throws(() => historyLimit({ WASM_COMPAT_HISTORY_RUNS: '0' }), /WASM_COMPAT_HISTORY_RUNS="0"/);
   const file = reportPath('pruned.json');
   process.env.WASM_COMPAT_HISTORY_RUNS = '2';
   try {

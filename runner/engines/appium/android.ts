@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import type { EngineChoice } from '../engineChoice.ts';
 import { androidCapabilities } from './capabilities.ts';
+import { readSetting } from '../../../settings/settings.ts';
 
 export interface AdbDevice {
   serial: string;
@@ -28,7 +29,7 @@ function run(cmd: string, args: string[]): string | null {
   }
 }
 
-export function appiumAndroid(adb = process.env.WASM_COMPAT_ADB ?? 'adb'): EngineChoice {
+export function appiumAndroid(adb = readSetting('adb') ?? 'adb'): EngineChoice {
   const out = run(adb, ['devices']);
   if (out === null)
     return {
@@ -50,7 +51,7 @@ export function appiumAndroid(adb = process.env.WASM_COMPAT_ADB ?? 'adb'): Engin
     binary: `adb:${ready.serial}`,
     capabilities: androidCapabilities({
       serial: ready.serial,
-      ...(process.env.WASM_COMPAT_ANDROID_CHROMEDRIVER ? { chromedriver: process.env.WASM_COMPAT_ANDROID_CHROMEDRIVER } : {}),
+      ...(readSetting('androidChromedriver') ? { chromedriver: readSetting('androidChromedriver') } : {}),
     }),
     allowInsecure: ['uiautomator2:chromedriver_autodownload'],
     device: model,

@@ -6,9 +6,10 @@ import { resolveEngine } from '../engineResolution.ts';
 import { CHROMIUM_ARGS } from '../registry/chromium.ts';
 import { deviceDescriptor } from '../deviceDescriptor.ts';
 import { chromiumCapabilities } from './capabilities.ts';
+import { readSetting } from '../../../settings/settings.ts';
 
 export const APPIUM_CHROMIUM_DEVICE = 'Pixel 5';
-const CHROMEDRIVERS = () => [process.env.WASM_COMPAT_CHROMEDRIVER, '/usr/bin/chromedriver', '/usr/lib/chromium/chromedriver'];
+const CHROMEDRIVERS = () => [readSetting('chromedriver'), '/usr/bin/chromedriver', '/usr/lib/chromium/chromedriver'];
 
 export function appiumChromium(): EngineChoice {
   const chromium = resolveEngine('chromium');

@@ -1,6 +1,7 @@
 // Chromium: Playwright's build, else Debian's (or WASM_COMPAT_CHROMIUM) with the flags this machine needs.
 import { firstExisting } from '../findBinary.ts';
 import { defineEngine } from './descriptor.ts';
+import { readSetting } from '../../../settings/settings.ts';
 
 /** Chromium flags for a root user in a closed network (docs/toolchain.md): without the
  * background-networking ones Chromium floods the machine with refused connections. */
@@ -18,7 +19,7 @@ export default defineEngine({
   name: 'chromium',
   playwright: 'chromium',
   findOnSystem(env) {
-    const candidates = [env.WASM_COMPAT_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+    const candidates = [readSetting('chromium', env), '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
     const binary = firstExisting(candidates);
     if (binary) return { engine: 'chromium', kind: 'system', binary, args: CHROMIUM_ARGS, source: 'system Chromium' };
     return {

@@ -1,12 +1,13 @@
 // Firefox: Playwright's build, else Debian's firefox-esr (or WASM_COMPAT_FIREFOX) over WebDriver BiDi.
 import { firstExisting } from '../findBinary.ts';
 import { defineEngine } from './descriptor.ts';
+import { readSetting } from '../../../settings/settings.ts';
 
 export default defineEngine({
   name: 'firefox',
   playwright: 'firefox',
   findOnSystem(env) {
-    const candidates = [env.WASM_COMPAT_FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+    const candidates = [readSetting('firefox', env), '/usr/bin/firefox-esr', '/usr/bin/firefox'];
     const binary = firstExisting(candidates);
     // A stock Firefox speaks WebDriver BiDi, not Playwright's patched Juggler protocol; Playwright
     // reaches it through the 'moz-firefox' channel. Works with Playwright 1.62–1.64; 1.65 fails on

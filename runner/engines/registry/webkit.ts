@@ -4,12 +4,13 @@
 import { existsSync } from 'node:fs';
 import { which } from '../findBinary.ts';
 import { defineEngine } from './descriptor.ts';
+import { readSetting } from '../../../settings/settings.ts';
 
 /** Where WebKitGTK's pieces are (Debian's layout); the environment overrides them for others. */
 function webkitGtkPaths(env: NodeJS.ProcessEnv = process.env) {
   return {
-    driver: env.WASM_COMPAT_WEBKIT_DRIVER ?? 'WebKitWebDriver',
-    miniBrowser: env.WASM_COMPAT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    driver: readSetting('webkitDriver', env) ?? 'WebKitWebDriver',
+    miniBrowser: readSetting('miniBrowser', env) ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
     xvfbRun: 'xvfb-run',
   };
 }
