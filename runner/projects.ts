@@ -11,6 +11,7 @@ import { ISOLATION_BLIND_PROBES, SERVING_CATEGORIES, SERVING_SPECS, type Target,
 import { EVERY_PROBE, narrowSelection, parseCategories, type ProbeSelection } from '../harness/probes/probeSelection.ts';
 import { probeFiles } from '../harness/probes/catalog.ts';
 import { engineThrottles } from './throttling/applyThrottling.ts';
+import { readSetting, SettingError } from '../settings/settings.ts';
 
 export interface SuiteProject {
   name: string;
@@ -81,9 +82,26 @@ function browserProject(entry: BrowserProject, target: Target, primary: boolean,
   };
 }
 
+/** The registry's projects, or those WASM_COMPAT_PROJECTS (or wasm-compat.config.ts's projects) names; a name it does not know is an error naming the known ones. */
+export function chosenProjects(env: NodeJS.ProcessEnv = process.env): BrowserProject[] {
+  const all = browserProjectList();
+  const asked = readSetting('projects', env);
+  if (!asked) return all;
+  const unknown = asked.filter((name) => !all.some((p) => p.name === name));
+  if (unknown.length)
+    throw new SettingError(
+      `projects ${unknown.join(', ')} (WASM_COMPAT_PROJECTS or wasm-compat.config.ts): no such project; the projects: ${all.map((p) => p.name).join(', ')}`,
+    );
+  return all.filter((p) => asked.includes(p.name));
+}
+
 /** The production setup runs on every device; its variants on the desktop engines keep the run short. */
-export function browserProjects({ primary, matrix }: TargetPlan, run: ProbeSelection = runProbeSelection()): SuiteProject[] {
-  const projects = browserProjectList();
+export function browserProjects(
+  { primary, matrix }: TargetPlan,
+  run: ProbeSelection = runProbeSelection(),
+  env: NodeJS.ProcessEnv = process.env,
+): SuiteProject[] {
+  const projects = chosenProjects(env);
   return [
     ...projects.map((d) => browserProject(d, primary, true, run)),
     ...matrix.flatMap((t) => projects.filter((d) => t.isolation === 'require-corp' || !d.emulated).map((d) => browserProject(d, t, false, run))),

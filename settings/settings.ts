@@ -5,6 +5,8 @@
 // is read anywhere but not listed here, or listed but read nowhere. readSetting checks a value
 // against its schema and names the setting and the value when it does not fit.
 import { z } from 'zod';
+import projectConfigFile from '../wasm-compat.config.ts';
+import { configSchema, type RunConfig, type WasmCompatConfig } from './config.ts';
 
 export type Audience = 'user' | 'run';
 
@@ -17,6 +19,8 @@ export interface Setting<T = unknown> {
   /** What holds when it is unset. */
   unset: string;
   audience: Audience;
+  /** Its key in wasm-compat.config.ts, where the file may set it too (the environment wins). */
+  config?: keyof RunConfig;
   schema: z.ZodType<T, z.ZodTypeDef, string>;
 }
 
@@ -98,8 +102,19 @@ export const SETTINGS = {
     audience: 'user',
     schema: list,
   }),
+  projects: setting({
+    env: 'WASM_COMPAT_PROJECTS',
+    config: 'projects',
+    area: 'run',
+    what: 'the browser projects to run (their serving-matrix variants follow them); --project narrows further',
+    values: 'project names of runner/engines/registry/, separated by commas or spaces',
+    unset: 'every project',
+    audience: 'user',
+    schema: names,
+  }),
   require: setting({
     env: 'WASM_COMPAT_REQUIRE',
+    config: 'require',
     area: 'run',
     what: 'projects that must have run: the run fails naming each one that did not',
     values: 'project names, separated by commas or spaces',
@@ -109,6 +124,7 @@ export const SETTINGS = {
   }),
   rustModes: setting({
     env: 'WASM_COMPAT_RUST_MODES',
+    config: 'rustModes',
     area: 'run',
     what: "the modes the subject's #[wasm_bindgen_test] tests run in",
     values: 'comma-separated: main thread, dedicated worker, not isolated',
@@ -136,6 +152,7 @@ export const SETTINGS = {
   }),
   matrix: setting({
     env: 'WASM_COMPAT_MATRIX',
+    config: 'matrix',
     area: 'serving',
     what: "adds the serving matrix's projects (nginx and its isolation variants)",
     values: '0 or 1',
@@ -302,6 +319,7 @@ export const SETTINGS = {
   }),
   reportsDir: setting({
     env: 'WASM_COMPAT_REPORTS_DIR',
+    config: 'reportsDir',
     area: 'reports',
     what: 'where every report goes',
     values: 'a folder (relative to where the command runs)',
@@ -311,6 +329,7 @@ export const SETTINGS = {
   }),
   historyRuns: setting({
     env: 'WASM_COMPAT_HISTORY_RUNS',
+    config: 'historyRuns',
     area: 'reports',
     what: 'how many earlier reports of each kind reports/history/ keeps',
     values: 'a whole number ≥ 1',
@@ -416,11 +435,32 @@ type ValueOf<K extends SettingKey> = (typeof SETTINGS)[K] extends Setting<infer 
 /** A setting set to a value it does not take: the message names the setting, the value and what it takes. */
 export class SettingError extends Error {}
 
-/** A setting's value, checked; undefined when unset (or set to the empty string). */
-export function readSetting<K extends SettingKey>(key: K, env: NodeJS.ProcessEnv = process.env): ValueOf<K> | undefined {
+let checked: WasmCompatConfig | null = null;
+
+/** wasm-compat.config.ts, checked once: a key it does not know, or a value of the wrong kind, is an error naming it. */
+export function projectConfig(): WasmCompatConfig {
+  if (checked) return checked;
+  const parsed = configSchema.safeParse(projectConfigFile);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SettingError(`wasm-compat.config.ts: ${issue.path.join('.') || 'the config'}: ${issue.message}`);
+  }
+  checked = parsed.data as WasmCompatConfig;
+  return checked;
+}
+
+/**
+ * A setting's value, checked: the environment's if set (not to the empty string), else
+ * wasm-compat.config.ts's for a setting the file may hold, else undefined.
+ */
+export function readSetting<K extends SettingKey>(
+  key: K,
+  env: NodeJS.ProcessEnv = process.env,
+  config: WasmCompatConfig = projectConfig(),
+): ValueOf<K> | undefined {
   const spec = SETTINGS[key] as Setting<ValueOf<K>>;
   const raw = env[spec.env];
-  if (raw === undefined || raw === '') return undefined;
+  if (raw === undefined || raw === '') return spec.config ? (config[spec.config] as ValueOf<K> | undefined) : undefined;
   const parsed = spec.schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new SettingError(`${spec.env}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'not a value it takes'} (it takes ${spec.values})`);

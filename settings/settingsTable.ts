@@ -21,8 +21,10 @@ export function settingsMarkdown(): string {
     '<!-- Generated from settings/settings.ts by `npm run docs`; npm test fails when this file is stale. -->',
     '',
     'Every `WASM_COMPAT_*` variable the suite reads. A value a setting does not take is an error naming the',
-    'setting and the value. The second table lists what the run hands from one of its processes to',
-    'another: set by the suite, not by people.',
+    "setting and the value. Those with a key in `wasm-compat.config.ts` can be set there too (the subject's",
+    'keys, `crate`, `target`, `features`, `probes` and `requirementsBaseline`, are in docs/your-crate.md); the',
+    'environment wins. The last tables list what the run hands from one of its processes to another: set',
+    'by the suite, not by people.',
     '',
   ];
   for (const audience of ['user', 'run'] as const) {
@@ -30,8 +32,8 @@ export function settingsMarkdown(): string {
     for (const [area, title] of Object.entries(AREAS)) {
       const rows = all.filter((s) => s.audience === audience && s.area === area);
       if (!rows.length) continue;
-      out.push(`### ${title}`, '', '| setting | what it does | values | unset |', '|---|---|---|---|');
-      for (const s of rows) out.push(`| \`${s.env}\` | ${cell(s.what)} | ${cell(s.values)} | ${cell(s.unset)} |`);
+      out.push(`### ${title}`, '', '| setting | in wasm-compat.config.ts | what it does | values | unset |', '|---|---|---|---|---|');
+      for (const s of rows) out.push(`| \`${s.env}\` | ${s.config ? `\`${s.config}\`` : ''} | ${cell(s.what)} | ${cell(s.values)} | ${cell(s.unset)} |`);
       out.push('');
     }
   }

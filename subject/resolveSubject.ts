@@ -7,10 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import config from '../wasm-compat.config.ts';
-import type { SubjectConfig, WasmPackTarget } from './config.ts';
+import type { SubjectConfig, WasmPackTarget } from '../settings/config.ts';
 import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
-import { readSetting } from '../settings/settings.ts';
+import { projectConfig, readSetting } from '../settings/settings.ts';
 
 export const DEMO_CRATE = join(PROJECT_ROOT, 'crate');
 
@@ -174,7 +173,7 @@ function readIfExists(path: string): string | null {
 }
 
 /** The subject of this run: WASM_COMPAT_CRATE if set, else wasm-compat.config.ts's crate (default crate/). */
-export function resolveSubjectFrom(env: NodeJS.ProcessEnv, configured: SubjectConfig = config): Subject {
+export function resolveSubjectFrom(env: NodeJS.ProcessEnv, configured: SubjectConfig = projectConfig()): Subject {
   const fromEnv = readSetting('crate', env)?.trim();
   // WASM_COMPAT_FEATURES=a,b goes with the override: another crate's features are not the config's.
   const features = readSetting('features', env);

@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { readSetting, SETTINGS, SettingError } from '../../settings/settings.ts';
+import { join, resolve } from 'node:path';
+import { EVERY_PROBE } from '../../harness/probes/probeSelection.ts';
+import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
+import { reportsDir } from '../../reporting/reportsFolder.ts';
+import { browserProjects, chosenProjects } from '../../runner/projects.ts';
+import { planTargets } from '../../serving/targets/plan.ts';
+import { configSchema } from '../../settings/config.ts';
+import { projectConfig, readSetting, SETTINGS, SettingError } from '../../settings/settings.ts';
 import { settingsMarkdown } from '../../settings/settingsTable.ts';
 
 const listed = Object.values(SETTINGS).map((s) => s.env);
@@ -60,4 +67,43 @@ test('a value a setting does not take is an error naming the setting, the value 
 test('docs/settings.md is what the list makes', () => {
   assert.equal(readFileSync('docs/settings.md', 'utf8'), settingsMarkdown(), 'stale: run npm run docs');
   for (const name of listed) assert.ok(settingsMarkdown().includes(`\`${name}\``), name);
+});
+
+test('wasm-compat.config.ts sets what the environment does not; the environment wins; a bad key or value is named', () => {
+  assert.equal(readSetting('matrix', {}, { matrix: true }), true);
+  assert.equal(readSetting('matrix', { WASM_COMPAT_MATRIX: '0' }, { matrix: true }), false, 'the environment wins');
+  assert.deepEqual(readSetting('rustModes', {}, { rustModes: ['main thread'] }), ['main thread']);
+  assert.equal(readSetting('historyRuns', {}, { historyRuns: 9 }), 9);
+  assert.equal(readSetting('crate', {}, { crate: 'elsewhere' }), undefined, 'the subject is resolved by subject/, which reads the file itself');
+  assert.deepEqual(configSchema.safeParse({ matrix: true, projects: ['chromium'] }).success, true);
+  const badKey = configSchema.safeParse({ matrx: true });
+  assert.equal(badKey.success, false);
+  assert.match(JSON.stringify(badKey.error?.issues), /matrx/);
+  const badValue = configSchema.safeParse({ historyRuns: 0 });
+  assert.deepEqual(badValue.error?.issues[0]?.path, ['historyRuns']);
+  assert.deepEqual(projectConfig(), configSchema.parse(projectConfig()), "this project's own file passes its schema");
+});
+
+test('the projects a run has: every one, or those named; an unknown name names the known ones', () => {
+  assert.deepEqual(
+    chosenProjects({}).map((p) => p.name),
+    ['chromium', 'firefox', 'webkit', 'pixel5', 'iphone12'],
+  );
+  assert.deepEqual(
+    chosenProjects({ WASM_COMPAT_PROJECTS: 'firefox,chromium' }).map((p) => p.name),
+    ['chromium', 'firefox'],
+    "the registry's order",
+  );
+  assert.throws(
+    () => chosenProjects({ WASM_COMPAT_PROJECTS: 'chromium netscape' }),
+    /projects netscape .*: no such project; the projects: chromium, firefox, webkit, pixel5, iphone12/,
+  );
+  const names = browserProjects(planTargets({ WASM_COMPAT_MATRIX: '1' }), EVERY_PROBE, { WASM_COMPAT_PROJECTS: 'webkit' }).map((p) => p.name);
+  assert.deepEqual(names, ['webkit', 'webkit@nginx', 'webkit@credentialless', 'webkit@not-isolated'], 'its serving variants follow it');
+});
+
+test("the reports folder: the environment's from where the command runs, the file's from the project", () => {
+  assert.equal(reportsDir({ WASM_COMPAT_REPORTS_DIR: 'out' }, { reportsDir: 'ignored' }), resolve('out'));
+  assert.equal(reportsDir({}, { reportsDir: 'custom-reports' }), join(PROJECT_ROOT, 'custom-reports'));
+  assert.equal(reportsDir({}, {}), join(PROJECT_ROOT, 'reports'));
 });
