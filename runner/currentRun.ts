@@ -1,5 +1,5 @@
 // A run's identity and the folder its tests leave their records in (runner/testRecord.ts). The
-// global setup starts a run; the workers inherit it through the environment; the global teardown
+// global setup starts a run; the workers inherit it through the run's record (handOff.ts); the global teardown
 // folds the records into compat.json and removes the folder. None of this goes through a
 // reporter, so a user's `--reporter` on the command line cannot switch it off.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import type { CompatReport } from './compatReport.ts';
 import { readCompatFile } from './readCompat.ts';
+import { handedOff, handOn } from './handOff.ts';
 
-/** The run's id: the workers of one run share their Rust results under it, and compat.json names it. */
-export const RUN_ID_ENV = 'WASM_COMPAT_RUN_ID';
 /** A run that joins an earlier run's compat.json instead of writing its own (the Appium run of `npm run compat`) names that run here. */
 export const JOIN_RUN_ENV = 'WASM_COMPAT_JOIN_RUN';
 
@@ -25,7 +24,7 @@ const recordsOf = (id: string) => join(tmpdir(), `wasm-compat-run-${id}`);
 /** Names a new run and makes its records folder; every worker started after this inherits it. */
 export function startRun(): Run {
   const id = `${process.pid}-${Date.now()}`;
-  process.env[RUN_ID_ENV] = id;
+  handOn({ runId: id });
   const run = { id, records: recordsOf(id) };
   mkdirSync(run.records, { recursive: true });
   return run;
@@ -33,7 +32,7 @@ export function startRun(): Run {
 
 /** The run this process belongs to, or null outside one (a spec run without the global setup). */
 export function currentRun(env: NodeJS.ProcessEnv = process.env): Run | null {
-  const id = env[RUN_ID_ENV];
+  const id = handedOff(env).runId;
   return id ? { id, records: recordsOf(id) } : null;
 }
 

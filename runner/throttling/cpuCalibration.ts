@@ -14,8 +14,8 @@ import type { EngineChoice } from '../engines/engineChoice.ts';
 import { calibrateCpu } from './calibrateCpu.ts';
 import { type CpuThrottling, MID_TIER_PHONE_BENCHMARK_INDEX } from './throttlingProfile.ts';
 import { readSetting, SETTINGS } from '../../settings/settings.ts';
+import { handedOff, handOn } from '../handOff.ts';
 
-const CALIBRATION_ENV = 'WASM_COMPAT_CPU_CALIBRATION';
 const CACHE_FILE = fileURLToPath(new URL('../../.cache/cpu-calibration.json', import.meta.url));
 
 type ChromiumChoice = Extract<EngineChoice, { kind: 'playwright' | 'system' }>;
@@ -77,7 +77,7 @@ export async function prepareCpuCalibration(choice: ChromiumChoice, log: (line: 
     await browser.close();
   }
   log(describeCpu(result));
-  process.env[CALIBRATION_ENV] = JSON.stringify(result);
+  handOn({ cpuCalibration: result });
   return result;
 }
 
@@ -95,13 +95,7 @@ export async function calibrateForThrottledProjects(
 
 /** The calibration the global setup published, or null when it published none. */
 export function publishedCpuCalibration(): CpuThrottling | null {
-  const raw = process.env[CALIBRATION_ENV];
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as CpuThrottling;
-  } catch {
-    return null;
-  }
+  return handedOff().cpuCalibration ?? null;
 }
 
 export function describeCpu(cpu: CpuThrottling): string {

@@ -14,11 +14,12 @@ import { archive, historyLimit } from '../../reporting/history.ts';
 import { openReportSet } from '../../reporting/reportSet.ts';
 import { writeFileAtomic } from '../../reporting/writeWhole.ts';
 import { reportPath, reportsDir } from '../../reporting/reportsFolder.ts';
-import { JOIN_RUN_ENV, readJoinedRun, RUN_ID_ENV, startRun } from '../../runner/currentRun.ts';
+import { JOIN_RUN_ENV, readJoinedRun, startRun } from '../../runner/currentRun.ts';
 import globalTeardown from '../../runner/globalTeardown.ts';
 import { readCompatFile } from '../../runner/readCompat.ts';
 import { recordVerdicts, saveTest } from '../../runner/testRecord.ts';
 import { recordedTest } from './recordedTest.ts';
+import { dropHandOff } from '../../runner/handOff.ts';
 
 const REPO_REPORTS = resolve('reports');
 let dir: string;
@@ -94,7 +95,7 @@ test('compat.json, and the Appium run joining it, land there; the earlier one go
     () => readJoinedRun(reportPath('compat.json'), 'some-other-run'),
     new RegExp(`WASM_COMPAT_JOIN_RUN=some-other-run: .*compat\\.json is from run ${browserRun}, not the run to join`),
   );
-  delete process.env[RUN_ID_ENV];
+  dropHandOff();
 });
 
 test("compat.json lists the projects in the config's order, whichever worker finished first", async () => {
@@ -110,7 +111,7 @@ test("compat.json lists the projects in the config's order, whichever worker fin
     configFile: undefined,
     projects: ['chromium', 'firefox'].map((name) => ({ name, use: {} })),
   } as unknown as FullConfig);
-  delete process.env[RUN_ID_ENV];
+  dropHandOff();
   const report = readCompatFile(join(dir, 'compat.json'));
   assert.deepEqual(Object.keys(report.projects), ['chromium', 'firefox']);
 });

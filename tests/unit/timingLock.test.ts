@@ -8,9 +8,10 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { endRun, RUN_ID_ENV, type Run, startRun } from '../../runner/currentRun.ts';
+import { endRun, type Run, startRun } from '../../runner/currentRun.ts';
 import { EVERY_PROBE } from '../../harness/probes/probeSelection.ts';
 import { mustRunAlone, runAlone, runShared, TIMED_PROBES, TIMING_LOCK_ENV } from '../../runner/timingLock.ts';
+import { dropHandOff } from '../../runner/handOff.ts';
 
 let run: Run;
 let log: string;
@@ -22,7 +23,7 @@ before(() => {
 });
 after(() => {
   endRun(run);
-  delete process.env[RUN_ID_ENV];
+  dropHandOff();
   rmSync(process.env[TIMING_LOCK_ENV]!, { recursive: true, force: true });
   delete process.env[TIMING_LOCK_ENV];
 });
