@@ -2,7 +2,7 @@
 # The project's own tests, everything a change must pass (run scripts/setup.sh once before):
 #   1. Rust: rustfmt, clippy (warnings are errors), cargo test, cargo deny (licenses, bans, sources)
 #   2. TypeScript type check; Biome's format and lint check of every .ts and .js (biome.jsonc); the layers' import rules (dependency-cruiser, .dependency-cruiser.cjs);
-#      the README's probe table against the probes; the workflows and Dockerfiles checked statically
+#      the README's probe table against the probes and docs/settings.md against settings/settings.ts; the workflows and Dockerfiles checked statically
 #   3. Node: the crate against its twins, build-info, report writers, expectations, benchmark
 #      machinery, Lighthouse summary and budgets, CI checks (tests/unit); the A/B bench gate on a real
 #      slowdown (the crate's bench-slowdown build must end SLOWER: math.sieve, tests/benchGate)
@@ -57,7 +57,7 @@ run "the demo crate's build is current" npm run -s build:subject -- --demo
 run "typecheck" npm run -s typecheck
 run "TypeScript and JavaScript formatted and linted (Biome)" npm run -s lint:ts
 run "layers: imports go one way (dependency-cruiser)" npm run -s lint:layers
-run "README probe table is current" npm run -s lint:docs
+run "README probe table and docs/settings.md are current" npm run -s lint:docs
 run "workflows and Dockerfiles" bash -c 'npm run -s lint:workflows && npm run -s lint:docker'
 # Three files at a time: most of a unit file's time is its process starting (node --test runs one at a time on 2 cores).
 run "node unit tests" npm run -s test:unit
