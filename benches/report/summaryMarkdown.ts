@@ -4,6 +4,7 @@ import { nativeComparisons, speedupIn, taskRows, runThrottling, timedRuns } from
 import { formatMs, formatPct, formatSpeedup, significant } from './format.ts';
 import { renderMarkdownTable, tableRows } from './nodeTable.ts';
 import { runFacts } from './runFacts.ts';
+import type { BenchRun } from './schema.ts';
 
 /** Text that Markdown renderers must show as text, not as HTML. */
 function markdownText(text: string): string {
@@ -15,6 +16,19 @@ const HOW_TO_READ = [
   'for the route tasks (load, compile), the second route’s time over the first’s. ± is a 95% margin, propagated',
   'from both sides’ relative margins of error (rme); it covers noise within the run, not drift between runs.',
 ].join(' ');
+
+/** One row per task, one column per run: its speedup with its margin, or why it was not timed. */
+function speedupTable(runs: BenchRun[]): string {
+  const rows = taskRows(runs).map((t) => [
+    t.id,
+    `${t.subjectLabel} vs ${t.baselineLabel}`,
+    ...runs.map((r) => {
+      const s = speedupIn(r, t.id);
+      return s ? formatSpeedup(s.value, s.uncertainty) : (r.pairs.find((p) => p.id === t.id)?.status ?? '—');
+    }),
+  ]);
+  return renderMarkdownTable([['task', 'subject vs baseline', ...runs.map((r) => r.project)], ...rows]);
+}
 
 export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Date().toISOString()): string {
   const out: string[] = ['# Benchmarks: WebAssembly against JavaScript', '', `Generated ${generatedAt}. ${HOW_TO_READ} Charts: index.html.`, ''];
@@ -47,15 +61,7 @@ export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Dat
 
   out.push('## Speedup per engine', '');
   if (runs.length) {
-    const rows = taskRows(runs).map((t) => [
-      t.id,
-      `${t.subjectLabel} vs ${t.baselineLabel}`,
-      ...runs.map((r) => {
-        const s = speedupIn(r, t.id);
-        return s ? formatSpeedup(s.value, s.uncertainty) : (r.pairs.find((p) => p.id === t.id)?.status ?? '—');
-      }),
-    ]);
-    out.push(renderMarkdownTable([['task', 'subject vs baseline', ...runs.map((r) => r.project)], ...rows]), '');
+    out.push(speedupTable(runs), '');
   }
   const throttled = timedRuns(c, true);
   if (throttled.length) {
@@ -66,15 +72,7 @@ export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Dat
       '',
     );
     out.push(...throttled.map((r) => `- ${r.project}: ${runThrottling(r)}`), '');
-    const rows = taskRows(throttled).map((t) => [
-      t.id,
-      `${t.subjectLabel} vs ${t.baselineLabel}`,
-      ...throttled.map((r) => {
-        const s = speedupIn(r, t.id);
-        return s ? formatSpeedup(s.value, s.uncertainty) : (r.pairs.find((p) => p.id === t.id)?.status ?? '—');
-      }),
-    ]);
-    out.push(renderMarkdownTable([['task', 'subject vs baseline', ...throttled.map((r) => r.project)], ...rows]), '');
+    out.push(speedupTable(throttled), '');
   }
   if (browsersAll.length) out.push('Engines:', '', ...browsersAll.map((b) => `- ${runFacts(b)}`), '');
   else out.push('No browser run yet: `npm run bench:browsers`.', '');
