@@ -1,6 +1,5 @@
 // Chromium: Playwright's build, else Debian's (or WASM_COMPAT_CHROMIUM) with the flags this machine needs.
-import { firstExisting } from '../findBinary.ts';
-import { defineEngine } from './descriptor.ts';
+import { defineEngine, systemBrowser } from './descriptor.ts';
 import { readSetting } from '../../../settings/settings.ts';
 
 /** Chromium flags for a root user in a closed network (docs/toolchain.md): without the
@@ -20,13 +19,13 @@ export default defineEngine({
   playwright: 'chromium',
   findOnSystem(env) {
     const candidates = [readSetting('chromium', env), '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-    const binary = firstExisting(candidates);
-    if (binary) return { engine: 'chromium', kind: 'system', binary, args: CHROMIUM_ARGS, source: 'system Chromium' };
-    return {
+    return systemBrowser('chromium', 'Chromium', candidates, (binary) => ({
       engine: 'chromium',
-      kind: 'missing',
-      reason: `Chromium not found: no Playwright build (npx playwright install chromium) and none of ${candidates.filter(Boolean).join(', ')}`,
-    };
+      kind: 'system',
+      binary,
+      args: CHROMIUM_ARGS,
+      source: 'system Chromium',
+    }));
   },
   families: [{ key: 'chromium', name: 'Chromium', url: 'https://www.chromium.org/' }],
   wptProduct: 'chromium',

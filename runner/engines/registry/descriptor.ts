@@ -4,6 +4,7 @@
 // names and who can throttle. An engine's expectations stay in runner/expectations/, keyed by family.
 import type { ThrottleProfile } from '../../throttling/throttlingProfile.ts';
 import type { EngineChoice } from '../engineChoice.ts';
+import { firstExisting } from '../findBinary.ts';
 
 /** Playwright's three browser types: which one drives an engine, where Playwright can. */
 export type PlaywrightBrowser = 'chromium' | 'firefox' | 'webkit';
@@ -62,3 +63,22 @@ export type Descriptor = EngineDescriptor | DeviceDescriptor;
 
 export const defineEngine = (engine: Omit<EngineDescriptor, 'kind'>): EngineDescriptor => ({ kind: 'engine', ...engine });
 export const defineDevice = (device: Omit<DeviceDescriptor, 'kind'>): DeviceDescriptor => ({ kind: 'device', ...device });
+
+/**
+ * A browser installed on the system: the first of `candidates` that exists, as `found` launches it;
+ * else 'missing', naming the Playwright build and every path looked for.
+ */
+export function systemBrowser(
+  engine: string,
+  label: string,
+  candidates: ReadonlyArray<string | undefined>,
+  found: (binary: string) => EngineChoice,
+): EngineChoice {
+  const binary = firstExisting(candidates);
+  if (binary) return found(binary);
+  return {
+    engine,
+    kind: 'missing',
+    reason: `${label} not found: no Playwright build (npx playwright install ${engine}) and none of ${candidates.filter(Boolean).join(', ')}`,
+  };
+}
