@@ -8,6 +8,7 @@ import { appiumProjects } from './runner/projects.ts';
 import { reportPath } from './reporting/reportsFolder.ts';
 import { resolveTarget } from './serving/targets/plan.ts';
 import { readSetting } from './settings/settings.ts';
+import { outsideVariable } from './settings/environment.ts';
 
 export default defineConfig<WorkerOptions>({
   testDir: 'tests/specs',
@@ -20,7 +21,7 @@ export default defineConfig<WorkerOptions>({
   fullyParallel: false,
   // One device session at a time: emulators and simulators are heavy, and a farm bills per session.
   workers: 1,
-  forbidOnly: !!process.env.CI,
+  forbidOnly: !!outsideVariable('CI'),
   retries: 0,
   // A mobile session (emulator, simulator, farm queue) takes longer to start than a desktop browser.
   timeout: 120_000,
@@ -30,7 +31,7 @@ export default defineConfig<WorkerOptions>({
   // the matrix page and its formats from it.
   globalTeardown: ['./runner/globalTeardown.ts', './matrix/matrixTeardown.ts'],
   reporter: [
-    [process.env.CI ? 'line' : 'list'],
+    [outsideVariable('CI') ? 'line' : 'list'],
     ['html', { outputFolder: reportPath('playwright-appium'), open: 'never' }],
     ['junit', { outputFile: reportPath('junit-appium.xml') }],
   ],

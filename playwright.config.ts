@@ -13,6 +13,7 @@ import { browserProjects } from './runner/projects.ts';
 import { reportPath } from './reporting/reportsFolder.ts';
 import { planTargets } from './serving/targets/plan.ts';
 import { readSetting } from './settings/settings.ts';
+import { outsideVariable } from './settings/environment.ts';
 
 export default defineConfig<WorkerOptions>({
   testDir: 'tests/specs',
@@ -27,7 +28,7 @@ export default defineConfig<WorkerOptions>({
   // shares of 0.63 and 2.26, 2026-12-04).
   fullyParallel: false,
   workers: 2,
-  forbidOnly: !!process.env.CI,
+  forbidOnly: !!outsideVariable('CI'),
   // No retries: a flaky engine or probe must show, not be hidden by a second try.
   retries: 0,
   timeout: 60_000,
@@ -37,7 +38,7 @@ export default defineConfig<WorkerOptions>({
   // the matrix page and its formats from it.
   globalTeardown: ['./runner/globalTeardown.ts', './matrix/matrixTeardown.ts'],
   reporter: [
-    [process.env.CI ? 'line' : 'list'],
+    [outsideVariable('CI') ? 'line' : 'list'],
     ['html', { outputFolder: reportPath('playwright'), open: 'never' }],
     // One testcase per probe spec and per Rust test, per project; CI publishes it.
     ['junit', { outputFile: reportPath('junit.xml') }],

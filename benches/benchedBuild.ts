@@ -8,9 +8,10 @@ import { BUILD_INFO_FILE } from '../build/buildInfo.ts';
 import { staleReason } from '../subject/buildSubject.ts';
 import { demoSubject, describeSubject, resolveSubject } from '../subject/resolveSubject.ts';
 import { readSetting, SETTINGS } from '../settings/settings.ts';
+import { type Environment, environment } from '../settings/environment.ts';
 
 /** The wasm-pack folder the pairs load: WASM_COMPAT_PKG, else the demo crate's. */
-export function benchedPkgDir(env: NodeJS.ProcessEnv = process.env): string {
+export function benchedPkgDir(env: Environment = environment()): string {
   const set = readSetting('pkg', env);
   return set ? resolve(set) : demoSubject().pkgDir;
 }

@@ -8,6 +8,7 @@ import { reportPath } from '../reporting/reportsFolder.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../reporting/writeWhole.ts';
 import { brotli, gzip, measureWasm, type WasmSizes } from './wasmSizes.ts';
 import type { BuildInfo } from './buildInfo.ts';
+import { outsideVariable } from '../settings/environment.ts';
 
 type WasmEntry = BuildInfo['wasm'][number] & { original?: WasmSizes };
 export interface OptimizationRow {
@@ -36,7 +37,7 @@ const rows: OptimizationRow[] = info.wasm.map((entry) => {
   const path = join(pkgDir, entry.file);
   const before: WasmSizes = entry.original ?? { bytes: entry.bytes, gzip: entry.gzip, brotli: entry.brotli, sha256: entry.sha256 };
   const bytes = new Uint8Array(readFileSync(path));
-  if (process.env.SKIP_VALIDATION !== '1') {
+  if (outsideVariable('SKIP_VALIDATION') !== '1') {
     if (!WebAssembly.validate(bytes)) throw new Error(`optimize-wasm: ${path} does not validate in this Node's WebAssembly engine`);
     const original = new Uint8Array(readFileSync(`${path}.orig`));
     if (exportNames(bytes) !== exportNames(original)) throw new Error(`optimize-wasm: ${path} no longer exports what the build exported`);
@@ -45,7 +46,7 @@ const rows: OptimizationRow[] = info.wasm.map((entry) => {
     ['gz', gzip],
     ['br', brotli],
   ] as const) {
-    if (process.env.SKIP_COMPRESSION === '1') {
+    if (outsideVariable('SKIP_COMPRESSION') === '1') {
       // A stale precompressed file would be served in place of the new .wasm.
       if (existsSync(`${path}.${ext}`)) rmSync(`${path}.${ext}`);
     } else {
@@ -67,8 +68,8 @@ const optimization = {
   level: values.level!,
   flags: values.flags!,
   wasmOpt: values['wasm-opt']!,
-  validated: process.env.SKIP_VALIDATION !== '1',
-  compressed: process.env.SKIP_COMPRESSION !== '1',
+  validated: outsideVariable('SKIP_VALIDATION') !== '1',
+  compressed: outsideVariable('SKIP_COMPRESSION') !== '1',
   at: new Date().toISOString(),
 };
 info.optimization = optimization;

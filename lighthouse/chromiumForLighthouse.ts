@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolveEngine } from '../runner/engines/engineResolution.ts';
 import { CHROMIUM_ARGS } from '../runner/engines/registry/chromium.ts';
+import { type Environment, environment } from '../settings/environment.ts';
 
 export interface LighthouseChromium {
   binary: string;
@@ -16,7 +17,7 @@ export interface LighthouseChromium {
 
 export const HEADLESS_FLAG = '--headless=new';
 
-export function chromiumForLighthouse(env: NodeJS.ProcessEnv = process.env): LighthouseChromium {
+export function chromiumForLighthouse(env: Environment = environment()): LighthouseChromium {
   const flags = [...CHROMIUM_ARGS, HEADLESS_FLAG];
   if (env.CHROME_PATH) {
     if (!existsSync(env.CHROME_PATH)) throw new Error(`CHROME_PATH=${env.CHROME_PATH}: no such file`);

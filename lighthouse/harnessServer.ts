@@ -12,6 +12,7 @@ import { which } from '../runner/engines/findBinary.ts';
 import { startNginx } from '../serving/nginx/nginxServer.ts';
 import { httpStatus } from '../serving/servers/httpStatus.ts';
 import { startPreview } from '../serving/servers/previewServer.ts';
+import { type Environment, environment } from '../settings/environment.ts';
 
 export type ServerKind = 'nginx' | 'vite-preview' | 'external';
 
@@ -33,7 +34,7 @@ export interface LighthouseServer {
 
 const ISOLATION = 'require-corp';
 
-export function chooseServer(env: NodeJS.ProcessEnv = process.env): ServerChoice {
+export function chooseServer(env: Environment = environment()): ServerChoice {
   const nginx = which('nginx', env);
   return nginx ? { kind: 'nginx', reason: `nginx is installed (${nginx})` } : { kind: 'vite-preview', reason: 'nginx is not on PATH: vite preview instead' };
 }

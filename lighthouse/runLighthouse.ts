@@ -33,6 +33,8 @@ import { pageSummary, runFigures } from './summary.ts';
 import { readSuiteThrottling } from './suiteThrottling.ts';
 import { type BudgetAssertion, type FailedTarget, type LighthouseSummary, type MeasuredTarget, missedLines, summaryMarkdown } from './summaryReport.ts';
 import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
+import { outsideVariable } from '../settings/environment.ts';
+import { readSetting } from '../settings/settings.ts';
 
 const REPORT_FOLDER = 'lighthouse';
 
@@ -88,7 +90,7 @@ async function main(): Promise<number> {
   const measured: TargetRuns[] = [];
   const failures: FailedTarget[] = [];
   try {
-    const base = process.env.WASM_COMPAT_BASE_URL;
+    const base = readSetting('baseUrl');
     if (base) {
       server = externalServer(base);
     } else {
@@ -219,7 +221,7 @@ main().then(
   (error: Error) => {
     lock?.release();
     // Usage and budget-file mistakes are messages, not crashes; LIGHTHOUSE_DEBUG=1 shows the stack.
-    console.error(`lighthouse: ${process.env.LIGHTHOUSE_DEBUG ? (error.stack ?? error.message) : error.message}`);
+    console.error(`lighthouse: ${outsideVariable('LIGHTHOUSE_DEBUG') ? (error.stack ?? error.message) : error.message}`);
     process.exit(2);
   },
 );

@@ -5,10 +5,11 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { join } from 'node:path';
 import { reportPath } from './reportsFolder.ts';
 import { readSetting } from '../settings/settings.ts';
+import { type Environment, environment } from '../settings/environment.ts';
 
 export const HISTORY_LIMIT = 5;
 /** How many earlier reports of each kind to keep: HISTORY_LIMIT, or WASM_COMPAT_HISTORY_RUNS (a whole number ≥ 1). */
-export function historyLimit(env: NodeJS.ProcessEnv = process.env): number {
+export function historyLimit(env: Environment = environment()): number {
   return readSetting('historyRuns', env) ?? HISTORY_LIMIT;
 }
 

@@ -7,9 +7,10 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { PROJECT_ROOT as ROOT } from './projectRoot.ts';
 import type { WasmCompatConfig } from '../settings/config.ts';
 import { projectConfig, readSetting } from '../settings/settings.ts';
+import { type Environment, environment } from '../settings/environment.ts';
 
 /** The reports folder, absolute: WASM_COMPAT_REPORTS_DIR (relative: to the current directory), else wasm-compat.config.ts's reportsDir (to the project), else reports/. */
-export function reportsDir(env: NodeJS.ProcessEnv = process.env, config: WasmCompatConfig = projectConfig()): string {
+export function reportsDir(env: Environment = environment(), config: WasmCompatConfig = projectConfig()): string {
   // The environment's is taken from where the command runs; wasm-compat.config.ts's, from the project.
   const set = readSetting('reportsDir', env, {});
   if (set) return isAbsolute(set) ? set : resolve(set);

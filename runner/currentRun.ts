@@ -9,9 +9,11 @@ import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import type { CompatReport } from './compatReport.ts';
 import { readCompatFile } from './readCompat.ts';
 import { handedOff, handOn } from './handOff.ts';
+import { type Environment, environment } from '../settings/environment.ts';
+import { readSetting, SETTINGS } from '../settings/settings.ts';
 
 /** A run that joins an earlier run's compat.json instead of writing its own (the Appium run of `npm run compat`) names that run here. */
-export const JOIN_RUN_ENV = 'WASM_COMPAT_JOIN_RUN';
+export const JOIN_RUN_ENV = SETTINGS.joinRun.env;
 
 export interface Run {
   id: string;
@@ -31,14 +33,14 @@ export function startRun(): Run {
 }
 
 /** The run this process belongs to, or null outside one (a spec run without the global setup). */
-export function currentRun(env: NodeJS.ProcessEnv = process.env): Run | null {
+export function currentRun(env: Environment = environment()): Run | null {
   const id = handedOff(env).runId;
   return id ? { id, records: recordsOf(id) } : null;
 }
 
 /** The run whose compat.json this process writes: the one it joins, else its own; null outside a run. */
-export function reportRunId(env: NodeJS.ProcessEnv = process.env): string | null {
-  return env[JOIN_RUN_ENV] || currentRun(env)?.id || null;
+export function reportRunId(env: Environment = environment()): string | null {
+  return readSetting('joinRun', env) || currentRun(env)?.id || null;
 }
 
 /** Where a run keeps what one worker learnt for the workers after it (Playwright starts a new one after each failure); null outside a run. */

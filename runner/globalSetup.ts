@@ -11,7 +11,8 @@ import { startTargets } from '../serving/targets/startTargets.ts';
 import { planTargets } from '../serving/targets/plan.ts';
 import { ensureSubjectBuilt } from '../subject/buildSubject.ts';
 import { describeSubject, resolveSubject, SubjectError } from '../subject/resolveSubject.ts';
-import { JOIN_RUN_ENV, readJoinedRun, startRun } from './currentRun.ts';
+import { readJoinedRun, startRun } from './currentRun.ts';
+import { readSetting } from '../settings/settings.ts';
 import { reportPath } from '../reporting/reportsFolder.ts';
 import { htmlReportFolder } from './htmlReportFolder.ts';
 import { publishTargetUrls } from './targetUrls.ts';
@@ -31,7 +32,7 @@ async function prepareSubject(buildsLocally: boolean): Promise<void> {
 }
 
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
-  const join = process.env[JOIN_RUN_ENV];
+  const join = readSetting('joinRun');
   if (join) readJoinedRun(reportPath('compat.json'), join);
   else archive(reportPath('compat.json'), 'compat', '.json');
   const html = htmlReportFolder(config);

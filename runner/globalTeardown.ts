@@ -15,7 +15,8 @@ import { resolveSubject } from '../subject/resolveSubject.ts';
 import { writeCompatJsonSchema } from './compatJsonSchema.ts';
 import { COMPAT_SCHEMA_VERSION } from './compatSchema.ts';
 import { addTestResult, type CompatReport, emptyProject, type ProjectReport, projectTarget } from './compatReport.ts';
-import { currentRun, endRun, JOIN_RUN_ENV, readJoinedRun, reportRunId } from './currentRun.ts';
+import { currentRun, endRun, readJoinedRun, reportRunId } from './currentRun.ts';
+import { readSetting } from '../settings/settings.ts';
 import { htmlReportFolder } from './htmlReportFolder.ts';
 import { requiredProjects, runGate } from './runGate.ts';
 import { checkCompatReport } from './readCompat.ts';
@@ -49,7 +50,7 @@ export function gateOf(config: Pick<FullConfig, 'projects'>, saved: SavedTest[])
 /** Writes compat.json and its schema; returns why the file as written would be refused by its readers, or null. */
 function writeCompatJson(config: FullConfig, saved: SavedTest[], runId: string): string | null {
   const outputFile = reportPath('compat.json');
-  const joined = process.env[JOIN_RUN_ENV] ? readJoinedRun(outputFile, runId) : null;
+  const joined = readSetting('joinRun') ? readJoinedRun(outputFile, runId) : null;
   const html = htmlReportFolder(config);
   const htmlReport = html ? { htmlReport: relative(reportPath(), html) } : {};
   const subject = subjectReport(resolveSubject());

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { SETTINGS, SettingError } from '../settings/settings.ts';
 import { cpuThrottlingSchema } from './compatSchema.ts';
+import { type Environment, environment, setInEnvironment } from '../settings/environment.ts';
 
 const handOffSchema = z
   .object({
@@ -24,7 +25,7 @@ export type HandOff = z.infer<typeof handOffSchema>;
 const VARIABLE = SETTINGS.run.env;
 
 /** What this process was handed (or has handed on): empty outside a run. */
-export function handedOff(env: NodeJS.ProcessEnv = process.env): HandOff {
+export function handedOff(env: Environment = environment()): HandOff {
   const raw = env[VARIABLE];
   if (!raw) return {};
   let value: unknown;
@@ -40,10 +41,10 @@ export function handedOff(env: NodeJS.ProcessEnv = process.env): HandOff {
 
 /** Adds values to the record every process started after this one inherits. */
 export function handOn(values: HandOff): void {
-  process.env[VARIABLE] = JSON.stringify(handOffSchema.parse({ ...handedOff(), ...values }));
+  setInEnvironment(VARIABLE, JSON.stringify(handOffSchema.parse({ ...handedOff(), ...values })));
 }
 
 /** Takes this process out of the run (a test that started one, then leaves it). */
 export function dropHandOff(): void {
-  delete process.env[VARIABLE];
+  setInEnvironment(VARIABLE, undefined);
 }

@@ -11,7 +11,8 @@ import { ISOLATION_BLIND_PROBES, SERVING_CATEGORIES, SERVING_SPECS, type Target,
 import { EVERY_PROBE, narrowSelection, parseCategories, type ProbeSelection } from '../harness/probes/probeSelection.ts';
 import { probeFiles } from '../harness/probes/catalog.ts';
 import { engineThrottles } from './throttling/applyThrottling.ts';
-import { readSetting, SettingError } from '../settings/settings.ts';
+import { readSetting, SETTINGS, SettingError } from '../settings/settings.ts';
+import { type Environment, environment } from '../settings/environment.ts';
 
 export interface SuiteProject {
   name: string;
@@ -25,19 +26,16 @@ export interface SuiteProject {
  * all), WASM_COMPAT_SKIP_PROBES=loading.compileDuringDownload leaves probes out by id (a meta-test
  * that judges other probes spares the streaming pairs' seconds). An id that names no probe is an error.
  */
-export function runProbeSelection(env: NodeJS.ProcessEnv = process.env): ProbeSelection {
-  const list = env.WASM_COMPAT_PROBES;
-  const categories = list === undefined || list.trim() === '' ? EVERY_PROBE.categories : parseCategories(list, 'WASM_COMPAT_PROBES');
-  const skip = (env.WASM_COMPAT_SKIP_PROBES ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+export function runProbeSelection(env: Environment = environment()): ProbeSelection {
+  const list = readSetting('probes', env);
+  const categories = list === undefined ? EVERY_PROBE.categories : parseCategories(list, SETTINGS.probes.env);
+  const skip = readSetting('skipProbes', env) ?? [];
   // The probe folders are read only when a skip is asked: this runs as the config loads, in every worker.
   const ids = skip.length ? probeFiles().map((p) => p.id) : [];
   const unknown = skip.filter((id) => !ids.includes(id));
   if (unknown.length)
     throw new Error(
-      `WASM_COMPAT_SKIP_PROBES=${JSON.stringify(env.WASM_COMPAT_SKIP_PROBES)}: no probe named ${unknown.join(', ')} (a probe id is <category>.<name>, e.g. loading.compileDuringDownload)`,
+      `${SETTINGS.skipProbes.env}=${JSON.stringify(skip.join(','))}: no probe named ${unknown.join(', ')} (a probe id is <category>.<name>, e.g. loading.compileDuringDownload)`,
     );
   return { categories, skip };
 }
@@ -83,7 +81,7 @@ function browserProject(entry: BrowserProject, target: Target, primary: boolean,
 }
 
 /** The registry's projects, or those WASM_COMPAT_PROJECTS (or wasm-compat.config.ts's projects) names; a name it does not know is an error naming the known ones. */
-export function chosenProjects(env: NodeJS.ProcessEnv = process.env): BrowserProject[] {
+export function chosenProjects(env: Environment = environment()): BrowserProject[] {
   const all = browserProjectList();
   const asked = readSetting('projects', env);
   if (!asked) return all;
@@ -96,11 +94,7 @@ export function chosenProjects(env: NodeJS.ProcessEnv = process.env): BrowserPro
 }
 
 /** The production setup runs on every device; its variants on the desktop engines keep the run short. */
-export function browserProjects(
-  { primary, matrix }: TargetPlan,
-  run: ProbeSelection = runProbeSelection(),
-  env: NodeJS.ProcessEnv = process.env,
-): SuiteProject[] {
+export function browserProjects({ primary, matrix }: TargetPlan, run: ProbeSelection = runProbeSelection(), env: Environment = environment()): SuiteProject[] {
   const projects = chosenProjects(env);
   return [
     ...projects.map((d) => browserProject(d, primary, true, run)),

@@ -5,11 +5,12 @@
 // named project is in the config and ran. The global teardown applies it to the run's saved tests
 // (runner/globalTeardown.ts), so no --reporter on the command line can switch it off.
 import { readSetting, SETTINGS } from '../settings/settings.ts';
+import { type Environment, environment } from '../settings/environment.ts';
 
 const REQUIRE_ENV = SETTINGS.require.env;
 
 /** The projects WASM_COMPAT_REQUIRE names (comma or space separated). */
-export function requiredProjects(env: NodeJS.ProcessEnv = process.env): string[] {
+export function requiredProjects(env: Environment = environment()): string[] {
   return readSetting('require', env) ?? [];
 }
 

@@ -13,6 +13,7 @@ import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import { ensureSubjectBuilt } from '../subject/buildSubject.ts';
 import { describeSubject, resolveSubject, SubjectError, subjectWasm } from '../subject/resolveSubject.ts';
 import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
+import { childEnvironment } from '../settings/environment.ts';
 
 const LEVELS = ['minimal', 'standard', 'aggressive', 'size'] as const;
 
@@ -30,7 +31,7 @@ async function main(): Promise<number> {
       const run = spawnSync('bash', [join(PROJECT_ROOT, 'build', 'optimize-wasm.sh'), level], {
         cwd: PROJECT_ROOT,
         encoding: 'utf8',
-        env: { ...process.env, PKG_DIR: copy, SKIP_TESTS: '1' },
+        env: childEnvironment({ PKG_DIR: copy, SKIP_TESTS: '1' }),
       });
       if (run.status !== 0) {
         console.error(`sizes: wasm-opt at level ${level} failed:\n${run.stderr.trim().split('\n').slice(-8).join('\n')}`);

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import projectConfigFile from '../wasm-compat.config.ts';
 import { configSchema, type RunConfig, type WasmCompatConfig } from './config.ts';
+import { type Environment, environment } from './environment.ts';
 
 export type Audience = 'user' | 'run';
 
@@ -91,7 +92,7 @@ export const SETTINGS = {
     values: 'comma-separated categories (environment, features, limits, loading, memory, errors, execution, serving)',
     unset: 'every category',
     audience: 'user',
-    schema: list,
+    schema: text,
   }),
   skipProbes: setting({
     env: 'WASM_COMPAT_SKIP_PROBES',
@@ -270,7 +271,7 @@ export const SETTINGS = {
     values: 'an http(s) URL',
     unset: 'the remote project is not run',
     audience: 'user',
-    schema: url,
+    schema: text,
   }),
   remoteCapabilities: setting({
     env: 'WASM_COMPAT_REMOTE_CAPABILITIES',
@@ -437,7 +438,7 @@ export function projectConfig(): WasmCompatConfig {
  */
 export function readSetting<K extends SettingKey>(
   key: K,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Environment = environment(),
   config: WasmCompatConfig = projectConfig(),
 ): ValueOf<K> | undefined {
   const spec = SETTINGS[key] as Setting<ValueOf<K>>;

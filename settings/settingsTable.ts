@@ -1,4 +1,5 @@
 // docs/settings.md, made from the one list (settings.ts): npm run docs writes it, npm test checks it.
+import { OUTSIDE_VARIABLES } from './environment.ts';
 import { SETTINGS, type Setting } from './settings.ts';
 
 const AREAS: Record<Setting['area'], string> = {
@@ -24,7 +25,7 @@ export function settingsMarkdown(): string {
     "setting and the value. Those with a key in `wasm-compat.config.ts` can be set there too (the subject's",
     'keys, `crate`, `target`, `features`, `probes` and `requirementsBaseline`, are in docs/your-crate.md); the',
     'environment wins. The last tables list what the run hands from one of its processes to another: set',
-    'by the suite, not by people.',
+    'by the suite, not by people. The last table lists the variables the suite reads but does not own.',
     '',
   ];
   for (const audience of ['user', 'run'] as const) {
@@ -37,5 +38,7 @@ export function settingsMarkdown(): string {
       out.push('');
     }
   }
+  out.push('## Read, not owned', '', '| variable | why the suite reads it |', '|---|---|');
+  for (const [name, why] of Object.entries(OUTSIDE_VARIABLES)) out.push(`| \`${name}\` | ${cell(why)} |`);
   return `${out.join('\n').trimEnd()}\n`;
 }

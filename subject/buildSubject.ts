@@ -10,6 +10,7 @@ import { readModuleFeatures } from './moduleFeatures.ts';
 import { type Subject, SubjectError, subjectWasm } from './resolveSubject.ts';
 import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 import { readSetting, SETTINGS } from '../settings/settings.ts';
+import { type Environment, childEnvironment, environment } from '../settings/environment.ts';
 
 const BUILD_SCRIPT = join(PROJECT_ROOT, 'build', 'build-wasm.sh');
 /** How many of the build's last output lines a failure shows. */
@@ -33,7 +34,7 @@ const PREBUILT_ENV = SETTINGS.prebuilt.env;
  * Why the subject needs a build, or null when its output is current: the one stale-build check
  * (the run's global setup, npm run build:subject, setup, npm test and the benchmarks all ask here).
  */
-export function staleReason(subject: Subject, env: NodeJS.ProcessEnv = process.env): string | null {
+export function staleReason(subject: Subject, env: Environment = environment()): string | null {
   if (subject.kind === 'prebuilt' || !subject.crateDir) return null;
   const info = join(subject.pkgDir, BUILD_INFO_FILE);
   if (readSetting('prebuilt', env)) {
@@ -78,13 +79,12 @@ export async function ensureSubjectBuilt(subject: Subject, log: (line: string) =
   const code = await new Promise<number>((done, fail) => {
     const child = spawn('bash', [BUILD_SCRIPT, 'release', subject.target], {
       cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
+      env: childEnvironment({
         CRATE_DIR: subject.crateDir!,
         OUT_DIR: subject.pkgDir,
         WASM_BINDGEN_VERSION: subject.wasmBindgen ?? '',
         CARGO_FEATURES: subject.features.join(','),
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk: Buffer) => {

@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { SubjectConfig, WasmPackTarget } from '../settings/config.ts';
 import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
-import { projectConfig, readSetting } from '../settings/settings.ts';
+import { projectConfig, readSetting, SETTINGS } from '../settings/settings.ts';
+import { childEnvironment, environment, outsideVariable } from '../settings/environment.ts';
 
 export const DEMO_CRATE = join(PROJECT_ROOT, 'crate');
 
@@ -64,7 +65,7 @@ interface CargoMetadata {
 
 /** The environment for host cargo commands: rustup's proxies first, as the build scripts put them. */
 export function hostCargoEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+  return childEnvironment({ PATH: `${outsideVariable('HOME')}/.cargo/bin:${outsideVariable('PATH')}` });
 }
 
 function cargoMetadata(manifest: string, features: string[]): CargoMetadata {
@@ -193,10 +194,11 @@ export function resolveSubjectFrom(env: NodeJS.ProcessEnv, configured: SubjectCo
 
 let cached: { key: string; subject: Subject } | null = null;
 
-/** resolveSubjectFrom(process.env), once per process and override. */
+/** resolveSubjectFrom(this process's environment), once per process and override. */
 export function resolveSubject(): Subject {
-  const key = `${process.env.WASM_COMPAT_CRATE ?? ''}\0${process.env.WASM_COMPAT_FEATURES ?? ''}`;
-  if (cached?.key !== key) cached = { key, subject: resolveSubjectFrom(process.env) };
+  const env = environment();
+  const key = `${env[SETTINGS.crate.env] ?? ''}\0${env[SETTINGS.features.env] ?? ''}`;
+  if (cached?.key !== key) cached = { key, subject: resolveSubjectFrom(env) };
   return cached.subject;
 }
 

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 export const AB_CACHE_DIR = join(PROJECT_ROOT, '.cache', 'bench-ab');
 /** cargo's target folder shared by every A/B build: dependencies compile once. */
@@ -81,7 +82,7 @@ function variantName(v: BuildVariant): string {
 function run(what: string, command: string, args: string[], env: Record<string, string>, log: (line: string) => void): void {
   log(`bench: ${what}: ${command} ${args.join(' ')}`);
   // The build's own output goes to stderr: stdout is the check's table.
-  const r = spawnSync(command, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', process.stderr, process.stderr] });
+  const r = spawnSync(command, args, { cwd: PROJECT_ROOT, env: childEnvironment(env), stdio: ['ignore', process.stderr, process.stderr] });
   if (r.error) throw new AbBuildError(`${what}: could not run ${command}: ${r.error.message}`);
   if (r.status !== 0) throw new AbBuildError(`${what} failed: ${command} ${args.join(' ')} exited ${r.status ?? r.signal} (its output is above)`);
 }

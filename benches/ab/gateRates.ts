@@ -26,6 +26,7 @@ import { type GateRateArm, type GateRun, summarizeArm } from './gateRateSummary.
 import type { AbRun } from './schema.ts';
 import { lookPlan } from './stoppingRule.ts';
 import { DEFAULT_HORIZON_PCT } from './verdict.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const SLOWDOWN_FEATURE = 'bench-slowdown-20';
 
@@ -98,7 +99,7 @@ function gateRun(arm: GateRateArm, index: number): GateRun {
     ];
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'benches/node/runNodeBenches.ts', ...args], {
       encoding: 'utf8',
-      env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
+      env: childEnvironment({ WASM_COMPAT_REPORTS_DIR: dir }),
     });
     const seconds = (Date.now() - started) / 1000;
     let report: AbRun | null = null;

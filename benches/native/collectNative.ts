@@ -16,12 +16,13 @@ import type { BenchContext } from '../suites/types.ts';
 import { loadRawCrate } from '../node/loadRawCrate.ts';
 import { readCriterionEstimates } from './criterionEstimates.ts';
 import type { NativeRun, NativeTask } from './schema.ts';
+import { outsideVariable } from '../../settings/environment.ts';
 
 const PKG_DIR = benchedPkgDir();
 
 const REPORT_DIR = benchReportsDir();
 
-const home = resolve(process.env.CRITERION_HOME ?? join(process.env.CARGO_TARGET_DIR ?? 'crate/target', 'criterion'));
+const home = resolve(outsideVariable('CRITERION_HOME') ?? join(outsideVariable('CARGO_TARGET_DIR') ?? 'crate/target', 'criterion'));
 const estimates = readCriterionEstimates(home);
 if (estimates.length === 0) {
   console.error(`bench:native: no criterion estimates under ${home}: run \`cargo bench --bench kernels\` in crate/ first`);

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { reportPath } from '../../reporting/reportsFolder.ts';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { median } from '../../harness/probes/loading/_streamingVerdict.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const { values } = parseArgs({
   options: { crate: { type: 'string' }, rounds: { type: 'string', default: '3' }, chromedriver: { type: 'string', default: '/usr/bin/chromedriver' } },
@@ -37,7 +38,7 @@ function time(command: string, args: string[], cwd: string, env: NodeJS.ProcessE
   const started = process.hrtime.bigint();
   const run = spawnSync(command, args, {
     cwd,
-    env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: childEnvironment({ ...env, FORCE_COLOR: '0', NO_COLOR: '1' }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

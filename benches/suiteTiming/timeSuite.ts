@@ -18,6 +18,7 @@ import { archive } from '../../reporting/history.ts';
 import { reportPath } from '../../reporting/reportsFolder.ts';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { type PlaywrightJsonReport, profileRun, summarize, type SuiteProfile } from './suiteProfile.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, summary: { type: 'string' } } });
 const runs = Number(values.runs);
@@ -56,7 +57,7 @@ try {
     const started = process.hrtime.bigint();
     const child = spawnSync('node_modules/.bin/playwright', ['test', ...positionals], {
       encoding: 'utf8',
-      env: { ...process.env, WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_RUN_JSON: runJson, FORCE_COLOR: '0' },
+      env: childEnvironment({ WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_RUN_JSON: runJson, FORCE_COLOR: '0' }),
       maxBuffer: 64 * 1024 * 1024,
     });
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -9,6 +9,7 @@ import { engineDescriptor } from './registry.ts';
 import type { PlaywrightBrowser } from './registry/descriptor.ts';
 import type { EngineChoice, EngineName } from './engineChoice.ts';
 import { readSetting } from '../../settings/settings.ts';
+import { type Environment, environment } from '../../settings/environment.ts';
 
 function playwrightBuild(browser: PlaywrightBrowser): string | null {
   try {
@@ -19,7 +20,7 @@ function playwrightBuild(browser: PlaywrightBrowser): string | null {
   }
 }
 
-export function resolveEngine(engine: EngineName, env: NodeJS.ProcessEnv = process.env): EngineChoice {
+export function resolveEngine(engine: EngineName, env: Environment = environment()): EngineChoice {
   const descriptor = engineDescriptor(engine);
   const own = readSetting('systemBrowsers', env) || !descriptor.playwright ? null : playwrightBuild(descriptor.playwright);
   if (own) return { engine, kind: 'playwright', binary: own, source: "Playwright's own build" };

@@ -2,9 +2,10 @@
 // load (runner/engines/registry/), which must stay synchronous and cheap.
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { type Environment, environment } from '../../settings/environment.ts';
 
 /** Where `command` is: itself if it is a path, else the first match on PATH; null if nowhere. */
-export function which(command: string, env: NodeJS.ProcessEnv = process.env): string | null {
+export function which(command: string, env: Environment = environment()): string | null {
   if (command.includes('/')) return existsSync(command) ? command : null;
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     const candidate = join(dir, command);

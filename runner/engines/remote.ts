@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { EngineChoice, EngineName } from './engineChoice.ts';
 import { engineDescriptors, engineNames } from './registry.ts';
+import { type Environment, environment } from '../../settings/environment.ts';
+import { readSetting } from '../../settings/settings.ts';
 
 /** The engine a grid's browserName means, by each descriptor's remoteBrowserName. */
 export function engineFromBrowserName(browserName: unknown): EngineName | null {
@@ -25,9 +27,9 @@ export class RemoteConfigError extends Error {}
  * it is set, every mistake (a malformed URL, no or an unreadable capabilities file, an engine that
  * cannot be told, a grid that cannot reach the page) throws a RemoteConfigError naming the value.
  */
-export function remoteEngine(env: NodeJS.ProcessEnv = process.env): EngineChoice {
-  const rawUrl = env.WASM_COMPAT_REMOTE_URL;
-  const capsPath = env.WASM_COMPAT_REMOTE_CAPABILITIES;
+export function remoteEngine(env: Environment = environment()): EngineChoice {
+  const rawUrl = readSetting('remoteUrl', env);
+  const capsPath = readSetting('remoteCapabilities', env);
   if (!rawUrl) return { engine: 'chromium', kind: 'missing', reason: 'remote: WASM_COMPAT_REMOTE_URL is not set (a WebDriver or Appium endpoint)' };
   let url: URL;
   try {
@@ -49,7 +51,7 @@ export function remoteEngine(env: NodeJS.ProcessEnv = process.env): EngineChoice
   if (typeof capabilities !== 'object' || capabilities === null || Array.isArray(capabilities)) {
     throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_CAPABILITIES=${capsPath} must hold a JSON object of capabilities`);
   }
-  const asked = env.WASM_COMPAT_REMOTE_ENGINE;
+  const asked = readSetting('remoteEngine', env);
   const ENGINES = engineNames();
   if (asked !== undefined && !ENGINES.includes(asked))
     throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_ENGINE=${asked} is not one of ${ENGINES.join(', ')}`);
@@ -59,7 +61,7 @@ export function remoteEngine(env: NodeJS.ProcessEnv = process.env): EngineChoice
       `remote: cannot tell the engine from browserName ${JSON.stringify(capabilities.browserName)} in ${capsPath}; set WASM_COMPAT_REMOTE_ENGINE to one of ${ENGINES.join(', ')}`,
     );
   // A grid elsewhere cannot open the local preview on 127.0.0.1: it needs a deployment to test.
-  if (!isLoopback(url) && !env.WASM_COMPAT_BASE_URL) {
+  if (!isLoopback(url) && !readSetting('baseUrl', env)) {
     throw new RemoteConfigError(`remote: ${url.host} cannot reach the local preview on 127.0.0.1; set WASM_COMPAT_BASE_URL to a deployment it can reach`);
   }
   return {

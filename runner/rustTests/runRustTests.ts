@@ -9,6 +9,7 @@ import { startWebDriverBridge } from './webdriverBridge.ts';
 import { readShared, writeShared } from '../currentRun.ts';
 import { runShared } from '../timingLock.ts';
 import { readSetting } from '../../settings/settings.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 export type RustTestStatus = 'passed' | 'failed' | 'ignored';
 
@@ -82,16 +83,20 @@ export async function runRustTests(
   options: { timeoutSeconds: number; skip?: string[]; mode?: RustTestMode },
 ): Promise<RustTestRun> {
   // RUST_BACKTRACE=0: the runner's own backtrace on "some tests failed" says nothing about the tests.
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = childEnvironment({
     ...RUST_TEST_MODES[options.mode ?? 'main thread'],
     SAFARIDRIVER_REMOTE: bridgeUrl,
     WASM_BINDGEN_TEST_TIMEOUT: String(options.timeoutSeconds),
     NO_COLOR: '1',
     RUST_BACKTRACE: '0',
-  };
-  for (const other of ['CHROMEDRIVER', 'GECKODRIVER', 'SAFARIDRIVER', 'MSEDGEDRIVER', 'CHROMEDRIVER_REMOTE', 'GECKODRIVER_REMOTE', 'MSEDGEDRIVER_REMOTE'])
-    delete env[other];
+    // The runner picks whichever driver it is given; only the bridge's may remain.
+    ...Object.fromEntries(
+      ['CHROMEDRIVER', 'GECKODRIVER', 'SAFARIDRIVER', 'MSEDGEDRIVER', 'CHROMEDRIVER_REMOTE', 'GECKODRIVER_REMOTE', 'MSEDGEDRIVER_REMOTE'].map((other) => [
+        other,
+        undefined,
+      ]),
+    ),
+  });
   const skip = options.skip ?? [];
   const args = [artifact.wasm, ...(skip.length ? ['--exact', ...skip.flatMap((name) => ['--skip', name])] : [])];
   const chunks: string[] = [];

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readShared, writeShared } from '../currentRun.ts';
 import { resolveSubject, type Subject, SubjectError } from '../../subject/resolveSubject.ts';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
+import { childEnvironment, outsideVariable } from '../../settings/environment.ts';
 
 export interface RustTestArtifact {
   /** The cargo target it was built from ('web' for tests/web.rs). */
@@ -44,7 +45,7 @@ function withToolchain(subject: Subject, line: string): string {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WANT_BINDGEN: subject.wasmBindgen ?? '', CRATE_DIR: subject.crateDir ?? '' },
+    env: childEnvironment({ WANT_BINDGEN: subject.wasmBindgen ?? '', CRATE_DIR: subject.crateDir ?? '' }),
   });
 }
 
@@ -113,7 +114,7 @@ export interface RustTestSuite {
 /** The subject's Rust tests for this process: built (or found current) once, and listed. */
 export function rustTestSuite(subject: Subject = resolveSubject()): RustTestSuite {
   // Spec files load in the main process first, then in every worker: only the first one speaks.
-  const say = process.env.TEST_WORKER_INDEX === undefined && built === null ? (line: string) => console.log(`[rust tests] ${line}`) : () => {};
+  const say = outsideVariable('TEST_WORKER_INDEX') === undefined && built === null ? (line: string) => console.log(`[rust tests] ${line}`) : () => {};
   if (!subject.crateDir) {
     const none = `${subject.name} is a prebuilt wasm-pack folder: its Rust tests need its crate`;
     say(none);

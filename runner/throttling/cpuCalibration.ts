@@ -15,6 +15,7 @@ import { calibrateCpu } from './calibrateCpu.ts';
 import { type CpuThrottling, MID_TIER_PHONE_BENCHMARK_INDEX } from './throttlingProfile.ts';
 import { readSetting, SETTINGS } from '../../settings/settings.ts';
 import { handedOff, handOn } from '../handOff.ts';
+import { type Environment, environment } from '../../settings/environment.ts';
 
 const CACHE_FILE = fileURLToPath(new URL('../../.cache/cpu-calibration.json', import.meta.url));
 
@@ -26,7 +27,7 @@ function machineKey(browserVersion: string): string {
 }
 
 /** WASM_COMPAT_CPU_RATE, checked (settings/settings.ts): a number from 1 up. */
-export function setRate(env: NodeJS.ProcessEnv = process.env): number | null {
+export function setRate(env: Environment = environment()): number | null {
   return readSetting('cpuRate', env) ?? null;
 }
 

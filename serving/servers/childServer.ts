@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import pWaitFor, { TimeoutError } from 'p-wait-for';
 import { httpStatus } from './httpStatus.ts';
 import type { RunningServer } from './runningServer.ts';
+import { environment } from '../../settings/environment.ts';
 
 export interface ChildServerOptions {
   /** Names the server in errors: 'nginx', 'WebKitWebDriver'. */
@@ -35,7 +36,7 @@ export interface ChildServer extends RunningServer {
 const KILL_AFTER_MS = 5_000;
 
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
-  const child = spawn(options.command, options.args, { env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.command, options.args, { env: options.env ?? environment(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4_000);

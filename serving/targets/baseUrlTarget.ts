@@ -5,17 +5,19 @@
 import { ISOLATIONS, type Isolation } from '../../deploy/headerPolicy.ts';
 import { parseEncodings } from '../checks/servingProfile.ts';
 import type { Target } from './target.ts';
+import { readSetting } from '../../settings/settings.ts';
+import type { Environment } from '../../settings/environment.ts';
 
-export function baseUrlTarget(base: string, env: NodeJS.ProcessEnv): Target {
+export function baseUrlTarget(base: string, env: Environment): Target {
   let url: URL;
   try {
     url = new URL(base);
   } catch {
     throw new Error(`WASM_COMPAT_BASE_URL is not a URL: ${JSON.stringify(base)}`);
   }
-  const isolation = (env.WASM_COMPAT_ISOLATION ?? 'require-corp') as Isolation;
+  const isolation = (readSetting('isolation', env) ?? 'require-corp') as Isolation;
   if (!ISOLATIONS.includes(isolation)) throw new Error(`WASM_COMPAT_ISOLATION=${JSON.stringify(isolation)}: expected one of ${ISOLATIONS.join(', ')}`);
-  const encodings = parseEncodings(env.WASM_COMPAT_ENCODINGS ?? 'br,gzip');
+  const encodings = parseEncodings(readSetting('encodings', env) ?? 'br,gzip');
   // The page is the folder the URL names: a sub-path deployment works (the build uses relative URLs).
   const harnessUrl = new URL('./', url).href;
   return {

@@ -10,6 +10,7 @@ import { nginxTarget } from './nginxTarget.ts';
 import { previewTarget } from './previewTarget.ts';
 import type { Target } from './target.ts';
 import { readSetting } from '../../settings/settings.ts';
+import { type Environment, environment } from '../../settings/environment.ts';
 
 export interface TargetPlan {
   /** What the five plain projects (chromium, firefox, webkit, pixel5, iphone12) run against. */
@@ -18,8 +19,9 @@ export interface TargetPlan {
   matrix: Target[];
 }
 
-export function planTargets(env: NodeJS.ProcessEnv = process.env): TargetPlan {
-  if (env.WASM_COMPAT_BASE_URL) return { primary: baseUrlTarget(env.WASM_COMPAT_BASE_URL, env), matrix: [] };
+export function planTargets(env: Environment = environment()): TargetPlan {
+  const base = readSetting('baseUrl', env);
+  if (base) return { primary: baseUrlTarget(base, env), matrix: [] };
   const kind = readSetting('target', env) ?? 'preview';
   const primary = kind === 'dev' ? devTarget() : kind === 'nginx' ? nginxTarget('require-corp') : previewTarget();
   const matrix = readSetting('matrix', env)
@@ -29,6 +31,6 @@ export function planTargets(env: NodeJS.ProcessEnv = process.env): TargetPlan {
 }
 
 /** The target the five plain projects run against. */
-export function resolveTarget(env: NodeJS.ProcessEnv = process.env): Target {
+export function resolveTarget(env: Environment = environment()): Target {
   return planTargets(env).primary;
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { AbRun } from '../../benches/ab/schema.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 test('npm run bench -- --check --b-features bench-slowdown ends SLOWER: math.sieve WASM, exit 1', () => {
   assert.ok(existsSync('crate/pkg/wasm_compat_bg.wasm'), 'no crate/pkg build: run npm run build:wasm (scripts/test.sh builds it first)');
@@ -34,7 +35,7 @@ test('npm run bench -- --check --b-features bench-slowdown ends SLOWER: math.sie
         '--max-seconds',
         '30',
       ],
-      { encoding: 'utf8', env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir } },
+      { encoding: 'utf8', env: childEnvironment({ WASM_COMPAT_REPORTS_DIR: dir }) },
     );
     assert.equal(r.status, 1, `exit ${r.status}\n${r.stdout}\n${r.stderr}`);
     assert.match(r.stdout, /\nSLOWER: math\.sieve WASM\n$/);

@@ -31,6 +31,7 @@ import { checkDeployment } from '../../serving/checks/checkDeployment.ts';
 import { PRODUCTION_PROFILE } from '../../serving/checks/servingProfile.ts';
 import { ISOLATION_BLIND_PROBES, SERVING_CATEGORIES, SERVING_SPECS } from '../../serving/targets/target.ts';
 import { BROKEN_DEPLOYMENTS, type BrokenDeployment, NO_TRICKLE, WORKING } from './faults.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const SUITE_TIMEOUT_MS = 240_000;
 
@@ -41,15 +42,16 @@ async function runSuite(
   projects: string[],
   skipProbes: string[],
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; report: CompatReport | null }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = childEnvironment({
     WASM_COMPAT_BASE_URL: url,
     WASM_COMPAT_REPORTS_DIR: join(scratch, 'reports'),
     WASM_COMPAT_PROBES: SERVING_CATEGORIES.join(','),
     WASM_COMPAT_SKIP_PROBES: skipProbes.join(','),
-  };
-  // The fixture is a production deployment: the declared profile is the default one.
-  for (const name of ['WASM_COMPAT_ISOLATION', 'WASM_COMPAT_ENCODINGS', 'WASM_COMPAT_TARGET']) delete env[name];
+    // The fixture is a production deployment: the declared profile is the default one.
+    WASM_COMPAT_ISOLATION: undefined,
+    WASM_COMPAT_ENCODINGS: undefined,
+    WASM_COMPAT_TARGET: undefined,
+  });
   const args = [...projects.map((p) => `--project=${p}`), `--output=${join(scratch, 'test-results')}`, ...SERVING_SPECS.map((s) => `tests/specs/${s}`)];
   const run = await runPlaywright(args, env, SUITE_TIMEOUT_MS);
   // No report: the output says why. One that is there but does not parse is an error naming its field.

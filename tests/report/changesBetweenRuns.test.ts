@@ -18,6 +18,7 @@ import { readCompatFile } from '../../runner/readCompat.ts';
 import { resolveSubjectFrom } from '../../subject/resolveSubject.ts';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { SUBJECT_TESTS_TARGET } from '../subject/cargoTarget.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-changes-'));
 // Two folders below the root, as examples/web-apis is: its probes import the probe contract by a relative path.
@@ -45,7 +46,12 @@ function run(): { status: number | null; out: string } {
     {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
-      env: { ...process.env, WASM_COMPAT_CRATE: subject, WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: CATEGORIES.join(',') },
+      env: childEnvironment({
+        WASM_COMPAT_CRATE: subject,
+        WASM_COMPAT_REPORTS_DIR: reports,
+        WASM_COMPAT_MATRIX: '0',
+        WASM_COMPAT_PROBES: CATEGORIES.join(','),
+      }),
       timeout: 600_000,
     },
   );
@@ -57,7 +63,7 @@ test('one expectation changed between two runs: changes.md names exactly that pr
   const built = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/buildSubject.ts'], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, WASM_COMPAT_CRATE: 'examples/web-apis', CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET },
+    env: childEnvironment({ WASM_COMPAT_CRATE: 'examples/web-apis', CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET }),
   });
   assert.equal(built.status, 0, built.stderr);
   cpSync(resolveSubjectFrom({ WASM_COMPAT_CRATE: 'examples/web-apis' }).pkgDir, subject, { recursive: true });

@@ -12,13 +12,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-gate-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** `playwright test <args>` into a reports folder of its own: its exit status and everything it printed. */
 async function playwright(reports: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; out: string }> {
-  const clean = { ...process.env };
+  const clean = childEnvironment();
   for (const name of Object.keys(clean)) if (name.startsWith('WASM_COMPAT_REMOTE') || name === 'WASM_COMPAT_REQUIRE') delete clean[name];
   // Its own output folder too: Playwright empties it as a run starts, under any other run at the same time.
   const run = await runPlaywright(

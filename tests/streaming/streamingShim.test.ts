@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readCompatFile } from '../../runner/readCompat.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PROJECTS = ['chromium', 'firefox', 'webkit'];
@@ -31,14 +32,13 @@ test('the streaming probe: each engine as it behaves, and no overlap under a rea
       {
         cwd: ROOT,
         encoding: 'utf8',
-        env: {
-          ...process.env,
+        env: childEnvironment({
           WASM_COMPAT_REPORTS_DIR: reports,
           WASM_COMPAT_PROBES: 'loading',
           WASM_COMPAT_MATRIX: '0',
           WASM_COMPAT_STREAMING_SHIM: '1',
           CI: '1',
-        },
+        }),
         timeout: 580_000,
       },
     );

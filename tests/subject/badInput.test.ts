@@ -10,6 +10,7 @@ import { after, test } from 'node:test';
 import { resolveSubjectFrom } from '../../subject/resolveSubject.ts';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { SUBJECT_TESTS_TARGET, useFixtureLock } from './cargoTarget.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-subject-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -35,7 +36,7 @@ function buildSubject(crate: string, extraEnv: Record<string, string> = {}): { s
   const run = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/buildSubject.ts'], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, WASM_COMPAT_CRATE: crate, ...extraEnv },
+    env: childEnvironment({ WASM_COMPAT_CRATE: crate, ...extraEnv }),
     timeout: 600_000,
   });
   return { status: run.status, stderr: run.stderr.trim(), stdout: run.stdout.trim() };
@@ -122,7 +123,7 @@ test("npx playwright test with a bad WASM_COMPAT_CRATE stops in the global setup
   const run = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/playwright'), ['test', '--project', 'chromium', `--output=${join(scratch, 'test-results')}`], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, WASM_COMPAT_CRATE: join(scratch, 'nowhere'), WASM_COMPAT_MATRIX: '0', WASM_COMPAT_REPORTS_DIR: reports },
+    env: childEnvironment({ WASM_COMPAT_CRATE: join(scratch, 'nowhere'), WASM_COMPAT_MATRIX: '0', WASM_COMPAT_REPORTS_DIR: reports }),
     timeout: 120_000,
   });
   const output = `${run.stdout}\n${run.stderr}`;

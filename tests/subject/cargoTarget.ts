@@ -7,6 +7,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
+import { environment, setInEnvironment } from '../../settings/environment.ts';
 
 export const SUBJECT_TESTS_TARGET = join(PROJECT_ROOT, '.cache', 'subject-tests-target');
 
@@ -19,12 +20,11 @@ export function useFixtureLock(crateDir: string): void {
 
 /** Runs `fn` with this process's cargo calls (the subject build, the Rust test build) in the shared folder. */
 export async function inSharedTarget<T>(fn: () => T | Promise<T>): Promise<T> {
-  const saved = process.env.CARGO_TARGET_DIR;
-  process.env.CARGO_TARGET_DIR = SUBJECT_TESTS_TARGET;
+  const saved = environment().CARGO_TARGET_DIR;
+  setInEnvironment('CARGO_TARGET_DIR', SUBJECT_TESTS_TARGET);
   try {
     return await fn();
   } finally {
-    if (saved === undefined) delete process.env.CARGO_TARGET_DIR;
-    else process.env.CARGO_TARGET_DIR = saved;
+    setInEnvironment('CARGO_TARGET_DIR', saved);
   }
 }

@@ -16,6 +16,7 @@ import { after, test } from 'node:test';
 import { readCompatFile } from '../../runner/readCompat.ts';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { SUBJECT_TESTS_TARGET } from './cargoTarget.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const reports = mkdtempSync(join(tmpdir(), 'wasm-compat-example-'));
 after(() => rmSync(reports, { recursive: true, force: true }));
@@ -29,14 +30,13 @@ test('WASM_COMPAT_CRATE=examples/web-apis npx playwright test runs the five proj
     {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
-      env: {
-        ...process.env,
+      env: childEnvironment({
         WASM_COMPAT_CRATE: 'examples/web-apis',
         WASM_COMPAT_REPORTS_DIR: reports,
         WASM_COMPAT_MATRIX: '0',
         WASM_COMPAT_PROBES: SUBJECT_CATEGORIES.join(','),
         CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET,
-      },
+      }),
       timeout: 1_200_000,
     },
   );

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'wasm-compat-simd-'));
 after(() => rmSync(out, { recursive: true, force: true }));
@@ -33,14 +34,13 @@ test('a build with +simd128 fails the check, naming simd and the browser version
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     timeout: 900_000,
-    env: {
-      ...process.env,
+    env: childEnvironment({
       OUT_DIR: out,
       SKIP_TESTS: '1',
       RUSTFLAGS: '-C target-feature=+simd128',
       // Its own target folder: other RUSTFLAGS in the crate's would rebuild everything, twice.
       CARGO_TARGET_DIR: join(PROJECT_ROOT, '.cache', 'requirements-check-target'),
-    },
+    }),
   });
   assert.equal(build.status, 0, `${build.stdout}\n${build.stderr}`);
   const run = requirementsCheck(['--wasm', join(out, 'wasm_compat_bg.wasm')]);

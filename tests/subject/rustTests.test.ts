@@ -19,6 +19,7 @@ import { ensureSubjectBuilt } from '../../subject/buildSubject.ts';
 import { resolveSubjectFrom } from '../../subject/resolveSubject.ts';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { inSharedTarget, SUBJECT_TESTS_TARGET, useFixtureLock } from './cargoTarget.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const PROJECTS = ['chromium', 'firefox', 'webkit'];
 const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/rust-tests-crate');
@@ -38,7 +39,7 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 function playwright(reports: string, args: string[], env: NodeJS.ProcessEnv): Promise<PlaywrightRun> {
   return runPlaywright(
     [`--output=${join(reports, 'test-results')}`, ...args],
-    { ...process.env, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: 'environment', WASM_COMPAT_REPORTS_DIR: reports, ...env },
+    childEnvironment({ WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: 'environment', WASM_COMPAT_REPORTS_DIR: reports, ...env }),
     900_000,
   );
 }

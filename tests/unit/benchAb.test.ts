@@ -22,6 +22,7 @@ import { median, slowerTasks, taskResults } from '../../benches/ab/taskResults.t
 import { describeDifference, verdictOf } from '../../benches/ab/verdict.ts';
 import type { BenchContext, BenchSuite } from '../../benches/suites/types.ts';
 import { pair } from '../../benches/suites/types.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const close = (actual: number, expected: number, tolerance = 1e-9) =>
   assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${actual} ≉ ${expected}`);
@@ -351,7 +352,7 @@ describe('npm run bench -- --check', () => {
   const bench = (args: string[], dir: string) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--check', ...args], {
       encoding: 'utf8',
-      env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
+      env: childEnvironment({ WASM_COMPAT_REPORTS_DIR: dir }),
     });
 
   test('A given as a pkg folder: the same build twice gives no slower task; the reports are written', (t) => {

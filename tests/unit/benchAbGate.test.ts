@@ -13,6 +13,7 @@ import { renderAbMarkdown, verdictLines } from '../../benches/ab/abTable.ts';
 import { AB_EXIT, findingLine, gateExitCode, gateFindings } from '../../benches/ab/gate.ts';
 import type { AbRun, AbTaskResult } from '../../benches/ab/schema.ts';
 import { lookPlan } from '../../benches/ab/stoppingRule.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 function task(key: string, over: Partial<AbTaskResult>): AbTaskResult {
   const [pairId = key, side = 'WASM'] = key.split(' ');
@@ -167,7 +168,7 @@ describe('npm run bench -- --check, on math.sieve alone', () => {
       ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--check', '--only', 'math', '--task', 'math.sieve', '--turn-ms', '5', ...args],
       {
         encoding: 'utf8',
-        env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
+        env: childEnvironment({ WASM_COMPAT_REPORTS_DIR: dir }),
       },
     );
   /** A copy of crate/pkg whose sieveCount glue is replaced: a build whose sieve differs or throws. */
@@ -195,7 +196,7 @@ describe('npm run bench -- --check, on math.sieve alone', () => {
       const r = spawnSync(
         process.execPath,
         ['--import', 'tsx', 'benches/node/runNodeBenches.ts', '--check', '--against-pkg', PKG, '--only', 'math', '--task', 'math.seive'],
-        { encoding: 'utf8', env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir } },
+        { encoding: 'utf8', env: childEnvironment({ WASM_COMPAT_REPORTS_DIR: dir }) },
       );
       assert.equal(r.status, 2, r.stderr);
       assert.match(r.stderr, /--task math\.seive: no such pair in the suites run \(math\); their pairs: math\.sieve, math\.mandelbrot, math\.matmul/);

@@ -16,6 +16,7 @@ import { COMPAT_SCHEMA_FILE, compatJsonSchema } from '../../runner/compatJsonSch
 import { COMPAT_SCHEMA_VERSION } from '../../runner/compatSchema.ts';
 import { checkCompatReport, READABLE_SCHEMA_VERSIONS } from '../../runner/readCompat.ts';
 import { scratchDir } from '../scratchDir.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = join(ROOT, 'tests/fixtures/compat');
@@ -109,7 +110,7 @@ test('npm run report refuses a compat.json of an unknown version and exits non-z
 
 test('npm run schema writes <reports>/compat.schema.json as the generator makes it now, of this version', () => {
   const reports = scratchDir('compat-schema-');
-  const env = { ...process.env, WASM_COMPAT_REPORTS_DIR: reports };
+  const env = childEnvironment({ WASM_COMPAT_REPORTS_DIR: reports });
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/schema.ts'], { cwd: ROOT, encoding: 'utf8', env });
   assert.equal(run.status, 0, run.stderr);
   const written: { $schema: string; properties: { schema: { const: number } } } = JSON.parse(readFileSync(join(reports, COMPAT_SCHEMA_FILE), 'utf8'));

@@ -2,15 +2,14 @@
 import assert from 'node:assert/strict';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, test } from 'node:test';
+import { test } from 'node:test';
 import { describeChoice, resolveEngine } from '../../runner/engines/engineResolution.ts';
 import { compareVersions, engineKey } from '../../runner/expectations/engineKey.ts';
 import { scratchDir } from '../scratchDir.ts';
+import { type Environment, environment } from '../../settings/environment.ts';
 
-const saved = { ...process.env };
-afterEach(() => {
-  process.env = { ...saved };
-});
+/** The system-browser search, with `overrides` (this process's own environment is left as it is). */
+const systemSearch = (overrides: Record<string, string>): Environment => ({ ...environment(), WASM_COMPAT_SYSTEM_BROWSERS: '1', ...overrides });
 
 function fakeBinary(name: string): string {
   const dir = scratchDir('engine-');
@@ -21,26 +20,23 @@ function fakeBinary(name: string): string {
 }
 
 test('a system Chromium is used when Playwright has none, with the closed-network flags', () => {
-  process.env.WASM_COMPAT_SYSTEM_BROWSERS = '1';
-  process.env.WASM_COMPAT_CHROMIUM = fakeBinary('chromium');
-  const choice = resolveEngine('chromium');
+  const env = systemSearch({ WASM_COMPAT_CHROMIUM: fakeBinary('chromium') });
+  const choice = resolveEngine('chromium', env);
   assert.equal(choice.kind, 'system');
-  assert.ok(choice.kind === 'system' && choice.binary === process.env.WASM_COMPAT_CHROMIUM);
+  assert.ok(choice.kind === 'system' && choice.binary === env.WASM_COMPAT_CHROMIUM);
   assert.ok(choice.kind === 'system' && choice.args.includes('--disable-background-networking'));
 });
 
 test('Firefox goes through the moz-firefox BiDi channel', () => {
-  process.env.WASM_COMPAT_SYSTEM_BROWSERS = '1';
-  process.env.WASM_COMPAT_FIREFOX = fakeBinary('firefox-esr');
-  const choice = resolveEngine('firefox');
+  const choice = resolveEngine('firefox', systemSearch({ WASM_COMPAT_FIREFOX: fakeBinary('firefox-esr') }));
   assert.ok(choice.kind === 'system' && choice.channel === 'moz-firefox');
 });
 
 test('WebKit without WebKitGTK pieces is not run, and the reason names what was looked for', () => {
-  process.env.WASM_COMPAT_SYSTEM_BROWSERS = '1';
-  process.env.WASM_COMPAT_WEBKIT_DRIVER = '/nonexistent/WebKitWebDriver';
-  process.env.WASM_COMPAT_MINIBROWSER = '/nonexistent/MiniBrowser';
-  const choice = resolveEngine('webkit');
+  const choice = resolveEngine(
+    'webkit',
+    systemSearch({ WASM_COMPAT_WEBKIT_DRIVER: '/nonexistent/WebKitWebDriver', WASM_COMPAT_MINIBROWSER: '/nonexistent/MiniBrowser' }),
+  );
   assert.equal(choice.kind, 'missing');
   assert.match(describeChoice(choice), /not run — WebKit not found: .*WebKitWebDriver.*MiniBrowser/);
 });

@@ -20,6 +20,7 @@ import { readCompatFile } from '../../runner/readCompat.ts';
 import { recordVerdicts, saveTest } from '../../runner/testRecord.ts';
 import { recordedTest } from './recordedTest.ts';
 import { dropHandOff } from '../../runner/handOff.ts';
+import { childEnvironment, setInEnvironment } from '../../settings/environment.ts';
 
 const REPO_REPORTS = resolve('reports');
 let dir: string;
@@ -38,11 +39,11 @@ function snapshot(folder: string): string {
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'wasm-compat-reports-'));
   before_ = snapshot(REPO_REPORTS);
-  process.env.WASM_COMPAT_REPORTS_DIR = dir;
+  setInEnvironment('WASM_COMPAT_REPORTS_DIR', dir);
 });
 
 after(() => {
-  delete process.env.WASM_COMPAT_REPORTS_DIR;
+  setInEnvironment('WASM_COMPAT_REPORTS_DIR', undefined);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -75,11 +76,11 @@ test('compat.json, and the Appium run joining it, land there; the earlier one go
   writeFileAtomic(reportPath('compat.json'), '{"stale": true}');
   archive(reportPath('compat.json'), 'compat', '.json');
   const browserRun = await run('chromium');
-  process.env[JOIN_RUN_ENV] = browserRun;
+  setInEnvironment(JOIN_RUN_ENV, browserRun);
   try {
     await run('appium-chromium');
   } finally {
-    delete process.env[JOIN_RUN_ENV];
+    setInEnvironment(JOIN_RUN_ENV, undefined);
   }
   const report = readCompatFile(join(dir, 'compat.json'));
   assert.equal(report.runId, browserRun, 'the joined file stays the browser run');
@@ -129,7 +130,7 @@ test('both Playwright configs put their HTML report there', () => {
       ],
       {
         encoding: 'utf8',
-        env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir },
+        env: childEnvironment({ WASM_COMPAT_REPORTS_DIR: dir }),
       },
     ).trim();
     assert.equal(folder, join(dir, config === 'playwright.config.ts' ? 'playwright' : 'playwright-appium'), config);
@@ -151,7 +152,7 @@ test('the size report of wasm-opt lands there', () => {
       ['--import', 'tsx', 'build/recordOptimization.ts', pkg, '--level', 'unit-test', '--flags=-O0', '--wasm-opt', 'none'],
       {
         encoding: 'utf8',
-        env: { ...process.env, WASM_COMPAT_REPORTS_DIR: dir, SKIP_COMPRESSION: '1' },
+        env: childEnvironment({ WASM_COMPAT_REPORTS_DIR: dir, SKIP_COMPRESSION: '1' }),
       },
     );
     assert.equal(run.status, 0, run.stdout + run.stderr);
@@ -181,7 +182,7 @@ test('the history keeps the last N of each kind, pruned by count (WASM_COMPAT_HI
   assert.throws(() => historyLimit({ WASM_COMPAT_HISTORY_RUNS: 'ten' }), /WASM_COMPAT_HISTORY_RUNS="ten": expected a whole number ≥ 1/);
   assert.throws(() => historyLimit({ WASM_COMPAT_HISTORY_RUNS: '0' }), /WASM_COMPAT_HISTORY_RUNS="0"/);
   const file = reportPath('pruned.json');
-  process.env.WASM_COMPAT_HISTORY_RUNS = '2';
+  setInEnvironment('WASM_COMPAT_HISTORY_RUNS', '2');
   try {
     for (let i = 0; i < 4; i++) {
       writeFileAtomic(file, `{"run": ${i}}`);
@@ -190,7 +191,7 @@ test('the history keeps the last N of each kind, pruned by count (WASM_COMPAT_HI
       archive(file, 'pruned', '.json');
     }
   } finally {
-    delete process.env.WASM_COMPAT_HISTORY_RUNS;
+    setInEnvironment('WASM_COMPAT_HISTORY_RUNS', undefined);
   }
   const kept = readdirSync(join(dir, 'history'))
     .filter((f) => f.startsWith('pruned-'))

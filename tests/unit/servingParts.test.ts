@@ -104,7 +104,7 @@ test('targets: preview alone by default, the nginx matrix with WASM_COMPAT_MATRI
     ['https://staging.example.com/app/', 'credentialless', ['gzip'], null, []],
   );
   assert.throws(() => planTargets({ WASM_COMPAT_TARGET: 'apache' }), /WASM_COMPAT_TARGET="apache": .*\(it takes preview, dev or nginx\)/);
-  assert.throws(() => planTargets({ WASM_COMPAT_BASE_URL: 'not a url' }), /not a URL/);
+  assert.throws(() => planTargets({ WASM_COMPAT_BASE_URL: 'not a url' }), /WASM_COMPAT_BASE_URL="not a url": expected a URL/);
   assert.throws(() => planTargets({ WASM_COMPAT_BASE_URL: 'https://x.example/', WASM_COMPAT_ISOLATION: 'yes' }), /WASM_COMPAT_ISOLATION/);
 });
 

@@ -12,6 +12,7 @@ import { reportsDir } from '../../reporting/reportsFolder.ts';
 import { browserProjects, chosenProjects } from '../../runner/projects.ts';
 import { planTargets } from '../../serving/targets/plan.ts';
 import { configSchema } from '../../settings/config.ts';
+import { childEnvironment, OUTSIDE_VARIABLES, outsideVariable } from '../../settings/environment.ts';
 import { projectConfig, readSetting, SETTINGS, SettingError } from '../../settings/settings.ts';
 import { settingsMarkdown } from '../../settings/settingsTable.ts';
 
@@ -47,6 +48,22 @@ test('every WASM_COMPAT_* variable the project uses is listed, and every one lis
     'listed in settings/settings.ts but used nowhere',
   );
   assert.equal(new Set(listed).size, listed.length, 'each listed once');
+});
+
+test('the process environment is reached only through settings/environment.ts; each outside variable it lists is read', () => {
+  const files = execFileSync('git', ['grep', '-l', 'process\\.env', '--', '*.ts', '*.js', '*.mjs', '*.cjs'], { encoding: 'utf8' }).trim().split('\n');
+  assert.deepEqual(files, ['settings/environment.ts'], 'these reach the process environment themselves: go through settings/environment.ts');
+  const reads = execFileSync('git', ['grep', '-hoE', "outsideVariable\\('[A-Z_]+'", '--', '*.ts', ':!tests', ':!settings'], { encoding: 'utf8' });
+  const read = new Set([...reads.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]));
+  assert.deepEqual(
+    Object.keys(OUTSIDE_VARIABLES).filter((name) => !read.has(name)),
+    [],
+    'listed in OUTSIDE_VARIABLES but read nowhere',
+  );
+  assert.equal(outsideVariable('CI', { CI: 'true' }), 'true');
+  const child = childEnvironment({ WASM_COMPAT_MATRIX: '0', HOME: undefined });
+  assert.equal(child.WASM_COMPAT_MATRIX, '0');
+  assert.ok(!('HOME' in child), 'undefined takes a variable out of the child');
 });
 
 test('a value a setting does not take is an error naming the setting, the value and what it takes', () => {

@@ -12,20 +12,21 @@ import { endRun, type Run, startRun } from '../../runner/currentRun.ts';
 import { EVERY_PROBE } from '../../harness/probes/probeSelection.ts';
 import { mustRunAlone, runAlone, runShared, TIMED_PROBES, TIMING_LOCK_ENV } from '../../runner/timingLock.ts';
 import { dropHandOff } from '../../runner/handOff.ts';
+import { environment, setInEnvironment } from '../../settings/environment.ts';
 
 let run: Run;
 let log: string;
 before(() => {
   // A lock folder of the test's own: a suite running meanwhile on this machine holds the real one.
-  process.env[TIMING_LOCK_ENV] = mkdtempSync(join(tmpdir(), 'wasm-compat-timing-lock-test-'));
+  setInEnvironment(TIMING_LOCK_ENV, mkdtempSync(join(tmpdir(), 'wasm-compat-timing-lock-test-')));
   run = startRun();
   log = join(run.records, 'order.log');
 });
 after(() => {
   endRun(run);
   dropHandOff();
-  rmSync(process.env[TIMING_LOCK_ENV]!, { recursive: true, force: true });
-  delete process.env[TIMING_LOCK_ENV];
+  rmSync(environment()[TIMING_LOCK_ENV]!, { recursive: true, force: true });
+  setInEnvironment(TIMING_LOCK_ENV, undefined);
 });
 
 const lines = () => readFileSync(log, 'utf8').trim().split('\n');
@@ -41,7 +42,7 @@ function otherWorker(how: 'runAlone' | 'runShared'): Promise<void> {
       await new Promise((r) => setTimeout(r, 400));
       appendFileSync(${JSON.stringify(log)}, 'other end\\n');
     });`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: process.env, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: environment(), stdio: 'inherit' });
   return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the other worker exited ${code}`)))));
 }
 
@@ -78,7 +79,7 @@ test("shared work waits for the other worker's page load", async () => {
 test('a holder whose process died does not block', async () => {
   // A pid that no process has: the largest pid Linux allows, plus one.
   const dead = 4_194_305;
-  const lock = process.env[TIMING_LOCK_ENV]!;
+  const lock = environment()[TIMING_LOCK_ENV]!;
   mkdirSync(join(lock, 'shared'), { recursive: true });
   writeFileSync(join(lock, 'shared', `${dead}-0`), '');
   mkdirSync(join(lock, 'alone'), { recursive: true });

@@ -11,6 +11,7 @@ import { after, test } from 'node:test';
 import { readCompatFile } from '../../runner/readCompat.ts';
 import type { WptReport } from '../../matrix/wptReport.ts';
 import { runPlaywright } from '../runPlaywright.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 const reports = mkdtempSync(join(tmpdir(), 'wasm-compat-verdicts-'));
 after(() => rmSync(reports, { recursive: true, force: true }));
@@ -18,7 +19,7 @@ after(() => rmSync(reports, { recursive: true, force: true }));
 test('a failed spec check on an unsupported and on an info probe is fail in all five outputs, under --reporter=dot', async () => {
   const run = await runPlaywright(
     ['--config', 'tests/verdicts/playwright.verdicts.config.ts', '--project=chromium', '--reporter=dot'],
-    { ...process.env, WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: 'features,loading' },
+    childEnvironment({ WASM_COMPAT_REPORTS_DIR: reports, WASM_COMPAT_MATRIX: '0', WASM_COMPAT_PROBES: 'features,loading' }),
     300_000,
   );
   // 1. The Playwright tests: both failed, and the run with them.

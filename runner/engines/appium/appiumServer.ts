@@ -5,11 +5,12 @@
 import type { AddressInfo } from 'node:net';
 import type { RunningServer } from '../../../serving/servers/runningServer.ts';
 import { PROJECT_ROOT } from '../../../reporting/projectRoot.ts';
+import { setInEnvironment } from '../../../settings/environment.ts';
 
 /** `allowInsecure`: driver-scoped insecure features a target needs (`uiautomator2:chromedriver_autodownload`). */
 export async function startAppium(allowInsecure: string[] = []): Promise<RunningServer> {
   // Read by Appium when it resolves its extensions, so it must be set before main() runs.
-  process.env.APPIUM_HOME = PROJECT_ROOT;
+  setInEnvironment('APPIUM_HOME', PROJECT_ROOT);
   const { main } = await import('appium');
   const server = await main({ subcommand: 'server', address: '127.0.0.1', port: 0, loglevel: 'warn', ...(allowInsecure.length ? { allowInsecure } : {}) });
   const { port } = server.address() as AddressInfo;

@@ -5,9 +5,10 @@ import { existsSync } from 'node:fs';
 import { which } from '../findBinary.ts';
 import { defineEngine } from './descriptor.ts';
 import { readSetting } from '../../../settings/settings.ts';
+import { type Environment, environment } from '../../../settings/environment.ts';
 
 /** Where WebKitGTK's pieces are (Debian's layout); the environment overrides them for others. */
-function webkitGtkPaths(env: NodeJS.ProcessEnv = process.env) {
+function webkitGtkPaths(env: Environment = environment()) {
   return {
     driver: readSetting('webkitDriver', env) ?? 'WebKitWebDriver',
     miniBrowser: readSetting('miniBrowser', env) ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
