@@ -32,7 +32,7 @@ export interface PreparedTask extends AbTaskIdentity {
   sampled: SampledTask | null;
 }
 
-type Role = 'subject' | 'baseline';
+type Role = 'measured' | 'reference';
 
 async function runOnce(p: BenchPair<unknown>, role: Role, input: unknown): Promise<{ output: unknown; async: boolean }> {
   let output = p[role].run(input);
@@ -117,7 +117,7 @@ export async function prepareTasks(
     );
   const tasks: PreparedTask[] = [];
   for (const { suite, pairs } of matched) {
-    const roles: Role[] = pairs.B.kind === 'wasm-vs-js' && options.twins ? ['subject', 'baseline'] : ['subject'];
+    const roles: Role[] = pairs.B.kind === 'wasm-vs-js' && options.twins ? ['measured', 'reference'] : ['measured'];
     for (const role of roles) tasks.push(await prepareTask(suite, pairs, role, options));
   }
   return tasks;

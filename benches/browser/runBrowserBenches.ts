@@ -21,7 +21,7 @@ import { launchDriver } from '../../runner/engines/launchDriver.ts';
 import { calibrateForThrottledProjects } from '../../runner/throttling/cpuCalibration.ts';
 import { benchReportsDir, writeBenchRun } from '../report/runFiles.ts';
 import { benchedBuildWarning, benchedPkgDir, otherSubjectNote } from '../benchedBuild.ts';
-import type { BenchRun } from '../report/schema.ts';
+import { BENCH_RUN_SCHEMA, type BenchRun } from '../report/schema.ts';
 import { writeSummaryReports } from '../report/writeReports.ts';
 import { runBrowserAbCheck } from './abCheckBrowsers.ts';
 import { type BenchProject, benchProjects } from './benchProjects.ts';
@@ -59,7 +59,7 @@ if (args.time) query.set('time', args.time);
 function emptyRun(project: string, status: BenchRun['status'], reason: string, started: Date): BenchRun {
   const finished = new Date();
   return {
-    schema: 1,
+    schema: BENCH_RUN_SCHEMA,
     kind: 'wasm-compat-bench',
     project,
     status,
@@ -103,7 +103,7 @@ async function benchProject(project: BenchProject, baseUrl: string, build: Recor
     const problems = [...driver.problems(), ...page.pageErrors];
     const finished = new Date();
     return {
-      schema: 1,
+      schema: BENCH_RUN_SCHEMA,
       kind: 'wasm-compat-bench',
       project: name,
       status: page.state === 'done' ? 'done' : 'failed',

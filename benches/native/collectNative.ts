@@ -42,7 +42,7 @@ for (const suite of suites) {
     const comparable = async (v: unknown) => (p.comparable ? await p.comparable(v) : v) ?? null; // a JS undefined is JSON's null
     const native = await comparable(nativeOutputs[p.native]);
     const problems = [];
-    for (const side of [p.subject, p.baseline]) {
+    for (const side of [p.measured, p.reference]) {
       const d = outputDifference(native, await comparable(await side.run(input)), `native vs ${side.label}`);
       if (d) problems.push(d);
     }

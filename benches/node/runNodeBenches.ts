@@ -20,7 +20,7 @@ import { AB_EXIT } from '../ab/gate.ts';
 import { benchReportsDir, writeBenchRun } from '../report/runFiles.ts';
 import { benchedBuildWarning, benchedPkgDir, otherSubjectNote } from '../benchedBuild.ts';
 import { renderTextTable, tableRows } from '../report/nodeTable.ts';
-import type { BenchRun } from '../report/schema.ts';
+import { BENCH_RUN_SCHEMA, type BenchRun } from '../report/schema.ts';
 import { writeSummaryReports } from '../report/writeReports.ts';
 import { BATCH_FLOOR_MS, defaultRunOptions, DEFAULT_TIME_MS } from '../run/defaults.ts';
 import { batchTargetMs, measureTimerResolutionUs, timestampProviderName } from '../run/environment.ts';
@@ -106,7 +106,7 @@ try {
 const finished = new Date();
 
 const run: BenchRun = {
-  schema: 1,
+  schema: BENCH_RUN_SCHEMA,
   kind: 'wasm-compat-bench',
   project: 'node',
   status: 'done',

@@ -15,8 +15,8 @@ export interface TaskRow {
   id: string;
   title: string;
   kind: PairResult['kind'];
-  subjectLabel: string;
-  baselineLabel: string;
+  measuredLabel: string;
+  referenceLabel: string;
 }
 
 /** Runs that have pairs (done), Node first. */
@@ -42,8 +42,8 @@ export function taskRows(runs: readonly BenchRun[]): TaskRow[] {
           suite: p.suite,
           title: p.title,
           kind: p.kind,
-          subjectLabel: p.subject?.label ?? 'WASM',
-          baselineLabel: p.baseline?.label ?? 'JS',
+          measuredLabel: p.measured?.label ?? 'WASM',
+          referenceLabel: p.reference?.label ?? 'JS',
         });
     }
   }
@@ -76,14 +76,14 @@ export interface NativeComparison {
 
 export function nativeComparisons(native: NativeRun | null, node: BenchRun | null, browsers: readonly BenchRun[]): NativeComparison[] {
   if (!native) return [];
-  const reference = node ?? browsers[0];
-  if (!reference) return [];
+  const listed = node ?? browsers[0];
+  if (!listed) return [];
   const out: NativeComparison[] = [];
-  for (const p of reference.pairs) {
+  for (const p of listed.pairs) {
     const task = p.native ? native.tasks.find((t) => t.id === p.native) : undefined;
     if (!task) continue;
     const nativeSide = { mean: task.meanNs / 1e6, rme: task.rme };
-    const over = (pair: PairResult | undefined, role: 'subject' | 'baseline') => {
+    const over = (pair: PairResult | undefined, role: 'measured' | 'reference') => {
       const side = pair?.[role];
       return side ? speedupOf(nativeSide, side) : null;
     };
@@ -92,17 +92,17 @@ export function nativeComparisons(native: NativeRun | null, node: BenchRun | nul
       id: p.id,
       native: task,
       nativeMs: nativeSide.mean,
-      wasmMs: nodePair?.subject?.mean ?? null,
-      jsMs: nodePair?.baseline?.mean ?? null,
-      wasmOverNative: over(nodePair, 'subject'),
-      jsOverNative: over(nodePair, 'baseline'),
+      wasmMs: nodePair?.measured?.mean ?? null,
+      jsMs: nodePair?.reference?.mean ?? null,
+      wasmOverNative: over(nodePair, 'measured'),
+      jsOverNative: over(nodePair, 'reference'),
       browsers: browsers
         .filter((b) => b.status === 'done')
         .map((b) => ({
           project: b.project,
           wasmOverNative: over(
             b.pairs.find((q) => q.id === p.id),
-            'subject',
+            'measured',
           ),
         })),
     });

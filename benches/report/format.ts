@@ -45,8 +45,8 @@ export function significant(x: number, digits = 3): string {
   return x.toFixed(Math.min(decimals, 12));
 }
 
-/** "2.1× faster" / "3.4× slower" / "same speed" for a speedup of the subject over the baseline. */
-export function speedupWords(value: number, uncertainty: number, subject: string): string {
-  if (Math.abs(value - 1) <= uncertainty) return `${subject} no different within the margin`;
-  return value > 1 ? `${subject} ${significant(value, 2)}× faster` : `${subject} ${significant(1 / value, 2)}× slower`;
+/** "2.1× faster" / "3.4× slower" / "same speed" for a speedup of the measured side over the reference side (`measured` names it). */
+export function speedupWords(value: number, uncertainty: number, measured: string): string {
+  if (Math.abs(value - 1) <= uncertainty) return `${measured} no different within the margin`;
+  return value > 1 ? `${measured} ${significant(value, 2)}× faster` : `${measured} ${significant(1 / value, 2)}× slower`;
 }

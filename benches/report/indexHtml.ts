@@ -50,11 +50,11 @@ function speedupChart(runs: BenchRun[], title: string): string {
     series: runs.map((r, i) => ({ name: r.project, color: colour(r.project, i) })),
     rows: taskRows(runs).map((t) => ({
       label: t.id,
-      note: t.kind === 'route' ? `${t.subjectLabel} vs ${t.baselineLabel}` : undefined,
+      note: t.kind === 'route' ? `${t.measuredLabel} vs ${t.referenceLabel}` : undefined,
       points: runs.map((r) => point(speedupIn(r, t.id))),
     })),
-    reference: 1,
-    referenceLabel: '1× (same speed)',
+    origin: 1,
+    originLabel: '1× (same speed)',
     leftMeans: 'WASM (first route) slower',
     rightMeans: 'WASM (first route) faster',
   })}</div>`;
@@ -66,11 +66,11 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
   const body: string[] = [];
   body.push('<h1>WebAssembly against JavaScript, per engine</h1>');
   body.push(
-    `<p class="note">Generated ${escapeHtml(generatedAt)} from the runs in this folder. Each task does the same work two ways on the same input, after checking both give the same answer; tinybench times each. <b>Speedup</b> is the baseline’s time over the subject’s: for WASM-vs-JS tasks, JS time / WASM time, so a bar to the right means WebAssembly is faster. Whiskers are 95% margins propagated from both sides’ relative margins of error; they cover noise within a run, not drift between runs. The scale is logarithmic: 2× faster and 2× slower are equally far from 1×.</p>`,
+    `<p class="note">Generated ${escapeHtml(generatedAt)} from the runs in this folder. Each task does the same work two ways on the same input, after checking both give the same answer; tinybench times each. <b>Speedup</b> is the reference side’s time over the measured side’s: for WASM-vs-JS tasks, JS time / WASM time, so a bar to the right means WebAssembly is faster. Whiskers are 95% margins propagated from both sides’ relative margins of error; they cover noise within a run, not drift between runs. The scale is logarithmic: 2× faster and 2× slower are equally far from 1×.</p>`,
   );
 
   body.push('<h2>Speedup per task and engine</h2>');
-  if (runs.length) body.push(speedupChart(runs, 'Speedup per task and engine (baseline time / subject time)'));
+  if (runs.length) body.push(speedupChart(runs, 'Speedup per task and engine (reference time / measured time)'));
   else body.push('<p>No benchmark run yet: <code>npm run bench</code>, <code>npm run bench:browsers</code>.</p>');
   const throttled = timedRuns(c, true);
   if (throttled.length) {
@@ -78,7 +78,7 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
     body.push(
       `<p class="note">Runs slowed to a mid-tier phone (runner/throttling/): a phone’s numbers, apart from this machine’s above. ${throttled.map((r) => `${escapeHtml(r.project)}: ${escapeHtml(runThrottling(r) ?? '')}`).join('; ')}.</p>`,
     );
-    body.push(speedupChart(throttled, 'Speedup per task on a throttled phone (baseline time / subject time)'));
+    body.push(speedupChart(throttled, 'Speedup per task on a throttled phone (reference time / measured time)'));
   }
   const notRun = c.browsers.filter((b) => b.status !== 'done');
   if (notRun.length) body.push(`<p class="note">Not run: ${notRun.map((b) => escapeHtml(runFacts(b))).join('; ')}</p>`);
@@ -105,8 +105,8 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
           note: `native ${formatMs(n.native.meanNs / 1e6)}, outputs ${n.native.outputs}`,
           points: [point(n.wasmOverNative, ratioText), ...n.browsers.map((b) => point(b.wasmOverNative, ratioText)), point(n.jsOverNative, ratioText)],
         })),
-        reference: 1,
-        referenceLabel: 'native',
+        origin: 1,
+        originLabel: 'native',
         leftMeans: 'faster than native',
         rightMeans: 'slower than native',
       })}</div>`,
@@ -115,7 +115,7 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
 
   body.push('<h2>Tasks</h2>');
   body.push(
-    `<dl class="tasks">${tasks.map((t) => `<dt>${escapeHtml(t.id)}</dt><dd>${escapeHtml(t.title)}${t.kind === 'route' ? ` — ${escapeHtml(t.subjectLabel)} against ${escapeHtml(t.baselineLabel)}` : ''}</dd>`).join('')}</dl>`,
+    `<dl class="tasks">${tasks.map((t) => `<dt>${escapeHtml(t.id)}</dt><dd>${escapeHtml(t.title)}${t.kind === 'route' ? ` — ${escapeHtml(t.measuredLabel)} against ${escapeHtml(t.referenceLabel)}` : ''}</dd>`).join('')}</dl>`,
   );
 
   body.push('<h2>Engines</h2>');

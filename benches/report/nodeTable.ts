@@ -1,9 +1,9 @@
 // The plain-text table `npm run bench` prints: one row per side of each pair, tinybench's
-// statistics for it, and the pair's speedup on its subject (WASM) row.
+// statistics for it, and the pair's speedup on its measured (WASM) row.
 import type { PairResult, SideStats } from './schema.ts';
 import { formatMs, formatOps, formatPct, formatSpeedup } from './format.ts';
 
-export const TABLE_HEADER = ['task', 'side', 'mean', 'median', 'p99', 'min', 'max', 'sd', 'ops/s', 'rme', 'samples', 'batch', 'speedup (baseline/subject)'];
+export const TABLE_HEADER = ['task', 'side', 'mean', 'median', 'p99', 'min', 'max', 'sd', 'ops/s', 'rme', 'samples', 'batch', 'speedup (reference/measured)'];
 
 function sideCells(s: SideStats): string[] {
   return [
@@ -24,14 +24,14 @@ function sideCells(s: SideStats): string[] {
 export function tableRows(pairs: readonly PairResult[]): string[][] {
   const rows: string[][] = [TABLE_HEADER];
   for (const p of pairs) {
-    if (p.status !== 'ok' || !p.subject || !p.baseline) {
+    if (p.status !== 'ok' || !p.measured || !p.reference) {
       rows.push([p.id, p.status === 'unequal' ? 'OUTPUTS DIFFER' : 'ERROR', p.error ?? '', ...Array<string>(TABLE_HEADER.length - 3).fill('')]);
       continue;
     }
     const speedup = p.speedup ? formatSpeedup(p.speedup.value, p.speedup.uncertainty) : 'n/a';
     const warn = (s: SideStats) => (s.warnings.length ? ' (!)' : '');
-    rows.push([p.id, p.subject.label + warn(p.subject), ...sideCells(p.subject), speedup]);
-    rows.push(['', p.baseline.label + warn(p.baseline), ...sideCells(p.baseline), '']);
+    rows.push([p.id, p.measured.label + warn(p.measured), ...sideCells(p.measured), speedup]);
+    rows.push(['', p.reference.label + warn(p.reference), ...sideCells(p.reference), '']);
   }
   return rows;
 }

@@ -27,7 +27,7 @@ export interface SideStats {
   warnings: string[];
 }
 
-/** baseline time / subject time (JS / WASM), with its 95% uncertainty (benches/stats/speedup.ts). */
+/** reference time / measured time (JS / WASM), with its 95% uncertainty (benches/stats/speedup.ts). */
 export interface Speedup {
   value: number;
   /** Absolute half-width: the speedup is value ± uncertainty. */
@@ -47,8 +47,10 @@ export interface PairResult {
   /** 'unequal': the two sides gave different outputs, so nothing was timed. */
   status: PairStatus;
   error: string | null;
-  subject: SideStats | null;
-  baseline: SideStats | null;
+  /** The side measured: the WASM export, or the route under test. */
+  measured: SideStats | null;
+  /** The side it is measured against: the JS twin, or the other route. */
+  reference: SideStats | null;
   speedup: Speedup | null;
 }
 
@@ -77,8 +79,15 @@ export interface RunOptions {
   batchTargetMs: number;
 }
 
+/**
+ * The version of the run file this code writes. 2: each pair's sides are `measured` and `reference`.
+ * 1 (runs written up to 2026-12-06, before the rename) named them `subject` and `baseline`; readRun
+ * (runFiles.ts) still reads it, renaming them.
+ */
+export const BENCH_RUN_SCHEMA = 2;
+
 export interface BenchRun {
-  schema: 1;
+  schema: typeof BENCH_RUN_SCHEMA;
   kind: 'wasm-compat-bench';
   /** 'node', or the Playwright project (chromium, firefox, webkit, pixel5, iphone12). */
   project: string;

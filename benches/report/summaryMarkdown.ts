@@ -12,7 +12,7 @@ function markdownText(text: string): string {
 }
 
 const HOW_TO_READ = [
-  'Speedup = baseline time / subject time: for WASM-vs-JS tasks, JS time / WASM time, so above 1× WASM is faster;',
+  'Speedup = reference time / measured time: for WASM-vs-JS tasks, JS time / WASM time, so above 1× WASM is faster;',
   'for the route tasks (load, compile), the second route’s time over the first’s. ± is a 95% margin, propagated',
   'from both sides’ relative margins of error (rme); it covers noise within the run, not drift between runs.',
 ].join(' ');
@@ -21,13 +21,13 @@ const HOW_TO_READ = [
 function speedupTable(runs: BenchRun[]): string {
   const rows = taskRows(runs).map((t) => [
     t.id,
-    `${t.subjectLabel} vs ${t.baselineLabel}`,
+    `${t.measuredLabel} vs ${t.referenceLabel}`,
     ...runs.map((r) => {
       const s = speedupIn(r, t.id);
       return s ? formatSpeedup(s.value, s.uncertainty) : (r.pairs.find((p) => p.id === t.id)?.status ?? '—');
     }),
   ]);
-  return renderMarkdownTable([['task', 'subject vs baseline', ...runs.map((r) => r.project)], ...rows]);
+  return renderMarkdownTable([['task', 'measured vs reference', ...runs.map((r) => r.project)], ...rows]);
 }
 
 export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Date().toISOString()): string {
@@ -37,10 +37,10 @@ export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Dat
   if (c.node) {
     out.push(runFacts(c.node), '', renderMarkdownTable(tableRows(c.node.pairs)), '');
     const warned = c.node.pairs.flatMap((p) =>
-      [p.subject, p.baseline].filter((s) => s?.warnings.length).map((s) => `${p.id} ${s!.label}: ${s!.warnings.join(', ')}`),
+      [p.measured, p.reference].filter((s) => s?.warnings.length).map((s) => `${p.id} ${s!.label}: ${s!.warnings.join(', ')}`),
     );
     if (warned.length) out.push('Timer warnings from tinybench:', '', ...warned.map((w) => `- ${w}`), '');
-    const rmes = c.node.pairs.flatMap((p) => [p.subject?.rme, p.baseline?.rme]).filter((r): r is number => r !== undefined);
+    const rmes = c.node.pairs.flatMap((p) => [p.measured?.rme, p.reference?.rme]).filter((r): r is number => r !== undefined);
     if (rmes.length) out.push(`${rmes.filter((r) => r < 2).length} of ${rmes.length} tasks have rme under 2%.`, '');
   } else out.push('No Node run yet: `npm run bench`.', '');
 
@@ -53,7 +53,7 @@ export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Dat
       '',
       ...allTasks.map(
         (t) =>
-          `- \`${t.id}\` — ${markdownText(t.title)}${t.kind === 'route' ? ` (${markdownText(t.subjectLabel)} against ${markdownText(t.baselineLabel)})` : ''}`,
+          `- \`${t.id}\` — ${markdownText(t.title)}${t.kind === 'route' ? ` (${markdownText(t.measuredLabel)} against ${markdownText(t.referenceLabel)})` : ''}`,
       ),
       '',
     );

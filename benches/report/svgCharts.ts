@@ -1,5 +1,5 @@
 // Horizontal bar charts as inline SVG, readable without any tool or script: one group of bars per
-// task, one bar per series (engine), on a log scale around a reference (1×), each bar with its
+// task, one bar per series (engine), on a log scale, each bar growing from the origin (1×) with its
 // uncertainty whisker and its value printed in a column on the right. Ratios need a log scale:
 // 2× faster and 2× slower must look equally far from 1×.
 import { escapeHtml } from '../../reporting/escapeHtml.ts';
@@ -31,9 +31,10 @@ export interface LogBarChart {
   title: string;
   series: ChartSeries[];
   rows: ChartRow[];
-  reference: number;
-  referenceLabel: string;
-  /** What a bar to the left / right of the reference means. */
+  /** Where the bars start (1×: same speed, or native speed), drawn as a line. */
+  origin: number;
+  originLabel: string;
+  /** What a bar to the left / right of the origin means. */
   leftMeans: string;
   rightMeans: string;
 }
@@ -68,10 +69,10 @@ function ticks(lo: number, hi: number): number[] {
 
 export function renderLogBarChart(chart: LogBarChart): string {
   const points = chart.rows.flatMap((r) => r.points).filter((p): p is ChartPoint => p !== null && p.value > 0);
-  // At most MAX_RATIO either side of the reference: one extreme value (a 10 000× outlier) must not
+  // At most MAX_RATIO either side of the origin: one extreme value (a 10 000× outlier) must not
   // squash every other bar. Bars beyond it are drawn to the edge and marked; their text is exact.
-  const lo = Math.max(chart.reference / MAX_RATIO, Math.min(chart.reference / 2, ...points.map((p) => p.low)) / 1.25);
-  const hi = Math.min(chart.reference * MAX_RATIO, Math.max(chart.reference * 2, ...points.map((p) => p.high)) * 1.25);
+  const lo = Math.max(chart.origin / MAX_RATIO, Math.min(chart.origin / 2, ...points.map((p) => p.low)) / 1.25);
+  const hi = Math.min(chart.origin * MAX_RATIO, Math.max(chart.origin * 2, ...points.map((p) => p.high)) * 1.25);
   const x = (v: number) => PLOT_X + ((Math.log(Math.min(hi, Math.max(lo, v))) - Math.log(lo)) / (Math.log(hi) - Math.log(lo))) * PLOT_W;
   // Legend items left to right, wrapping to a new line at the chart's edge.
   const legend: Array<{ x: number; line: number }> = [];
@@ -97,16 +98,16 @@ export function renderLogBarChart(chart: LogBarChart): string {
       `<rect x="${ix}" y="${6 + 18 * il}" width="12" height="12" fill="${s.color}"/><text x="${ix + 16}" y="${16 + 18 * il}">${escapeHtml(s.name)}</text>`,
     );
   });
-  // Grid, ticks and the reference line.
+  // Grid, ticks and the origin line.
   for (const t of ticks(lo, hi)) {
     const tx = x(t).toFixed(1);
     svg.push(
       `<line x1="${tx}" y1="${TOP - 6}" x2="${tx}" y2="${height - 30}" stroke="#e4e4e4"/><text x="${tx}" y="${TOP - 12}" text-anchor="middle" fill="#555">${significant(t, 2)}×</text>`,
     );
   }
-  const rx = x(chart.reference).toFixed(1);
+  const rx = x(chart.origin).toFixed(1);
   svg.push(`<line x1="${rx}" y1="${TOP - 6}" x2="${rx}" y2="${height - 30}" stroke="#333" stroke-width="1.5"/>`);
-  svg.push(`<text x="${rx}" y="${height - 16}" text-anchor="middle" font-weight="600">${escapeHtml(chart.referenceLabel)}</text>`);
+  svg.push(`<text x="${rx}" y="${height - 16}" text-anchor="middle" font-weight="600">${escapeHtml(chart.originLabel)}</text>`);
   svg.push(`<text x="${PLOT_X}" y="${height - 4}" fill="#555">← ${escapeHtml(chart.leftMeans)}</text>`);
   svg.push(`<text x="${PLOT_X + PLOT_W}" y="${height - 4}" text-anchor="end" fill="#555">${escapeHtml(chart.rightMeans)} →</text>`);
   // Rows.
@@ -126,7 +127,7 @@ export function renderLogBarChart(chart: LogBarChart): string {
         svg.push(`<text x="${VALUE_X + 14}" y="${y + BAR_H - 1}" fill="#888">${escapeHtml(s.name)}: —</text>`);
         return;
       }
-      const a = x(chart.reference);
+      const a = x(chart.origin);
       const b = x(p.value);
       const tip = `${row.label}, ${s.name}: ${p.text}`;
       svg.push(

@@ -23,10 +23,10 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
 }
 
 /** One unit of work on each side and the comparison of their outputs. */
-export async function checkPair<I>(p: BenchPair<I>, input: I): Promise<{ difference: string | null; async: { subject: boolean; baseline: boolean } }> {
+export async function checkPair<I>(p: BenchPair<I>, input: I): Promise<{ difference: string | null; async: { measured: boolean; reference: boolean } }> {
   const outputs: unknown[] = [];
-  const async = { subject: false, baseline: false };
-  for (const role of ['subject', 'baseline'] as const) {
+  const async = { measured: false, reference: false };
+  for (const role of ['measured', 'reference'] as const) {
     let output = p[role].run(input);
     if (isThenable(output)) {
       async[role] = true;
@@ -34,7 +34,7 @@ export async function checkPair<I>(p: BenchPair<I>, input: I): Promise<{ differe
     }
     outputs.push(p.comparable ? await p.comparable(output) : output);
   }
-  const difference = outputDifference(outputs[0], outputs[1], `${p.subject.label} vs ${p.baseline.label}`);
+  const difference = outputDifference(outputs[0], outputs[1], `${p.measured.label} vs ${p.reference.label}`);
   return { difference, async };
 }
 
@@ -78,8 +78,8 @@ export async function runPair<I>(suite: string, p: BenchPair<I>, options: RunOpt
     native: p.native ?? null,
     status: 'ok',
     error: null,
-    subject: null,
-    baseline: null,
+    measured: null,
+    reference: null,
     speedup: null,
   };
   try {
@@ -89,10 +89,10 @@ export async function runPair<I>(suite: string, p: BenchPair<I>, options: RunOpt
       hooks.log?.(`  ${p.id}: outputs differ, not timed — ${check.difference}`);
       return { ...result, status: 'unequal', error: check.difference };
     }
-    result.subject = await timeSide(p, p.subject, input, check.async.subject, options, hooks);
+    result.measured = await timeSide(p, p.measured, input, check.async.measured, options, hooks);
     await hooks.pause?.();
-    result.baseline = await timeSide(p, p.baseline, input, check.async.baseline, options, hooks);
-    result.speedup = speedupOf(result.subject, result.baseline);
+    result.reference = await timeSide(p, p.reference, input, check.async.reference, options, hooks);
+    result.speedup = speedupOf(result.measured, result.reference);
     return result;
   } catch (error) {
     hooks.log?.(`  ${p.id}: failed — ${describeError(error)}`);
@@ -118,17 +118,17 @@ export async function runSuites(suites: readonly BenchSuite[], context: BenchCon
         native: null,
         status: 'error',
         error: describeError(error),
-        subject: null,
-        baseline: null,
+        measured: null,
+        reference: null,
         speedup: null,
       });
       continue;
     }
     for (const p of pairs) {
       const r = await runPair(suite.name, p, options, hooks);
-      if (r.status === 'ok' && r.subject && r.baseline) {
+      if (r.status === 'ok' && r.measured && r.reference) {
         hooks.log?.(
-          `  ${p.id}: ${r.subject.label} ${r.subject.mean.toPrecision(3)} ms ±${r.subject.rme.toFixed(1)}%, ${r.baseline.label} ${r.baseline.mean.toPrecision(3)} ms ±${r.baseline.rme.toFixed(1)}%, speedup ${r.speedup?.value.toPrecision(3)}`,
+          `  ${p.id}: ${r.measured.label} ${r.measured.mean.toPrecision(3)} ms ±${r.measured.rme.toFixed(1)}%, ${r.reference.label} ${r.reference.mean.toPrecision(3)} ms ±${r.reference.rme.toFixed(1)}%, speedup ${r.speedup?.value.toPrecision(3)}`,
         );
       }
       results.push(r);

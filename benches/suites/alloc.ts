@@ -12,8 +12,8 @@ export const allocSuite: BenchSuite = {
       title: `allocate ${sizes.allocBytes} bytes, fill, checksum: allocFillChecksum`,
       kind: 'wasm-vs-js',
       setup: () => sizes.allocBytes,
-      subject: { label: 'WASM', run: (len) => crate.allocFillChecksum(len) },
-      baseline: { label: 'JS', run: (len) => twin.allocFillChecksum(len) },
+      measured: { label: 'WASM', run: (len) => crate.allocFillChecksum(len) },
+      reference: { label: 'JS', run: (len) => twin.allocFillChecksum(len) },
       native: 'alloc/fillChecksum',
     }),
     pair<number>({
@@ -21,7 +21,7 @@ export const allocSuite: BenchSuite = {
       title: `hold a ${sizes.blockBytes}-byte block, then free it: new Block(len).free()`,
       kind: 'wasm-vs-js',
       setup: () => sizes.blockBytes,
-      subject: {
+      measured: {
         label: 'WASM',
         run: (len) => {
           const block = new crate.Block(len);
@@ -30,7 +30,7 @@ export const allocSuite: BenchSuite = {
           return length;
         },
       },
-      baseline: {
+      reference: {
         label: 'JS',
         run: (len) => {
           const block = new twin.Block(len);

@@ -26,8 +26,8 @@ export const arraysSuite: BenchSuite = {
         title: `sum ${len} doubles (sumF64)`,
         kind: 'wasm-vs-js',
         setup: () => doubles(len, 3),
-        subject: { label: 'WASM', run: (a) => crate.sumF64(a) },
-        baseline: { label: 'JS', run: (a) => twin.sumF64(a) },
+        measured: { label: 'WASM', run: (a) => crate.sumF64(a) },
+        reference: { label: 'JS', run: (a) => twin.sumF64(a) },
         native: 'arrays/sum',
       }),
       pair<Scratch>({
@@ -36,7 +36,7 @@ export const arraysSuite: BenchSuite = {
         kind: 'wasm-vs-js',
         setup: scratch,
         // Restoring the unsorted values is part of each unit of work, on both sides alike.
-        subject: {
+        measured: {
           label: 'WASM',
           run: (s) => {
             s.wasm.set(s.values);
@@ -44,7 +44,7 @@ export const arraysSuite: BenchSuite = {
             return s.wasm;
           },
         },
-        baseline: {
+        reference: {
           label: 'JS',
           run: (s) => {
             s.js.set(s.values);
@@ -60,14 +60,14 @@ export const arraysSuite: BenchSuite = {
         kind: 'wasm-vs-js',
         setup: scratch,
         // −x + 0.5 applied twice is x again (to rounding): repeated calls keep the values bounded.
-        subject: {
+        measured: {
           label: 'WASM',
           run: (s) => {
             crate.scaleOffsetF64(s.wasm, -1, 0.5);
             return s.wasm;
           },
         },
-        baseline: {
+        reference: {
           label: 'JS',
           run: (s) => {
             twin.scaleOffsetF64(s.js, -1, 0.5);

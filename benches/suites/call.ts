@@ -13,7 +13,7 @@ export const callSuite: BenchSuite = {
       title: 'empty function: noop()',
       kind: 'wasm-vs-js',
       setup: () => null,
-      subject: {
+      measured: {
         label: 'WASM',
         run: () => crate.noop(),
         loop: (_, n) => {
@@ -21,7 +21,7 @@ export const callSuite: BenchSuite = {
           for (let i = 0; i < n; i++) noop();
         },
       },
-      baseline: {
+      reference: {
         label: 'JS',
         run: () => twin.noop(),
         loop: (_, n) => {
@@ -36,7 +36,7 @@ export const callSuite: BenchSuite = {
       title: 'i32 in, i32 out: sieveCount(1)',
       kind: 'wasm-vs-js',
       setup: () => 1,
-      subject: {
+      measured: {
         label: 'WASM',
         run: (limit) => crate.sieveCount(limit),
         loop: (limit, n) => {
@@ -46,7 +46,7 @@ export const callSuite: BenchSuite = {
           return sum;
         },
       },
-      baseline: {
+      reference: {
         label: 'JS',
         run: (limit) => twin.sieveCount(limit),
         loop: (limit, n) => {

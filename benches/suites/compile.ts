@@ -16,8 +16,8 @@ export const compileSuite: BenchSuite = {
         title: `compile ${Math.round(ctx.wasmBytes.length / 1024)} KiB from bytes: WebAssembly.compile against new WebAssembly.Module`,
         kind: 'route',
         setup: () => new NoncedWasm(ctx.wasmBytes),
-        subject: { label: 'WebAssembly.compile', run: (wasm) => WebAssembly.compile(wasm.fresh()) },
-        baseline: { label: 'new WebAssembly.Module', run: (wasm) => new WebAssembly.Module(wasm.fresh()) },
+        measured: { label: 'WebAssembly.compile', run: (wasm) => WebAssembly.compile(wasm.fresh()) },
+        reference: { label: 'new WebAssembly.Module', run: (wasm) => new WebAssembly.Module(wasm.fresh()) },
         comparable: async (module) => rawSieveCount(await WebAssembly.instantiate(module as WebAssembly.Module, imports), 100),
         // Compilation runs on background threads that share two cores with the timing thread: more samples.
         time: 2500,

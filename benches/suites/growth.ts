@@ -21,7 +21,7 @@ export const growthSuite: BenchSuite = {
         title: `grow from 1 page to ${steps + 1} pages (max ${maximumPages}), one page per step, writing to each`,
         kind: 'wasm-vs-js',
         setup: () => null,
-        subject: {
+        measured: {
           label: 'WASM',
           run: () => {
             const memory = new WebAssembly.Memory({ initial: 1, maximum: maximumPages });
@@ -35,7 +35,7 @@ export const growthSuite: BenchSuite = {
             return [memory.buffer.byteLength / PAGE, sum];
           },
         },
-        baseline: {
+        reference: {
           label: 'JS',
           run: () => {
             const buffer = new PagedBuffer(1, maximumPages);

@@ -24,11 +24,11 @@ export const loadSuite: BenchSuite = {
         const url = ctx.noncedWasmUrl ? () => ctx.noncedWasmUrl!(nonce++) : () => ctx.wasmUrl;
         return { url, imports: stubImports(await WebAssembly.compile(ctx.wasmBytes)) };
       },
-      subject: {
+      measured: {
         label: 'instantiateStreaming',
         run: async ({ url, imports }) => (await WebAssembly.instantiateStreaming(fetch(url(), { cache: 'no-store' }), imports)).instance,
       },
-      baseline: {
+      reference: {
         label: 'arrayBuffer + instantiate',
         run: async ({ url, imports }) => {
           const bytes = await (await fetch(url(), { cache: 'no-store' })).arrayBuffer();

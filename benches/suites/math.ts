@@ -16,8 +16,8 @@ export const mathSuite: BenchSuite = {
         title: `integer: primes ≤ ${sizes.sieveLimit} by sieve (sieveCount)`,
         kind: 'wasm-vs-js',
         setup: () => sizes.sieveLimit,
-        subject: { label: 'WASM', run: (limit) => crate.sieveCount(limit) },
-        baseline: { label: 'JS', run: (limit) => twin.sieveCount(limit) },
+        measured: { label: 'WASM', run: (limit) => crate.sieveCount(limit) },
+        reference: { label: 'JS', run: (limit) => twin.sieveCount(limit) },
         native: 'math/sieve',
       }),
       pair<null>({
@@ -25,8 +25,8 @@ export const mathSuite: BenchSuite = {
         title: `float: Mandelbrot ${width}×${height}, ≤ ${maxIter} iterations`,
         kind: 'wasm-vs-js',
         setup: () => null,
-        subject: { label: 'WASM', run: () => crate.mandelbrot(width, height, maxIter) },
-        baseline: { label: 'JS', run: () => twin.mandelbrot(width, height, maxIter) },
+        measured: { label: 'WASM', run: () => crate.mandelbrot(width, height, maxIter) },
+        reference: { label: 'JS', run: () => twin.mandelbrot(width, height, maxIter) },
         native: 'math/mandelbrot',
       }),
       pair<{ a: Float64Array; b: Float64Array }>({
@@ -34,8 +34,8 @@ export const mathSuite: BenchSuite = {
         title: `float: ${n}×${n} matrix product over Float64Array (matmul)`,
         kind: 'wasm-vs-js',
         setup: () => ({ a: doubles(n * n, 1), b: doubles(n * n, 2) }),
-        subject: { label: 'WASM', run: ({ a, b }) => crate.matmul(a, b, n) },
-        baseline: { label: 'JS', run: ({ a, b }) => twin.matmul(a, b, n) },
+        measured: { label: 'WASM', run: ({ a, b }) => crate.matmul(a, b, n) },
+        reference: { label: 'JS', run: ({ a, b }) => twin.matmul(a, b, n) },
         native: 'math/matmul',
       }),
     ];

@@ -17,8 +17,8 @@ export const stringsSuite: BenchSuite = {
         title: `round trip of ${about} (stringRoundtrip)`,
         kind: 'wasm-vs-js',
         setup: text,
-        subject: { label: 'WASM', run: (s) => crate.stringRoundtrip(s) },
-        baseline: { label: 'JS', run: (s) => twin.stringRoundtrip(s) },
+        measured: { label: 'WASM', run: (s) => crate.stringRoundtrip(s) },
+        reference: { label: 'JS', run: (s) => twin.stringRoundtrip(s) },
         native: 'strings/roundtrip',
       }),
       pair<string>({
@@ -26,8 +26,8 @@ export const stringsSuite: BenchSuite = {
         title: `UTF-8 length of ${about} (utf8Length)`,
         kind: 'wasm-vs-js',
         setup: text,
-        subject: { label: 'WASM', run: (s) => crate.utf8Length(s) },
-        baseline: { label: 'JS', run: (s) => twin.utf8Length(s) },
+        measured: { label: 'WASM', run: (s) => crate.utf8Length(s) },
+        reference: { label: 'JS', run: (s) => twin.utf8Length(s) },
         native: 'strings/utf8Length',
       }),
       pair<string>({
@@ -35,8 +35,8 @@ export const stringsSuite: BenchSuite = {
         title: `reverse ${about} by code point (reverseChars)`,
         kind: 'wasm-vs-js',
         setup: text,
-        subject: { label: 'WASM', run: (s) => crate.reverseChars(s) },
-        baseline: { label: 'JS', run: (s) => twin.reverseChars(s) },
+        measured: { label: 'WASM', run: (s) => crate.reverseChars(s) },
+        reference: { label: 'JS', run: (s) => twin.reverseChars(s) },
         native: 'strings/reverse',
       }),
       pair<string>({
@@ -44,8 +44,8 @@ export const stringsSuite: BenchSuite = {
         title: `count Unicode-whitespace words in ${about} (wordCount)`,
         kind: 'wasm-vs-js',
         setup: text,
-        subject: { label: 'WASM', run: (s) => crate.wordCount(s) },
-        baseline: { label: 'JS', run: (s) => twin.wordCount(s) },
+        measured: { label: 'WASM', run: (s) => crate.wordCount(s) },
+        reference: { label: 'JS', run: (s) => twin.wordCount(s) },
         native: 'strings/wordCount',
       }),
     ];

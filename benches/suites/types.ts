@@ -44,19 +44,21 @@ export interface BenchSide<I> {
 
 /**
  * wasm-vs-js: the crate's export against its TypeScript twin (speedup = JS time / WASM time).
- * route: two WebAssembly routes to the same module (speedup = baseline time / subject time).
+ * route: two WebAssembly routes to the same module (speedup = reference time / measured time).
  */
 export type PairKind = 'wasm-vs-js' | 'route';
 
 export interface BenchPair<I = unknown> {
-  /** Stable id, `<suite>.<name>`: the key of the baseline, the charts and the native results. */
+  /** Stable id, `<suite>.<name>`: the key that matches a pair across builds (the A/B check), the charts and the native results. */
   id: string;
   title: string;
   kind: PairKind;
   /** Builds the input, untimed. */
   setup(): I | Promise<I>;
-  subject: BenchSide<I>;
-  baseline: BenchSide<I>;
+  /** The side measured: the crate's WASM export, or the route under test. Its row carries the speedup. */
+  measured: BenchSide<I>;
+  /** The side it is measured against: the TypeScript twin, or the other route. */
+  reference: BenchSide<I>;
   /** Maps a side's output to what is compared (e.g. an Instance to what one of its exports answers). */
   comparable?(output: unknown): unknown | Promise<unknown>;
   /** The criterion benchmark timing the same kernel natively (`<group>/<name>`), if there is one. */

@@ -253,8 +253,8 @@ function sumSuite(passes: (ctx: BenchContext) => number): BenchSuite {
           title: 'sum',
           kind: 'wasm-vs-js',
           setup: () => Float64Array.from({ length: 20_000 }, (_, i) => (i % 7) * 0.5),
-          subject: { label: 'WASM', run: sum },
-          baseline: { label: 'JS', run: sum },
+          measured: { label: 'WASM', run: sum },
+          reference: { label: 'JS', run: sum },
         }),
       ];
     },
@@ -309,8 +309,8 @@ describe('the check at small scale, timed for real', () => {
       pairs: (ctx) =>
         suite.pairs(ctx).map((p) => {
           const offset = build++;
-          const typed = p as unknown as { subject: { run(x: Float64Array): number } };
-          return { ...p, subject: { label: 'WASM', run: (x: Float64Array) => typed.subject.run(x) + offset } } as typeof p;
+          const typed = p as unknown as { measured: { run(x: Float64Array): number } };
+          return { ...p, measured: { label: 'WASM', run: (x: Float64Array) => typed.measured.run(x) + offset } } as typeof p;
         }),
     };
     const [task] = await prepareTasks({ A: [shifted], B: [shifted] }, contexts, { turnMs: 5, defaultPairTimeMs: 800, batchTargetMs: 0.5, twins: false });

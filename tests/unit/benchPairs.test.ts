@@ -34,7 +34,7 @@ describe('every pair gives the same output on both sides', () => {
         const { difference } = await checkPair(p, input);
         assert.equal(difference, null, `${p.id}: ${difference}`);
         // A side's own loop (call suite) runs too.
-        for (const side of [p.subject, p.baseline]) if (side.loop) side.loop(input, 3);
+        for (const side of [p.measured, p.reference]) if (side.loop) side.loop(input, 3);
       }
     });
   }
@@ -73,13 +73,13 @@ test('a pair whose sides disagree is reported unequal, with the difference, and 
     title: 'a twin that is off by one',
     kind: 'wasm-vs-js',
     setup: () => 100,
-    subject: { label: 'WASM', run: (n) => context.crate.sieveCount(n) },
-    baseline: { label: 'JS', run: (n) => context.crate.sieveCount(n) + 1 },
+    measured: { label: 'WASM', run: (n) => context.crate.sieveCount(n) },
+    reference: { label: 'JS', run: (n) => context.crate.sieveCount(n) + 1 },
   };
   const result = await runPair('math', broken, { timeMs: 10, warmupTimeMs: 0, batchTargetMs: 0.1 });
   assert.equal(result.status, 'unequal');
   assert.equal(result.error, 'WASM vs JS: 25 ≠ 26');
-  assert.equal(result.subject, null);
+  assert.equal(result.measured, null);
   assert.equal(result.speedup, null);
 });
 

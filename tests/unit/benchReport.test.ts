@@ -1,6 +1,7 @@
 // The report writers on stored runs (tests/unit/fixtures/bench: a Node run with a route task, an
 // untimed pair and a title full of markup; a Chromium run with a timer warning; Firefox not run;
-// a native run): the terminal table, summary.md, index.html with its charts, and the atomic write.
+// a native run): reading a run file (of this version or schema 1), the terminal table, summary.md,
+// index.html with its charts, and the atomic write.
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ import { renderLogBarChart } from '../../benches/report/svgCharts.ts';
 import { writeSummaryReports } from '../../benches/report/writeReports.ts';
 
 const FIXTURES = 'tests/unit/fixtures/bench';
+/** A Node run as schema 1 wrote it (before its sides were renamed): three of node.json's pairs. */
+const FIXTURES_SCHEMA1 = 'tests/unit/fixtures/bench-schema1';
 const AT = '2026-11-28T00:00:00.000Z';
 let dir: string;
 
@@ -55,8 +58,35 @@ describe('collecting the runs', () => {
   });
 });
 
+describe('reading a run file', () => {
+  test('a run kept from schema 1 reads with its sides renamed: subject → measured, baseline → reference', () => {
+    const run = readRun(join(FIXTURES_SCHEMA1, 'node.json'));
+    assert.equal(run.schema, 2);
+    for (const p of run.pairs) assert.ok(!('subject' in p) && !('baseline' in p), `${p.id} keeps no old name`);
+    const sieve = run.pairs.find((p) => p.id === 'math.sieve')!;
+    assert.deepEqual([sieve.measured?.label, sieve.measured?.mean, sieve.reference?.label, sieve.reference?.mean], ['WASM', 0.41, 'JS', 0.86]);
+    assert.deepEqual(sieve.speedup, readRun(join(FIXTURES, 'node.json')).pairs.find((p) => p.id === 'math.sieve')!.speedup);
+    const streaming = run.pairs.find((p) => p.id === 'load.streaming')!;
+    assert.deepEqual([streaming.measured?.label, streaming.reference?.label], ['instantiateStreaming', 'arrayBuffer + instantiate']);
+    const untimed = run.pairs.find((p) => p.id === 'serde.values')!;
+    assert.deepEqual([untimed.status, untimed.measured, untimed.reference], ['unequal', null, null]);
+    assert.match(renderTextTable(tableRows(run.pairs)), /math\.sieve +WASM +410 µs .* 2\.10 ± 0\.030×\n +JS +860 µs/);
+  });
+
+  test('a run of a version this code does not know, or of none, is refused naming the file and the version', () => {
+    const node = JSON.parse(readFileSync(join(FIXTURES, 'node.json'), 'utf8'));
+    writeFileSync(join(dir, 'future.json'), JSON.stringify({ ...node, schema: 3 }));
+    assert.throws(() => readRun(join(dir, 'future.json')), /future\.json: benchmark run schema version 3 is not one this wasm-compat reads \(1, 2\)/);
+    writeFileSync(join(dir, 'unversioned.json'), JSON.stringify({ ...node, schema: undefined }));
+    assert.throws(() => readRun(join(dir, 'unversioned.json')), /unversioned\.json: benchmark run schema version missing is not one/);
+    assert.throws(() => readRun(join(dir, 'notes.json')), /notes\.json is not a wasm-compat benchmark run/);
+    rmSync(join(dir, 'future.json'));
+    rmSync(join(dir, 'unversioned.json'));
+  });
+});
+
 describe('the table', () => {
-  test('one row per side with every statistic; the speedup on the subject row; untimed pairs say why', () => {
+  test('one row per side with every statistic; the speedup on the measured row; untimed pairs say why', () => {
     const text = renderTextTable(tableRows(readRun(join(dir, 'node.json')).pairs));
     const lines = text.split('\n');
     assert.match(lines[0]!, /^task +side +mean +median +p99 +min +max +sd +ops\/s +rme +samples +batch +speedup/);
@@ -75,7 +105,7 @@ describe('summary.md', () => {
     const text = md();
     assert.match(text, /^# Benchmarks: WebAssembly against JavaScript\n/);
     assert.match(text, /\| math\.sieve \| WASM \| 410 µs \|/);
-    assert.match(text, /\| task \| subject vs baseline \| node \| chromium \|\n/);
+    assert.match(text, /\| task \| measured vs reference \| node \| chromium \|\n/);
     assert.match(text, /\| math\.sieve \| WASM vs JS \| 2\.10 ± 0\.030× \| 2\.00 ± 0\.047× \|/);
     assert.match(text, /\| serde\.values \| WASM vs JS \| unequal \| — \|/);
     assert.match(text, /- firefox: not run — firefox: not run — Firefox not found/);
@@ -89,7 +119,7 @@ describe('summary.md', () => {
     assert.match(md(), /- `strings\.reverse` — reverse &lt;script&gt;alert\('x'\)&lt;\/script&gt; &amp; co\n/);
     assert.ok(!md().includes('<script'), 'no markup from a title reaches the Markdown');
     const run = readRun(join(dir, 'node.json'));
-    run.pairs[2]!.subject!.label = 'WA|SM';
+    run.pairs[2]!.measured!.label = 'WA|SM';
     writeFileSync(join(dir, 'node.json'), JSON.stringify(run));
     assert.match(md(), /\| math\.sieve \| WA\\\|SM \|/);
     copyFileSync(join(FIXTURES, 'node.json'), join(dir, 'node.json'));
@@ -118,8 +148,8 @@ describe('index.html', () => {
         { label: 'slow', points: [{ value: 0.5, low: 0.5, high: 0.5, text: '0.5×' }] },
         { label: 'none', points: [null] },
       ],
-      reference: 1,
-      referenceLabel: 'same',
+      origin: 1,
+      originLabel: 'same',
       leftMeans: 'slower',
       rightMeans: 'faster',
     });

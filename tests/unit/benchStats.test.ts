@@ -66,15 +66,15 @@ describe('reading tinybench', () => {
         kind: 'wasm-vs-js',
         setup: () => null,
         // Async sides are timed one call per sample, as tinybench does by itself.
-        subject: { label: 'WASM', run: async () => 1 },
-        baseline: { label: 'JS', run: async () => 1 },
+        measured: { label: 'WASM', run: async () => 1 },
+        reference: { label: 'JS', run: async () => 1 },
       },
       { timeMs: 30, warmupTimeMs: 0, batchTargetMs: 1 },
       { now },
     );
     assert.equal(result.status, 'ok', result.error ?? '');
-    assert.deepEqual(result.subject!.warnings, ['timer warning: zero-dominated']);
-    assert.equal(result.subject!.batch, 1);
+    assert.deepEqual(result.measured!.warnings, ['timer warning: zero-dominated']);
+    assert.equal(result.measured!.batch, 1);
   });
 });
 
