@@ -24,8 +24,10 @@ export function collectReports(dir: string): CollectedReports {
         .map((f) => {
           try {
             return readRun(join(dir, f));
-          } catch {
-            return null; // not a run (a file someone put here): ignored
+          } catch (error) {
+            // A file someone put here, or a run of another version: left out, but said, so a missing engine has its reason.
+            console.warn(`bench report: left out ${f}: ${(error as Error).message}`);
+            return null;
           }
         })
         .filter((r): r is BenchRun => r !== null)
