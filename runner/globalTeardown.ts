@@ -23,6 +23,7 @@ import { checkCompatReport } from './readCompat.ts';
 import { notRunReason, savedResult, savedTests, type SavedTest } from './testRecord.ts';
 import { projectRequirements, subjectReport } from './subjectReport.ts';
 import { targetUrl } from './targetUrls.ts';
+import { reportRank } from './projects.ts';
 
 /** Each project's report from the saved tests, in the order they started. */
 export function foldProjects(saved: SavedTest[]): Map<string, ProjectReport> {
@@ -57,11 +58,8 @@ function writeCompatJson(config: FullConfig, saved: SavedTest[], runId: string):
   const targets = new Map(
     config.projects.flatMap((p) => ((p.use as { target?: TargetRecord }).target ? [[p.name, (p.use as { target: TargetRecord }).target] as const] : [])),
   );
-  // In the config's order, whichever worker finished first: the matrix's columns follow it.
-  const order = (name: string) => {
-    const i = config.projects.findIndex((p) => p.name === name);
-    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-  };
+  // In the registry's order, whichever worker finished first and whatever order the projects ran in: the matrix's columns follow it.
+  const order = reportRank(config.projects.map((p) => p.name));
   const projects = [...foldProjects(saved)]
     .sort(([a], [b]) => order(a) - order(b))
     .map(([name, p]): [string, ProjectReport] => {

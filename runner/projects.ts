@@ -93,11 +93,32 @@ export function chosenProjects(env: Environment = environment()): BrowserProject
   return all.filter((p) => asked.includes(p.name));
 }
 
+/**
+ * The order Playwright starts projects in, which is not the reports' (reportRank): a throttled
+ * phone's first. Its page is the run's longest (its CPU and network slowed, 15 s here against 7 s),
+ * and two workers finish together only when the longest job starts first; the CPU it leaves idle
+ * while throttled is the other worker's.
+ */
+function runOrder(projects: BrowserProject[]): BrowserProject[] {
+  const throttled = (p: BrowserProject) => p.throttle !== null && engineThrottles(p.engine);
+  return [...projects.filter(throttled), ...projects.filter((p) => !throttled(p))];
+}
+
+/** Where a project goes in the reports (compat.json, the matrix's columns): the registry's order, each engine's serving variants after it; others (Appium's) last, in `configured`'s order. */
+export function reportRank(configured: readonly string[]): (name: string) => number {
+  const registry = browserProjectList().map((p) => p.name);
+  return (name) => {
+    const base = registry.indexOf(name.split('@')[0]!);
+    const own = configured.indexOf(name);
+    return (base < 0 ? registry.length : base) * 10_000 + (own < 0 ? 9_999 : own);
+  };
+}
+
 /** The production setup runs on every device; its variants on the desktop engines keep the run short. */
 export function browserProjects({ primary, matrix }: TargetPlan, run: ProbeSelection = runProbeSelection(), env: Environment = environment()): SuiteProject[] {
   const projects = chosenProjects(env);
   return [
-    ...projects.map((d) => browserProject(d, primary, true, run)),
+    ...runOrder(projects).map((d) => browserProject(d, primary, true, run)),
     ...matrix.flatMap((t) => projects.filter((d) => t.isolation === 'require-corp' || !d.emulated).map((d) => browserProject(d, t, false, run))),
   ];
 }

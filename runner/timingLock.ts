@@ -2,7 +2,8 @@
 // cores do, so while a page runs its probes no other browser of the suite may be working: not the
 // other worker's, nor another run's (the meta-tests run the suite twice at once). A readers–writer
 // lock across every run on the machine, as plain files in one folder under the system's temporary
-// folder: a page running its probes holds it alone (runAlone); whatever else works a browser hard
+// folder: a page running its timed probes holds it alone (runAlone; the page runs the rest of its
+// probes first, shared, and holds the timed ones back until it has the lock); whatever else works a browser hard
 // (an engine starting, a Rust test run) holds it beside the others' (runShared). A waiting page load
 // goes first: shared holders that come after it wait, so it cannot starve. mkdir is atomic; a holder
 // whose process has died is cleared by the next one to wait on it. Outside a run (no global setup)
@@ -135,12 +136,14 @@ export async function runShared<T>(work: () => Promise<T>): Promise<T> {
 export const TIMED_PROBES = ['loading.compileDuringDownload'];
 
 /**
- * Whether a page load must run alone: it runs a timed probe that its engine's expectation judges.
- * Where the expectation only records the outcome (V8's streaming, docs/streaming.md), the load runs
- * beside the other worker's shared work, never beside a page that runs alone.
+ * The probes of a page load that must run alone: the timed ones it runs that its engine's
+ * expectation judges. The page holds them back to run last (its URL's `hold`), so that the rest of
+ * the load runs beside the other worker's shared work and only these seconds are alone. Where the
+ * expectation only records the outcome (V8's streaming, docs/streaming.md), none: the whole load
+ * runs shared, never beside a probe that runs alone.
  */
-export function mustRunAlone(selection: ProbeSelection, ctx: ExpectationContext, subjectRules: Record<string, Rule> = {}): boolean {
-  return TIMED_PROBES.some(
+export function probesToRunAlone(selection: ProbeSelection, ctx: ExpectationContext, subjectRules: Record<string, Rule> = {}): string[] {
+  return TIMED_PROBES.filter(
     (id) => isSelected(selection, { id, category: id.split('.')[0] as ProbeCategory }) && expectedProbe(id, ctx, subjectRules).status !== 'recorded',
   );
 }

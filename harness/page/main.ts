@@ -6,13 +6,15 @@ import type { HarnessReport, ProbeContext } from '../probes/probe.ts';
 import { probes } from '../probes/index.ts';
 import { renderEngine, renderResult, renderSummary } from './render.ts';
 import { runProbe } from '../probes/runProbe.ts';
-import { isSelected, type ProbeSelection, selectionFromUrl } from '../probes/probeSelection.ts';
+import { heldFromUrl, isSelected, type ProbeSelection, selectionFromUrl } from '../probes/probeSelection.ts';
 
 const pageErrors = (window as { __wasmCompatPageErrors?: string[] }).__wasmCompatPageErrors ?? [];
 // A URL that asks for no real selection runs nothing and says why, rather than quietly running something else.
 let selection: ProbeSelection;
+let held: string[] = [];
 try {
   selection = selectionFromUrl(location.search);
+  held = heldFromUrl(location.search);
 } catch (error) {
   pageErrors.push(`this page's URL: ${(error as Error).message}`);
   selection = { categories: [], skip: [] };
@@ -36,7 +38,17 @@ renderEngine(report);
 
 const context: ProbeContext = { subject, wasmUrl, ...(await loadSubject()) };
 
-for (const probe of probes.filter((p) => isSelected(selection, p))) {
+const selected = probes.filter((p) => isSelected(selection, p));
+const last = selected.filter((p) => held.includes(p.id));
+for (const probe of [...selected.filter((p) => !held.includes(p.id)), ...last]) {
+  if (probe === last[0]) {
+    // The held probes time this machine: the driver releases them when no other browser is working.
+    await new Promise<void>((release) => {
+      window.__wasmCompatRelease = release;
+      report.state = 'holding';
+    });
+    report.state = 'running';
+  }
   const result = await runProbe(probe, context, report.webAssemblyAvailable);
   report.results.push(result);
   renderResult(result);

@@ -126,7 +126,8 @@ export interface ProbeSelection {
 /** What the page publishes on window.__wasmCompat for drivers (see docs/harness.md). */
 export interface HarnessReport {
   schema: 1;
-  state: 'running' | 'done';
+  /** 'holding': the probes its URL holds back wait for the driver's release (window.__wasmCompatRelease). */
+  state: 'running' | 'holding' | 'done';
   page: string;
   startedAt: string;
   finishedAt: string | null;
@@ -144,6 +145,8 @@ export interface HarnessReport {
 declare global {
   interface Window {
     __wasmCompat?: HarnessReport;
+    /** Set while the page holds probes back (state 'holding'): calling it runs them. */
+    __wasmCompatRelease?: () => void;
   }
 }
 

@@ -24,24 +24,38 @@ export function parseCategories(list: string, name: string): ProbeCategory[] {
   return asked as ProbeCategory[];
 }
 
+/** The probe ids of a URL parameter (`skip`, `hold`), each checked. */
+function idsFromUrl(params: URLSearchParams, name: 'skip' | 'hold'): string[] {
+  const ids = (params.get(name) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const badIds = ids.filter((id) => !PROBE_ID.test(id));
+  if (badIds.length) throw new Error(`${name}=${JSON.stringify(params.get(name))}: not probe ids (<category>.<name>): ${badIds.join(', ')}`);
+  return ids;
+}
+
 /** The selection a page URL asks for: `probes` (categories) and `skip` (probe ids). */
 export function selectionFromUrl(search: string): ProbeSelection {
   const params = new URLSearchParams(search);
   const categories = params.get('probes');
-  const skip = (params.get('skip') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const badIds = skip.filter((id) => !PROBE_ID.test(id));
-  if (badIds.length) throw new Error(`skip=${JSON.stringify(params.get('skip'))}: not probe ids (<category>.<name>): ${badIds.join(', ')}`);
-  return { categories: categories === null ? null : parseCategories(categories, 'probes'), skip };
+  return { categories: categories === null ? null : parseCategories(categories, 'probes'), skip: idsFromUrl(params, 'skip') };
 }
 
-/** The page URL that asks for `selection` (unchanged when it selects every probe). */
-export function urlWithSelection(url: string, selection: ProbeSelection): string {
+/**
+ * The probes a page URL holds back (`hold`, ids): the page runs them last, once its driver releases
+ * them (runner/timingLock.ts: the timing probes run while no other browser works this machine).
+ */
+export function heldFromUrl(search: string): string[] {
+  return idsFromUrl(new URLSearchParams(search), 'hold');
+}
+
+/** The page URL that asks for `selection` (unchanged when it selects every probe), holding back `held` until its driver releases them. */
+export function urlWithSelection(url: string, selection: ProbeSelection, held: readonly string[] = []): string {
   const u = new URL(url);
   if (selection.categories) u.searchParams.set('probes', selection.categories.join(','));
   if (selection.skip.length) u.searchParams.set('skip', selection.skip.join(','));
+  if (held.length) u.searchParams.set('hold', held.join(','));
   return u.href;
 }
 

@@ -20,6 +20,8 @@ export interface Driver {
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   /** Waits for the harness to finish its probes and returns what it published. */
   results(timeoutMs?: number): Promise<HarnessReport>;
+  /** Waits until the harness has run every probe but those its URL holds back (or every one: then it is done). */
+  untilHeld(timeoutMs?: number): Promise<void>;
   screenshot(): Promise<Buffer>;
   /** Errors seen outside the probes: page errors, console errors, failed requests. */
   problems(): string[];

@@ -59,6 +59,12 @@ export class PlaywrightDriver implements Driver {
     return this.page.evaluate(fn as (arg: unknown) => Promise<T>, arg as unknown);
   }
 
+  async untilHeld(timeoutMs = RESULTS_TIMEOUT_MS): Promise<void> {
+    await this.page.waitForFunction(() => window.__wasmCompat?.state === 'holding' || window.__wasmCompat?.state === 'done', undefined, {
+      timeout: timeoutMs,
+    });
+  }
+
   async results(timeoutMs = RESULTS_TIMEOUT_MS): Promise<HarnessReport> {
     await this.page.waitForFunction(() => window.__wasmCompat?.state === 'done', undefined, { timeout: timeoutMs });
     return this.page.evaluate(() => window.__wasmCompat!);

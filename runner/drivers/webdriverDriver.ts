@@ -20,6 +20,14 @@ export class WebDriverDriver implements Driver {
     return this.browser.execute(fn as unknown as (arg: unknown) => T, arg as unknown) as Promise<T>;
   }
 
+  async untilHeld(timeoutMs = RESULTS_TIMEOUT_MS): Promise<void> {
+    await this.browser.waitUntil(() => this.browser.execute(() => window.__wasmCompat?.state === 'holding' || window.__wasmCompat?.state === 'done'), {
+      timeout: timeoutMs,
+      interval: 100,
+      timeoutMsg: `the harness did not reach the probes it holds back within ${timeoutMs / 1000} s`,
+    });
+  }
+
   async results(timeoutMs = RESULTS_TIMEOUT_MS): Promise<HarnessReport> {
     await this.browser.waitUntil(() => this.browser.execute(() => window.__wasmCompat?.state === 'done'), {
       timeout: timeoutMs,

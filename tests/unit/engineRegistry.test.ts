@@ -20,7 +20,7 @@ import { defineDevice, defineEngine } from '../../runner/engines/registry/descri
 import { engineFromBrowserName, remoteEngine } from '../../runner/engines/remote.ts';
 import { expectationContext, expectedProbe } from '../../runner/expectations/probes.ts';
 import { expectedSupport } from '../../runner/expectations/features.ts';
-import { browserProjects } from '../../runner/projects.ts';
+import { browserProjects, reportRank } from '../../runner/projects.ts';
 import { planTargets } from '../../serving/targets/plan.ts';
 import { EVERY_PROBE } from '../../harness/probes/probeSelection.ts';
 import { scratchDir } from '../scratchDir.ts';
@@ -69,10 +69,14 @@ test('a fictitious engine and device, added as descriptors, appear everywhere en
   removals.push(addDescriptor(servo), addDescriptor(servoPhone));
 
   // The projects: its desktop project in its place, the device after the others; resolved, not run, with its reason.
+  // They run the throttled phone first (its page is the longest), and are reported in the registry's order.
   const projects = browserProjects(planTargets({}), EVERY_PROBE);
+  const names = projects.map((p) => p.name);
+  assert.deepEqual(names, ['pixel5', 'chromium', 'firefox', 'webkit', 'servo', 'iphone12', 'servophone']);
+  const rank = reportRank([...names, 'chromium@nginx', 'appium-chromium']);
   assert.deepEqual(
-    projects.map((p) => p.name),
-    ['chromium', 'firefox', 'webkit', 'servo', 'pixel5', 'iphone12', 'servophone'],
+    [...names, 'appium-chromium', 'chromium@nginx'].sort((a, b) => rank(a) - rank(b)),
+    ['chromium', 'chromium@nginx', 'firefox', 'webkit', 'servo', 'pixel5', 'iphone12', 'servophone', 'appium-chromium'],
   );
   const choice = projects.find((p) => p.name === 'servo')!.use.engineChoice;
   assert.deepEqual(choice, { engine: 'servo', kind: 'missing', reason: 'Servo not found: no /usr/bin/servo' });

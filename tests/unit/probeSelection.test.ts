@@ -2,7 +2,7 @@
 // (runner/projects.ts): the serving matrix's pages run only what a server can change.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EVERY_PROBE, isSelected, narrowSelection, selectionFromUrl, urlWithSelection } from '../../harness/probes/probeSelection.ts';
+import { EVERY_PROBE, heldFromUrl, isSelected, narrowSelection, selectionFromUrl, urlWithSelection } from '../../harness/probes/probeSelection.ts';
 import { browserProjects, runProbeSelection } from '../../runner/projects.ts';
 import { planTargets } from '../../serving/targets/plan.ts';
 import { ISOLATION_BLIND_PROBES, SERVING_CATEGORIES } from '../../serving/targets/target.ts';
@@ -13,6 +13,15 @@ test('a selection travels in the page URL and back', () => {
   assert.deepEqual(selectionFromUrl(new URL(url).search), selection);
   assert.equal(urlWithSelection('http://127.0.0.1:4173/', EVERY_PROBE), 'http://127.0.0.1:4173/', 'every probe: the URL as it was');
   assert.deepEqual(selectionFromUrl(''), EVERY_PROBE);
+});
+
+test('the probes a load holds back for its driver travel in the URL too; none unless asked', () => {
+  const url = urlWithSelection('http://127.0.0.1:4173/', EVERY_PROBE, ['loading.compileDuringDownload']);
+  assert.equal(url, 'http://127.0.0.1:4173/?hold=loading.compileDuringDownload');
+  assert.deepEqual(heldFromUrl(new URL(url).search), ['loading.compileDuringDownload']);
+  assert.deepEqual(selectionFromUrl(new URL(url).search), EVERY_PROBE, 'held is not skipped: the load still runs it');
+  assert.deepEqual(heldFromUrl(''), []);
+  assert.throws(() => heldFromUrl('?hold=compileDuringDownload'), /hold="compileDuringDownload": not probe ids/);
 });
 
 test('bad selections name the value and the choices', () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { endRun, type Run, startRun } from '../../runner/currentRun.ts';
 import { EVERY_PROBE } from '../../harness/probes/probeSelection.ts';
-import { mustRunAlone, runAlone, runShared, TIMED_PROBES, TIMING_LOCK_ENV } from '../../runner/timingLock.ts';
+import { probesToRunAlone, runAlone, runShared, TIMED_PROBES, TIMING_LOCK_ENV } from '../../runner/timingLock.ts';
 import { dropHandOff } from '../../runner/handOff.ts';
 import { environment, setInEnvironment } from '../../settings/environment.ts';
 
@@ -95,17 +95,17 @@ test('a page load inside shared work is refused, naming why', async () => {
   );
 });
 
-test('a page load runs alone when it runs a timed probe that its engine is judged on, and only then', () => {
+test('a page load runs alone only the timed probes its engine is judged on, and only when it runs them', () => {
   const ctx = (engine: 'chromium' | 'firefox' | 'webkitgtk') => ({
     engine,
     version: engine === 'chromium' ? '156.0.8078.114' : engine === 'firefox' ? '153.8.0' : '2.50.6',
     isolation: 'require-corp' as const,
   });
   // Firefox's and WebKitGTK's streaming outcome is judged; V8's only recorded (docs/streaming.md).
-  assert.equal(mustRunAlone(EVERY_PROBE, ctx('firefox')), true);
-  assert.equal(mustRunAlone(EVERY_PROBE, ctx('webkitgtk')), true);
-  assert.equal(mustRunAlone(EVERY_PROBE, ctx('chromium')), false);
+  assert.deepEqual(probesToRunAlone(EVERY_PROBE, ctx('firefox')), ['loading.compileDuringDownload']);
+  assert.deepEqual(probesToRunAlone(EVERY_PROBE, ctx('webkitgtk')), ['loading.compileDuringDownload']);
+  assert.deepEqual(probesToRunAlone(EVERY_PROBE, ctx('chromium')), []);
   // A page that does not run the streaming pairs times nothing a verdict depends on.
-  assert.equal(mustRunAlone({ categories: ['features'], skip: [] }, ctx('firefox')), false);
-  assert.equal(mustRunAlone({ categories: null, skip: TIMED_PROBES }, ctx('firefox')), false);
+  assert.deepEqual(probesToRunAlone({ categories: ['features'], skip: [] }, ctx('firefox')), []);
+  assert.deepEqual(probesToRunAlone({ categories: null, skip: TIMED_PROBES }, ctx('firefox')), []);
 });
