@@ -1,6 +1,8 @@
 // npm run bench:inner-loop: the suite's inner loop beside the peer's, on the same crate's tests, in
 // one run, rounds interleaved so that the machine's load falls on both alike:
 //   peer      WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome (in the crate's folder)
+//   same      WASM_COMPAT_CRATE=<crate> WASM_COMPAT_RUST_MODES='main thread' npx playwright test
+//             --project=chromium rustTests (the peer's tests in the peer's one context: the same work)
 //   rust      WASM_COMPAT_CRATE=<crate> npx playwright test --project=chromium rustTests (its tests in
 //             the suite's three modes: main thread, dedicated worker, not isolated)
 //   project   WASM_COMPAT_CRATE=<crate> npx playwright test --project=chromium (the tests, and every probe)
@@ -48,19 +50,21 @@ function time(command: string, args: string[], cwd: string, env: NodeJS.ProcessE
   return { seconds: Math.round(seconds * 100) / 100, exitCode: run.status, tail };
 }
 
-const suite = (args: string[], round: number): Timed =>
+const suite = (args: string[], round: number, env: Record<string, string> = {}): Timed =>
   time('node_modules/.bin/playwright', ['test', '--project=chromium', ...args], process.cwd(), {
     WASM_COMPAT_CRATE: crate,
     WASM_COMPAT_REPORTS_DIR: join(scratch, `r${round}`),
+    ...env,
   });
 const tools = {
   peer: (_round: number) =>
     time('wasm-pack', ['test', '--headless', '--chrome', '--chromedriver', values.chromedriver!], crate, { WASM_BINDGEN_USE_BROWSER: '1' }),
+  same: (round: number) => suite(['rustTests'], round, { WASM_COMPAT_RUST_MODES: 'main thread' }),
   rust: (round: number) => suite(['rustTests'], round),
   project: (round: number) => suite([], round),
 };
 
-const results: Record<keyof typeof tools, Timed[]> = { peer: [], rust: [], project: [] };
+const results: Record<keyof typeof tools, Timed[]> = { peer: [], same: [], rust: [], project: [] };
 try {
   for (let round = 0; round <= rounds; round++) {
     for (const [name, run] of Object.entries(tools) as Array<[keyof typeof tools, (r: number) => Timed]>) {
@@ -73,7 +77,7 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 const med = (name: keyof typeof tools) => median(results[name].map((r) => r.seconds));
-const summary = { peer: med('peer'), rust: med('rust'), project: med('project') };
+const summary = { peer: med('peer'), same: med('same'), rust: med('rust'), project: med('project') };
 writeJsonAtomic(reportPath('inner-loop.json'), {
   measuredAt: new Date().toISOString(),
   cpus: cpus().length,
@@ -81,9 +85,9 @@ writeJsonAtomic(reportPath('inner-loop.json'), {
   crate,
   rounds,
   medianSeconds: summary,
-  ratioToPeer: { rust: summary.rust / summary.peer, project: summary.project / summary.peer },
+  ratioToPeer: { same: summary.same / summary.peer, rust: summary.rust / summary.peer, project: summary.project / summary.peer },
   results,
 });
 console.log(
-  `medians over ${rounds} warm rounds: peer ${summary.peer} s; the suite's Rust tests (3 modes) ${summary.rust} s (${(summary.rust / summary.peer).toFixed(1)}×); the whole chromium project ${summary.project} s (${(summary.project / summary.peer).toFixed(1)}×) -> ${reportPath('inner-loop.json')}`,
+  `medians over ${rounds} warm rounds: peer ${summary.peer} s; the same tests through the suite (main thread) ${summary.same} s (${(summary.same / summary.peer).toFixed(1)}×); the suite's Rust tests (3 modes) ${summary.rust} s (${(summary.rust / summary.peer).toFixed(1)}×); the whole chromium project ${summary.project} s (${(summary.project / summary.peer).toFixed(1)}×) -> ${reportPath('inner-loop.json')}`,
 );
