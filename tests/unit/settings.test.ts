@@ -50,7 +50,7 @@ test('every WASM_COMPAT_* variable the project uses is listed, and every one lis
   assert.equal(new Set(listed).size, listed.length, 'each listed once');
 });
 
-test('the process environment is reached only through settings/environment.ts; each outside variable it lists is read', () => {
+test('the environment of the process is reached only through settings/environment.ts; each outside variable it lists is read', () => {
   const files = execFileSync('git', ['grep', '-l', 'process\\.env', '--', '*.ts', '*.js', '*.mjs', '*.cjs'], { encoding: 'utf8' }).trim().split('\n');
   assert.deepEqual(files, ['settings/environment.ts'], 'these reach the process environment themselves: go through settings/environment.ts');
   const reads = execFileSync('git', ['grep', '-hoE', "outsideVariable\\('[A-Z_]+'", '--', '*.ts', ':!tests', ':!settings'], { encoding: 'utf8' });
