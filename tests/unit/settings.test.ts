@@ -52,7 +52,7 @@ test('every WASM_COMPAT_* variable the project uses is listed, and every one lis
 
 test('the environment of the process is reached only through settings/environment.ts; each outside variable it lists is read', () => {
   const files = execFileSync('git', ['grep', '-l', 'process\\.env', '--', '*.ts', '*.js', '*.mjs', '*.cjs'], { encoding: 'utf8' }).trim().split('\n');
-  assert.deepEqual(files, ['settings/environment.ts'], 'these reach the process environment themselves: go through settings/environment.ts');
+  assert.deepEqual(files, ['settings/environment.ts'], 'these reach the environment of the process themselves: go through settings/environment.ts');
   const reads = execFileSync('git', ['grep', '-hoE', "outsideVariable\\('[A-Z_]+'", '--', '*.ts', ':!tests', ':!settings'], { encoding: 'utf8' });
   const read = new Set([...reads.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]));
   assert.deepEqual(
