@@ -225,15 +225,21 @@ function requirementSection(report: CompatReport, columns: Column[]): Section | 
   };
 }
 
-/** A Rust test's status as a cell kind: one that did not report fails like one that failed. */
-export const RUST_KIND = { passed: 'pass', failed: 'fail', ignored: 'skipped', 'not-reported': 'fail' } as const satisfies Record<string, CellKind>;
+/** A Rust test's status as a cell kind: one that did not report fails like one that failed; one whose context the engine lacks is unsupported, not failed. */
+export const RUST_KIND = {
+  passed: 'pass',
+  failed: 'fail',
+  ignored: 'skipped',
+  'not-reported': 'fail',
+  unsupported: 'unsupported-as-expected',
+} as const satisfies Record<string, CellKind>;
 
 function rustSection(report: CompatReport, columns: Column[]): Section | null {
   if (!columns.some((c) => (report.projects[c.project]!.rustTests ?? []).length > 0)) return null;
   const rows = rowsOf(columns, report.projects, (p) =>
     (p.rustTests ?? []).map((t) => ({
       id: `rust:${t.target}::${t.name}@${t.mode}`,
-      label: `${t.target}::${t.name} (${t.mode})`,
+      label: `${t.target}::${t.name} (${t.mode}${t.configure ? `; ${t.configure}` : ''})`,
       cell: {
         kind: RUST_KIND[t.status],
         text: t.status === 'not-reported' ? 'did not report' : t.status,

@@ -7,7 +7,17 @@ import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
 import { findEngine } from '../runner/engines/registry.ts';
 import { failsRun, type ProbeVerdict } from '../runner/expectations/verdict.ts';
 
-export type WptSubtestStatus = 'PASS' | 'FAIL' | 'NOTRUN';
+/** wptreport's subtest statuses: PRECONDITION_FAILED is WPT's word for a feature the browser does not offer (assert_implements_optional). */
+export type WptSubtestStatus = 'PASS' | 'FAIL' | 'NOTRUN' | 'PRECONDITION_FAILED';
+
+/** A Rust test's status as a wptreport subtest's: #[ignore] is not run; a context the engine lacks is a precondition, not a failure. */
+const RUST_WPT_STATUS = {
+  passed: 'PASS',
+  ignored: 'NOTRUN',
+  unsupported: 'PRECONDITION_FAILED',
+  failed: 'FAIL',
+  'not-reported': 'FAIL',
+} as const satisfies Record<string, WptSubtestStatus>;
 
 export interface WptSubtest {
   name: string;
@@ -68,7 +78,7 @@ export function wptReport(report: CompatReport, project: string): WptReport | nu
       subtests: (p.rustTests ?? [])
         .filter((t) => t.target === target && t.mode === mode)
         .map((t) => {
-          const status: WptSubtestStatus = t.status === 'passed' ? 'PASS' : t.status === 'ignored' ? 'NOTRUN' : 'FAIL';
+          const status: WptSubtestStatus = RUST_WPT_STATUS[t.status];
           return { name: t.name, status, message: t.output || null, ...(status === 'FAIL' ? { expected: 'PASS' as const } : {}) };
         }),
     });

@@ -117,10 +117,22 @@ export const probeVerdictSchema = z
 export const rustTestRecordSchema = z
   .object({
     target: z.string().describe("The cargo test target (tests/web.rs is 'web')."),
-    mode: z.string().describe("Where it ran: the runner page's main thread, or a dedicated worker."),
+    mode: z
+      .string()
+      .describe(
+        "Where it ran (runner/rustTests/rustTestModes.ts): the runner page's main thread, a dedicated, shared or service worker, or a page without isolation.",
+      ),
     name: z.string(),
-    status: z.enum(['passed', 'failed', 'ignored', 'not-reported']),
-    output: z.string().describe("Its output: a panic's message, or why it did not report."),
+    status: z
+      .enum(['passed', 'failed', 'ignored', 'not-reported', 'unsupported'])
+      .describe("'unsupported': the engine does not offer the mode's context, so nothing ran (the output says what was missing, with a source)."),
+    output: z.string().describe("Its output: a panic's message, why it did not report, or why its context is unsupported."),
+    configure: z
+      .string()
+      .optional()
+      .describe(
+        "The crate's wasm_bindgen_test_configure!(…) for the test's binary (run_in_browser, …): it pins the context, so the test ran only in that context's modes.",
+      ),
   })
   .describe("One #[wasm_bindgen_test] as it ran in this project's engine.");
 

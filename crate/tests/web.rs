@@ -1,13 +1,13 @@
 //! The demo's own browser tests, as a team writes them with wasm-bindgen-test: the exports and the
 //! JS boundary, where engines differ in what they expose around WebAssembly. The suite runs them in
-//! every engine it drives (tests/specs/rustTests.spec.ts); `wasm-pack test` runs them too.
+//! every engine it drives (tests/specs/rustTests.spec.ts), in every context it is asked for: no
+//! wasm_bindgen_test_configure! pins them, so the runner's variables choose the main thread or a
+//! worker. `WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome` runs them too.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, BigInt, Function, Intl, Object, Reflect, WebAssembly};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn sieve_counts_primes() {

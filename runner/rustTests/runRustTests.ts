@@ -9,6 +9,7 @@ import { startWebDriverBridge } from './webdriverBridge.ts';
 import { readShared, writeShared } from '../currentRun.ts';
 import { runShared } from '../timingLock.ts';
 import { readSetting } from '../../settings/settings.ts';
+import { RUST_TEST_MODES, type RustTestMode, unofferedModes } from './rustTestModes.ts';
 import { childEnvironment } from '../../settings/environment.ts';
 
 export type RustTestStatus = 'passed' | 'failed' | 'ignored';
@@ -54,28 +55,6 @@ export function parseRunnerOutput(log: string): { results: RustTestResult[]; sum
   return { results: [...results.values()], summary };
 }
 
-/**
- * Where the runner runs the tests: the page's main thread, or a dedicated worker (its
- * WASM_BINDGEN_USE_DEDICATED_WORKER), on its cross-origin isolated page; and the main thread on a
- * page without COOP/COEP (WASM_BINDGEN_TEST_NO_ORIGIN_ISOLATION), as the serving matrix does for probes.
- */
-export const RUST_TEST_MODES = {
-  'main thread': {},
-  'dedicated worker': { WASM_BINDGEN_USE_DEDICATED_WORKER: '1' },
-  'not isolated': { WASM_BINDGEN_TEST_NO_ORIGIN_ISOLATION: '1' },
-} as const satisfies Record<string, Record<string, string>>;
-export type RustTestMode = keyof typeof RUST_TEST_MODES;
-
-/** The modes this run uses: all, unless WASM_COMPAT_RUST_MODES names some ("main thread,dedicated worker"). */
-export function rustTestModes(): RustTestMode[] {
-  const all = Object.keys(RUST_TEST_MODES) as RustTestMode[];
-  const asked = readSetting('rustModes');
-  if (!asked) return all;
-  const unknown = asked.filter((m) => !all.includes(m as RustTestMode));
-  if (unknown.length) throw new Error(`WASM_COMPAT_RUST_MODES: unknown mode ${unknown.join(', ')} (the modes: ${all.join(', ')})`);
-  return asked as RustTestMode[];
-}
-
 export async function runRustTests(
   runner: string,
   artifact: Pick<RustTestArtifact, 'wasm'>,
@@ -84,7 +63,7 @@ export async function runRustTests(
 ): Promise<RustTestRun> {
   // RUST_BACKTRACE=0: the runner's own backtrace on "some tests failed" says nothing about the tests.
   const env = childEnvironment({
-    ...RUST_TEST_MODES[options.mode ?? 'main thread'],
+    ...RUST_TEST_MODES[options.mode ?? 'main thread'].env,
     SAFARIDRIVER_REMOTE: bridgeUrl,
     WASM_BINDGEN_TEST_TIMEOUT: String(options.timeoutSeconds),
     NO_COLOR: '1',
@@ -115,6 +94,8 @@ export interface ProjectRustRun extends RustTestRun {
   /** Tests that were running when the runner stopped at its timeout. */
   hung: string[];
   timeoutSeconds: number;
+  /** Why the engine cannot run this mode's context at all (nothing ran): every test of the mode is unsupported, not failed. */
+  unsupported?: string;
 }
 
 /**
@@ -168,6 +149,7 @@ export async function runRustTestsOnce(
   mode: RustTestMode,
   modes: readonly RustTestMode[],
   driver: () => Promise<Driver>,
+  origin: string,
 ): Promise<ProjectRustRun> {
   const name = sharedRunName(project, artifact, mode);
   // Read by every later test of the project, in this worker or the next: the engine starts only for the run itself.
@@ -179,18 +161,23 @@ export async function runRustTestsOnce(
   const runs = new Map<RustTestMode, ProjectRustRun>();
   // Beside the other worker's Rust tests, never while its page runs the timing probes (runner/timingLock.ts).
   await runShared(async () => {
-    const runMode = async (m: RustTestMode, page: Driver) => {
-      const run = await runAll(suite, artifact, m, page);
+    const keep = (m: RustTestMode, run: ProjectRustRun) => {
       writeShared(sharedRunName(project, artifact, m), run);
       runs.set(m, run);
     };
+    const runMode = async (m: RustTestMode, page: Driver) => keep(m, await runAll(suite, artifact, m, page));
+    // A context the engine does not offer runs nothing: its tests are unsupported there, with the reason.
+    const unoffered = await unofferedModes(browser, pending, origin);
+    for (const [m, why] of unoffered)
+      keep(m, { results: [], log: '', exitCode: null, summary: null, hung: [], timeoutSeconds: rustTestTimeout(), unsupported: why });
+    const offered = pending.filter((m) => !unoffered.has(m));
     if (!browser.companion) {
-      for (const m of pending) await runMode(m, browser);
+      for (const m of offered) await runMode(m, browser);
       return;
     }
     // The project's own page runs the first mode and stays on its runner (a failure's screenshot); the others get a page each, closed after.
     await Promise.all(
-      pending.map(async (m, i) => {
+      offered.map(async (m, i) => {
         const page = i === 0 ? browser : browser.companion!();
         try {
           await runMode(m, page);

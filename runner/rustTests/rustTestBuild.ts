@@ -1,7 +1,8 @@
 // The subject's #[wasm_bindgen_test] build: `cargo test --no-run --target wasm32-unknown-unknown`
 // once per run (cargo's own cache makes every later call a no-op), with the same wasm32 toolchain
 // route as the subject's build. The artifacts are the test .wasm files that hold wasm-bindgen
-// tests; their names are read from the exports the test macro leaves (__wbgt_<name>).
+// tests; their names are read from the exports the test macro leaves (__wbgt_<name>), and the
+// context the crate pinned each to from the section its wasm_bindgen_test_configure! leaves.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { readShared, writeShared } from '../currentRun.ts';
 import { resolveSubject, type Subject, SubjectError } from '../../subject/resolveSubject.ts';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { childEnvironment, outsideVariable } from '../../settings/environment.ts';
+import { configuredContext } from './rustTestModes.ts';
 
 export interface RustTestArtifact {
   /** The cargo target it was built from ('web' for tests/web.rs). */
@@ -16,6 +18,8 @@ export interface RustTestArtifact {
   wasm: string;
   /** The tests it holds, as the runner names them (the path below the target: `nested::in_a_module`). */
   tests: Array<{ name: string; ignored: boolean }>;
+  /** The crate's wasm_bindgen_test_configure!(…) for this binary (run_in_browser, …), or null: it pins the context. */
+  configure: string | null;
 }
 
 export interface RustTestBuild {
@@ -25,16 +29,18 @@ export interface RustTestBuild {
 }
 
 /**
- * The wasm-bindgen tests a test .wasm holds, from its exports: `__wbgt_` + `$` for an #[ignore]d
- * one + `_<target>::<path>` (wasm-bindgen-test 0.3.80). The runner prints `<path>`.
+ * What a test .wasm holds: its wasm-bindgen tests, from its exports (`__wbgt_` + `$` for an
+ * #[ignore]d one + `_<target>::<path>`, wasm-bindgen-test 0.3.80; the runner prints `<path>`), and
+ * the context its crate pinned it to.
  */
-export function testNames(wasm: string, target: string): RustTestArtifact['tests'] {
+export function readTestBinary(wasm: string, target: string): Omit<RustTestArtifact, 'target' | 'wasm'> {
   const module = new WebAssembly.Module(readFileSync(wasm));
-  return WebAssembly.Module.exports(module)
+  const tests = WebAssembly.Module.exports(module)
     .map((e) => /^__wbgt_(\$?)_(.*)$/.exec(e.name))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ name: m[2]!.startsWith(`${target}::`) ? m[2]!.slice(target.length + 2) : m[2]!, ignored: m[1] === '$' }))
     .sort((a, b) => a.name.localeCompare(b.name));
+  return { tests, configure: configuredContext(module)?.configure ?? null };
 }
 
 /** Runs a shell line with the wasm32 toolchain and the crate's wasm-bindgen-cli first in PATH. */
@@ -45,9 +51,17 @@ function withToolchain(subject: Subject, line: string): string {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: childEnvironment({ WANT_BINDGEN: subject.wasmBindgen ?? '', CRATE_DIR: subject.crateDir ?? '' }),
+    env: childEnvironment({ WANT_BINDGEN: subject.wasmBindgen ?? '', CRATE_DIR: subject.crateDir ?? '', ...WITHOUT_DEBUGINFO }),
   });
 }
+
+/**
+ * The test build without DWARF: wasm-bindgen-test-runner (0.2.130, no --keep-debug) drops it from
+ * what it serves, and reading it cost each runner start 0.85 s here (the demo's test binary: 14 MB
+ * with it, 2.1 MB without; 1.21 s against 0.37 s a start, 2026-12-06), once per mode and project.
+ * The name section stays, so panics and stack traces read as before.
+ */
+const WITHOUT_DEBUGINFO = { CARGO_PROFILE_DEV_DEBUG: '0', CARGO_PROFILE_TEST_DEBUG: '0' };
 
 let built: { key: string; build: RustTestBuild } | null = null;
 
@@ -91,8 +105,8 @@ export function buildRustTests(subject: Subject): RustTestBuild {
     if (!line.startsWith('{')) continue;
     const message = JSON.parse(line) as { reason?: string; executable?: string | null; target?: { name: string } };
     if (message.reason !== 'compiler-artifact' || !message.executable?.endsWith('.wasm')) continue;
-    const tests = testNames(message.executable, message.target!.name);
-    if (tests.length > 0) artifacts.push({ target: message.target!.name, wasm: message.executable, tests });
+    const binary = readTestBinary(message.executable, message.target!.name);
+    if (binary.tests.length > 0) artifacts.push({ target: message.target!.name, wasm: message.executable, ...binary });
   }
   // The same shell that built the tests put the crate's wasm-bindgen-cli first in PATH: its runner is the one.
   const runner = /^runner=(.+)$/m.exec(out)?.[1];

@@ -2,7 +2,10 @@
 // outcome (tests/fixtures/rust-tests-crate): in Chromium, Firefox and WebKitGTK the deliberate
 // failure shows its panic message in compat.json, the JUnit XML and the Playwright HTML report;
 // the hanging test is named with its timeout and the tests after it still report; the ignored one
-// is a skip. `--grep` on a Rust test's name selects it.
+// is a skip. `--grep` on a Rust test's name selects it. On a second fixture
+// (tests/fixtures/contexts-crate), every context in the three engines: a binary with no
+// wasm_bindgen_test_configure! runs in every mode, where it is (its test that needs a document
+// fails in each worker, its output with it), and a binary the crate pinned runs only in its context.
 // The fixture and its test build are built once, first; the three suite runs then go side by side
 // (each its own reports folder), most of their time being engines waiting on the runner's page and
 // the hang's timeout. Those runs judge Rust tests, not probes: their pages run the environment
@@ -15,6 +18,7 @@ import { after, before, describe, test } from 'node:test';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readCompatFile } from '../../runner/readCompat.ts';
 import { rustTestSuite } from '../../runner/rustTests/rustTestBuild.ts';
+import { ALL_RUST_TEST_MODES } from '../../runner/rustTests/rustTestModes.ts';
 import { ensureSubjectBuilt } from '../../subject/buildSubject.ts';
 import { resolveSubjectFrom } from '../../subject/resolveSubject.ts';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
@@ -23,6 +27,7 @@ import { childEnvironment } from '../../settings/environment.ts';
 
 const PROJECTS = ['chromium', 'firefox', 'webkit'];
 const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/rust-tests-crate');
+const CONTEXTS = join(PROJECT_ROOT, 'tests/fixtures/contexts-crate');
 const PANIC = 'deliberate failure: double(2) is not 5';
 const PANIC_PATTERN = PANIC.replace(/[()]/g, '\\$&');
 /** The runner's timeout for a test binary (WASM_BINDGEN_TEST_TIMEOUT), which the hanging test costs once per
@@ -45,7 +50,7 @@ function playwright(reports: string, args: string[], env: NodeJS.ProcessEnv): Pr
 }
 
 function suite(reports: string, args: string[]): Promise<PlaywrightRun> {
-  // The main thread only: the dedicated-worker mode runs the same binary, and each mode pays the hang's timeout.
+  // The main thread only: the fixture pins its tests to it (run_in_browser), and 'not isolated', its other mode, would pay the hang's timeout again.
   return playwright(reports, ['rustTests', ...args], {
     WASM_COMPAT_CRATE: FIXTURE,
     CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET,
@@ -57,10 +62,12 @@ function suite(reports: string, args: string[]): Promise<PlaywrightRun> {
 // Built here, once, before the runs that share them start: each run's global setup and spec loading
 // then find the fixture's pkg and its test build current.
 before(async () => {
-  const fixture = resolveSubjectFrom({ WASM_COMPAT_CRATE: FIXTURE });
   await inSharedTarget(async () => {
-    await ensureSubjectBuilt(fixture, () => {});
-    rustTestSuite(fixture);
+    for (const crate of [FIXTURE, CONTEXTS]) {
+      const fixture = resolveSubjectFrom({ WASM_COMPAT_CRATE: crate });
+      await ensureSubjectBuilt(fixture, () => {});
+      rustTestSuite(fixture);
+    }
   });
 });
 
@@ -121,6 +128,54 @@ describe('through the suite', { concurrency: true }, () => {
     const data = join(reports, 'playwright', 'data');
     const withPanic = readdirSync(data).filter((f) => readFileSync(join(data, f)).includes(PANIC));
     assert.ok(withPanic.length >= PROJECTS.length, `the HTML report holds the panic message for each engine (${withPanic.length} files)`);
+  });
+
+  test('every context in three engines: an unpinned binary in every mode, a pinned one only in its own', async () => {
+    const reports = join(scratch, 'contexts');
+    const run = await playwright(reports, ['rustTests', ...PROJECTS.map((p) => `--project=${p}`)], {
+      WASM_COMPAT_CRATE: CONTEXTS,
+      CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET,
+      WASM_COMPAT_RUST_MODES: ALL_RUST_TEST_MODES.join(','),
+    });
+    assert.equal(run.status, 1, `has_a_document fails in the workers\n${run.output.slice(-3000)}`);
+    const workers = ['dedicated worker', 'shared worker', 'service worker'] as const;
+    const report = readCompatFile(join(reports, 'compat.json'));
+    for (const project of PROJECTS) {
+      const tests = report.projects[project]?.rustTests ?? [];
+      const of = (target: string, name: string) => tests.filter((t) => t.target === target && t.name === name);
+      const modes = (target: string, name: string) => of(target, name).map((t) => `${t.mode}: ${t.status}${t.configure ? ` (${t.configure})` : ''}`);
+      assert.deepEqual(
+        modes('unconfigured', 'says_where_it_runs').sort(),
+        ALL_RUST_TEST_MODES.map((m) => `${m}: passed`).sort(),
+        `${project}: a binary the crate did not pin runs in every mode`,
+      );
+      assert.deepEqual(
+        modes('unconfigured', 'has_a_document').sort(),
+        ALL_RUST_TEST_MODES.map((m) => `${m}: ${workers.includes(m as (typeof workers)[number]) ? 'failed' : 'passed'}`).sort(),
+        `${project}: each mode runs where it says (a document on the main thread only)`,
+      );
+      for (const mode of workers) {
+        const failed = of('unconfigured', 'has_a_document').find((t) => t.mode === mode)!;
+        const scope = {
+          'dedicated worker': 'DedicatedWorkerGlobalScope',
+          'shared worker': 'SharedWorkerGlobalScope',
+          'service worker': 'ServiceWorkerGlobalScope',
+        }[mode];
+        assert.match(
+          failed.output,
+          new RegExp(`looking for a document in ${scope}[\\s\\S]*no document in ${scope}`),
+          `${project}, ${mode}: what it printed, then its panic`,
+        );
+      }
+      assert.deepEqual(
+        modes('in_browser', 'runs_where_configured').sort(),
+        ['main thread: passed (run_in_browser)', 'not isolated: passed (run_in_browser)'],
+        project,
+      );
+      assert.deepEqual(modes('in_dedicated_worker', 'runs_where_configured'), ['dedicated worker: passed (run_in_dedicated_worker)'], project);
+      assert.deepEqual(modes('in_shared_worker', 'runs_where_configured'), ['shared worker: passed (run_in_shared_worker)'], project);
+      assert.deepEqual(modes('in_service_worker', 'runs_where_configured'), ['service worker: passed (run_in_service_worker)'], project);
+    }
   });
 
   test("--grep on a Rust test's name selects it", async () => {

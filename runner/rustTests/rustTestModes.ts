@@ -1,0 +1,135 @@
+// Where the subject's #[wasm_bindgen_test] tests run: one descriptor per mode (a context that
+// wasm-bindgen-test-runner offers, with or without cross-origin isolation: the variables that choose
+// it), and what an engine must offer for it. A mode is a row here; the spec, the settings and the
+// docs read this list. A test binary the crate pinned to a context (wasm_bindgen_test_configure!)
+// ignores the variables: it runs only in the modes of its context (contextModes).
+import type { Driver } from '../drivers/driver.ts';
+import { readSetting, SETTINGS, SettingError } from '../../settings/settings.ts';
+
+/** Where a test runs: the runner page's main thread or one of its workers. */
+export type RustTestContext = 'main thread' | 'dedicated worker' | 'shared worker' | 'service worker';
+
+export interface RustTestModeDescriptor {
+  context: RustTestContext;
+  /** The runner's variables that choose the context (for a binary the crate did not pin) and the isolation. */
+  env: Record<string, string>;
+  what: string;
+  /** The global the context needs in the engine: where it is missing the mode is unsupported, not failed. */
+  needs?: { global: string; source: string };
+}
+
+const mode = (d: RustTestModeDescriptor) => d;
+
+export const RUST_TEST_MODES = {
+  // WASM_BINDGEN_USE_BROWSER: without a variable or a configure! the runner runs a binary in Node.js.
+  'main thread': mode({
+    context: 'main thread',
+    env: { WASM_BINDGEN_USE_BROWSER: '1' },
+    what: "the runner page's main thread, cross-origin isolated (the runner's default)",
+  }),
+  'dedicated worker': mode({
+    context: 'dedicated worker',
+    env: { WASM_BINDGEN_USE_DEDICATED_WORKER: '1' },
+    what: 'a dedicated worker of that page',
+    needs: { global: 'Worker', source: 'https://developer.mozilla.org/en-US/docs/Web/API/Worker#browser_compatibility' },
+  }),
+  'not isolated': mode({
+    context: 'main thread',
+    env: { WASM_BINDGEN_USE_BROWSER: '1', WASM_BINDGEN_TEST_NO_ORIGIN_ISOLATION: '1' },
+    what: 'the main thread of a page without COOP/COEP, as the serving matrix loads the probes',
+  }),
+  'shared worker': mode({
+    context: 'shared worker',
+    env: { WASM_BINDGEN_USE_SHARED_WORKER: '1' },
+    what: 'a shared worker (one instance for every tab of the origin)',
+    needs: { global: 'SharedWorker', source: 'https://developer.mozilla.org/en-US/docs/Web/API/SharedWorker#browser_compatibility' },
+  }),
+  'service worker': mode({
+    context: 'service worker',
+    env: { WASM_BINDGEN_USE_SERVICE_WORKER: '1' },
+    what: "a service worker registered by the runner's page",
+    needs: { global: 'ServiceWorkerContainer', source: 'https://developer.mozilla.org/en-US/docs/Web/API/ServiceWorker#browser_compatibility' },
+  }),
+} as const satisfies Record<string, RustTestModeDescriptor>;
+
+export type RustTestMode = keyof typeof RUST_TEST_MODES;
+
+export const ALL_RUST_TEST_MODES = Object.keys(RUST_TEST_MODES) as RustTestMode[];
+
+/** The modes this run uses: every one, unless WASM_COMPAT_RUST_MODES (or the config's rustModes) names some. */
+export function rustTestModes(): RustTestMode[] {
+  const asked = readSetting('rustModes');
+  if (!asked) return ALL_RUST_TEST_MODES;
+  const unknown = asked.filter((m) => !ALL_RUST_TEST_MODES.includes(m as RustTestMode));
+  if (unknown.length)
+    throw new SettingError(`${SETTINGS.rustModes.env} (or rustModes): unknown mode ${unknown.join(', ')} (the modes: ${ALL_RUST_TEST_MODES.join(', ')})`);
+  return asked as RustTestMode[];
+}
+
+/**
+ * wasm_bindgen_test_configure!'s choices, as the byte it leaves in a test binary's
+ * `__wasm_bindgen_test_unstable` section (wasm-bindgen-test 0.3.80), in the order
+ * wasm-bindgen-test-runner 0.2.130 looks for them. `context: null`: not a browser's.
+ */
+export const CONFIGURED_CONTEXTS = [
+  { byte: 0x01, configure: 'run_in_browser', context: 'main thread' },
+  { byte: 0x02, configure: 'run_in_dedicated_worker', context: 'dedicated worker' },
+  { byte: 0x03, configure: 'run_in_shared_worker', context: 'shared worker' },
+  { byte: 0x04, configure: 'run_in_service_worker', context: 'service worker' },
+  { byte: 0x05, configure: 'run_in_node_experimental', context: null },
+  { byte: 0x06, configure: 'run_in_emscripten', context: null },
+] as const satisfies ReadonlyArray<{ byte: number; configure: string; context: RustTestContext | null }>;
+
+export type ConfiguredContext = (typeof CONFIGURED_CONTEXTS)[number];
+
+/** The context a test binary's crate pinned it to, as the runner reads it, or null when it pinned none. */
+export function configuredContext(module: WebAssembly.Module): ConfiguredContext | null {
+  const bytes = WebAssembly.Module.customSections(module, '__wasm_bindgen_test_unstable').flatMap((s) => [...new Uint8Array(s)]);
+  if (bytes.length === 0) return null;
+  const found = CONFIGURED_CONTEXTS.find((c) => bytes.includes(c.byte));
+  if (!found)
+    throw new Error(`__wasm_bindgen_test_unstable holds ${bytes.join(', ')}: no wasm_bindgen_test_configure! this suite knows (wasm-bindgen-test 0.3.80)`);
+  return found;
+}
+
+/**
+ * The modes a test binary runs in, of those asked: all of them when its crate pinned no context;
+ * else only the asked modes of that context (the runner ignores the others' variables, so they
+ * would run it where it is pinned under another mode's name). `none`: why it runs in none.
+ */
+export function contextModes(configure: string | null, asked: readonly RustTestMode[]): { modes: RustTestMode[]; none: string | null } {
+  if (configure === null) return { modes: [...asked], none: null };
+  const pinned = CONFIGURED_CONTEXTS.find((c) => c.configure === configure);
+  if (!pinned) throw new Error(`unknown wasm_bindgen_test_configure!(${configure})`);
+  const pin = `the crate pins these tests with wasm_bindgen_test_configure!(${configure})`;
+  if (pinned.context === null) return { modes: [], none: `${pin}: not a browser's context (cargo test runs them)` };
+  const modes = asked.filter((m) => RUST_TEST_MODES[m].context === pinned.context);
+  const own = ALL_RUST_TEST_MODES.filter((m) => RUST_TEST_MODES[m].context === pinned.context);
+  return {
+    modes,
+    none: modes.length ? null : `${pin} to the ${pinned.context} (mode ${own.join(' or ')}), which ${SETTINGS.rustModes.env} (${asked.join(', ')}) leaves out`,
+  };
+}
+
+/**
+ * Why the engine cannot run `modes`' contexts, per mode (absent: it can). Asked in a page of the
+ * origin the tests run on: some globals (ServiceWorkerContainer) exist only in a secure context,
+ * which about:blank is not.
+ */
+export async function unofferedModes(driver: Driver, modes: readonly RustTestMode[], origin: string): Promise<Map<RustTestMode, string>> {
+  const needing = modes.filter((m) => 'needs' in RUST_TEST_MODES[m]);
+  const missing = new Map<RustTestMode, string>();
+  if (!needing.length) return missing;
+  const globals = needing.map((m) => (RUST_TEST_MODES[m] as RustTestModeDescriptor).needs!.global);
+  await driver.open(new URL('build-info.json', origin).href);
+  const present = await driver.evaluate((names: string[]) => names.map((n) => typeof (globalThis as Record<string, unknown>)[n] === 'function'), globals);
+  needing.forEach((m, i) => {
+    if (present[i]) return;
+    const { global, source } = (RUST_TEST_MODES[m] as RustTestModeDescriptor).needs!;
+    missing.set(
+      m,
+      `unsupported: ${driver.engine.engine} ${driver.engine.version} offers no ${global} (checked in a page of ${new URL(origin).origin}; ${source})`,
+    );
+  });
+  return missing;
+}
