@@ -4,7 +4,7 @@
 //   same      WASM_COMPAT_CRATE=<crate> WASM_COMPAT_RUST_MODES='main thread' npx playwright test
 //             --project=chromium rustTests (the peer's tests in the peer's one context: the same work)
 //   rust      WASM_COMPAT_CRATE=<crate> npx playwright test --project=chromium rustTests (its tests in
-//             the suite's three modes: main thread, dedicated worker, not isolated)
+//             every mode of the suite's default: runner/rustTests/rustTestModes.ts)
 //   project   WASM_COMPAT_CRATE=<crate> npx playwright test --project=chromium (the tests, and every probe)
 // The first round warms the caches (builds, the harness) and is not counted. A benchmark, not a
 // test: nothing asserts a time; the medians and the ratios go to the terminal and to
@@ -20,6 +20,7 @@ import { reportPath } from '../../reporting/reportsFolder.ts';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { median } from '../../harness/probes/loading/_streamingVerdict.ts';
 import { childEnvironment } from '../../settings/environment.ts';
+import { ALL_RUST_TEST_MODES } from '../../runner/rustTests/rustTestModes.ts';
 
 const { values } = parseArgs({
   options: { crate: { type: 'string' }, rounds: { type: 'string', default: '3' }, chromedriver: { type: 'string', default: '/usr/bin/chromedriver' } },
@@ -89,5 +90,5 @@ writeJsonAtomic(reportPath('inner-loop.json'), {
   results,
 });
 console.log(
-  `medians over ${rounds} warm rounds: peer ${summary.peer} s; the same tests through the suite (main thread) ${summary.same} s (${(summary.same / summary.peer).toFixed(1)}×); the suite's Rust tests (3 modes) ${summary.rust} s (${(summary.rust / summary.peer).toFixed(1)}×); the whole chromium project ${summary.project} s (${(summary.project / summary.peer).toFixed(1)}×) -> ${reportPath('inner-loop.json')}`,
+  `medians over ${rounds} warm rounds: peer ${summary.peer} s; the same tests through the suite (main thread) ${summary.same} s (${(summary.same / summary.peer).toFixed(1)}×); the suite's Rust tests (${ALL_RUST_TEST_MODES.length} modes) ${summary.rust} s (${(summary.rust / summary.peer).toFixed(1)}×); the whole chromium project ${summary.project} s (${(summary.project / summary.peer).toFixed(1)}×) -> ${reportPath('inner-loop.json')}`,
 );
