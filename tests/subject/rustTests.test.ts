@@ -1,6 +1,6 @@
 // A crate's #[wasm_bindgen_test] tests through the suite, on a fixture crate with one test of each
 // outcome (tests/fixtures/rust-tests-crate): in Chromium, Firefox and WebKitGTK the deliberate
-// failure shows its panic message in compat.json, the JUnit XML and the Playwright HTML report;
+// failure shows what it printed, then its panic message, in compat.json, the matrix, the JUnit XML and the Playwright HTML report;
 // the hanging test is named with its timeout and the tests after it still report; the ignored one
 // is a skip. `--grep` on a Rust test's name selects it. On a second fixture
 // (tests/fixtures/contexts-crate), every context in the three engines: a binary with no
@@ -30,6 +30,9 @@ const FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/rust-tests-crate');
 const CONTEXTS = join(PROJECT_ROOT, 'tests/fixtures/contexts-crate');
 const PANIC = 'deliberate failure: double(2) is not 5';
 const PANIC_PATTERN = PANIC.replace(/[()]/g, '\\$&');
+/** What fails_on_purpose prints (console_log!) before it panics. */
+const PRINTED = 'about to check double(2)';
+const PRINTED_PATTERN = PRINTED.replace(/[()]/g, '\\$&');
 /** The runner's timeout for a test binary (WASM_BINDGEN_TEST_TIMEOUT), which the hanging test costs once per
  * engine. Its clock starts once the runner's page has loaded (wasm-bindgen-test-runner 0.2.130), so it
  * covers the test module's instantiation and the two tests before the hang: under 1 s here in all
@@ -104,15 +107,25 @@ describe('through the suite', { concurrency: true }, () => {
       assert.equal(tests.doubles?.status, 'passed', project);
       assert.equal(tests['nested::in_a_module']?.status, 'passed', `${project}: a test in a module, by its path`);
       assert.equal(tests.fails_on_purpose?.status, 'failed', project);
-      assert.match(tests.fails_on_purpose!.output, new RegExp(`panicked at tests/web\\.rs:\\d+:\\d+:\\n.*${PANIC_PATTERN}`), project);
+      // What it printed comes first, then its panic.
+      assert.match(
+        tests.fails_on_purpose!.output,
+        new RegExp(`^log output:\\n\\s*${PRINTED_PATTERN}\\n[\\s\\S]*panicked at tests/web\\.rs:\\d+:\\d+:\\n.*${PANIC_PATTERN}`),
+        project,
+      );
       assert.equal(tests.ignored_on_purpose?.status, 'ignored', project);
       assert.equal(tests.hangs_forever?.status, 'not-reported', project);
       assert.match(tests.hangs_forever!.output, new RegExp(`did not finish within ${HANG_TIMEOUT} s \\(WASM_BINDGEN_TEST_TIMEOUT`), project);
     }
-    // The failure names the engine, its version and the test.
-    assert.match(run.output, /Rust test web::fails_on_purpose \(main thread\) in chromium \d+\.[\d.]+: panicked at/);
-    assert.match(run.output, /Rust test web::fails_on_purpose \(main thread\) in firefox \d+\.[\d.]+: panicked at/);
-    assert.match(run.output, /Rust test web::fails_on_purpose \(main thread\) in webkit 2\.\d+\.\d+: panicked at/);
+    // The failure names the test, its mode and the crate's pin, the engine and its version, then what it printed and its panic.
+    const pinned = String.raw`\(main thread; pinned by wasm_bindgen_test_configure!\(run_in_browser\)\)`;
+    for (const engine of [String.raw`chromium \d+\.[\d.]+`, String.raw`firefox \d+\.[\d.]+`, String.raw`webkit 2\.\d+\.\d+`])
+      assert.match(
+        run.output,
+        new RegExp(`Rust test web::fails_on_purpose ${pinned} in ${engine}: log output:\\n\\s*${PRINTED_PATTERN}\\n[\\s\\S]*?panicked at`),
+      );
+    // The matrix cell's detail holds it too.
+    assert.ok(readFileSync(join(reports, 'index.html'), 'utf8').includes(PRINTED), 'the matrix shows what the failing test printed');
 
     const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
     const failures = junit
@@ -120,7 +133,11 @@ describe('through the suite', { concurrency: true }, () => {
       .filter((c) => c.startsWith('name="Rust tests (web, main thread) › rust: fails_on_purpose"') && c.includes('<failure '));
     for (const project of PROJECTS) {
       assert.ok(
-        failures.some((c) => c.includes(`Rust test web::fails_on_purpose (main thread) in ${project} `) && c.includes(PANIC)),
+        failures.some(
+          (c) =>
+            c.includes(`Rust test web::fails_on_purpose (main thread; pinned by wasm_bindgen_test_configure!(run_in_browser)) in ${project} `) &&
+            c.includes(PANIC),
+        ),
         `JUnit names ${project} and the panic`,
       );
     }
