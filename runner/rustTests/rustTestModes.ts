@@ -111,21 +111,39 @@ export function contextModes(configure: string | null, asked: readonly RustTestM
   };
 }
 
+/** A mode's descriptor, as the interface (the table's literal types leave `needs` off the modes without it). */
+const descriptor = (m: RustTestMode): RustTestModeDescriptor => RUST_TEST_MODES[m];
+
+/** Per engine session: the answer is the engine's, the same for every test binary that asks. */
+const offeredBy = new WeakMap<Driver, Promise<Map<RustTestMode, string>>>();
+
 /**
- * Why the engine cannot run `modes`' contexts, per mode (absent: it can). Asked in a page of the
- * origin the tests run on: some globals (ServiceWorkerContainer) exist only in a secure context,
- * which about:blank is not.
+ * Why the engine cannot run `modes`' contexts, per mode (absent: it can). Asked once per driver, for
+ * every mode that needs a global, in a page of the origin the tests run on: some globals
+ * (ServiceWorkerContainer) exist only in a secure context, which about:blank is not.
  */
 export async function unofferedModes(driver: Driver, modes: readonly RustTestMode[], origin: string): Promise<Map<RustTestMode, string>> {
-  const needing = modes.filter((m) => 'needs' in RUST_TEST_MODES[m]);
-  const missing = new Map<RustTestMode, string>();
-  if (!needing.length) return missing;
-  const globals = needing.map((m) => (RUST_TEST_MODES[m] as RustTestModeDescriptor).needs!.global);
+  if (!modes.some((m) => descriptor(m).needs)) return new Map();
+  let asked = offeredBy.get(driver);
+  if (!asked) {
+    asked = unofferedByEngine(driver, origin);
+    offeredBy.set(driver, asked);
+  }
+  const unoffered = await asked;
+  return new Map([...unoffered].filter(([m]) => modes.includes(m)));
+}
+
+async function unofferedByEngine(driver: Driver, origin: string): Promise<Map<RustTestMode, string>> {
+  const needing = ALL_RUST_TEST_MODES.filter((m) => descriptor(m).needs);
   await driver.open(new URL('build-info.json', origin).href);
-  const present = await driver.evaluate((names: string[]) => names.map((n) => typeof (globalThis as Record<string, unknown>)[n] === 'function'), globals);
+  const present = await driver.evaluate(
+    (names: string[]) => names.map((n) => typeof (globalThis as Record<string, unknown>)[n] === 'function'),
+    needing.map((m) => descriptor(m).needs!.global),
+  );
+  const missing = new Map<RustTestMode, string>();
   needing.forEach((m, i) => {
     if (present[i]) return;
-    const { global, source } = (RUST_TEST_MODES[m] as RustTestModeDescriptor).needs!;
+    const { global, source } = descriptor(m).needs!;
     missing.set(
       m,
       `unsupported: ${driver.engine.engine} ${driver.engine.version} offers no ${global} (checked in a page of ${new URL(origin).origin}; ${source})`,
