@@ -11,7 +11,8 @@ import { HARNESS_BUILD_INFO, harnessBuildInfo, type ServedFile } from './harness
 import { precompress } from './precompress.ts';
 import { STREAMING_MODULE_FILE } from './streaming/streamingModule.ts';
 
-export function harnessBuildPlugin(options: { cratePkg: string }): Plugin {
+/** `cratePkg`: the subject's built module's folder, or null where it builds none (a library crate). */
+export function harnessBuildPlugin(options: { cratePkg: string | null }): Plugin {
   return {
     name: 'wasm-compat:harness-build',
     apply: 'build',
@@ -23,7 +24,7 @@ export function harnessBuildPlugin(options: { cratePkg: string }): Plugin {
           const data = readFileSync(join(outDir, path));
           return { path, bytes: data.byteLength, sha256: sha256(data) };
         });
-      const info = harnessBuildInfo(readBuildInfo(options.cratePkg), served, new Date());
+      const info = harnessBuildInfo(options.cratePkg === null ? null : readBuildInfo(options.cratePkg), served, new Date());
       writeFileSync(join(outDir, HARNESS_BUILD_INFO), `${JSON.stringify(info, null, 2)}\n`);
       // The streaming probes' module is the suite's, megabytes of it, and its trickle sends it as it is.
       for (const path of [...Object.keys(bundle), HARNESS_BUILD_INFO]) if (path !== STREAMING_MODULE_FILE) precompress(join(outDir, path));

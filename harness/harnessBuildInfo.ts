@@ -17,8 +17,8 @@ export interface ServedFile {
 
 export interface HarnessBuildInfo {
   schema: 1;
-  /** The crate build's own record (crate/pkg/build-info.json) without its file list. */
-  crate: Omit<BuildInfo, 'wasm'> & Record<string, unknown>;
+  /** The crate build's own record (crate/pkg/build-info.json) without its file list; null for a library crate, which builds no module. */
+  crate: (Omit<BuildInfo, 'wasm'> & Record<string, unknown>) | null;
   harnessBuiltAt: string;
   /** Every .wasm the page loads, with the crate file it is (by SHA-256). */
   wasm: Array<ServedFile & { file: string }>;
@@ -29,8 +29,10 @@ export interface HarnessBuildInfo {
 /**
  * Matches each served .wasm with the crate build's entry of the same SHA-256. A .wasm that matches
  * none means crate/pkg/build-info.json does not describe the file being shipped: refuse to build.
+ * Without a crate build (a library crate), every file is the suite's own.
  */
-export function harnessBuildInfo(crate: BuildInfo, served: ServedFile[], builtAt: Date): HarnessBuildInfo {
+export function harnessBuildInfo(crate: BuildInfo | null, served: ServedFile[], builtAt: Date): HarnessBuildInfo {
+  if (crate === null) return { schema: 1, crate: null, harnessBuiltAt: builtAt.toISOString(), wasm: [], files: served };
   const { wasm: crateWasm, ...crateRecord } = crate;
   // The streaming probe's generated module is the suite's, not the subject's: listed with the other files.
   const isSubjectWasm = (f: ServedFile) => f.path.endsWith('.wasm') && f.path !== STREAMING_MODULE_FILE;

@@ -2,7 +2,8 @@
 declare module 'virtual:wasm-compat/subject' {
   import type { CrateModule, SubjectInfo } from './probes/probe.ts';
   export const subject: SubjectInfo;
-  export const wasmUrl: string;
+  /** null: the subject builds no .wasm (a library crate). */
+  export const wasmUrl: string | null;
   export function loadGlue(): Promise<CrateModule>;
   export function loadGlueImports(): Promise<WebAssembly.Imports | null>;
   export function loadRawExports(): Promise<WebAssembly.Exports | null>;

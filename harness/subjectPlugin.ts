@@ -7,27 +7,37 @@ import type { Plugin } from 'vite';
 import { probeFiles } from './probes/catalog.ts';
 import { readModuleFeatures } from '../subject/moduleFeatures.ts';
 import { type Subject, subjectWasm } from '../subject/resolveSubject.ts';
+import type { SubjectInfo } from './probes/probe.ts';
 
 const SUBJECT = 'virtual:wasm-compat/subject';
 const PROBES = 'virtual:wasm-compat/subject-probes';
 
+/** The subject as the page knows it (SubjectInfo), with what its module's file declares about its memory. */
+function subjectInfo(subject: Subject, memory: SubjectInfo['memory']): SubjectInfo {
+  const { name, version, stem, target, wasmBindgen, isDemo, kind } = subject;
+  return { name, version, stem, target, wasmBindgen, isDemo, kind, memory };
+}
+
+/** A library crate (no cdylib) builds no .wasm and no glue: the page knows it, and its probes that need the module are not run. */
+function librarySubjectModule(subject: Subject): string {
+  const why = `${subject.name} is a library crate (no cdylib): it builds no .wasm and no JS glue to load`;
+  return [
+    `export const subject = ${JSON.stringify(subjectInfo(subject, null))};`,
+    'export const wasmUrl = null;',
+    `export async function loadGlue() { throw new Error(${JSON.stringify(why)}); }`,
+    'export async function loadGlueImports() { return null; }\nexport async function loadRawExports() { return null; }',
+  ].join('\n');
+}
+
 function subjectModule(subject: Subject): string {
+  if (subject.kind === 'library') return librarySubjectModule(subject);
   const file = (name: string) => JSON.stringify(join(subject.pkgDir, name));
   // The declared memory is in the file, not in the JS API (type reflection ships nowhere): read here, judged in the page.
   const declared = readModuleFeatures(subjectWasm(subject).path).memories[0];
   const memory = declared
     ? { imported: declared.imported, initialPages: declared.initialPages, maximumPages: declared.maximumPages, shared: declared.shared }
     : null;
-  const info = {
-    name: subject.name,
-    version: subject.version,
-    stem: subject.stem,
-    target: subject.target,
-    wasmBindgen: subject.wasmBindgen,
-    isDemo: subject.isDemo,
-    kind: subject.kind,
-    memory,
-  };
+  const info = subjectInfo(subject, memory);
   const bundler = subject.target === 'bundler';
   return [
     `export const subject = ${JSON.stringify(info)};`,

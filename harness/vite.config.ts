@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import wasm from 'vite-plugin-wasm';
 import { watPlugin } from '../build/wat/watPlugin.ts';
-import { resolveSubject } from '../subject/resolveSubject.ts';
+import { modulePkgDir, resolveSubject } from '../subject/resolveSubject.ts';
 import { harnessBuildPlugin } from './buildPlugin.ts';
 import { streamingModulePlugin } from './streaming/streamingModulePlugin.ts';
 import { subjectPlugin } from './subjectPlugin.ts';
@@ -23,7 +23,7 @@ export default defineConfig(() => {
     root: HARNESS_ROOT,
     // Relative asset URLs: the built harness also works under a sub-path of a deployment.
     base: './',
-    plugins: [wasm(), watPlugin(), subjectPlugin(subject), streamingModulePlugin(), harnessBuildPlugin({ cratePkg: subject.pkgDir })],
+    plugins: [wasm(), watPlugin(), subjectPlugin(subject), streamingModulePlugin(), harnessBuildPlugin({ cratePkg: modulePkgDir(subject) })],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

@@ -154,12 +154,22 @@ function rowsOf(
   return [...rows.values()];
 }
 
+/** A probe the page listed as not run, with its reason (a library crate's module probes): no verdict, so no status word. */
+const probeNotRunCell = (n: NonNullable<ProjectReport['probesNotRun']>[number]): Cell => ({
+  kind: 'not-run',
+  text: 'not run',
+  detail: n.reason,
+  ...(n.testId ? { testId: n.testId } : {}),
+});
+
 function probeSections(columns: Column[], projects: Record<string, ProjectReport>): Section[] {
-  const categories = new Set(columns.flatMap((c) => projects[c.project]!.probes.map((p) => p.category)));
+  const categories = new Set(columns.flatMap((c) => [...projects[c.project]!.probes, ...(projects[c.project]!.probesNotRun ?? [])].map((p) => p.category)));
   const ordered = [...categories].sort((a, b) => (CATEGORY_ORDER.indexOf(a) + 1 || 99) - (CATEGORY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
   const sections: Section[] = [];
   for (const category of ordered) {
     const of = (p: ProjectReport) => p.probes.filter((v) => v.category === category);
+    const notRunOf = (p: ProjectReport) =>
+      (p.probesNotRun ?? []).filter((n) => n.category === category).map((n) => ({ id: n.id, label: n.title, cell: probeNotRunCell(n) }));
     if (category === 'features') {
       sections.push({
         kind: 'probes',
@@ -177,7 +187,7 @@ function probeSections(columns: Column[], projects: Record<string, ProjectReport
     sections.push({
       kind: 'probes',
       title: CATEGORY_TITLES[category] ?? category,
-      rows: rowsOf(columns, projects, (p) => of(p).map((v) => ({ id: v.id, label: v.title, cell: verdictCell(v) }))),
+      rows: rowsOf(columns, projects, (p) => [...of(p).map((v) => ({ id: v.id, label: v.title, cell: verdictCell(v) })), ...notRunOf(p)]),
     });
   }
   return sections;

@@ -102,12 +102,18 @@ function changesHtml(changes: Changes): string {
   return `<h2>Changes since the previous run</h2><div class="changes"><p class="meta">Compared with ${esc(compared.join(', '))} (each project with its newest earlier run).</p>${parts.join('')}</div>`;
 }
 
+const SUBJECT_KIND_WORDS: Record<NonNullable<PageInput['report']['subject']>['kind'], string> = {
+  crate: 'crate',
+  prebuilt: 'prebuilt package',
+  library: 'library crate, no .wasm: its Rust tests ran',
+};
+
 export function renderHtml(input: PageInput): string {
   const { report, groups } = input;
   const subject = report.subject;
   const title = `wasm-compat: ${subject ? `${subject.name} ${subject.version}` : 'the run'}`;
   const about = subject
-    ? `${subject.name} ${subject.version} (${subject.kind === 'crate' ? 'crate' : 'prebuilt package'}, wasm-bindgen ${subject.wasmBindgen ?? 'unknown'}, ${subject.target} target${subject.features.length ? `, features ${subject.features.join(', ')}` : ''})` +
+    ? `${subject.name} ${subject.version} (${SUBJECT_KIND_WORDS[subject.kind]}, wasm-bindgen ${subject.wasmBindgen ?? 'unknown'}, ${subject.target} target${subject.features.length ? `, features ${subject.features.join(', ')}` : ''})` +
       (subject.wasm
         ? `, .wasm ${subject.wasm.bytes.toLocaleString('en')} bytes${subject.wasm.brotli ? ` (${subject.wasm.brotli.toLocaleString('en')} brotli)` : ''}`
         : '')

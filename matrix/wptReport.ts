@@ -61,12 +61,17 @@ export function wptReport(report: CompatReport, project: string): WptReport | nu
   if (p?.status !== 'ran' || !p.engine) return null;
   const end = Date.parse(report.generatedAt);
   const start = end - Math.round(p.probes.reduce((sum, v) => sum + v.ms, 0));
-  const categories = [...new Set(p.probes.map((v) => v.category))].sort();
+  const notRun = p.probesNotRun ?? [];
+  const categories = [...new Set([...p.probes, ...notRun].map((v) => v.category))].sort();
   const results: WptResult[] = categories.map((category) => ({
     test: `/wasm-compat/${category}`,
     status: 'OK',
     message: null,
-    subtests: p.probes.filter((v) => v.category === category).map(subtest),
+    // A probe the page did not run (a library crate's module probes) is NOTRUN, as wptrunner writes a subtest that never ran.
+    subtests: [
+      ...p.probes.filter((v) => v.category === category).map(subtest),
+      ...notRun.filter((n) => n.category === category).map((n): WptSubtest => ({ name: n.id, status: 'NOTRUN', message: n.reason })),
+    ],
   }));
   const binaries = [...new Set((p.rustTests ?? []).map((t) => `${t.target}|${t.mode}`))].sort();
   for (const key of binaries) {

@@ -14,7 +14,7 @@ import { loadSubjectExpectations } from './expectations/subjectExpectations.ts';
 import { resolveSubject } from '../subject/resolveSubject.ts';
 import { describeVerdict, failsRun, verdict, type ProbeVerdict } from './expectations/verdict.ts';
 import { expect, test } from './fixtures.ts';
-import { recordVerdicts } from './testRecord.ts';
+import { recordProbesNotRun, recordVerdicts } from './testRecord.ts';
 
 /** A spec's judgement of a probe's data (what the engine and target should give): each string is a failure. */
 export type DataCheck = (result: ProbeResult) => string[];
@@ -32,7 +32,9 @@ export async function assertProbes(
     `the page ran ${describeSelection(selection)}, not the ${options.category} probes`,
   );
   const results = harness.results.filter((r) => r.category === options.category);
-  const ids = results.map((r) => r.id);
+  // What the page did not run (a library crate's module probes) is accounted for, with its reason, not missing.
+  const notRun = harness.notRun.filter((n) => n.category === options.category);
+  const ids = [...results, ...notRun].map((r) => r.id);
   // Every selected probe file of the category must have run: a page that lost one must not pass by having nothing to check.
   const subject = resolveSubject();
   const required = probeIds(options.category, subject.probesDir).filter((id) => isSelected(selection, { id, category: options.category }));
@@ -53,6 +55,8 @@ export async function assertProbes(
       expect.soft(failsRun(v), describeVerdict(v, where)).toBe(false);
     });
   }
+  for (const n of notRun) await test.step(`${n.id}: not run (${n.reason})`, () => {});
   await recordVerdicts(testInfo, verdicts);
+  if (notRun.length) await recordProbesNotRun(testInfo, notRun);
   return verdicts;
 }

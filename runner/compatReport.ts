@@ -7,7 +7,7 @@
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import type { TargetRecord } from '../serving/targets/target.ts';
 import type { ProjectReport, ProjectTarget } from './compatSchema.ts';
-import { notRunReason, readEngine, readFindings, readRustTest, readSession, readVerdicts } from './testRecord.ts';
+import { notRunReason, readEngine, readFindings, readProbesNotRun, readRustTest, readSession, readVerdicts } from './testRecord.ts';
 
 export type { CompatReport, ProjectReport, ProjectTarget } from './compatSchema.ts';
 
@@ -58,5 +58,9 @@ export function addTestResult(
     project.probes.push({ ...v, ...testId });
     project.summary[v.status]++;
     if (v.featuresJson) project.features[v.featuresJson] = v.actual === 'pass';
+  }
+  for (const n of readProbesNotRun(result)) {
+    if (project.probesNotRun?.some((p) => p.id === n.id)) continue;
+    (project.probesNotRun ??= []).push({ ...n, ...testId });
   }
 }

@@ -136,6 +136,15 @@ export const rustTestRecordSchema = z
   })
   .describe("One #[wasm_bindgen_test] as it ran in this project's engine.");
 
+export const probeNotRunSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    category: z.string(),
+    reason: z.string().describe('Why the page did not run it, e.g. the subject is a library crate and builds no .wasm for it to load.'),
+  })
+  .describe('A selected probe the page did not run (HarnessReport.notRun): it has no verdict, only its reason.');
+
 export const sessionTimingSchema = z
   .object({ launchMs: z.number(), pageLoadMs: z.number() })
   .describe("What a project's worker spent before its first test: starting its engine, and the page's one load with its probes.");
@@ -186,13 +195,17 @@ export const subjectReportSchema = z
   .object({
     name: z.string(),
     version: z.string(),
-    kind: z.enum(['crate', 'prebuilt']),
+    kind: z
+      .enum(['crate', 'prebuilt', 'library'])
+      .describe(
+        "'library': a crate with no cdylib, which builds no .wasm: its Rust tests ran, the probes that need its module did not (projects[].probesNotRun).",
+      ),
     path: z.string().describe("The crate's folder or the prebuilt folder, as resolved."),
     from: z.string(),
     wasmBindgen: nullableString,
     target: z.enum(['bundler', 'web']),
     features: z.array(z.string()),
-    build: buildRecordSchema.nullable().describe('Null when the folder has no build-info.json.'),
+    build: buildRecordSchema.nullable().describe('Null when the folder has no build-info.json, or the subject is a library crate.'),
     wasm: z.object({ file: z.string(), bytes: count, gzip: count.optional(), brotli: count.optional(), sha256: z.string() }).nullable(),
     requirements: requirementsSchema.nullable(),
     requirementsError: z.string().optional().describe('Why the requirements could not be read, when they could not.'),
@@ -222,6 +235,10 @@ export const projectReportSchema = z.object({
   tests: z.object({ passed: count, failed: count, skipped: count }),
   summary: summarySchema,
   probes: z.array(probeVerdictSchema.extend(testId)),
+  probesNotRun: z
+    .array(probeNotRunSchema.extend(testId))
+    .optional()
+    .describe("Selected probes that did not run here, each with why (a library crate's module probes); absent where every selected probe ran."),
   features: z.record(z.string(), z.boolean()).describe('features.json shape: feature name -> supported (validates and computes correctly).'),
   requirements: projectRequirementCheckSchema
     .nullable()
@@ -259,6 +276,7 @@ export type CpuThrottling = z.infer<typeof cpuThrottlingSchema>;
 export type NetworkProfile = z.infer<typeof networkProfileSchema>;
 export type CompatStatus = z.infer<typeof compatStatusSchema>;
 export type ProbeVerdict = z.infer<typeof probeVerdictSchema>;
+export type ProbeNotRunRecord = z.infer<typeof probeNotRunSchema>;
 export type RustTestRecord = z.infer<typeof rustTestRecordSchema>;
 export type SessionTiming = z.infer<typeof sessionTimingSchema>;
 export type ProjectRequirementCheck = z.infer<typeof projectRequirementCheckSchema>;

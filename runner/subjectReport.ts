@@ -11,6 +11,17 @@ import type { ProbeVerdict } from './expectations/verdict.ts';
 export type { SubjectReport } from './compatSchema.ts';
 
 export function subjectReport(subject: Subject): SubjectReport {
+  const about = {
+    name: subject.name,
+    version: subject.version,
+    kind: subject.kind,
+    path: subject.crateDir ?? subject.pkgDir,
+    from: subject.from,
+    target: subject.target,
+    features: subject.features,
+  };
+  // A library crate builds no module: nothing to measure or to need features of, and that is not an error.
+  if (subject.kind === 'library') return { ...about, wasmBindgen: subject.wasmBindgen, build: null, wasm: null, requirements: null };
   let build: BuildInfo | null = null;
   try {
     build = readBuildInfo(subject.pkgDir);
@@ -28,14 +39,8 @@ export function subjectReport(subject: Subject): SubjectReport {
   }
   const { wasm: _files, ...record } = build ?? { wasm: [] };
   return {
-    name: subject.name,
-    version: subject.version,
-    kind: subject.kind,
-    path: subject.crateDir ?? subject.pkgDir,
-    from: subject.from,
+    ...about,
     wasmBindgen: build?.toolchain.wasmBindgen ?? subject.wasmBindgen,
-    target: subject.target,
-    features: subject.features,
     build: build ? (record as Omit<BuildInfo, 'wasm'>) : null,
     wasm: wasm ? { file: wasm.file, bytes: wasm.bytes, gzip: wasm.gzip, brotli: wasm.brotli, sha256: wasm.sha256 } : null,
     requirements,

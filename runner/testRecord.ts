@@ -10,7 +10,7 @@ import type { TestInfo } from '@playwright/test';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import { writeJsonAtomic } from '../reporting/writeWhole.ts';
 import type { Finding } from '../deploy/headerRules.ts';
-import type { EngineInfo, ProbeVerdict, RustTestRecord, SessionTiming } from './compatSchema.ts';
+import type { EngineInfo, ProbeNotRunRecord, ProbeVerdict, RustTestRecord, SessionTiming } from './compatSchema.ts';
 
 export type { RustTestRecord, SessionTiming } from './compatSchema.ts';
 
@@ -20,6 +20,7 @@ const ATTACHMENT = {
   findings: 'wasm-compat-serving',
   rustTest: 'wasm-compat-rust-test',
   session: 'wasm-compat-session',
+  probesNotRun: 'wasm-compat-probes-not-run',
 } as const;
 
 /** The annotation a test carries when its project's engine is missing. */
@@ -51,6 +52,9 @@ export const readEngine = (result: Pick<TestResult, 'attachments'>) => readJson<
 
 export const recordVerdicts = (testInfo: TestInfo, verdicts: ProbeVerdict[]) => attachJson(testInfo, ATTACHMENT.verdicts, verdicts);
 export const readVerdicts = (result: Pick<TestResult, 'attachments'>) => readJson<ProbeVerdict[]>(result, ATTACHMENT.verdicts) ?? [];
+
+export const recordProbesNotRun = (testInfo: TestInfo, notRun: ProbeNotRunRecord[]) => attachJson(testInfo, ATTACHMENT.probesNotRun, notRun);
+export const readProbesNotRun = (result: Pick<TestResult, 'attachments'>) => readJson<ProbeNotRunRecord[]>(result, ATTACHMENT.probesNotRun) ?? [];
 
 export const recordFindings = (testInfo: TestInfo, findings: Finding[]) => attachJson(testInfo, ATTACHMENT.findings, findings);
 export const readFindings = (result: Pick<TestResult, 'attachments'>) => readJson<Finding[]>(result, ATTACHMENT.findings);

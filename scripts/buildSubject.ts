@@ -11,7 +11,9 @@ try {
   const subject = values.demo ? demoSubject() : resolveSubject();
   console.log(`subject: ${describeSubject(subject)}`);
   const result = await ensureSubjectBuilt(subject, (line) => console.log(`subject: ${line}`));
-  if (result === 'current') console.log(`subject: ${subject.pkgDir} is current`);
+  if (subject.kind === 'library')
+    console.log(`subject: ${subject.name} is a library crate (no cdylib): no .wasm to build; its #[wasm_bindgen_test] tests build when a run starts`);
+  else if (result === 'current') console.log(`subject: ${subject.pkgDir} is current`);
 } catch (error) {
   if (!(error instanceof SubjectError)) throw error;
   console.error(`wasm-compat: ${error.message}`);

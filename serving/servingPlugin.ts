@@ -14,7 +14,7 @@ import { trickleMiddleware } from './trickle.ts';
 
 export interface ServingPluginOptions {
   /** The wasm-pack output folder, whose build-info.json records each .wasm's SHA-256 (dev only). */
-  cratePkg: string;
+  cratePkg: string | null;
   isolation: Isolation;
 }
 
@@ -30,11 +30,11 @@ function headerMiddleware(isolation: Isolation, withCacheControl: boolean): Conn
   };
 }
 
-function devBuildInfo(cratePkg: string): Connect.NextHandleFunction {
+function devBuildInfo(cratePkg: string | null): Connect.NextHandleFunction {
   return (req, res, next) => {
     if ((req.url ?? '').split('?')[0] !== `/${HARNESS_BUILD_INFO}`) return next();
-    const crate = readBuildInfo(cratePkg);
-    const served: ServedFile[] = crate.wasm.map((w) => ({ path: `/@fs${resolve(cratePkg, w.file)}`, bytes: w.bytes, sha256: w.sha256 }));
+    const crate = cratePkg === null ? null : readBuildInfo(cratePkg);
+    const served: ServedFile[] = (crate?.wasm ?? []).map((w) => ({ path: `/@fs${resolve(cratePkg!, w.file)}`, bytes: w.bytes, sha256: w.sha256 }));
     const info: HarnessBuildInfo = harnessBuildInfo(crate, served, new Date());
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache');

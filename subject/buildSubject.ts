@@ -1,7 +1,8 @@
 // Builds the subject when its wasm-pack output is missing or older than its sources, through the
 // same build/build-wasm.sh as the demo: the wasm32 toolchain route of build/toolchain.sh, and the
 // wasm-bindgen-cli of exactly the version the crate locks (build/wasm-bindgen-cli.sh). A prebuilt
-// folder is checked, never built. A build that fails is a SubjectError with the compiler's last lines.
+// folder is checked, never built; a library crate (no cdylib) has no module to build. A build that
+// fails is a SubjectError with the compiler's last lines.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +36,8 @@ const PREBUILT_ENV = SETTINGS.prebuilt.env;
  * (the run's global setup, npm run build:subject, setup, npm test and the benchmarks all ask here).
  */
 export function staleReason(subject: Subject, env: Environment = environment()): string | null {
-  if (subject.kind === 'prebuilt' || !subject.crateDir) return null;
+  // A library crate builds no module; its Rust tests are cargo's to keep current (runner/rustTests/).
+  if (subject.kind !== 'crate' || !subject.crateDir) return null;
   const info = join(subject.pkgDir, BUILD_INFO_FILE);
   if (readSetting('prebuilt', env)) {
     if (!existsSync(info)) throw new SubjectError(`${PREBUILT_ENV}=1 but ${info} is missing: download the build, or unset ${PREBUILT_ENV} to build it here`);
@@ -68,6 +70,7 @@ export async function ensureSubjectBuilt(subject: Subject, log: (line: string) =
     checkOutput(subject);
     return 'current';
   }
+  if (subject.kind === 'library') return 'current';
   const reason = staleReason(subject);
   if (reason === null) {
     checkOutput(subject);

@@ -19,8 +19,12 @@ export class SubjectError extends Error {
 }
 
 export interface Subject {
-  /** 'crate': wasm-pack builds it; 'prebuilt': a wasm-pack output folder, used as it is. */
-  kind: 'crate' | 'prebuilt';
+  /**
+   * 'crate': wasm-pack builds it; 'prebuilt': a wasm-pack output folder, used as it is; 'library': a
+   * crate with no cdylib, which builds no .wasm (most crates that use wasm-bindgen): its
+   * #[wasm_bindgen_test] tests run, as the peer runs them, and the probes that need a module do not.
+   */
+  kind: 'crate' | 'prebuilt' | 'library';
   /** The package name (Cargo's, or the prebuilt package.json's). */
   name: string;
   version: string;
@@ -28,7 +32,7 @@ export interface Subject {
   crateDir: string | null;
   /** Whether this is the suite's own demo crate. */
   isDemo: boolean;
-  /** The wasm-pack output folder (absolute): crate/pkg for the demo, .cache/subjects/<name>-<hash>/pkg otherwise. */
+  /** The wasm-pack output folder (absolute): crate/pkg for the demo, .cache/subjects/<name>-<hash>/pkg otherwise (a library's stays empty). */
   pkgDir: string;
   /** wasm-pack's file stem: <stem>.js, <stem>_bg.wasm. */
   stem: string;
@@ -107,10 +111,19 @@ function fromCrate(dir: string, settings: SubjectConfig, from: string): Subject 
     throw new SubjectError(`${dir} is a workspace, not a crate: point ${from} at one of its members (${members.join(', ') || 'it has none'})`);
   }
   const lib = pkg.targets.find((t) => t.kind.includes('lib') || t.kind.includes('cdylib'));
-  if (!lib?.crate_types.includes('cdylib')) {
-    throw new SubjectError(`${pkg.name} (${dir}) has no cdylib, so it builds no .wasm: add [lib] crate-type = ["cdylib", "rlib"] to its Cargo.toml`);
+  if (!lib)
+    throw new SubjectError(
+      `${pkg.name} (${dir}) has no library target (src/lib.rs): the suite tests a library, and a binary crate has nothing for a page to load`,
+    );
+  const kind = lib.crate_types.includes('cdylib') ? 'crate' : 'library';
+  const direct = (name: string, dependencyKind: string | null) => pkg.dependencies.some((d) => d.name === name && d.kind === dependencyKind);
+  if (kind === 'library' && !direct('wasm-bindgen-test', 'dev')) {
+    throw new SubjectError(
+      `${pkg.name} (${dir}) is a library crate (no cdylib) with no wasm-bindgen-test in its [dev-dependencies]: it builds no .wasm for the probes and has no #[wasm_bindgen_test] tests to run. ` +
+        'Add wasm-bindgen-test to [dev-dependencies] and tests marked #[wasm_bindgen_test] under tests/, or [lib] crate-type = ["cdylib", "rlib"] to build a module',
+    );
   }
-  if (!pkg.dependencies.some((d) => d.name === 'wasm-bindgen' && d.kind === null)) {
+  if (kind === 'crate' && !direct('wasm-bindgen', null)) {
     throw new SubjectError(
       `${pkg.name} (${dir}) does not depend on wasm-bindgen: the suite loads a crate through wasm-bindgen's JS glue, as a site does. ` +
         'Add wasm-bindgen = "0.2" to [dependencies] and export functions with #[wasm_bindgen]',
@@ -122,7 +135,7 @@ function fromCrate(dir: string, settings: SubjectConfig, from: string): Subject 
   const wasmBindgen = (metadata.packages.find((p) => p.id === bindgenId) ?? metadata.packages.find((p) => p.name === 'wasm-bindgen'))?.version ?? null;
   const probes = settings.probes !== undefined && from !== 'WASM_COMPAT_CRATE' ? resolve(PROJECT_ROOT, settings.probes) : join(dir, 'probes');
   return {
-    kind: 'crate',
+    kind,
     name: pkg.name,
     version: pkg.version,
     crateDir: dir,
@@ -211,14 +224,25 @@ export function demoSubject(): Subject {
   return demo;
 }
 
-/** The subject's .wasm file name and path in its pkg folder (wasm-pack's `<stem>_bg.wasm`). */
-export function subjectWasm(subject: Pick<Subject, 'pkgDir' | 'stem'>): { file: string; path: string } {
+/** The subject's .wasm file name and path in its pkg folder (wasm-pack's `<stem>_bg.wasm`); a library crate has none, which is a SubjectError. */
+export function subjectWasm(subject: Pick<Subject, 'pkgDir' | 'stem' | 'kind' | 'name'>): { file: string; path: string } {
+  if (subject.kind === 'library') throw new SubjectError(libraryHasNoWasm(subject));
   const file = `${subject.stem}_bg.wasm`;
   return { file, path: join(subject.pkgDir, file) };
+}
+
+/** The folder that holds the subject's built module (its build-info.json, glue and .wasm), or null for a library crate, which builds none. */
+export function modulePkgDir(subject: Pick<Subject, 'pkgDir' | 'kind'>): string | null {
+  return subject.kind === 'library' ? null : subject.pkgDir;
+}
+
+/** Why a library crate has no .wasm, for whatever asked for one. */
+export function libraryHasNoWasm(subject: Pick<Subject, 'name'>): string {
+  return `${subject.name} is a library crate (no cdylib): it builds no .wasm. Its #[wasm_bindgen_test] tests are what the suite runs of it; add [lib] crate-type = ["cdylib", "rlib"] to its Cargo.toml for a module`;
 }
 
 /** One line naming the subject, for logs and reports. */
 export function describeSubject(subject: Subject): string {
   const where = subject.crateDir ?? subject.pkgDir;
-  return `${subject.name} ${subject.version} (${relative(PROJECT_ROOT, where) || '.'}${subject.isDemo ? ', the demo crate' : ''}; wasm-bindgen ${subject.wasmBindgen ?? 'unknown'}; target ${subject.target})`;
+  return `${subject.name} ${subject.version} (${relative(PROJECT_ROOT, where) || '.'}${subject.isDemo ? ', the demo crate' : ''}${subject.kind === 'library' ? ', a library crate: no .wasm' : ''}; wasm-bindgen ${subject.wasmBindgen ?? 'unknown'}; target ${subject.target})`;
 }

@@ -4,8 +4,8 @@ import { subject, wasmUrl } from 'virtual:wasm-compat/subject';
 import { loadSubject } from './loadSubject.ts';
 import type { HarnessReport, ProbeContext } from '../probes/probe.ts';
 import { probes } from '../probes/index.ts';
-import { renderEngine, renderResult, renderSummary } from './render.ts';
-import { runProbe } from '../probes/runProbe.ts';
+import { renderEngine, renderNotRun, renderResult, renderSummary } from './render.ts';
+import { runProbe, whyNotRun } from '../probes/runProbe.ts';
 import { heldFromUrl, isSelected, type ProbeSelection, selectionFromUrl } from '../probes/probeSelection.ts';
 
 const pageErrors = (window as { __wasmCompatPageErrors?: string[] }).__wasmCompatPageErrors ?? [];
@@ -31,6 +31,7 @@ const report: HarnessReport = {
   subject,
   selection,
   results: [],
+  notRun: [],
   pageErrors,
 };
 window.__wasmCompat = report;
@@ -38,7 +39,14 @@ renderEngine(report);
 
 const context: ProbeContext = { subject, wasmUrl, ...(await loadSubject()) };
 
-const selected = probes.filter((p) => isSelected(selection, p));
+const selected: typeof probes = [];
+for (const probe of probes.filter((p) => isSelected(selection, p))) {
+  const reason = whyNotRun(probe, context);
+  if (reason === null) selected.push(probe);
+  else report.notRun.push({ id: probe.id, title: probe.title, category: probe.category, reason });
+}
+renderNotRun(report);
+
 const last = selected.filter((p) => held.includes(p.id));
 for (const probe of [...selected.filter((p) => !held.includes(p.id)), ...last]) {
   if (probe === last[0]) {

@@ -18,6 +18,15 @@ export function renderEngine(report: HarnessReport): void {
     `${subject.name} ${subject.version} (wasm-bindgen ${subject.wasmBindgen ?? 'unknown'}, ${subject.target} target) in ${report.userAgent}`;
 }
 
+/** The probes the page will not run, and why, above the table (they have no status: the probe contract's words are for what ran). */
+export function renderNotRun(report: HarnessReport): void {
+  if (report.notRun.length === 0) return;
+  const list = document.querySelector<HTMLElement>('#not-run')!;
+  const reasons = [...new Set(report.notRun.map((p) => p.reason))];
+  list.textContent = `Not run (${report.notRun.length}): ${report.notRun.map((p) => p.id).join(', ')}. ${reasons.join('; ')}.`;
+  list.hidden = false;
+}
+
 export function renderResult(result: ProbeResult): void {
   if (result.category !== lastCategory) {
     lastCategory = result.category;
@@ -51,6 +60,8 @@ export function renderSummary(report: HarnessReport): void {
     summary.className = 'warn';
     return;
   }
-  summary.textContent = `${count('pass')} pass, ${count('fail')} fail, ${count('unsupported')} unsupported, ${count('info')} info (${report.results.length} probes).`;
+  summary.textContent =
+    `${count('pass')} pass, ${count('fail')} fail, ${count('unsupported')} unsupported, ${count('info')} info (${report.results.length} probes)` +
+    (report.notRun.length ? `; ${report.notRun.length} not run.` : '.');
   summary.className = count('fail') > 0 ? 'warn' : '';
 }

@@ -47,6 +47,12 @@ export interface ProbeDefinition {
   featuresJson?: string;
   /** Whether the probe needs the WebAssembly global; without it the page reports it unsupported. */
   needsWebAssembly: boolean;
+  /**
+   * Whether it loads the subject's own .wasm or calls its glue. A subject that builds none (a
+   * library crate: no cdylib) has nothing for it to load, so the page lists it as not run, with
+   * that reason (HarnessReport.notRun), instead of running it. Read its URL with subjectWasmUrl().
+   */
+  needsSubjectModule?: boolean;
   run(context: ProbeContext): Promise<ProbeOutcome>;
 }
 
@@ -92,7 +98,8 @@ export interface SubjectInfo {
   target: 'bundler' | 'web';
   wasmBindgen: string | null;
   isDemo: boolean;
-  kind: 'crate' | 'prebuilt';
+  /** 'library': a crate with no cdylib, which builds no .wasm: its Rust tests run, and the probes that need its module do not. */
+  kind: 'crate' | 'prebuilt' | 'library';
   /** The module's first memory as its file declares it (read in Node by subject/moduleFeatures.ts), or null when it has none. */
   memory: { imported: boolean; initialPages: number; maximumPages: number | null; shared: boolean } | null;
 }
@@ -100,8 +107,8 @@ export interface SubjectInfo {
 /** What the page hands every probe: the subject, where its .wasm is, and its loaded glue. */
 export interface ProbeContext {
   subject: SubjectInfo;
-  /** URL of the subject's .wasm as the page serves it. */
-  wasmUrl: string;
+  /** URL of the subject's .wasm as the page serves it; null where the subject builds none (a library crate). */
+  wasmUrl: string | null;
   /** The subject's wasm-bindgen glue, loaded as a site loads it (vite-plugin-wasm, or the web target's init), or null when it failed to load. */
   crate: CrateModule | null;
   /** Why the glue could not be loaded, when it could not. */
@@ -110,6 +117,24 @@ export interface ProbeContext {
   glueImports: WebAssembly.Imports | null;
   /** The raw exports of the instance the glue uses (bundler target), or null. */
   rawExports: WebAssembly.Exports | null;
+}
+
+/**
+ * The subject's .wasm URL, for a probe that declares needsSubjectModule (the page runs no such
+ * probe where there is none, so reaching the throw means a probe that forgot to declare it).
+ */
+export function subjectWasmUrl(context: Pick<ProbeContext, 'wasmUrl' | 'subject'>): string {
+  if (context.wasmUrl === null)
+    throw new Error(`${context.subject.name} builds no .wasm (a ${context.subject.kind} subject), and this probe does not declare needsSubjectModule`);
+  return context.wasmUrl;
+}
+
+/** A probe the page did not run, and why (HarnessReport.notRun). */
+export interface ProbeNotRun {
+  id: string;
+  title: string;
+  category: ProbeCategory;
+  reason: string;
 }
 
 /** A wasm-bindgen glue module: whatever the subject exports. A crate's own probes type it (crateProbe<M>). */
@@ -138,6 +163,8 @@ export interface HarnessReport {
   /** What this load was asked to run (its URL's ?probes= and ?skip=): the results are exactly the selected probes. */
   selection: ProbeSelection;
   results: ProbeResult[];
+  /** Selected probes the page did not run, each with why: results and notRun together are exactly the selection. */
+  notRun: ProbeNotRun[];
   /** Uncaught errors and unhandled rejections seen by the page while it ran. */
   pageErrors: string[];
 }

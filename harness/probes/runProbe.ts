@@ -8,6 +8,12 @@ export const PROBE_TIMEOUT_MS = 30_000;
 export const NO_WEBASSEMBLY =
   'WebAssembly is not available in this browser (the WebAssembly global is missing, as with iOS Lockdown Mode or an enterprise policy)';
 
+/** Why the page does not run `probe` for this subject, or null when it runs it: a probe that needs the subject's module, where the subject builds none. */
+export function whyNotRun(probe: Pick<Probe, 'needsSubjectModule'>, context: Pick<ProbeContext, 'wasmUrl' | 'subject'>): string | null {
+  if (!probe.needsSubjectModule || context.wasmUrl !== null) return null;
+  return `${context.subject.name} is a library crate (no cdylib): it builds no .wasm for this probe to load; its Rust tests are what runs of it`;
+}
+
 export async function runProbe(probe: Probe, context: ProbeContext, webAssemblyAvailable: boolean): Promise<ProbeResult> {
   const base = {
     id: probe.id,

@@ -219,7 +219,15 @@ export async function checkDeployment(harnessUrl: string, profile: ServingProfil
     try {
       info = JSON.parse(infoRes.body.toString('utf8')) as HarnessBuildInfo;
       findings.push(
-        finding('build-info', HARNESS_BUILD_INFO, info.wasm.length > 0, `${HARNESS_BUILD_INFO} lists ${info.wasm.length} .wasm`),
+        // A library crate's page has no module of the subject's, and its record says so (crate: null); any other build lists one.
+        info.crate === null
+          ? finding(
+              'build-info',
+              HARNESS_BUILD_INFO,
+              info.wasm.length === 0,
+              `${HARNESS_BUILD_INFO} records a library crate (no module) and lists ${info.wasm.length} .wasm`,
+            )
+          : finding('build-info', HARNESS_BUILD_INFO, info.wasm.length > 0, `${HARNESS_BUILD_INFO} lists ${info.wasm.length} .wasm`),
         revalidateFinding(infoRes.get, HARNESS_BUILD_INFO),
       );
     } catch (error) {

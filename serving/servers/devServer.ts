@@ -3,7 +3,7 @@
 import { createServer } from 'vite';
 import type { Isolation } from '../../deploy/headerPolicy.ts';
 import { HARNESS_CONFIG } from '../../harness/buildHarness.ts';
-import { resolveSubject } from '../../subject/resolveSubject.ts';
+import { modulePkgDir, resolveSubject } from '../../subject/resolveSubject.ts';
 import { servingPlugin } from '../servingPlugin.ts';
 import type { RunningServer } from './runningServer.ts';
 
@@ -12,7 +12,7 @@ export async function startDev(options: { isolation: Isolation; port?: number })
     configFile: HARNESS_CONFIG,
     logLevel: 'warn',
     server: { host: '127.0.0.1', port: options.port ?? 0, strictPort: true, open: false },
-    plugins: [servingPlugin({ cratePkg: resolveSubject().pkgDir, isolation: options.isolation })],
+    plugins: [servingPlugin({ cratePkg: modulePkgDir(resolveSubject()), isolation: options.isolation })],
   });
   await server.listen();
   const url = server.resolvedUrls?.local[0];

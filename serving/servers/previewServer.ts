@@ -2,7 +2,7 @@
 // with the serving headers for the isolation asked for (servingPlugin.ts).
 import { type PluginOption, preview } from 'vite';
 import type { Isolation } from '../../deploy/headerPolicy.ts';
-import { resolveSubject } from '../../subject/resolveSubject.ts';
+import { modulePkgDir, resolveSubject } from '../../subject/resolveSubject.ts';
 import { HARNESS_CONFIG } from '../../harness/buildHarness.ts';
 import { servingPlugin } from '../servingPlugin.ts';
 import type { RunningServer } from './runningServer.ts';
@@ -25,7 +25,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningServ
     logLevel: 'warn',
     build: { outDir: options.outDir },
     preview: { host: '127.0.0.1', port: options.port ?? 0, strictPort: true, open: false },
-    plugins: [servingPlugin({ cratePkg: resolveSubject().pkgDir, isolation: options.isolation }), ...(options.plugins ?? [])],
+    plugins: [servingPlugin({ cratePkg: modulePkgDir(resolveSubject()), isolation: options.isolation }), ...(options.plugins ?? [])],
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) {

@@ -44,8 +44,9 @@ test('Serving in the browser: .wasm type and integrity, security headers, isolat
     const data = result.data as
       | {
           page: { headers: Record<string, string | null> };
-          wasm: { headers: Record<string, string | null>; timing: { encodedBodySize: number; decodedBodySize: number } | null };
-          wasmPath: string;
+          /** null: the subject builds no .wasm (a library crate), so only the page's headers were seen. */
+          wasm: { headers: Record<string, string | null>; timing: { encodedBodySize: number; decodedBodySize: number } | null } | null;
+          wasmPath: string | null;
         }
       | undefined;
     if (!data) return [`serving.headers reported nothing of what ${where} received`];
@@ -53,24 +54,23 @@ test('Serving in the browser: .wasm type and integrity, security headers, isolat
       (seen: Record<string, string | null>): HeaderGetter =>
       (name) =>
         seen[name] ?? null;
-    const wasmHashed = target.serving.hashedAssets && HASHED_ASSET.test(new URL(data.wasmPath, harnessUrl).pathname);
-    const failures = [
-      ...isolationFindings(get(data.page.headers), target.isolation, 'the page'),
-      revalidateFinding(get(data.page.headers), 'the page'),
-      (wasmHashed ? immutableFinding : revalidateFinding)(get(data.wasm.headers), data.wasmPath),
-    ]
-      .filter((f) => !f.ok)
-      .map((f) => `${f.message} (as ${where} received it)`);
+    const pageFindings = [...isolationFindings(get(data.page.headers), target.isolation, 'the page'), revalidateFinding(get(data.page.headers), 'the page')];
+    const failures = pageFindings.filter((f) => !f.ok).map((f) => `${f.message} (as ${where} received it)`);
+    const { wasm, wasmPath } = data;
+    if (!wasm || !wasmPath) return failures;
+    const wasmHashed = target.serving.hashedAssets && HASHED_ASSET.test(new URL(wasmPath, harnessUrl).pathname);
+    const caching = (wasmHashed ? immutableFinding : revalidateFinding)(get(wasm.headers), wasmPath);
+    if (!caching.ok) failures.push(`${caching.message} (as ${where} received it)`);
     if (target.serving.encodings.length > 0) {
       // Content-Encoding as the browser saw it; where an engine hides it, Resource Timing's sizes tell.
-      const encoding = data.wasm.headers['Content-Encoding'];
-      const timing = data.wasm.timing;
+      const encoding = wasm.headers['Content-Encoding'];
+      const timing = wasm.timing;
       const compressed = encoding
         ? (target.serving.encodings as string[]).includes(encoding)
         : !!timing && timing.encodedBodySize > 0 && timing.encodedBodySize < timing.decodedBodySize;
       if (!compressed)
         failures.push(
-          `${data.wasmPath} reached ${where} with Content-Encoding ${encoding ?? 'none'} (${timing ? `${timing.encodedBodySize} bytes for ${timing.decodedBodySize}` : 'no timing'}), want one of ${target.serving.encodings.join(', ')}`,
+          `${wasmPath} reached ${where} with Content-Encoding ${encoding ?? 'none'} (${timing ? `${timing.encodedBodySize} bytes for ${timing.decodedBodySize}` : 'no timing'}), want one of ${target.serving.encodings.join(', ')}`,
         );
     }
     return failures;

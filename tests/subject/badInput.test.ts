@@ -80,9 +80,39 @@ test('a workspace root names its members', () => {
   assert.ok(member.pkgDir.startsWith(join(PROJECT_ROOT, '.cache', 'subjects', 'member-a-')), member.pkgDir);
 });
 
-test('a crate without a cdylib', () => {
+test('a library crate (no cdylib) without wasm-bindgen-test has nothing to run, and says both ways out', () => {
   const dir = fixture('no-cdylib', { 'Cargo.toml': cargoToml('no-cdylib', ''), 'src/lib.rs': 'pub fn f() {}\n' });
-  failsWithOneLine(dir, /no-cdylib \(.*\) has no cdylib, so it builds no \.wasm: add \[lib\] crate-type = \["cdylib", "rlib"\] to its Cargo\.toml$/);
+  failsWithOneLine(
+    dir,
+    /no-cdylib \(.*\) is a library crate \(no cdylib\) with no wasm-bindgen-test in its \[dev-dependencies\]: .*Add wasm-bindgen-test to \[dev-dependencies\] .*, or \[lib\] crate-type = \["cdylib", "rlib"\] to build a module$/,
+  );
+});
+
+test('a library crate with wasm-bindgen-test is a subject with nothing to build, and what needs its .wasm says why not', () => {
+  const dir = fixture('a-library', {
+    'Cargo.toml': `${cargoToml('a-library', '', WASM_BINDGEN)}\n[dev-dependencies]\nwasm-bindgen-test = "=0.3.80"\n`,
+    'src/lib.rs': 'pub fn f() -> u32 {\n    1\n}\n',
+  });
+  useFixtureLock(dir);
+  const library = resolveSubjectFrom({ WASM_COMPAT_CRATE: dir });
+  assert.deepEqual([library.kind, library.wasmBindgen], ['library', '0.2.130']);
+  const run = buildSubject(dir);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /a-library is a library crate \(no cdylib\): no \.wasm to build/);
+  assert.ok(!existsSync(library.pkgDir), `nothing written for it: ${library.pkgDir}`);
+  // What only a module has (its sizes) is refused in one line that names the crate and the way to a module.
+  const sizes = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), ['scripts/sizes.ts'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: childEnvironment({ WASM_COMPAT_CRATE: dir }),
+  });
+  assert.equal(sizes.status, 1, sizes.stderr);
+  assert.match(sizes.stderr.trim(), /^wasm-compat: a-library is a library crate \(no cdylib\): it builds no \.wasm\. .*crate-type = \["cdylib", "rlib"\]/);
+});
+
+test('a binary crate has no library to test', () => {
+  const dir = fixture('a-binary', { 'Cargo.toml': cargoToml('a-binary', '', WASM_BINDGEN), 'src/main.rs': 'fn main() {}\n' });
+  failsWithOneLine(dir, /a-binary \(.*\) has no library target \(src\/lib\.rs\)/);
 });
 
 test('a crate without wasm-bindgen says what is needed', () => {

@@ -3,9 +3,10 @@
 // failure shows what it printed, then its panic message, in compat.json, the matrix, the JUnit XML and the Playwright HTML report;
 // the hanging test is named with its timeout and the tests after it still report; the ignored one
 // is a skip. `--grep` on a Rust test's name selects it. On a second fixture
-// (tests/fixtures/contexts-crate), every context in the three engines: a binary with no
-// wasm_bindgen_test_configure! runs in every mode, where it is (its test that needs a document
-// fails in each worker, its output with it), and a binary the crate pinned runs only in its context.
+// (tests/fixtures/contexts-crate, a library crate: no cdylib), every context in the three engines: a
+// binary with no wasm_bindgen_test_configure! runs in every mode, where it is (its test that needs a
+// document fails in each worker, its output with it), a binary the crate pinned runs only in its
+// context, and the serving probes that need a .wasm are listed as not run, with why, while the others run.
 // The fixture and its test build are built once, first; the three suite runs then go side by side
 // (each its own reports folder), most of their time being engines waiting on the runner's page and
 // the hang's timeout. Those runs judge Rust tests, not probes: their pages run the environment
@@ -147,16 +148,55 @@ describe('through the suite', { concurrency: true }, () => {
     assert.ok(withPanic.length >= PROJECTS.length, `the HTML report holds the panic message for each engine (${withPanic.length} files)`);
   });
 
-  test('every context in three engines: an unpinned binary in every mode, a pinned one only in its own', async () => {
+  test('a library crate in every context of three engines: an unpinned binary in every mode, a pinned one only in its own; the probes that need a .wasm listed as not run', async () => {
     const reports = join(scratch, 'contexts');
-    const run = await playwright(reports, ['rustTests', ...PROJECTS.map((p) => `--project=${p}`)], {
+    // The serving probes beside the Rust tests: two need the subject's .wasm, the others do not.
+    const run = await playwright(reports, ['rustTests', 'serving.spec', 'page.spec', ...PROJECTS.map((p) => `--project=${p}`)], {
       WASM_COMPAT_CRATE: CONTEXTS,
       CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET,
       WASM_COMPAT_RUST_MODES: ALL_RUST_TEST_MODES.join(','),
+      WASM_COMPAT_PROBES: 'environment,serving',
     });
     assert.equal(run.status, 1, `has_a_document fails in the workers\n${run.output.slice(-3000)}`);
     const workers = ['dedicated worker', 'shared worker', 'service worker'] as const;
     const report = readCompatFile(join(reports, 'compat.json'));
+    assert.deepEqual([report.subject?.kind, report.subject?.wasm, report.subject?.requirements], ['library', null, null]);
+    const matrix = readFileSync(join(reports, 'index.html'), 'utf8');
+    assert.match(matrix, /library crate, no \.wasm: its Rust tests ran/);
+    for (const project of PROJECTS) {
+      const p = report.projects[project]!;
+      // Nothing but the Rust test meant to fail did: the generic probes and the Node-side checks pass on a page with no module of the crate's.
+      assert.deepEqual(
+        p.probes.filter((v) => v.status === 'fail').map((v) => `${v.id}: ${v.detail}`),
+        [],
+        project,
+      );
+      assert.equal(p.serving?.failed, 0, `${project}: ${JSON.stringify(p.serving?.findings.filter((f) => !f.ok))}`);
+      assert.ok(
+        p.probes.some((v) => v.id === 'serving.headers' && v.status === 'pass' && /no \.wasm of the subject's to check/.test(v.detail)),
+        `${project}: the page's headers are judged without a module`,
+      );
+      assert.ok(
+        p.probes.some((v) => v.id === 'serving.threads'),
+        `${project}: a probe that needs no module of the crate's runs`,
+      );
+      assert.deepEqual(
+        (p.probesNotRun ?? []).map((n) => n.id),
+        ['serving.wasmIntegrity', 'serving.wasmMimeType'],
+        project,
+      );
+      for (const n of p.probesNotRun ?? [])
+        assert.match(n.reason, /^contexts-fixture is a library crate \(no cdylib\): it builds no \.wasm for this probe to load/);
+      // The same in wptreport: a subtest that never ran.
+      const wpt = JSON.parse(readFileSync(join(reports, 'wpt', `${project}.json`), 'utf8')) as {
+        results: Array<{ subtests: Array<{ name: string; status: string }> }>;
+      };
+      assert.ok(
+        wpt.results.flatMap((r) => r.subtests).some((t) => t.name === 'serving.wasmIntegrity' && t.status === 'NOTRUN'),
+        `${project}: wptreport`,
+      );
+    }
+    assert.match(matrix, /contexts-fixture is a library crate \(no cdylib\): it builds no \.wasm for this probe to load/, 'the matrix cell says why');
     for (const project of PROJECTS) {
       const tests = report.projects[project]?.rustTests ?? [];
       const of = (target: string, name: string) => tests.filter((t) => t.target === target && t.name === name);

@@ -2,15 +2,16 @@
 // wasm-bindgen's glue and vite-plugin-wasm use when the server sends the wrong Content-Type.
 // It ignores the MIME type, so it must work wherever WebAssembly works; its cost over streaming
 // is the wait for the last byte before compiling starts, hence the separate timings.
-import { defineProbe } from '../probe.ts';
+import { defineProbe, subjectWasmUrl } from '../probe.ts';
 import { describeError } from '../runProbe.ts';
 import { describeLink, glueMismatch, instanceProblems, subjectImportsFor } from './_subjectImports.ts';
 
 export default defineProbe({
   title: 'fetch → arrayBuffer → WebAssembly.instantiate(bytes)',
   needsWebAssembly: true,
+  needsSubjectModule: true,
   async run(context) {
-    const { wasmUrl } = context;
+    const wasmUrl = subjectWasmUrl(context);
     const imports = await subjectImportsFor(wasmUrl, context);
     const mismatch = glueMismatch(imports);
     if (mismatch) return { status: 'fail', detail: mismatch, data: { missingImports: imports.missing } };

@@ -2,7 +2,7 @@
 // instantiation, the route for code that compiles once and instantiates many times (or sends the
 // Module to workers). Timed apart: compile is the engine's work on the bytes, instantiate the
 // linking and memory set-up. Same Content-Type rule as instantiateStreaming; linked with the glue's imports.
-import { defineProbe } from '../probe.ts';
+import { defineProbe, subjectWasmUrl } from '../probe.ts';
 import { describeError } from '../runProbe.ts';
 import { mimeCause } from './_mimeCause.ts';
 import { describeLink, glueMismatch, instanceProblems, subjectImports } from './_subjectImports.ts';
@@ -10,8 +10,9 @@ import { describeLink, glueMismatch, instanceProblems, subjectImports } from './
 export default defineProbe({
   title: 'WebAssembly.compileStreaming, then instantiate',
   needsWebAssembly: true,
+  needsSubjectModule: true,
   async run(context) {
-    const { wasmUrl } = context;
+    const wasmUrl = subjectWasmUrl(context);
     if (typeof WebAssembly.compileStreaming !== 'function') {
       return { status: 'unsupported', detail: 'WebAssembly.compileStreaming is not a function here' };
     }

@@ -2,7 +2,7 @@
 // compiles while the bytes arrive. It insists on the Content-Type application/wasm (a TypeError
 // otherwise), the classic production breakage behind a misconfigured server, so the probe reports
 // the Content-Type it got. The subject's module is linked with its own glue's imports.
-import { defineProbe } from '../probe.ts';
+import { defineProbe, subjectWasmUrl } from '../probe.ts';
 import { describeError } from '../runProbe.ts';
 import { mimeCause } from './_mimeCause.ts';
 import { describeLink, glueMismatch, instanceProblems, subjectImportsFor } from './_subjectImports.ts';
@@ -10,8 +10,9 @@ import { describeLink, glueMismatch, instanceProblems, subjectImportsFor } from 
 export default defineProbe({
   title: 'WebAssembly.instantiateStreaming(fetch(url))',
   needsWebAssembly: true,
+  needsSubjectModule: true,
   async run(context) {
-    const { wasmUrl } = context;
+    const wasmUrl = subjectWasmUrl(context);
     if (typeof WebAssembly.instantiateStreaming !== 'function') {
       return { status: 'unsupported', detail: 'WebAssembly.instantiateStreaming is not a function here' };
     }

@@ -3,7 +3,7 @@
 // JS) and detach the old buffer, and it must reach its declared maximum (or 256 MiB when it declares
 // none) and refuse to go past a declared maximum with a RangeError. What the file declares is read
 // in Node (subject/moduleFeatures.ts) and handed to the page (harness/subjectPlugin.ts).
-import { defineProbe } from '../probe.ts';
+import { defineProbe, subjectWasmUrl } from '../probe.ts';
 import { describeError } from '../runProbe.ts';
 import { glueMismatch, subjectImportsFor } from '../loading/_subjectImports.ts';
 
@@ -14,14 +14,16 @@ const GROW_TO_PAGES = 4096;
 export default defineProbe({
   title: "The subject's linear memory: declared size, growth, maximum",
   needsWebAssembly: true,
+  needsSubjectModule: true,
   async run(context) {
     const declared = context.subject.memory;
     if (!declared) return { status: 'pass', detail: 'the module declares no memory: nothing to grow', data: { declared } };
-    const imports = await subjectImportsFor(context.wasmUrl, context);
+    const wasmUrl = subjectWasmUrl(context);
+    const imports = await subjectImportsFor(wasmUrl, context);
     const mismatch = glueMismatch(imports);
     if (mismatch) return { status: 'fail', detail: mismatch };
     // From bytes: the Content-Type is loading's concern, not memory's.
-    const { instance } = await WebAssembly.instantiate(await (await fetch(context.wasmUrl)).arrayBuffer(), imports.imports);
+    const { instance } = await WebAssembly.instantiate(await (await fetch(wasmUrl)).arrayBuffer(), imports.imports);
     const memory = declared.imported
       ? Object.values(imports.imports)
           .flatMap((m) => Object.values(m))

@@ -2,7 +2,7 @@
 // browser gets, after whatever Content-Encoding, are the built file: same SHA-256 as the build
 // recorded, and it compiles. A truncated upload, a proxy that mangles binary bodies or a stale
 // file left on a CDN fails here with a checksum mismatch, and usually a CompileError.
-import { defineProbe } from '../probe.ts';
+import { defineProbe, subjectWasmUrl } from '../probe.ts';
 import { describeError } from '../runProbe.ts';
 import { fetchBuildInfo, fetchServed, servedWasmUrls, shortUrl } from './_servedWasm.ts';
 
@@ -14,7 +14,9 @@ async function sha256(bytes: ArrayBuffer): Promise<string> {
 export default defineProbe({
   title: 'Every .wasm is present, byte for byte the built file, and compiles',
   needsWebAssembly: true,
-  async run({ wasmUrl }) {
+  needsSubjectModule: true,
+  async run(context) {
+    const wasmUrl = subjectWasmUrl(context);
     // SubtleCrypto exists only in secure contexts (https, or localhost).
     if (!globalThis.crypto?.subtle)
       return { status: 'unsupported', detail: 'crypto.subtle is missing: the page is not a secure context (serve it over https)' };

@@ -3,14 +3,16 @@
 // makes instantiateStreaming and compileStreaming reject with a TypeError; the page still works
 // through the bytes fallback, only slower, which is why this misconfiguration goes unnoticed.
 import { wasmMimeTypeProblem } from '../../../deploy/headerRules.ts';
-import { defineProbe } from '../probe.ts';
+import { defineProbe, subjectWasmUrl } from '../probe.ts';
 import { describeError } from '../runProbe.ts';
 import { fetchBuildInfo, fetchServed, servedWasmUrls, shortUrl } from './_servedWasm.ts';
 
 export default defineProbe({
   title: 'Every .wasm is served as application/wasm',
   needsWebAssembly: true,
-  async run({ wasmUrl }) {
+  needsSubjectModule: true,
+  async run(context) {
+    const wasmUrl = subjectWasmUrl(context);
     const built = await fetchBuildInfo();
     const files: Array<{ path: string; status: number | null; contentType: string | null }> = [];
     const problems: string[] = [];
