@@ -207,6 +207,11 @@ describe('through the suite', { concurrency: true }, () => {
         `${project}: a binary the crate did not pin runs in every mode`,
       );
       assert.deepEqual(
+        modes('unconfigured', 'built_with_the_crates_cargo_config').sort(),
+        ALL_RUST_TEST_MODES.map((m) => `${m}: passed`).sort(),
+        `${project}: the crate's own .cargo/config.toml was read, as cargo reads it`,
+      );
+      assert.deepEqual(
         modes('unconfigured', 'has_a_document').sort(),
         ALL_RUST_TEST_MODES.map((m) => `${m}: ${workers.includes(m as (typeof workers)[number]) ? 'failed' : 'passed'}`).sort(),
         `${project}: each mode runs where it says (a document on the main thread only)`,
