@@ -1,8 +1,9 @@
 // npm run bench:inner-loop: the suite's inner loop beside the peer's, on the same crate's tests, in
 // one run, rounds interleaved so that the machine's load falls on both alike:
 //   peer      WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome (in the crate's folder)
-//   same      WASM_COMPAT_CRATE=<crate> WASM_COMPAT_RUST_MODES='main thread' npx playwright test
-//             --project=chromium rustTests (the peer's tests in the peer's one context: the same work)
+//   same      WASM_COMPAT_CRATE=<crate> WASM_COMPAT_RUST_MODES=<the peer's modes> npx playwright test
+//             --project=chromium rustTests (the peer's tests where the peer runs them: an unpinned
+//             binary on the main thread, a pinned one in its own context; peerModes(): the same work)
 //   rust      WASM_COMPAT_CRATE=<crate> npx playwright test --project=chromium rustTests (its tests in
 //             every mode of the suite's default: runner/rustTests/rustTestModes.ts)
 //   project   WASM_COMPAT_CRATE=<crate> npx playwright test --project=chromium (the tests, and every probe)
@@ -20,7 +21,9 @@ import { reportPath } from '../../reporting/reportsFolder.ts';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
 import { median } from '../../harness/probes/loading/_streamingVerdict.ts';
 import { childEnvironment } from '../../settings/environment.ts';
-import { ALL_RUST_TEST_MODES } from '../../runner/rustTests/rustTestModes.ts';
+import { ALL_RUST_TEST_MODES, peerModes } from '../../runner/rustTests/rustTestModes.ts';
+import { rustTestSuite } from '../../runner/rustTests/rustTestBuild.ts';
+import { resolveSubjectFrom } from '../../subject/resolveSubject.ts';
 
 const { values } = parseArgs({
   options: { crate: { type: 'string' }, rounds: { type: 'string', default: '3' }, chromedriver: { type: 'string', default: '/usr/bin/chromedriver' } },
@@ -30,6 +33,8 @@ const crate = resolve(values.crate);
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds ${values.rounds}: expected a positive integer`);
 const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-inner-loop-'));
+// Where the peer runs each test binary, read from the binaries themselves (built here once, as a run would).
+const sameModes = peerModes(rustTestSuite(resolveSubjectFrom({ WASM_COMPAT_CRATE: crate })).artifacts.map((a) => a.configure));
 
 interface Timed {
   seconds: number;
@@ -60,7 +65,7 @@ const suite = (args: string[], round: number, env: Record<string, string> = {}):
 const tools = {
   peer: (_round: number) =>
     time('wasm-pack', ['test', '--headless', '--chrome', '--chromedriver', values.chromedriver!], crate, { WASM_BINDGEN_USE_BROWSER: '1' }),
-  same: (round: number) => suite(['rustTests'], round, { WASM_COMPAT_RUST_MODES: 'main thread' }),
+  same: (round: number) => suite(['rustTests'], round, { WASM_COMPAT_RUST_MODES: sameModes.join(',') }),
   rust: (round: number) => suite(['rustTests'], round),
   project: (round: number) => suite([], round),
 };
@@ -85,10 +90,11 @@ writeJsonAtomic(reportPath('inner-loop.json'), {
   cpuModel: cpus()[0]?.model ?? null,
   crate,
   rounds,
+  peerModes: sameModes,
   medianSeconds: summary,
   ratioToPeer: { same: summary.same / summary.peer, rust: summary.rust / summary.peer, project: summary.project / summary.peer },
   results,
 });
 console.log(
-  `medians over ${rounds} warm rounds: peer ${summary.peer} s; the same tests through the suite (main thread) ${summary.same} s (${(summary.same / summary.peer).toFixed(1)}×); the suite's Rust tests (${ALL_RUST_TEST_MODES.length} modes) ${summary.rust} s (${(summary.rust / summary.peer).toFixed(1)}×); the whole chromium project ${summary.project} s (${(summary.project / summary.peer).toFixed(1)}×) -> ${reportPath('inner-loop.json')}`,
+  `medians over ${rounds} warm rounds: peer ${summary.peer} s; the same tests through the suite (${sameModes.join(', ')}) ${summary.same} s (${(summary.same / summary.peer).toFixed(1)}×); the suite's Rust tests (${ALL_RUST_TEST_MODES.length} modes) ${summary.rust} s (${(summary.rust / summary.peer).toFixed(1)}×); the whole chromium project ${summary.project} s (${(summary.project / summary.peer).toFixed(1)}×) -> ${reportPath('inner-loop.json')}`,
 );

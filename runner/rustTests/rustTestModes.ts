@@ -111,6 +111,16 @@ export function contextModes(configure: string | null, asked: readonly RustTestM
   };
 }
 
+/**
+ * The modes that run what the peer runs (`WASM_BINDGEN_USE_BROWSER=1 wasm-pack test`, one
+ * invocation): a binary the crate did not pin on the page's main thread, a pinned one in its own
+ * context, each once (its context's first mode). For timing the suite beside the peer on the same work.
+ */
+export function peerModes(configures: ReadonlyArray<string | null>): RustTestMode[] {
+  const modes = configures.map((configure) => (configure === null ? 'main thread' : contextModes(configure, ALL_RUST_TEST_MODES).modes[0]));
+  return ALL_RUST_TEST_MODES.filter((m) => modes.includes(m));
+}
+
 /** A mode's descriptor, as the interface (the table's literal types leave `needs` off the modes without it). */
 const descriptor = (m: RustTestMode): RustTestModeDescriptor => RUST_TEST_MODES[m];
 

@@ -10,7 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { EngineInfo } from '../../runner/drivers/driver.ts';
 import { PlaywrightDriver } from '../../runner/drivers/playwrightDriver.ts';
 import { resolveEngine } from '../../runner/engines/engineResolution.ts';
-import { ALL_RUST_TEST_MODES, configuredContext, contextModes, RUST_TEST_MODES, unofferedModes } from '../../runner/rustTests/rustTestModes.ts';
+import { ALL_RUST_TEST_MODES, configuredContext, contextModes, peerModes, RUST_TEST_MODES, unofferedModes } from '../../runner/rustTests/rustTestModes.ts';
 import { SETTINGS } from '../../settings/settings.ts';
 
 const choice = resolveEngine('chromium');
@@ -74,6 +74,17 @@ test("a pinned binary runs only in its context's modes; one the modes leave out,
     'the crate pins these tests with wasm_bindgen_test_configure!(run_in_dedicated_worker) to the dedicated worker (mode dedicated worker), which WASM_COMPAT_RUST_MODES (main thread, not isolated) leaves out',
   );
   assert.match(contextModes('run_in_node_experimental', ALL_RUST_TEST_MODES).none!, /run_in_node_experimental\): not a browser's context/);
+});
+
+test("the peer's modes: an unpinned binary on the main thread, a pinned one once in its context, none for Node's", () => {
+  assert.deepEqual(peerModes([null, null]), ['main thread']);
+  assert.deepEqual(peerModes(['run_in_browser', 'run_in_dedicated_worker', 'run_in_shared_worker', 'run_in_service_worker']), [
+    'main thread',
+    'dedicated worker',
+    'shared worker',
+    'service worker',
+  ]);
+  assert.deepEqual(peerModes(['run_in_shared_worker', 'run_in_node_experimental']), ['shared worker']);
 });
 
 test('the main-thread modes name the browser: without a variable or a configure!, the runner runs a binary in Node.js', () => {
