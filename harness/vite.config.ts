@@ -39,5 +39,7 @@ export default defineConfig(() => {
       fs: { allow: [PROJECT_ROOT, subject.pkgDir, ...(subject.probesDir ? [subject.probesDir] : [])] },
     },
     preview: { host: '127.0.0.1', strictPort: true },
+    // The probe worker (page/probeWorker.ts) imports the probes, .wat modules and all: an ES module worker, built with the same plugin.
+    worker: { format: 'es' as const, plugins: () => [watPlugin()] },
   };
 });

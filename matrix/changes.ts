@@ -50,7 +50,11 @@ function probeOutcomes(p: ProjectReport): Map<string, Outcome> {
   const out = new Map<string, Outcome>();
   for (const v of p.probes) {
     const cell = verdictCell(v);
-    out.set(v.id, { kind: cell.kind, text: v.asExpected ? cell.text : `${cell.text} (expected ${v.expected})`, actual: v.actual });
+    out.set(v.context ? `${v.id} (${v.context})` : v.id, {
+      kind: cell.kind,
+      text: v.asExpected ? cell.text : `${cell.text} (expected ${v.expected})`,
+      actual: v.actual,
+    });
   }
   for (const t of p.rustTests ?? []) {
     out.set(`rust test ${t.target}::${t.name} (${t.mode})`, { kind: RUST_KIND[t.status], text: t.status, actual: t.status });

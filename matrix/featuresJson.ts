@@ -29,7 +29,8 @@ export function featuresJson(report: CompatReport): FeaturesJson {
     const key = engineKey(p.engine);
     const browser = engineLabel(p.engine);
     for (const v of p.probes) {
-      if (!v.featuresJson) continue;
+      // webassembly.org's table is of the page's main thread; the worker contexts are the matrix's.
+      if (!v.featuresJson || v.context) continue;
       const entry = seen.get(browser) ?? { key, features: new Map() };
       seen.set(browser, entry);
       const byProject = entry.features.get(v.featuresJson) ?? new Map();

@@ -5,7 +5,7 @@
 // so colour is never the only signal, the probe's detail, and the Playwright test that reached it.
 import type { Finding } from '../deploy/headerRules.ts';
 import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
-import { isUnexpectedGain, type ProbeVerdict } from '../runner/expectations/verdict.ts';
+import { isUnexpectedGain, type ProbeVerdict, verdictKey, WORKER_CONTEXTS } from '../runner/expectations/verdict.ts';
 import { engineName } from './engineNames.ts';
 import { throttlingOf } from '../runner/throttling/applyThrottling.ts';
 
@@ -162,6 +162,20 @@ const probeNotRunCell = (n: NonNullable<ProjectReport['probesNotRun']>[number]):
   ...(n.testId ? { testId: n.testId } : {}),
 });
 
+/** A verdict's row: its probe, and the worker it ran in where it did not run on the page's main thread. */
+const probeRow = (v: ProbeVerdict, suffix = '') => ({ id: `${verdictKey(v)}${suffix}`, label: v.context ? `${v.title} (in a ${v.context})` : v.title });
+
+/** Each probe's worker rows right after its main-thread row, in WORKER_CONTEXTS' order; the probes in the order they came. */
+function withContextsTogether(rows: Row[]): Row[] {
+  const probeOf = (r: Row) => r.id.replace(/[@#].*$/, '');
+  const contextRank = (r: Row) => {
+    const context = /@([^#]+)/.exec(r.id)?.[1];
+    return context ? (WORKER_CONTEXTS as readonly string[]).indexOf(context) + 1 : 0;
+  };
+  const firstSeen = [...new Set(rows.map(probeOf))];
+  return [...rows].sort((a, b) => firstSeen.indexOf(probeOf(a)) - firstSeen.indexOf(probeOf(b)) || contextRank(a) - contextRank(b));
+}
+
 function probeSections(columns: Column[], projects: Record<string, ProjectReport>): Section[] {
   const categories = new Set(columns.flatMap((c) => [...projects[c.project]!.probes, ...(projects[c.project]!.probesNotRun ?? [])].map((p) => p.category)));
   const ordered = [...categories].sort((a, b) => (CATEGORY_ORDER.indexOf(a) + 1 || 99) - (CATEGORY_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
@@ -174,12 +188,14 @@ function probeSections(columns: Column[], projects: Record<string, ProjectReport
       sections.push({
         kind: 'probes',
         title: 'Features: validates',
-        rows: rowsOf(columns, projects, (p) => of(p).map((v) => ({ id: `${v.id}#validates`, label: v.title, cell: validatesCell(v) }))),
+        rows: withContextsTogether(rowsOf(columns, projects, (p) => of(p).map((v) => ({ ...probeRow(v, '#validates'), cell: validatesCell(v) })))),
       });
-      const computed = rowsOf(columns, projects, (p) =>
-        of(p)
-          .filter((v) => v.computesCorrectly !== undefined)
-          .map((v) => ({ id: `${v.id}#computes`, label: v.title, cell: computesCell(v) })),
+      const computed = withContextsTogether(
+        rowsOf(columns, projects, (p) =>
+          of(p)
+            .filter((v) => v.computesCorrectly !== undefined)
+            .map((v) => ({ ...probeRow(v, '#computes'), cell: computesCell(v) })),
+        ),
       );
       if (computed.length > 0) sections.push({ kind: 'probes', title: 'Features: computes correctly (known answers)', rows: computed });
       continue;
@@ -187,7 +203,7 @@ function probeSections(columns: Column[], projects: Record<string, ProjectReport
     sections.push({
       kind: 'probes',
       title: CATEGORY_TITLES[category] ?? category,
-      rows: rowsOf(columns, projects, (p) => [...of(p).map((v) => ({ id: v.id, label: v.title, cell: verdictCell(v) })), ...notRunOf(p)]),
+      rows: withContextsTogether(rowsOf(columns, projects, (p) => [...of(p).map((v) => ({ ...probeRow(v), cell: verdictCell(v) })), ...notRunOf(p)])),
     });
   }
   return sections;

@@ -5,7 +5,7 @@
 // `expected`, as wptrunner writes it; an unsupported feature is a FAIL, as wpt.fyi counts it.
 import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
 import { findEngine } from '../runner/engines/registry.ts';
-import { failsRun, type ProbeVerdict } from '../runner/expectations/verdict.ts';
+import { failsRun, type ProbeVerdict, WORKER_CONTEXTS, type WorkerContext } from '../runner/expectations/verdict.ts';
 
 /** wptreport's subtest statuses: PRECONDITION_FAILED is WPT's word for a feature the browser does not offer (assert_implements_optional). */
 export type WptSubtestStatus = 'PASS' | 'FAIL' | 'NOTRUN' | 'PRECONDITION_FAILED';
@@ -18,6 +18,12 @@ const RUST_WPT_STATUS = {
   failed: 'FAIL',
   'not-reported': 'FAIL',
 } as const satisfies Record<string, WptSubtestStatus>;
+
+/** WPT's names of the worker globals an .any.js test runs in (its test URLs end .any.worker.html, .any.sharedworker.html, .any.serviceworker.html). */
+const WPT_GLOBAL = { 'dedicated worker': 'worker', 'shared worker': 'sharedworker', 'service worker': 'serviceworker' } as const satisfies Record<
+  WorkerContext,
+  string
+>;
 
 export interface WptSubtest {
   name: string;
@@ -69,10 +75,17 @@ export function wptReport(report: CompatReport, project: string): WptReport | nu
     message: null,
     // A probe the page did not run (a library crate's module probes) is NOTRUN, as wptrunner writes a subtest that never ran.
     subtests: [
-      ...p.probes.filter((v) => v.category === category).map(subtest),
+      ...p.probes.filter((v) => v.category === category && !v.context).map(subtest),
       ...notRun.filter((n) => n.category === category).map((n): WptSubtest => ({ name: n.id, status: 'NOTRUN', message: n.reason })),
     ],
   }));
+  // A worker's run is a test of its own, named as WPT names an .any.js test's globals (…any.worker.html and the like).
+  for (const category of categories)
+    for (const context of WORKER_CONTEXTS) {
+      const inContext = p.probes.filter((v) => v.category === category && v.context === context);
+      if (inContext.length)
+        results.push({ test: `/wasm-compat/${category}.${WPT_GLOBAL[context]}`, status: 'OK', message: null, subtests: inContext.map(subtest) });
+    }
   const binaries = [...new Set((p.rustTests ?? []).map((t) => `${t.target}|${t.mode}`))].sort();
   for (const key of binaries) {
     const [target, mode] = key.split('|') as [string, string];

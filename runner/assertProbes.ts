@@ -6,7 +6,8 @@
 import type { TestInfo } from '@playwright/test';
 import { probeIds } from '../harness/probes/catalog.ts';
 import { describeSelection, isSelected } from '../harness/probes/probeSelection.ts';
-import type { HarnessReport, ProbeCategory, ProbeResult } from '../harness/probes/probe.ts';
+import type { HarnessReport, ProbeCategory, ProbeResult, WorkerContext } from '../harness/probes/probe.ts';
+import { judgeWorkerRuns } from './workerVerdicts.ts';
 import type { EngineInfo } from './drivers/driver.ts';
 import { expectedFeature } from './expectations/featureExpectation.ts';
 import { expectationContext, expectedProbe, type Isolation } from './expectations/probes.ts';
@@ -16,8 +17,8 @@ import { describeVerdict, failsRun, verdict, type ProbeVerdict } from './expecta
 import { expect, test } from './fixtures.ts';
 import { recordProbesNotRun, recordVerdicts } from './testRecord.ts';
 
-/** A spec's judgement of a probe's data (what the engine and target should give): each string is a failure. */
-export type DataCheck = (result: ProbeResult) => string[];
+/** A spec's judgement of a probe's data (what the engine and target should give) where it ran: each string is a failure. */
+export type DataCheck = (result: ProbeResult, context: 'main thread' | WorkerContext) => string[];
 
 export async function assertProbes(
   harness: HarnessReport,
@@ -49,9 +50,22 @@ export async function assertProbes(
   for (const result of results) {
     const expectation = result.category === 'features' ? expectedFeature(result.id, ctx) : expectedProbe(result.id, ctx, subjectRules);
     // Judged once: the test below and every report read this verdict (runner/expectations/verdict.ts).
-    const v = verdict(result, expectation, options.checks?.[result.id]?.(result) ?? []);
+    const v = verdict(result, expectation, options.checks?.[result.id]?.(result, 'main thread') ?? []);
     verdicts.push(v);
     await test.step(`${result.id}: ${v.status}`, () => {
+      expect.soft(failsRun(v), describeVerdict(v, where)).toBe(false);
+    });
+  }
+  // The same probes in each worker (the inWorkers ones), judged alike and held to the main thread's results.
+  const inWorkers = judgeWorkerRuns(harness.workers ?? [], options.category, results, {
+    engine: ctx.engine,
+    expectation: (r) => (r.category === 'features' ? expectedFeature(r.id, ctx) : expectedProbe(r.id, ctx, subjectRules)),
+    checks: (r, context) => options.checks?.[r.id]?.(r, context) ?? [],
+  });
+  expect.soft(inWorkers.missing, `probes the workers were asked for and did not report in ${where}`).toEqual([]);
+  for (const v of inWorkers.verdicts) {
+    verdicts.push(v);
+    await test.step(`${v.id} (${v.context}): ${v.status}`, () => {
       expect.soft(failsRun(v), describeVerdict(v, where)).toBe(false);
     });
   }

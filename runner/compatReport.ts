@@ -7,6 +7,7 @@
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import type { TargetRecord } from '../serving/targets/target.ts';
 import type { ProjectReport, ProjectTarget } from './compatSchema.ts';
+import { verdictKey } from './expectations/verdict.ts';
 import { notRunReason, readEngine, readFindings, readProbesNotRun, readRustTest, readSession, readVerdicts } from './testRecord.ts';
 
 export type { CompatReport, ProjectReport, ProjectTarget } from './compatSchema.ts';
@@ -54,10 +55,11 @@ export function addTestResult(
   const findings = readFindings(result);
   if (findings && !project.serving) project.serving = { passed: findings.filter((f) => f.ok).length, failed: findings.filter((f) => !f.ok).length, findings };
   for (const v of readVerdicts(result)) {
-    if (project.probes.some((p) => p.id === v.id)) continue;
+    if (project.probes.some((p) => verdictKey(p) === verdictKey(v))) continue;
     project.probes.push({ ...v, ...testId });
     project.summary[v.status]++;
-    if (v.featuresJson) project.features[v.featuresJson] = v.actual === 'pass';
+    // features.json's shape is of the page's main thread; a worker's verdict has its own row in the matrix.
+    if (v.featuresJson && !v.context) project.features[v.featuresJson] = v.actual === 'pass';
   }
   for (const n of readProbesNotRun(result)) {
     if (project.probesNotRun?.some((p) => p.id === n.id)) continue;

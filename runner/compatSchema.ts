@@ -111,8 +111,14 @@ export const probeVerdictSchema = z
     validates: z.boolean().optional(),
     computesCorrectly: z.boolean().nullable().optional(),
     featuresJson: z.string().optional().describe("A feature probe's name in webassembly.org's features.json, when it has one."),
+    context: z
+      .string()
+      .optional()
+      .describe(
+        "Where it ran when not on the page's main thread: 'dedicated worker', 'shared worker' or 'service worker' (the probes marked inWorkers, as WPT runs .any.js tests in every global). Absent: the main thread.",
+      ),
   })
-  .describe("One probe's judgement in one engine (runner/expectations/verdict.ts).");
+  .describe("One probe's judgement in one engine and context (runner/expectations/verdict.ts).");
 
 export const rustTestRecordSchema = z
   .object({

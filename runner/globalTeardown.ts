@@ -70,7 +70,7 @@ function writeCompatJson(config: FullConfig, saved: SavedTest[], runId: string):
         {
           ...p,
           target: target ? projectTarget(target, targetUrl(target.name)) : null,
-          probes: p.probes.sort((a, b) => a.id.localeCompare(b.id)),
+          probes: p.probes.sort((a, b) => a.id.localeCompare(b.id) || (a.context ?? '').localeCompare(b.context ?? '')),
           requirements: projectRequirements(subject, p.probes),
           ...htmlReport,
         },

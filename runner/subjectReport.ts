@@ -50,6 +50,8 @@ export function subjectReport(subject: Subject): SubjectReport {
 
 /** Whether a project's engine runs the module; null where the project ran no feature probes (not run, or a serving-only project). */
 export function projectRequirements(report: SubjectReport, probes: ProbeVerdict[]): ProjectRequirementCheck | null {
-  if (!report.requirements || !probes.some((p) => p.category === 'features')) return null;
-  return checkProject(report.requirements, probes);
+  // The page's main thread: where a site loads its module (the workers' verdicts are the matrix's).
+  const onPage = probes.filter((p) => !p.context);
+  if (!report.requirements || !onPage.some((p) => p.category === 'features')) return null;
+  return checkProject(report.requirements, onPage);
 }

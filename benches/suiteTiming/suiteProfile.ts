@@ -142,7 +142,7 @@ export function profileRun(report: PlaywrightJsonReport, compat: CompatReport | 
   }
   const probes: Record<string, number> = {};
   for (const project of Object.values(compat?.projects ?? {}))
-    for (const probe of project.probes) if (typeof probe.ms === 'number') add(probes, probe.id, probe.ms);
+    for (const probe of project.probes) if (typeof probe.ms === 'number') add(probes, probe.context ? `${probe.id} (${probe.context})` : probe.id, probe.ms);
   const sessions = Object.values(compat?.projects ?? {})
     .map((p) => p.session)
     .filter((s) => s !== undefined);

@@ -4,8 +4,9 @@ import { subject, wasmUrl } from 'virtual:wasm-compat/subject';
 import { loadSubject } from './loadSubject.ts';
 import type { HarnessReport, ProbeContext } from '../probes/probe.ts';
 import { probes } from '../probes/index.ts';
-import { renderEngine, renderNotRun, renderResult, renderSummary } from './render.ts';
+import { renderEngine, renderNotRun, renderResult, renderSummary, renderWorkers } from './render.ts';
 import { runProbe, whyNotRun } from '../probes/runProbe.ts';
+import { runProbesInWorkers } from './workerProbes.ts';
 import { heldFromUrl, isSelected, type ProbeSelection, selectionFromUrl } from '../probes/probeSelection.ts';
 
 const pageErrors = (window as { __wasmCompatPageErrors?: string[] }).__wasmCompatPageErrors ?? [];
@@ -32,6 +33,7 @@ const report: HarnessReport = {
   selection,
   results: [],
   notRun: [],
+  workers: [],
   pageErrors,
 };
 window.__wasmCompat = report;
@@ -48,8 +50,20 @@ for (const probe of probes.filter((p) => isSelected(selection, p))) {
 renderNotRun(report);
 
 const last = selected.filter((p) => held.includes(p.id));
+// The probes that mean the same off the main thread run again in each worker, before the held
+// (timed) ones. Not where WebAssembly is off: what removes it from the page (Lockdown Mode, a
+// policy) removes it from the page's workers too.
+const inWorkers = report.webAssemblyAvailable ? selected.filter((p) => p.inWorkers).map((p) => p.id) : [];
+let workersRan = false;
+const runWorkers = async () => {
+  if (workersRan || inWorkers.length === 0) return;
+  workersRan = true;
+  report.workers = await runProbesInWorkers(inWorkers, subject);
+  renderWorkers(report);
+};
 for (const probe of [...selected.filter((p) => !held.includes(p.id)), ...last]) {
   if (probe === last[0]) {
+    await runWorkers();
     // The held probes time this machine: the driver releases them when no other browser is working.
     await new Promise<void>((release) => {
       window.__wasmCompatRelease = release;
@@ -61,6 +75,7 @@ for (const probe of [...selected.filter((p) => !held.includes(p.id)), ...last]) 
   report.results.push(result);
   renderResult(result);
 }
+await runWorkers();
 
 report.finishedAt = new Date().toISOString();
 report.state = 'done';

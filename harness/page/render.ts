@@ -27,6 +27,19 @@ export function renderNotRun(report: HarnessReport): void {
   list.hidden = false;
 }
 
+/** One line per worker context: how many of its probes passed, or why it gave none. */
+export function renderWorkers(report: HarnessReport): void {
+  const list = document.querySelector<HTMLElement>('#workers')!;
+  list.textContent = report.workers
+    .map((w) =>
+      w.error !== null
+        ? `${w.context}: no results (${w.error})`
+        : `${w.context}: ${w.results.filter((r) => r.status === 'pass').length} pass, ${w.results.filter((r) => r.status === 'fail').length} fail of ${w.results.length} probes`,
+    )
+    .join('; ');
+  list.hidden = report.workers.length === 0;
+}
+
 export function renderResult(result: ProbeResult): void {
   if (result.category !== lastCategory) {
     lastCategory = result.category;

@@ -33,6 +33,8 @@ export interface FeatureSpec {
   /** A computation with the feature; omitted where none exists beyond detect (say why in `noComputation`). */
   knownAnswer?: () => Promise<KnownAnswer | Unavailable>;
   noComputation?: string;
+  /** Why it runs on the page only (it needs a document or frame); absent, it runs in the workers too (ProbeDefinition.inWorkers). */
+  pageOnly?: string;
 }
 
 export function featureProbe(spec: FeatureSpec): ProbeDefinition {
@@ -41,6 +43,7 @@ export function featureProbe(spec: FeatureSpec): ProbeDefinition {
     proposal: spec.proposal,
     ...(spec.featuresJson ? { featuresJson: spec.featuresJson } : {}),
     needsWebAssembly: true,
+    inWorkers: spec.pageOnly === undefined,
     run: () => runFeature(spec),
   };
 }

@@ -53,6 +53,13 @@ export interface ProbeDefinition {
    * that reason (HarnessReport.notRun), instead of running it. Read its URL with subjectWasmUrl().
    */
   needsSubjectModule?: boolean;
+  /**
+   * Whether it also runs in a dedicated, a shared and a service worker, as WPT runs an .any.js test
+   * in every global: a probe of the engine's WebAssembly itself that needs no page API (no
+   * document, frame, page URL or the subject's glue). Its worker results are judged as the main
+   * thread's are, and must agree with them where the platform gives no reason to differ.
+   */
+  inWorkers?: boolean;
   run(context: ProbeContext): Promise<ProbeOutcome>;
 }
 
@@ -129,6 +136,22 @@ export function subjectWasmUrl(context: Pick<ProbeContext, 'wasmUrl' | 'subject'
   return context.wasmUrl;
 }
 
+/** The workers the page runs its inWorkers probes in, besides its own main thread. */
+export const WORKER_CONTEXTS = ['dedicated worker', 'shared worker', 'service worker'] as const;
+export type WorkerContext = (typeof WORKER_CONTEXTS)[number];
+
+/** One worker context's run of the inWorkers probes (HarnessReport.workers). */
+export interface WorkerRun {
+  context: WorkerContext;
+  /** The probe ids the page asked this worker to run. */
+  asked: string[];
+  results: ProbeResult[];
+  /** Why the worker gave no results (not offered here, failed to start, did not answer), or null. */
+  error: string | null;
+  /** Set when a service worker's first request went unanswered this long and the request was sent again. */
+  resentAfterMs?: number;
+}
+
 /** A probe the page did not run, and why (HarnessReport.notRun). */
 export interface ProbeNotRun {
   id: string;
@@ -165,6 +188,8 @@ export interface HarnessReport {
   results: ProbeResult[];
   /** Selected probes the page did not run, each with why: results and notRun together are exactly the selection. */
   notRun: ProbeNotRun[];
+  /** The selected inWorkers probes, run again in each worker context (none where WebAssembly is off, or none is selected). */
+  workers: WorkerRun[];
   /** Uncaught errors and unhandled rejections seen by the page while it ran. */
   pageErrors: string[];
 }

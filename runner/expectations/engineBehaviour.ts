@@ -4,6 +4,7 @@
 // is undefined: the run then fails that check, saying the behaviour must be observed and recorded,
 // so a newer engine that changed is confirmed rather than assumed either way.
 import type { Isolation } from '../../deploy/headerPolicy.ts';
+import type { WorkerContext } from '../../harness/probes/probe.ts';
 import { compareVersions, type EngineKey } from './engineKey.ts';
 
 /** Versions a behaviour was observed on: the release series (e.g. WebKitGTK 2.50, Firefox 153). */
@@ -34,7 +35,13 @@ export function sharedArrayBufferGlobalWhenIsolated(engine: EngineKey, version: 
  * on the main thread, if the buffer size is larger than 8MB"). Firefox 153 and WebKitGTK 2.50
  * allowed it when observed here; no public source says so, so other versions (and Safari, never
  * observed) are unknown. */
-export function syncCompileOfLargeModuleAllowed(engine: EngineKey, version: string): boolean | undefined {
+export function syncCompileOfLargeModuleAllowed(
+  engine: EngineKey,
+  version: string,
+  context: 'main thread' | WorkerContext = 'main thread',
+): boolean | undefined {
+  // Off the main thread no engine limits it: V8's own refusal says "compile on a worker thread", and the JS API sets no size limit.
+  if (context !== 'main thread') return true;
   if (engine === 'chromium') return false;
   if (engine === 'firefox') return inSeries(version, FIREFOX_OBSERVED) ? true : undefined;
   if (engine === 'webkitgtk') return inSeries(version, WEBKITGTK_OBSERVED) ? true : undefined;

@@ -1,9 +1,12 @@
 // The one judgement of a probe: what it saw, against what its engine should do, and the run's own
 // checks of its data. Computed once (runner/assertProbes.ts); the Playwright test, compat.json, the
 // matrix, JUnit and wptreport all read this record and nothing else, so they cannot disagree.
-import type { ProbeResult } from '../../harness/probes/probe.ts';
+import type { ProbeResult, WorkerContext } from '../../harness/probes/probe.ts';
 import type { CompatStatus, ProbeVerdict } from '../compatSchema.ts';
 import type { ProbeExpectation } from './probes.ts';
+
+/** The worker contexts a verdict may carry (the page's, harness/probes/probe.ts), for the readers of verdicts. */
+export { WORKER_CONTEXTS, type WorkerContext } from '../../harness/probes/probe.ts';
 
 /** A verdict's shape is compat.json's (compatSchema.ts). */
 export type { CompatStatus, ProbeVerdict } from '../compatSchema.ts';
@@ -14,9 +17,14 @@ export const failsRun = (v: Pick<ProbeVerdict, 'asExpected'>): boolean => !v.asE
 /** A pass where 'unsupported' was expected: it fails the run so that the expectation gets updated. */
 export const isUnexpectedGain = (v: Pick<ProbeVerdict, 'status' | 'asExpected'>): boolean => v.status === 'pass' && !v.asExpected;
 
-export function verdict(result: ProbeResult, expectation: ProbeExpectation, checkFailures: string[] = []): ProbeVerdict {
+/** A verdict's identity within a project: its probe, and its context where that is a worker (one probe runs in several). */
+export const verdictKey = (v: Pick<ProbeVerdict, 'id' | 'context'>): string => (v.context ? `${v.id}@${v.context}` : v.id);
+
+/** `context`: the worker it ran in (absent: the page's main thread). */
+export function verdict(result: ProbeResult, expectation: ProbeExpectation, checkFailures: string[] = [], context?: WorkerContext): ProbeVerdict {
   const base = {
     id: result.id,
+    ...(context ? { context } : {}),
     title: result.title,
     category: result.category,
     expected: expectation.status,
@@ -45,5 +53,5 @@ export function verdict(result: ProbeResult, expectation: ProbeExpectation, chec
 export function describeVerdict(v: ProbeVerdict, engine: string): string {
   const gain = isUnexpectedGain(v) ? ' — an unexpected gain: update runner/expectations/ with its source' : '';
   const checks = v.checkFailures ? `; the run's checks of its data failed: ${v.checkFailures.join('; ')}` : '';
-  return `${v.id} in ${engine}: ${v.status}; expected ${v.expected} (${v.why}); it reported ${v.actual}: ${v.detail}${checks}${gain}`;
+  return `${v.id}${v.context ? ` (${v.context})` : ''} in ${engine}: ${v.status}; expected ${v.expected} (${v.why}); it reported ${v.actual}: ${v.detail}${checks}${gain}`;
 }

@@ -13,8 +13,7 @@ test('Environment: isolation, shared memory, runtime facts, timer resolution', a
   const isolated = crossOriginIsolatedUnder(key, target.isolation, engine.version);
   const sabGlobal = sharedArrayBufferGlobalWhenIsolated(key, engine.version);
   const served = target.isolation === 'none' ? 'no COOP/COEP' : `COOP same-origin + COEP ${target.isolation}`;
-  const isolation: DataCheck = ({ data = {} }) => [
-    ...(data.isSecureContext === true ? [] : [`not a secure context in ${where}`]),
+  const pageIsolation = (data: Record<string, unknown>) => [
     ...(isolated === undefined
       ? [`${notObserved(key, engine.version, `isolation under COEP ${target.isolation}`)}; it gave crossOriginIsolated ${String(data.crossOriginIsolated)}`]
       : data.crossOriginIsolated === isolated
@@ -32,6 +31,13 @@ test('Environment: isolation, shared memory, runtime facts, timer resolution', a
         : data.typeofSharedArrayBuffer === sabGlobal
           ? []
           : [`typeof SharedArrayBuffer is ${String(data.typeofSharedArrayBuffer)}, expected ${sabGlobal} (runner/expectations/engineBehaviour.ts)`]),
+  ];
+  // In a worker, what isolation gives is recorded, not judged: whether a shared or service worker is
+  // cross-origin isolated follows its own script's headers and differs by engine (Chromium 156's
+  // shared worker is not, its dedicated and service workers are), with no source yet for each.
+  const isolation: DataCheck = ({ data = {} }, context) => [
+    ...(data.isSecureContext === true ? [] : [`not a secure context in ${where} (${context})`]),
+    ...(context === 'main thread' ? pageIsolation(data) : []),
   ];
   const timer: DataCheck = ({ data = {} }) =>
     typeof data.resolutionUs === 'number' && data.resolutionUs > 0 ? [] : [`performance.now() never moved (resolution ${String(data.resolutionUs)})`];

@@ -6,7 +6,7 @@ import { describeSelection, isSelected } from '../../harness/probes/probeSelecti
 import { expect, test } from '../../runner/fixtures.ts';
 import { resolveSubject } from '../../subject/resolveSubject.ts';
 
-test('The harness page runs every probe without errors and shows each in its table', async ({ harness, harnessView, pageProblems, engine }) => {
+test('The harness page runs every probe without errors and shows each in its table', async ({ harness, harnessView, pageProblems, engine }, testInfo) => {
   const where = `${engine.engine} ${engine.version}`;
   expect(harness.webAssemblyAvailable, `WebAssembly global in ${where}`).toBe(true);
   // Recorded by the page itself (harness/page/pageStart.ts), so every driver checks them, WebDriver included.
@@ -25,4 +25,11 @@ test('The harness page runs every probe without errors and shows each in its tab
     [...harness.results, ...harness.notRun].map((r) => r.id).sort(),
     `the probes the page ran or listed as not run in ${where} (${describeSelection(harness.selection)})`,
   ).toEqual(selected.map((p) => p.id).sort());
+  // Each worker context was asked for the same probes (the selected inWorkers ones): the category specs judge what each answered.
+  const asked = harness.workers.map((w) => `${w.context}: ${w.asked.join(', ')}`);
+  expect
+    .soft(new Set(harness.workers.map((w) => w.asked.join(','))).size, `the workers were asked for the same probes in ${where}: ${asked.join('; ')}`)
+    .toBeLessThanOrEqual(1);
+  for (const w of harness.workers.filter((x) => x.resentAfterMs !== undefined))
+    testInfo.annotations.push({ type: 'worker request sent again', description: `${w.context} in ${where}: no answer within ${w.resentAfterMs} ms` });
 });

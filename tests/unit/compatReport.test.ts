@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ProbeResult } from '../../harness/probes/probe.ts';
 import { addTestResult, emptyProject } from '../../runner/compatReport.ts';
-import type { EngineInfo } from '../../runner/drivers/driver.ts';
 import { verdict } from '../../runner/expectations/verdict.ts';
 import { recordEngine, recordVerdicts, skipNotRun } from '../../runner/testRecord.ts';
-import { recordedTest } from './recordedTest.ts';
+import { CHROMIUM_ENGINE, recordedTest } from './recordedTest.ts';
 
 const probe = (status: ProbeResult['status'], extra: Partial<ProbeResult> = {}): ProbeResult => ({
   id: 'features.simd',
@@ -46,18 +45,7 @@ test('verdicts: the four compat statuses, and an unexpected gain is not as expec
   assert.equal(v.computesCorrectly, true);
 });
 
-const engine: EngineInfo = {
-  project: 'chromium',
-  engine: 'chromium',
-  kind: 'system',
-  source: 'system Chromium',
-  binary: '/usr/bin/chromium',
-  version: '156.0.1',
-  userAgent: 'UA',
-  emulated: false,
-  device: null,
-  notApplied: [],
-};
+const engine = CHROMIUM_ENGINE;
 
 test('a project report folds tests: engine, verdicts once each, features.json shape, counts', async () => {
   const project = emptyProject();

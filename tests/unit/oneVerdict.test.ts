@@ -9,25 +9,13 @@ import { junitProbes } from '../../matrix/junitProbes.ts';
 import { buildMatrix } from '../../matrix/matrixModel.ts';
 import { wptReport } from '../../matrix/wptReport.ts';
 import { addTestResult, type CompatReport, emptyProject } from '../../runner/compatReport.ts';
-import type { EngineInfo } from '../../runner/drivers/driver.ts';
 import type { ProbeExpectation } from '../../runner/expectations/probes.ts';
 import { failsRun, verdict } from '../../runner/expectations/verdict.ts';
 import { recordEngine, recordVerdicts } from '../../runner/testRecord.ts';
-import { recordedTest } from './recordedTest.ts';
+import { CHROMIUM_ENGINE, recordedTest } from './recordedTest.ts';
 
 const result = (id: string, status: ProbeResult['status']): ProbeResult => ({ id, title: id, category: 'loading', status, detail: `it said ${status}`, ms: 1 });
-const engine = {
-  project: 'chromium',
-  engine: 'chromium',
-  kind: 'system',
-  source: 'system Chromium',
-  binary: '/usr/bin/chromium',
-  version: '156.0.1',
-  userAgent: 'UA',
-  emulated: false,
-  device: null,
-  notApplied: [],
-} as EngineInfo;
+const engine = CHROMIUM_ENGINE;
 
 const CASES: Array<[string, ProbeResult['status'], ProbeExpectation['status']]> = [
   ['loading.infoProbe', 'info', 'pass'],

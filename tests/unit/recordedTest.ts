@@ -3,6 +3,21 @@
 // folds, or saved in a run's records folder as the `testRecord` fixture saves it.
 import type { TestInfo } from '@playwright/test';
 import type { TestResult } from '@playwright/test/reporter';
+import type { EngineInfo } from '../../runner/drivers/driver.ts';
+
+/** The engine record the recorded tests ran in: a system Chromium 156. */
+export const CHROMIUM_ENGINE: EngineInfo = {
+  project: 'chromium',
+  engine: 'chromium',
+  kind: 'system',
+  source: 'system Chromium',
+  binary: '/usr/bin/chromium',
+  version: '156.0.1',
+  userAgent: 'UA',
+  emulated: false,
+  device: null,
+  notApplied: [],
+};
 
 export interface RecordedTest {
   testInfo: TestInfo;

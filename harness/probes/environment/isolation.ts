@@ -19,6 +19,7 @@ function sharedMemoryBuffer(): { tag: string | null; error: string | null } {
 export default defineProbe({
   title: 'Cross-origin isolation and shared memory',
   needsWebAssembly: false,
+  inWorkers: true,
   async run() {
     const shared = sharedMemoryBuffer();
     const data = {

@@ -42,6 +42,7 @@ function describe(error: unknown): { name: string; message: string; isCompileErr
 export default defineProbe({
   title: 'Invalid bytes give WebAssembly.CompileError',
   needsWebAssembly: true,
+  inWorkers: true,
   async run() {
     const validates = WebAssembly.validate(INVALID);
     let sync = { name: 'none', message: 'new WebAssembly.Module accepted the bytes', isCompileError: false };

@@ -25,6 +25,7 @@ async function outcome(instantiate: () => unknown): Promise<{ error: string; mes
 export default defineProbe({
   title: 'Missing imports give WebAssembly.LinkError',
   needsWebAssembly: true,
+  inWorkers: true,
   async run() {
     const module = new WebAssembly.Module(IMPORTING);
     const cases = {

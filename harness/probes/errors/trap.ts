@@ -20,6 +20,7 @@ function trapOf(call: () => unknown): { name: string; message: string; isRuntime
 export default defineProbe({
   title: 'Traps become WebAssembly.RuntimeError',
   needsWebAssembly: true,
+  inWorkers: true,
   async run() {
     const { exports } = await WebAssembly.instantiate(new WebAssembly.Module(TRAP_MODULE));
     const div = exports.div as (a: number, b: number) => number;

@@ -117,6 +117,7 @@ let last: { trial: CspTrial; source: string } | null = null;
 
 export default featureProbe({
   featuresJson: 'webContentSecurityPolicy',
+  pageOnly: 'it builds its two policies as frames of the page',
   title: "WebAssembly under CSP 'wasm-unsafe-eval'",
   proposal: 'Web Content Security Policy',
   async detect() {

@@ -27,8 +27,9 @@ function largeModule(): Uint8Array<ArrayBuffer> {
 }
 
 export default defineProbe({
-  title: 'Synchronous compile of a module over 8 MB on the main thread',
+  title: 'Synchronous compile of a module over 8 MB',
   needsWebAssembly: true,
+  inWorkers: true,
   async run(): Promise<ProbeOutcome> {
     const bytes = largeModule();
     const sizeMB = (bytes.length / 1e6).toFixed(1);

@@ -11,6 +11,7 @@ const PAGE = 65_536;
 export default defineProbe({
   title: 'WebAssembly.Memory grow, detach and maximum',
   needsWebAssembly: true,
+  inWorkers: true,
   async run() {
     const seen: Record<string, unknown> = {};
     const memory = new WebAssembly.Memory({ initial: 1, maximum: 4 });
