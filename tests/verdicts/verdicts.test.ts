@@ -2,7 +2,8 @@
 // 'unsupported' probe and on an 'info' probe (verdicts.spec.ts) fails the Playwright test, and the
 // probe is 'fail' in compat.json, in the matrix page, in junit-probes.xml and in wptreport, all
 // written although `--reporter=dot` replaced every reporter of the config. Chromium only: it
-// reports both kinds of probe (unsupported proposals, recorded loading facts).
+// reports both kinds of probe (unsupported proposals, recorded loading facts). The feature probe
+// also runs in the page's three workers, where the same check fails it.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,11 +30,17 @@ test('a failed spec check on an unsupported and on an info probe is fail in all 
   const report = readCompatFile(join(reports, 'compat.json'));
   const chromium = report.projects.chromium!;
   assert.deepEqual(chromium.tests, { passed: 0, failed: 2, skipped: 0 });
-  const checked = chromium.probes.filter((v) => v.checkFailures?.length);
+  const checked = chromium.probes.filter((v) => v.checkFailures?.length && !v.context);
   assert.deepEqual(checked.map((v) => [v.actual, v.status, v.asExpected]).sort(), [
     ['info', 'fail', false],
     ['unsupported', 'fail', false],
   ]);
+  // The feature probe runs in the three workers too, and the check fails it in each (the loading one runs on the page only).
+  const feature = checked.find((v) => v.category === 'features')!;
+  assert.deepEqual(
+    chromium.probes.filter((v) => v.id === feature.id && v.context).map((v) => `${v.context}: ${v.status}`),
+    ['dedicated worker: fail', 'service worker: fail', 'shared worker: fail'],
+  );
   const html = readFileSync(join(reports, 'index.html'), 'utf8');
   const junit = readFileSync(join(reports, 'junit-probes.xml'), 'utf8');
   const wpt = (JSON.parse(readFileSync(join(reports, 'wpt', 'chromium.json'), 'utf8')) as WptReport).results.flatMap((r) => r.subtests);
