@@ -128,8 +128,9 @@ export const SETTINGS = {
     config: 'rustModes',
     area: 'run',
     what: "the modes the subject's #[wasm_bindgen_test] tests run in",
-    values: 'comma-separated: main thread, dedicated worker, not isolated, shared worker, service worker (runner/rustTests/rustTestModes.ts)',
-    unset: 'all five',
+    values:
+      'comma-separated: main thread, dedicated worker, not isolated (the main thread without COOP/COEP), shared worker, service worker, dedicated worker not isolated, shared worker not isolated, service worker not isolated; or all (runner/rustTests/rustTestModes.ts)',
+    unset: 'the first five: every context isolated, and the main thread without isolation',
     audience: 'user',
     schema: list,
   }),

@@ -3,11 +3,13 @@
 // it), and what an engine must offer for it. A mode is a row here; the spec, the settings and the
 // docs read this list. A test binary the crate pinned to a context (wasm_bindgen_test_configure!)
 // ignores the variables: it runs only in the modes of its context (contextModes).
+import type { WorkerContext } from '../../harness/probes/probe.ts';
 import type { Driver } from '../drivers/driver.ts';
 import { readSetting, SETTINGS, SettingError } from '../../settings/settings.ts';
+import { type Environment, environment } from '../../settings/environment.ts';
 
-/** Where a test runs: the runner page's main thread or one of its workers. */
-export type RustTestContext = 'main thread' | 'dedicated worker' | 'shared worker' | 'service worker';
+/** Where a test runs: the runner page's main thread or one of its workers (the same workers the probes run in). */
+export type RustTestContext = 'main thread' | WorkerContext;
 
 export interface RustTestModeDescriptor {
   context: RustTestContext;
@@ -20,6 +22,31 @@ export interface RustTestModeDescriptor {
 
 const mode = (d: RustTestModeDescriptor) => d;
 
+/** Without COOP/COEP (WASM_BINDGEN_TEST_NO_ORIGIN_ISOLATION): no SharedArrayBuffer, no shared memory in that context. */
+const NOT_ISOLATED = { WASM_BINDGEN_TEST_NO_ORIGIN_ISOLATION: '1' };
+
+const DEDICATED_WORKER = mode({
+  context: 'dedicated worker',
+  env: { WASM_BINDGEN_USE_DEDICATED_WORKER: '1' },
+  what: 'a dedicated worker of that page',
+  needs: { global: 'Worker', source: 'https://developer.mozilla.org/en-US/docs/Web/API/Worker#browser_compatibility' },
+});
+const SHARED_WORKER = mode({
+  context: 'shared worker',
+  env: { WASM_BINDGEN_USE_SHARED_WORKER: '1' },
+  what: 'a shared worker (one instance for every tab of the origin)',
+  needs: { global: 'SharedWorker', source: 'https://developer.mozilla.org/en-US/docs/Web/API/SharedWorker#browser_compatibility' },
+});
+const SERVICE_WORKER = mode({
+  context: 'service worker',
+  env: { WASM_BINDGEN_USE_SERVICE_WORKER: '1' },
+  what: "a service worker registered by the runner's page",
+  needs: { global: 'ServiceWorkerContainer', source: 'https://developer.mozilla.org/en-US/docs/Web/API/ServiceWorker#browser_compatibility' },
+});
+
+/** A worker's mode without isolation: what a crate that spawns threads (needs SharedArrayBuffer) meets on a site without COOP/COEP. */
+const withoutIsolation = (d: RustTestModeDescriptor) => mode({ ...d, env: { ...d.env, ...NOT_ISOLATED }, what: `${d.what}, served without COOP/COEP` });
+
 export const RUST_TEST_MODES = {
   // WASM_BINDGEN_USE_BROWSER: without a variable or a configure! the runner runs a binary in Node.js.
   'main thread': mode({
@@ -27,39 +54,35 @@ export const RUST_TEST_MODES = {
     env: { WASM_BINDGEN_USE_BROWSER: '1' },
     what: "the runner page's main thread, cross-origin isolated (the runner's default)",
   }),
-  'dedicated worker': mode({
-    context: 'dedicated worker',
-    env: { WASM_BINDGEN_USE_DEDICATED_WORKER: '1' },
-    what: 'a dedicated worker of that page',
-    needs: { global: 'Worker', source: 'https://developer.mozilla.org/en-US/docs/Web/API/Worker#browser_compatibility' },
-  }),
+  'dedicated worker': DEDICATED_WORKER,
   'not isolated': mode({
     context: 'main thread',
-    env: { WASM_BINDGEN_USE_BROWSER: '1', WASM_BINDGEN_TEST_NO_ORIGIN_ISOLATION: '1' },
+    env: { WASM_BINDGEN_USE_BROWSER: '1', ...NOT_ISOLATED },
     what: 'the main thread of a page without COOP/COEP, as the serving matrix loads the probes',
   }),
-  'shared worker': mode({
-    context: 'shared worker',
-    env: { WASM_BINDGEN_USE_SHARED_WORKER: '1' },
-    what: 'a shared worker (one instance for every tab of the origin)',
-    needs: { global: 'SharedWorker', source: 'https://developer.mozilla.org/en-US/docs/Web/API/SharedWorker#browser_compatibility' },
-  }),
-  'service worker': mode({
-    context: 'service worker',
-    env: { WASM_BINDGEN_USE_SERVICE_WORKER: '1' },
-    what: "a service worker registered by the runner's page",
-    needs: { global: 'ServiceWorkerContainer', source: 'https://developer.mozilla.org/en-US/docs/Web/API/ServiceWorker#browser_compatibility' },
-  }),
+  'shared worker': SHARED_WORKER,
+  'service worker': SERVICE_WORKER,
+  'dedicated worker not isolated': withoutIsolation(DEDICATED_WORKER),
+  'shared worker not isolated': withoutIsolation(SHARED_WORKER),
+  'service worker not isolated': withoutIsolation(SERVICE_WORKER),
 } as const satisfies Record<string, RustTestModeDescriptor>;
 
 export type RustTestMode = keyof typeof RUST_TEST_MODES;
 
 export const ALL_RUST_TEST_MODES = Object.keys(RUST_TEST_MODES) as RustTestMode[];
 
-/** The modes this run uses: every one, unless WASM_COMPAT_RUST_MODES (or the config's rustModes) names some. */
-export function rustTestModes(): RustTestMode[] {
-  const asked = readSetting('rustModes');
-  if (!asked) return ALL_RUST_TEST_MODES;
+/**
+ * The modes a run uses unless asked: every context, isolated, and the main thread without isolation
+ * (what most sites serve). The workers without isolation are opt-in: a crate that needs a worker
+ * without isolation to differ from one with it spawns threads, and names them.
+ */
+export const DEFAULT_RUST_TEST_MODES: readonly RustTestMode[] = ['main thread', 'dedicated worker', 'not isolated', 'shared worker', 'service worker'];
+
+/** The modes this run uses: the default five, unless WASM_COMPAT_RUST_MODES (or the config's rustModes) names some (`all`: every mode). */
+export function rustTestModes(env: Environment = environment()): RustTestMode[] {
+  const asked = readSetting('rustModes', env);
+  if (!asked) return [...DEFAULT_RUST_TEST_MODES];
+  if (asked.length === 1 && asked[0] === 'all') return ALL_RUST_TEST_MODES;
   const unknown = asked.filter((m) => !ALL_RUST_TEST_MODES.includes(m as RustTestMode));
   if (unknown.length)
     throw new SettingError(`${SETTINGS.rustModes.env} (or rustModes): unknown mode ${unknown.join(', ')} (the modes: ${ALL_RUST_TEST_MODES.join(', ')})`);

@@ -19,7 +19,7 @@ import { after, before, describe, test } from 'node:test';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readCompatFile } from '../../runner/readCompat.ts';
 import { rustTestSuite } from '../../runner/rustTests/rustTestBuild.ts';
-import { ALL_RUST_TEST_MODES } from '../../runner/rustTests/rustTestModes.ts';
+import { ALL_RUST_TEST_MODES, RUST_TEST_MODES, type RustTestMode } from '../../runner/rustTests/rustTestModes.ts';
 import { ensureSubjectBuilt } from '../../subject/buildSubject.ts';
 import { resolveSubjectFrom } from '../../subject/resolveSubject.ts';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
@@ -158,7 +158,6 @@ describe('through the suite', { concurrency: true }, () => {
       WASM_COMPAT_PROBES: 'environment,serving',
     });
     assert.equal(run.status, 1, `has_a_document fails in the workers\n${run.output.slice(-3000)}`);
-    const workers = ['dedicated worker', 'shared worker', 'service worker'] as const;
     const report = readCompatFile(join(reports, 'compat.json'));
     assert.deepEqual([report.subject?.kind, report.subject?.wasm, report.subject?.requirements], ['library', null, null]);
     const matrix = readFileSync(join(reports, 'index.html'), 'utf8');
@@ -211,32 +210,46 @@ describe('through the suite', { concurrency: true }, () => {
         ALL_RUST_TEST_MODES.map((m) => `${m}: passed`).sort(),
         `${project}: the crate's own .cargo/config.toml was read, as cargo reads it`,
       );
+      const inAWorker = (m: RustTestMode) => RUST_TEST_MODES[m].context !== 'main thread';
       assert.deepEqual(
         modes('unconfigured', 'has_a_document').sort(),
-        ALL_RUST_TEST_MODES.map((m) => `${m}: ${workers.includes(m as (typeof workers)[number]) ? 'failed' : 'passed'}`).sort(),
+        ALL_RUST_TEST_MODES.map((m) => `${m}: ${inAWorker(m) ? 'failed' : 'passed'}`).sort(),
         `${project}: each mode runs where it says (a document on the main thread only)`,
       );
-      for (const mode of workers) {
+      const scope = {
+        'dedicated worker': 'DedicatedWorkerGlobalScope',
+        'shared worker': 'SharedWorkerGlobalScope',
+        'service worker': 'ServiceWorkerGlobalScope',
+      };
+      for (const mode of ALL_RUST_TEST_MODES.filter(inAWorker)) {
         const failed = of('unconfigured', 'has_a_document').find((t) => t.mode === mode)!;
-        const scope = {
-          'dedicated worker': 'DedicatedWorkerGlobalScope',
-          'shared worker': 'SharedWorkerGlobalScope',
-          'service worker': 'ServiceWorkerGlobalScope',
-        }[mode];
+        const global = scope[RUST_TEST_MODES[mode].context as keyof typeof scope];
         assert.match(
           failed.output,
-          new RegExp(`looking for a document in ${scope}[\\s\\S]*no document in ${scope}`),
+          new RegExp(`looking for a document in ${global}[\\s\\S]*no document in ${global}`),
           `${project}, ${mode}: what it printed, then its panic`,
         );
+      }
+      // Each mode is as isolated as it says: never without COOP/COEP, always on the page and in its dedicated worker with them.
+      for (const mode of ALL_RUST_TEST_MODES) {
+        const { output } = of('unconfigured', 'reports_its_isolation').find((t) => t.mode === mode)!;
+        const isolated = /crossOriginIsolated: Some\((true|false)\)/.exec(output)?.[1];
+        if (mode.endsWith('not isolated')) assert.equal(isolated, 'false', `${project}, ${mode}: ${output.slice(0, 300)}`);
+        if (mode === 'main thread' || mode === 'dedicated worker') assert.equal(isolated, 'true', `${project}, ${mode}: ${output.slice(0, 300)}`);
       }
       assert.deepEqual(
         modes('in_browser', 'runs_where_configured').sort(),
         ['main thread: passed (run_in_browser)', 'not isolated: passed (run_in_browser)'],
         project,
       );
-      assert.deepEqual(modes('in_dedicated_worker', 'runs_where_configured'), ['dedicated worker: passed (run_in_dedicated_worker)'], project);
-      assert.deepEqual(modes('in_shared_worker', 'runs_where_configured'), ['shared worker: passed (run_in_shared_worker)'], project);
-      assert.deepEqual(modes('in_service_worker', 'runs_where_configured'), ['service worker: passed (run_in_service_worker)'], project);
+      for (const context of ['dedicated worker', 'shared worker', 'service worker']) {
+        const configure = `run_in_${context.replace(' ', '_')}`;
+        assert.deepEqual(
+          modes(`in_${context.replace(' ', '_')}`, 'runs_where_configured').sort(),
+          [`${context} not isolated: passed (${configure})`, `${context}: passed (${configure})`],
+          `${project}: pinned to the ${context}, it runs in that context's two modes`,
+        );
+      }
     }
   });
 

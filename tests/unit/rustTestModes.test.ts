@@ -10,7 +10,15 @@ import { chromium, type Browser } from 'playwright-core';
 import type { EngineInfo } from '../../runner/drivers/driver.ts';
 import { PlaywrightDriver } from '../../runner/drivers/playwrightDriver.ts';
 import { resolveEngine } from '../../runner/engines/engineResolution.ts';
-import { ALL_RUST_TEST_MODES, configuredContext, contextModes, peerModes, RUST_TEST_MODES, unofferedModes } from '../../runner/rustTests/rustTestModes.ts';
+import {
+  ALL_RUST_TEST_MODES,
+  configuredContext,
+  contextModes,
+  peerModes,
+  RUST_TEST_MODES,
+  rustTestModes,
+  unofferedModes,
+} from '../../runner/rustTests/rustTestModes.ts';
 import { SETTINGS } from '../../settings/settings.ts';
 
 const choice = resolveEngine('chromium');
@@ -42,7 +50,17 @@ async function unoffered(initScript: string | null) {
 }
 
 test('each mode is a descriptor: the variables that choose it, what it is, and the global it needs', () => {
-  assert.deepEqual(ALL_RUST_TEST_MODES, ['main thread', 'dedicated worker', 'not isolated', 'shared worker', 'service worker']);
+  assert.deepEqual(ALL_RUST_TEST_MODES, [
+    'main thread',
+    'dedicated worker',
+    'not isolated',
+    'shared worker',
+    'service worker',
+    'dedicated worker not isolated',
+    'shared worker not isolated',
+    'service worker not isolated',
+  ]);
+  assert.deepEqual(RUST_TEST_MODES['shared worker not isolated'].env, { WASM_BINDGEN_USE_SHARED_WORKER: '1', WASM_BINDGEN_TEST_NO_ORIGIN_ISOLATION: '1' });
   assert.deepEqual(RUST_TEST_MODES['shared worker'].env, { WASM_BINDGEN_USE_SHARED_WORKER: '1' });
   assert.equal(RUST_TEST_MODES['service worker'].needs?.global, 'ServiceWorkerContainer');
   for (const name of ALL_RUST_TEST_MODES) assert.ok(SETTINGS.rustModes.values.includes(name), `the setting's docs name ${name}`);
@@ -66,14 +84,21 @@ test("a binary's pinned context is read as the runner reads it: none, one, the f
 test("a pinned binary runs only in its context's modes; one the modes leave out, or Node's, runs in none and says why", () => {
   assert.deepEqual(contextModes(null, ALL_RUST_TEST_MODES).modes, ALL_RUST_TEST_MODES, 'not pinned: every mode asked');
   assert.deepEqual(contextModes('run_in_browser', ALL_RUST_TEST_MODES).modes, ['main thread', 'not isolated']);
-  assert.deepEqual(contextModes('run_in_service_worker', ALL_RUST_TEST_MODES).modes, ['service worker']);
+  assert.deepEqual(contextModes('run_in_service_worker', ALL_RUST_TEST_MODES).modes, ['service worker', 'service worker not isolated']);
   const left = contextModes('run_in_dedicated_worker', ['main thread', 'not isolated']);
   assert.deepEqual(left.modes, []);
   assert.equal(
     left.none,
-    'the crate pins these tests with wasm_bindgen_test_configure!(run_in_dedicated_worker) to the dedicated worker (mode dedicated worker), which WASM_COMPAT_RUST_MODES (main thread, not isolated) leaves out',
+    'the crate pins these tests with wasm_bindgen_test_configure!(run_in_dedicated_worker) to the dedicated worker (mode dedicated worker or dedicated worker not isolated), which WASM_COMPAT_RUST_MODES (main thread, not isolated) leaves out',
   );
   assert.match(contextModes('run_in_node_experimental', ALL_RUST_TEST_MODES).none!, /run_in_node_experimental\): not a browser's context/);
+});
+
+test('unset, the five modes of every context isolated and the page without; `all` adds the workers without; an unknown name is refused', () => {
+  assert.deepEqual(rustTestModes({}), ['main thread', 'dedicated worker', 'not isolated', 'shared worker', 'service worker']);
+  assert.deepEqual(rustTestModes({ WASM_COMPAT_RUST_MODES: 'all' }), ALL_RUST_TEST_MODES);
+  assert.deepEqual(rustTestModes({ WASM_COMPAT_RUST_MODES: 'shared worker not isolated' }), ['shared worker not isolated']);
+  assert.throws(() => rustTestModes({ WASM_COMPAT_RUST_MODES: 'shared worker, not isolated, workers' }), /unknown mode workers/);
 });
 
 test("the peer's modes: an unpinned binary on the main thread, a pinned one once in its context, none for Node's", () => {
@@ -96,7 +121,7 @@ test('Chromium offers every context; without SharedWorker, that mode is unsuppor
   if (!browser) return t.skip(`no Chromium to run: ${choice.kind === 'missing' ? choice.reason : choice.kind}`);
   assert.deepEqual([...(await unoffered(null))], [], 'every context offered, ServiceWorkerContainer included (the page is a secure origin)');
   const without = await unoffered('delete globalThis.SharedWorker;');
-  assert.deepEqual([...without.keys()], ['shared worker']);
+  assert.deepEqual([...without.keys()], ['shared worker', 'shared worker not isolated']);
   assert.match(
     without.get('shared worker')!,
     /^unsupported: chromium test offers no SharedWorker \(checked in a page of http:\/\/127\.0\.0\.1:\d+; https:\/\/developer\.mozilla\.org\/.*SharedWorker/,
