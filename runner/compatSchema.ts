@@ -132,7 +132,11 @@ export const rustTestRecordSchema = z
     status: z
       .enum(['passed', 'failed', 'ignored', 'not-reported', 'unsupported'])
       .describe("'unsupported': the engine does not offer the mode's context, so nothing ran (the output says what was missing, with a source)."),
-    output: z.string().describe("Its output: a panic's message, why it did not report, or why its context is unsupported."),
+    output: z
+      .string()
+      .describe(
+        "What it printed in this context (a passing test's too), and for a failure its panic after that; for one that did not report, why; for an unsupported context, what was missing.",
+      ),
     configure: z
       .string()
       .optional()

@@ -7,7 +7,7 @@
 #      machinery, Lighthouse summary and budgets, CI checks (tests/unit); the A/B bench gate on a real
 #      slowdown (the crate's bench-slowdown build must end SLOWER: math.sieve, tests/benchGate)
 #   4. The compatibility suite on every real engine: npx playwright test with the serving matrix
-#      (WASM_COMPAT_MATRIX=1: preview, nginx and its isolation variants), with the subject's #[wasm_bindgen_test] tests in every mode per project (main thread, dedicated, shared and service worker, not isolated);
+#      (WASM_COMPAT_MATRIX=1: preview, nginx and its isolation variants), with the subject's #[wasm_bindgen_test] tests in the five default modes per project (main thread, dedicated, shared and service worker, not isolated) and the probes of the engine alone in three workers too;
 #      the five projects required (WASM_COMPAT_REQUIRE); the streaming probe against a
 #      read-then-compile shim in Chromium, Firefox and WebKitGTK (tests/streaming)
 #   5. The matrix (matrix/): reports/index.html and the harness page in real Chromium at 390×844 and

@@ -17,7 +17,7 @@ export type RustTestStatus = 'passed' | 'failed' | 'ignored';
 export interface RustTestResult {
   name: string;
   status: RustTestStatus;
-  /** What the test printed or panicked with (the runner's failure section for it). */
+  /** What the test printed, and for a failure its panic (the runner's failure section for it). */
   output: string;
 }
 
@@ -30,26 +30,63 @@ export interface RustTestRun {
   summary: string | null;
 }
 
+/**
+ * What each test printed, from the runner's --nocapture output: wasm-bindgen-test 0.3.80 runs one
+ * test at a time and announces each ("Invoking test: <name>"), so a test's lines are those between
+ * its announcement and its outcome line, never another's. A failure's live panic (from "panicked
+ * at") is left to its failure section.
+ */
+export function printedByTest(log: string): Map<string, string> {
+  const printed = new Map<string, string>();
+  const lines = log.split('\n');
+  let current: string | null = null;
+  let kept: string[] = [];
+  let inPanic = false;
+  for (const line of lines) {
+    const invoked = /^\s*Invoking test: (\S+)\s*$/.exec(line);
+    if (invoked) {
+      current = invoked[1]!;
+      kept = [];
+      inPanic = false;
+      continue;
+    }
+    if (current === null) continue;
+    if (line.startsWith(`test ${current} ... `)) {
+      printed.set(current, kept.join('\n'));
+      current = null;
+      continue;
+    }
+    if (/^\s*panicked at /.test(line)) inPanic = true;
+    if (!inPanic && line.trim()) kept.push(line.trim());
+  }
+  return printed;
+}
+
 /** libtest's lines: `test <name> ... ok|FAILED|ignored`, and per failure `---- <name> output ----` sections. */
 export function parseRunnerOutput(log: string): { results: RustTestResult[]; summary: string | null } {
   const results = new Map<string, RustTestResult>();
+  const printed = printedByTest(log);
   // wasm-bindgen-test 0.3.80 prints FAIL where libtest prints FAILED.
   for (const match of log.matchAll(/^test (\S+) \.\.\. (ok|FAILED|FAIL|ignored)(?:,.*)?$/gm)) {
     const status: RustTestStatus = match[2] === 'ok' ? 'passed' : match[2] === 'ignored' ? 'ignored' : 'failed';
-    results.set(match[1]!, { name: match[1]!, status, output: '' });
+    results.set(match[1]!, { name: match[1]!, status, output: status === 'passed' ? (printed.get(match[1]!) ?? '') : '' });
   }
   const sections = log.split(/^---- (\S+) output ----$/m);
   for (let i = 1; i < sections.length; i += 2) {
     const result = results.get(sections[i]!);
     // The panic's message, without the JS stack the runner prints after it (the whole log is attached).
     const text = sections[i + 1]!.split(/^(?:failures:|test result: )/m)[0]!.split(/^\s*Stack:\s*$/m)[0]!;
+    const said = printed.get(sections[i]!);
+    // What it printed first, then its panic, as the runner shows a failure without --nocapture.
     if (result)
-      result.output = text
-        .replace(/^\s*error output:\s*$/m, '')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .join('\n');
+      result.output = [
+        ...(said ? ['log output:', said] : []),
+        ...text
+          .replace(/^\s*error output:\s*$/m, '')
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean),
+      ].join('\n');
   }
   const summary = /^test result: .*$/m.exec(log)?.[0] ?? null;
   return { results: [...results.values()], summary };
@@ -77,7 +114,8 @@ export async function runRustTests(
     ),
   });
   const skip = options.skip ?? [];
-  const args = [artifact.wasm, ...(skip.length ? ['--exact', ...skip.flatMap((name) => ['--skip', name])] : [])];
+  // --nocapture: every test's output, passing ones too, each between its announcement and its outcome (printedByTest).
+  const args = [artifact.wasm, '--nocapture', ...(skip.length ? ['--exact', ...skip.flatMap((name) => ['--skip', name])] : [])];
   const chunks: string[] = [];
   const exitCode = await new Promise<number | null>((done, fail) => {
     const child = spawn(runner, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });

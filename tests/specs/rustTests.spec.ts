@@ -50,6 +50,8 @@ for (const artifact of suite.artifacts) {
             output,
             ...(artifact.configure ? { configure: artifact.configure } : {}),
           });
+          // What a passing test printed (the runner's --nocapture, one test at a time) stays beside it in the report too.
+          if (status === 'passed' && output) testInfo.annotations.push({ type: 'printed', description: output });
           await test.step(`${name}: ${status} (${mode}${pinned})`, async () => {
             // The runner's whole log beside each test that did not pass (attached to all 48 of a crate's tests, it was most of their time).
             if (run.log && status !== 'passed' && status !== 'ignored')

@@ -6,7 +6,8 @@
 // (tests/fixtures/contexts-crate, a library crate: no cdylib), every context in the three engines: a
 // binary with no wasm_bindgen_test_configure! runs in every mode, where it is (its test that needs a
 // document fails in each worker, its output with it), a binary the crate pinned runs only in its
-// context, and the serving probes that need a .wasm are listed as not run, with why, while the others run.
+// context, and the serving probes that need a .wasm are listed as not run, with why, while the others run;
+// what a passing test printed is kept with it in each context.
 // The fixture and its test build are built once, first; the three suite runs then go side by side
 // (each its own reports folder), most of their time being engines waiting on the runner's page and
 // the hang's timeout. Those runs judge Rust tests, not probes: their pages run the environment
@@ -230,6 +231,15 @@ describe('through the suite', { concurrency: true }, () => {
           `${project}, ${mode}: what it printed, then its panic`,
         );
       }
+      // What a passing test printed is kept with it, per context: where it ran, in its own words.
+      const scopeOf = (m: RustTestMode) => (inAWorker(m) ? scope[RUST_TEST_MODES[m].context as keyof typeof scope] : 'Window');
+      assert.deepEqual(
+        of('unconfigured', 'says_where_it_runs')
+          .map((t) => `${t.mode}: ${t.output}`)
+          .sort(),
+        ALL_RUST_TEST_MODES.map((m) => `${m}: running in ${scopeOf(m)}`).sort(),
+        `${project}: each passing test's own output, per context`,
+      );
       // Each mode is as isolated as it says: never without COOP/COEP, always on the page and in its dedicated worker with them.
       for (const mode of ALL_RUST_TEST_MODES) {
         const { output } = of('unconfigured', 'reports_its_isolation').find((t) => t.mode === mode)!;

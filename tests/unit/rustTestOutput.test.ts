@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { hungTest, parseRunnerOutput, schemaMismatch } from '../../runner/rustTests/runRustTests.ts';
+import { hungTest, parseRunnerOutput, printedByTest, schemaMismatch } from '../../runner/rustTests/runRustTests.ts';
 
 const FINISHED = `running 3 tests
 test ignored_one ... ignored, kept out
@@ -42,6 +42,24 @@ test('each test line becomes a result, and a failure keeps its panic message wit
   );
   assert.equal(results[1]!.output, 'panicked at tests/web.rs:16:5:\nassertion failed: deliberate');
   assert.match(summary!, /^test result: FAILED\. 1 passed; 1 failed/);
+});
+
+test('with --nocapture, what each test printed is its own, passing or not, and a failure shows it before its panic', () => {
+  // The real output of runner 0.2.130 --nocapture on tests/fixtures/contexts-crate's unconfigured binary, Chromium 156, 2026-12-06.
+  const log = readFileSync('tests/fixtures/rust-runner/nocapture.txt', 'utf8');
+  assert.deepEqual(Object.fromEntries(printedByTest(log)), {
+    says_where_it_runs: 'running in Window',
+    reports_its_isolation: '',
+    has_a_document: 'looking for a document in Window',
+    built_with_the_crates_cargo_config: '',
+  });
+  const results = Object.fromEntries(parseRunnerOutput(log).results.map((r) => [r.name, r]));
+  assert.deepEqual([results.says_where_it_runs?.status, results.says_where_it_runs?.output], ['passed', 'running in Window']);
+  assert.match(results.reports_its_isolation!.output, /^panicked at tests\/unconfigured\.rs:\d+:\d+:\ncrossOriginIsolated: Some\(true\)$/);
+  // A failure that printed first: its lines, then the panic, as the runner shows one without --nocapture.
+  const printedThenFailed = log.replace('Invoking test: reports_its_isolation\n', 'Invoking test: reports_its_isolation\nabout to look\n');
+  const failed = parseRunnerOutput(printedThenFailed).results.find((r) => r.name === 'reports_its_isolation')!;
+  assert.match(failed.output, /^log output:\nabout to look\npanicked at tests\/unconfigured\.rs/);
 });
 
 test('a run stopped by its timeout names the test that was running', () => {
