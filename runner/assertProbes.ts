@@ -57,7 +57,7 @@ export async function assertProbes(
     });
   }
   // The same probes in each worker (the inWorkers ones), judged alike and held to the main thread's results.
-  const inWorkers = judgeWorkerRuns(harness.workers ?? [], options.category, results, {
+  const inWorkers = judgeWorkerRuns(harness.workers, options.category, results, {
     engine: ctx.engine,
     expectation: (r) => (r.category === 'features' ? expectedFeature(r.id, ctx) : expectedProbe(r.id, ctx, subjectRules)),
     checks: (r, context) => options.checks?.[r.id]?.(r, context) ?? [],
