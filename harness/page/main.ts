@@ -49,33 +49,32 @@ for (const probe of probes.filter((p) => isSelected(selection, p))) {
 }
 renderNotRun(report);
 
-const last = selected.filter((p) => held.includes(p.id));
+const runAll = async (some: typeof probes) => {
+  for (const probe of some) {
+    const result = await runProbe(probe, context, report.webAssemblyAvailable);
+    report.results.push(result);
+    renderResult(result);
+  }
+};
+await runAll(selected.filter((p) => !held.includes(p.id)));
 // The probes that mean the same off the main thread run again in each worker, before the held
 // (timed) ones. Not where WebAssembly is off: what removes it from the page (Lockdown Mode, a
 // policy) removes it from the page's workers too.
 const inWorkers = report.webAssemblyAvailable ? selected.filter((p) => p.inWorkers).map((p) => p.id) : [];
-let workersRan = false;
-const runWorkers = async () => {
-  if (workersRan || inWorkers.length === 0) return;
-  workersRan = true;
+if (inWorkers.length) {
   report.workers = await runProbesInWorkers(inWorkers, subject);
   renderWorkers(report);
-};
-for (const probe of [...selected.filter((p) => !held.includes(p.id)), ...last]) {
-  if (probe === last[0]) {
-    await runWorkers();
-    // The held probes time this machine: the driver releases them when no other browser is working.
-    await new Promise<void>((release) => {
-      window.__wasmCompatRelease = release;
-      report.state = 'holding';
-    });
-    report.state = 'running';
-  }
-  const result = await runProbe(probe, context, report.webAssemblyAvailable);
-  report.results.push(result);
-  renderResult(result);
 }
-await runWorkers();
+const last = selected.filter((p) => held.includes(p.id));
+if (last.length) {
+  // The held probes time this machine: the driver releases them when no other browser is working.
+  await new Promise<void>((release) => {
+    window.__wasmCompatRelease = release;
+    report.state = 'holding';
+  });
+  report.state = 'running';
+  await runAll(last);
+}
 
 report.finishedAt = new Date().toISOString();
 report.state = 'done';
