@@ -5,7 +5,8 @@
 #      the README's probe table against the probes and docs/settings.md against settings/settings.ts; the workflows and Dockerfiles checked statically
 #   3. Node: the crate against its twins, build-info, report writers, expectations, benchmark
 #      machinery, Lighthouse summary and budgets, CI checks (tests/unit); the A/B bench gate on a real
-#      slowdown (the crate's bench-slowdown build must end SLOWER: math.sieve, tests/benchGate)
+#      slowdown (the crate's bench-slowdown build must end SLOWER: math.sieve, tests/benchGate); the library
+#      fixture's #[wasm_bindgen_bench] benchmarks on three engines, and their A/B check on a real slowdown
 #   4. The compatibility suite on every real engine: npx playwright test with the serving matrix
 #      (WASM_COMPAT_MATRIX=1: preview, nginx and its isolation variants), with the subject's #[wasm_bindgen_test] tests in the five default modes per project (main thread, dedicated, shared and service worker, not isolated) and the probes of the engine alone in three workers too;
 #      the five projects required (WASM_COMPAT_REQUIRE); the streaming probe against a
@@ -61,7 +62,7 @@ run "README probe table and docs/settings.md are current" npm run -s lint:docs
 run "workflows and Dockerfiles" bash -c 'npm run -s lint:workflows && npm run -s lint:docker'
 # Three files at a time: most of a unit file's time is its process starting (node --test runs one at a time on 2 cores).
 run "node unit tests" npm run -s test:unit
-run "the bench gate catches the synthetic slowdown (bench-slowdown: SLOWER: math.sieve)" npm run -s test:bench-gate
+run "the bench gates catch the synthetic slowdowns (bench-slowdown: SLOWER: math.sieve; the crate's benchmarks: slow-checksum)" npm run -s test:bench-gate
 # The five projects this machine runs must have run: a missing engine fails npm test by name.
 run "compatibility suite (playwright)" env WASM_COMPAT_REQUIRE=chromium,firefox,webkit,pixel5,iphone12 WASM_COMPAT_MATRIX=1 npm run -s test:browsers
 # Two lanes from here: the meta-tests that mostly wait (trickled downloads, pages that run alone on

@@ -57,11 +57,11 @@ export function renderAbMarkdown(run: AbRun): string {
   const decided = verdict[0] === ALL_DECIDED;
   const undecided = verdict.filter((line) => !line.startsWith('SLOWER'));
   const lines = [
-    `## A/B check (${run.project}): B against A, measured side by side`,
+    `## A/B check (${run.project}${run.benchmarks === 'crate' ? ', the crate’s #[wasm_bindgen_bench] benchmarks' : ''}): B against A, measured side by side`,
     '',
     `- ${describeBuild(run, 'a')}`,
     `- ${describeBuild(run, 'b')}`,
-    `- horizon ±${run.horizonPct} %; ${run.environment.runtime}, ${run.environment.cpus} CPUs, load average ${run.environment.loadAverage?.start.map((l) => l.toFixed(2)).join(' ') ?? '—'} → ${run.environment.loadAverage?.end.map((l) => l.toFixed(2)).join(' ') ?? '—'}; ${(run.durationMs / 1000).toFixed(0)} s${run.twinsCompared ? '' : '; the twins are the same in both builds, so only WASM (and the loading routes) are compared'}`,
+    `- horizon ±${run.horizonPct} %; ${run.environment.runtime}, ${run.environment.cpus} CPUs, load average ${run.environment.loadAverage?.start.map((l) => l.toFixed(2)).join(' ') ?? '—'} → ${run.environment.loadAverage?.end.map((l) => l.toFixed(2)).join(' ') ?? '—'}; ${(run.durationMs / 1000).toFixed(0)} s${run.benchmarks === 'crate' ? `; each build's bench binaries, a run each per round (${(run.turnMs / 1000).toFixed(1)} s a run), criterion's fastest sample per iteration` : run.twinsCompared ? '' : '; the twins are the same in both builds, so only WASM (and the loading routes) are compared'}`,
     ...(run.stoppingRule ? [`- intervals: ${run.stoppingRule.description}`] : []),
     '',
     `| ${HEADER.join(' | ')} |`,

@@ -49,6 +49,8 @@ export interface AbRun {
   kind: 'wasm-compat-bench-ab';
   /** 'node' or the browser project. */
   project: string;
+  /** What was compared: the twins' pairs (absent), or the crate's own #[wasm_bindgen_bench] benchmarks (npm run bench:crate -- --check). */
+  benchmarks?: 'crate';
   a: AbBuild;
   b: AbBuild;
   horizonPct: number;
@@ -58,6 +60,7 @@ export interface AbRun {
   stoppingRule?: LookPlan;
   /** The Node check's exit code and whether unsure tasks were accepted; absent in the browsers' reports, which gate nothing. */
   gate?: { acceptUnsure: boolean; exitCode: number };
+  /** tinybench's time per build per round, ms; for the crate's benchmarks, the mean length of one run of a bench binary. */
   turnMs: number;
   minRounds: number;
   maxRounds: number;

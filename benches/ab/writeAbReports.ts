@@ -1,4 +1,4 @@
-// Writes an A/B check: reports/bench/ab-<project>.json, then ab.md over every ab-*.json in the
+// Writes an A/B check: reports/bench/ab-<project>.json (ab-crate-<project>.json for the crate's own benchmarks), then ab.md over every ab-*.json in the
 // folder (Node first, then the browser projects), each file whole (reporting/writeWhole.ts): a
 // reader, or the pull request's comment, never gets a half-written report.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ export function readAbRuns(dir: string): AbRun[] {
 }
 
 export function writeAbReports(dir: string, run: AbRun): { json: string; markdown: string } {
-  const json = join(dir, `ab-${run.project}.json`);
+  const json = join(dir, `ab-${run.benchmarks === 'crate' ? 'crate-' : ''}${run.project}.json`);
   writeJsonAtomic(json, run);
   const markdown = join(dir, 'ab.md');
   writeFileAtomic(markdown, `# Benchmarks: B against A in one run\n\n${readAbRuns(dir).map(renderAbMarkdown).join('\n')}`);

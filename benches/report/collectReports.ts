@@ -1,8 +1,11 @@
-// Everything benchmark runs have left in reports/bench, gathered for summary.md and index.html:
-// the Node run, each browser project's run and the native run.
+// Everything benchmark runs have left in reports/bench, gathered for summary.md and index.html
+// (the A/B checks' ab-*.json are ab.md's: benches/ab/writeAbReports.ts):
+// the Node run, each browser project's run, the native run and the crate's own benchmarks per project.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NativeRun } from '../native/schema.ts';
+import { readCrateBenchRuns } from '../crate/crateBenchRuns.ts';
+import type { CrateBenchRun } from '../crate/schema.ts';
 import { browserProjectList } from '../../runner/engines/browserProjects.ts';
 import { readRun } from './runFiles.ts';
 import type { BenchRun } from './schema.ts';
@@ -11,6 +14,8 @@ export interface CollectedReports {
   node: BenchRun | null;
   browsers: BenchRun[];
   native: NativeRun | null;
+  /** The crate's #[wasm_bindgen_bench] benchmarks, one run per project (npm run bench:crate). */
+  crate: CrateBenchRun[];
 }
 
 function readJson<T>(path: string): T | null {
@@ -20,7 +25,7 @@ function readJson<T>(path: string): T | null {
 export function collectReports(dir: string): CollectedReports {
   const runs = existsSync(dir)
     ? readdirSync(dir)
-        .filter((f) => f.endsWith('.json') && f !== 'native.json')
+        .filter((f) => f.endsWith('.json') && f !== 'native.json' && f !== 'gate-rates.json' && !f.startsWith('ab-'))
         .map((f) => {
           try {
             return readRun(join(dir, f));
@@ -38,5 +43,6 @@ export function collectReports(dir: string): CollectedReports {
   const browsers = runs.filter((r) => r.project !== 'node').sort((a, b) => rank(a.project) - rank(b.project) || a.project.localeCompare(b.project));
   const node = runs.find((r) => r.project === 'node') ?? null;
   const native = readJson<NativeRun>(join(dir, 'native.json'));
-  return { node, browsers, native: native?.kind === 'wasm-compat-native' ? native : null };
+  const crate = readCrateBenchRuns(dir).sort((a, b) => rank(a.project) - rank(b.project) || a.project.localeCompare(b.project));
+  return { node, browsers, native: native?.kind === 'wasm-compat-native' ? native : null, crate };
 }

@@ -9,6 +9,8 @@ import { tableRows } from './nodeTable.ts';
 import { runFacts } from './runFacts.ts';
 import type { BenchRun, Speedup } from './schema.ts';
 import { type ChartPoint, renderLogBarChart } from './svgCharts.ts';
+import { crateBenchRows, crateRunFacts, crateSeriesName, formatEstimate } from '../crate/crateBenchTable.ts';
+import type { CrateBenchRun } from '../crate/schema.ts';
 
 // Okabe–Ito colours, distinguishable with the common colour-vision deficiencies: Node's here, each
 // browser project's in its engine or device descriptor (runner/engines/registry/).
@@ -58,6 +60,46 @@ function speedupChart(runs: BenchRun[], title: string): string {
     leftMeans: 'WASM (first route) slower',
     rightMeans: 'WASM (first route) faster',
   })}</div>`;
+}
+
+/**
+ * Each benchmark across engines: time over the fastest engine's (1×: the fastest; a bar to the
+ * right is that many times slower), whiskers from criterion's 95% interval, the time itself printed.
+ */
+function crateBenchSection(runs: readonly CrateBenchRun[]): string {
+  if (!runs.length) return '<p>No run yet: <code>npm run bench:crate</code>.</p>';
+  const rows = crateBenchRows(runs);
+  const parts = [
+    `<p class="note">The subject crate’s benchmarks, measured by wasm-bindgen-test’s criterion port in each engine through the suite’s WebDriver bridge: criterion’s estimate per iteration (the regression slope, or the mean under flat sampling), its 95% interval as whiskers, over the fastest engine’s estimate.</p>`,
+  ];
+  if (rows.length)
+    parts.push(
+      `<div class="chart">${renderLogBarChart({
+        title: 'Each benchmark across engines (time over the fastest engine’s)',
+        series: runs.map((r, i) => ({ name: crateSeriesName(r), color: colour(r.project, i) })),
+        rows: rows.map((row) => {
+          const times = row.cells.flatMap((cell) => ('benchmark' in cell ? [cell.benchmark.typical.point] : []));
+          const fastest = Math.min(...times);
+          return {
+            label: row.label,
+            note: `${row.target}, fastest ${formatMs(fastest / 1e6)}`,
+            points: row.cells.map((cell) => {
+              if (!('benchmark' in cell)) return null;
+              const t = cell.benchmark.typical;
+              return { value: t.point / fastest, low: Math.max(t.low / fastest, 1e-3), high: t.high / fastest, text: formatEstimate(t) };
+            }),
+          };
+        }),
+        origin: 1,
+        originLabel: 'the fastest engine',
+        leftMeans: 'faster',
+        rightMeans: 'slower than the fastest engine',
+      })}</div>`,
+    );
+  const missing = rows.flatMap((row) => row.cells.flatMap((cell, i) => ('missing' in cell ? [`${row.label} in ${runs[i]!.project}: ${cell.missing}`] : [])));
+  if (missing.length) parts.push(`<p class="note">Not measured: ${missing.map(escapeHtml).join('; ')}</p>`);
+  parts.push(`<ul class="facts">${runs.map((r) => `<li>${escapeHtml(crateRunFacts(r))}</li>`).join('')}</ul>`);
+  return parts.join('\n');
 }
 
 export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().toISOString()): string {
@@ -112,6 +154,9 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
       })}</div>`,
     );
   } else body.push('<p>No native run yet: <code>npm run bench:native</code>.</p>');
+
+  body.push('<h2>The crate’s own benchmarks (#[wasm_bindgen_bench])</h2>');
+  body.push(crateBenchSection(c.crate));
 
   body.push('<h2>Tasks</h2>');
   body.push(

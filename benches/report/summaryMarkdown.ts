@@ -5,6 +5,7 @@ import { formatMs, formatPct, formatSpeedup, significant } from './format.ts';
 import { renderMarkdownTable, tableRows } from './nodeTable.ts';
 import { runFacts } from './runFacts.ts';
 import type { BenchRun } from './schema.ts';
+import { crateBenchMarkdown } from '../crate/crateBenchTable.ts';
 
 /** Text that Markdown renderers must show as text, not as HTML. */
 function markdownText(text: string): string {
@@ -98,5 +99,6 @@ export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Dat
     out.push(renderMarkdownTable([['task', 'native', 'WASM (Node)', 'JS (Node)', 'WASM × native', 'JS × native', ...browserHeads, 'outputs'], ...rows]), '');
   } else out.push('No native run yet: `npm run bench:native`.', '');
 
+  out.push(...crateBenchMarkdown(c.crate, renderMarkdownTable));
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -92,20 +92,19 @@ export function parseRunnerOutput(log: string): { results: RustTestResult[]; sum
   return { results: [...results.values()], summary };
 }
 
-export async function runRustTests(
-  runner: string,
-  artifact: Pick<RustTestArtifact, 'wasm'>,
-  bridgeUrl: string,
-  options: { timeoutSeconds: number; skip?: string[]; mode?: RustTestMode },
-): Promise<RustTestRun> {
+/**
+ * The runner's environment for one mode, its WebDriver pointed at the bridge (SAFARIDRIVER_REMOTE)
+ * and every other driver variable unset: the runner picks whichever driver it is given.
+ */
+export function runnerEnvironment(mode: RustTestMode, bridgeUrl: string, timeoutSeconds: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // RUST_BACKTRACE=0: the runner's own backtrace on "some tests failed" says nothing about the tests.
-  const env = childEnvironment({
-    ...RUST_TEST_MODES[options.mode ?? 'main thread'].env,
+  return childEnvironment({
+    ...RUST_TEST_MODES[mode].env,
     SAFARIDRIVER_REMOTE: bridgeUrl,
-    WASM_BINDGEN_TEST_TIMEOUT: String(options.timeoutSeconds),
+    WASM_BINDGEN_TEST_TIMEOUT: String(timeoutSeconds),
     NO_COLOR: '1',
     RUST_BACKTRACE: '0',
-    // The runner picks whichever driver it is given; only the bridge's may remain.
+    ...extra,
     ...Object.fromEntries(
       ['CHROMEDRIVER', 'GECKODRIVER', 'SAFARIDRIVER', 'MSEDGEDRIVER', 'CHROMEDRIVER_REMOTE', 'GECKODRIVER_REMOTE', 'MSEDGEDRIVER_REMOTE'].map((other) => [
         other,
@@ -113,9 +112,10 @@ export async function runRustTests(
       ]),
     ),
   });
-  const skip = options.skip ?? [];
-  // --nocapture: every test's output, passing ones too, each between its announcement and its outcome (printedByTest).
-  const args = [artifact.wasm, '--nocapture', ...(skip.length ? ['--exact', ...skip.flatMap((name) => ['--skip', name])] : [])];
+}
+
+/** Runs wasm-bindgen-test-runner to its end: its whole output (stdout and stderr as they came) and exit code. */
+export async function spawnRunner(runner: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ log: string; exitCode: number | null }> {
   const chunks: string[] = [];
   const exitCode = await new Promise<number | null>((done, fail) => {
     const child = spawn(runner, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -124,7 +124,20 @@ export async function runRustTests(
     child.on('error', fail);
     child.on('close', done);
   });
-  const log = chunks.join('');
+  return { log: chunks.join(''), exitCode };
+}
+
+export async function runRustTests(
+  runner: string,
+  artifact: Pick<RustTestArtifact, 'wasm'>,
+  bridgeUrl: string,
+  options: { timeoutSeconds: number; skip?: string[]; mode?: RustTestMode },
+): Promise<RustTestRun> {
+  const env = runnerEnvironment(options.mode ?? 'main thread', bridgeUrl, options.timeoutSeconds);
+  const skip = options.skip ?? [];
+  // --nocapture: every test's output, passing ones too, each between its announcement and its outcome (printedByTest).
+  const args = [artifact.wasm, '--nocapture', ...(skip.length ? ['--exact', ...skip.flatMap((name) => ['--skip', name])] : [])];
+  const { log, exitCode } = await spawnRunner(runner, args, env);
   return { ...parseRunnerOutput(log), log, exitCode };
 }
 

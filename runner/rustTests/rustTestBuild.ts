@@ -1,8 +1,10 @@
-// The subject's #[wasm_bindgen_test] build: `cargo test --no-run --target wasm32-unknown-unknown`
-// once per run (cargo's own cache makes every later call a no-op), with the same wasm32 toolchain
-// route as the subject's build. The artifacts are the test .wasm files that hold wasm-bindgen
-// tests; their names are read from the exports the test macro leaves (__wbgt_<name>), and the
-// context the crate pinned each to from the section its wasm_bindgen_test_configure! leaves.
+// The subject's wasm-bindgen-test builds: its #[wasm_bindgen_test] tests (`cargo test --no-run
+// --tests --target wasm32-unknown-unknown`) and its #[wasm_bindgen_bench] benchmarks (`cargo bench
+// --no-run`, the bench profile: release), each once per run (cargo's own cache makes every later
+// call a no-op), with the same wasm32 toolchain route as the subject's build. The artifacts are the
+// .wasm files that hold them; their names are read from the exports the macros leave (__wbgt_<name>
+// for a test, __wbgb_<name> for a benchmark), and the context the crate pinned each binary to from
+// the section its wasm_bindgen_test_configure! leaves.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -12,11 +14,23 @@ import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { childEnvironment, outsideVariable } from '../../settings/environment.ts';
 import { configuredContext } from './rustTestModes.ts';
 
+/** What a binary holds: tests (`#[wasm_bindgen_test]`) or benchmarks (`#[wasm_bindgen_bench]`, run with --bench). */
+export type RustBinaryKind = 'tests' | 'benches';
+
+/** The export prefix each macro leaves (wasm-bindgen-test 0.3.80), and the cargo command that builds its binaries. */
+const KINDS = {
+  tests: { prefix: '__wbgt_', cargo: 'cargo test --no-run --tests', macro: '#[wasm_bindgen_test]' },
+  benches: { prefix: '__wbgb_', cargo: 'cargo bench --no-run', macro: '#[wasm_bindgen_bench]' },
+} as const satisfies Record<RustBinaryKind, { prefix: string; cargo: string; macro: string }>;
+
 export interface RustTestArtifact {
   /** The cargo target it was built from ('web' for tests/web.rs). */
   target: string;
   wasm: string;
-  /** The tests it holds, as the runner names them (the path below the target: `nested::in_a_module`). */
+  /**
+   * The tests it holds, as the runner names them (the path below the target: `nested::in_a_module`);
+   * in a bench build, its #[wasm_bindgen_bench] functions (the runner's "tests" under --bench).
+   */
   tests: Array<{ name: string; ignored: boolean }>;
   /** The crate's wasm_bindgen_test_configure!(…) for this binary (run_in_browser, …), or null: it pins the context. */
   configure: string | null;
@@ -29,14 +43,15 @@ export interface RustTestBuild {
 }
 
 /**
- * What a test .wasm holds: its wasm-bindgen tests, from its exports (`__wbgt_` + `$` for an
- * #[ignore]d one + `_<target>::<path>`, wasm-bindgen-test 0.3.80; the runner prints `<path>`), and
- * the context its crate pinned it to.
+ * What a test .wasm holds: its wasm-bindgen tests (or benchmarks), from its exports (`__wbgt_`, or
+ * `__wbgb_`, + `$` for an #[ignore]d one + `_<target>::<path>`, wasm-bindgen-test 0.3.80; the
+ * runner prints `<path>`), and the context its crate pinned it to.
  */
-export function readTestBinary(wasm: string, target: string): Omit<RustTestArtifact, 'target' | 'wasm'> {
+export function readTestBinary(wasm: string, target: string, kind: RustBinaryKind = 'tests'): Omit<RustTestArtifact, 'target' | 'wasm'> {
   const module = new WebAssembly.Module(readFileSync(wasm));
+  const exported = new RegExp(`^${KINDS[kind].prefix}(\\$?)_(.*)$`);
   const tests = WebAssembly.Module.exports(module)
-    .map((e) => /^__wbgt_(\$?)_(.*)$/.exec(e.name))
+    .map((e) => exported.exec(e.name))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ name: m[2]!.startsWith(`${target}::`) ? m[2]!.slice(target.length + 2) : m[2]!, ignored: m[1] === '$' }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -44,14 +59,14 @@ export function readTestBinary(wasm: string, target: string): Omit<RustTestArtif
 }
 
 /** Runs a shell line with the wasm32 toolchain and the crate's wasm-bindgen-cli first in PATH. */
-function withToolchain(subject: Subject, line: string): string {
+function withToolchain(subject: Subject, line: string, extra: Record<string, string> = {}): string {
   const script = `source build/toolchain.sh && source build/wasm-bindgen-cli.sh && wasm_toolchain_activate && wasm_bindgen_cli_activate "$WANT_BINDGEN" >&2 && ${line}`;
   return execFileSync('bash', ['-c', script], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: childEnvironment({ WANT_BINDGEN: subject.wasmBindgen ?? '', CRATE_DIR: subject.crateDir ?? '', ...WITHOUT_DEBUGINFO }),
+    env: childEnvironment({ WANT_BINDGEN: subject.wasmBindgen ?? '', CRATE_DIR: subject.crateDir ?? '', ...WITHOUT_DEBUGINFO, ...extra }),
   });
 }
 
@@ -63,19 +78,26 @@ function withToolchain(subject: Subject, line: string): string {
  */
 const WITHOUT_DEBUGINFO = { CARGO_PROFILE_DEV_DEBUG: '0', CARGO_PROFILE_TEST_DEBUG: '0' };
 
-let built: { key: string; build: RustTestBuild } | null = null;
+/** This process's builds, by kind, crate and features. */
+const built = new Map<string, RustTestBuild>();
 
-export function buildRustTests(subject: Subject): RustTestBuild {
+/**
+ * The subject's test (or bench) build. `targetDir`: cargo's target folder, when not the crate's own
+ * (the A/B check builds another commit of the crate into the working tree's, so its dependencies
+ * are compiled once).
+ */
+export function buildRustTests(subject: Subject, kind: RustBinaryKind = 'tests', options: { targetDir?: string } = {}): RustTestBuild {
   if (!subject.crateDir)
-    throw new SubjectError(`${subject.name} is a prebuilt wasm-pack folder: its Rust tests need its crate (point WASM_COMPAT_CRATE at the crate)`);
-  const key = `${subject.crateDir}\0${subject.features.join(',')}`;
-  if (built?.key === key) return built.build;
+    throw new SubjectError(`${subject.name} is a prebuilt wasm-pack folder: its Rust ${kind} need its crate (point WASM_COMPAT_CRATE at the crate)`);
+  const key = `${kind}\0${subject.crateDir}\0${subject.features.join(',')}\0${options.targetDir ?? ''}`;
+  const done = built.get(key);
+  if (done) return done;
   // Every worker loads the specs, and Playwright starts a new one after each failure: within a run
   // the build is asked once and its answer kept in the run's folder for the workers after.
   const shared = `rust-tests-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
   const earlier = readShared<RustTestBuild>(shared);
   if (earlier) {
-    built = { key, build: earlier };
+    built.set(key, earlier);
     return earlier;
   }
   let out: string;
@@ -83,7 +105,8 @@ export function buildRustTests(subject: Subject): RustTestBuild {
     const features = subject.features.length ? ` --features ${subject.features.join(',')}` : '';
     out = withToolchain(
       subject,
-      `cd "$CRATE_DIR" && cargo test --no-run --tests --target wasm32-unknown-unknown --message-format=json --quiet${features} && echo "runner=$(command -v wasm-bindgen-test-runner)"`,
+      `cd "$CRATE_DIR" && ${KINDS[kind].cargo} --target wasm32-unknown-unknown --message-format=json --quiet${features} && echo "runner=$(command -v wasm-bindgen-test-runner)"`,
+      options.targetDir ? { CARGO_TARGET_DIR: options.targetDir } : {},
     );
   } catch (error) {
     // With --message-format=json the compiler's errors come on stdout, each rendered as it would print.
@@ -98,14 +121,14 @@ export function buildRustTests(subject: Subject): RustTestBuild {
       .split('\n')
       .slice(-3);
     const shown = [...rendered.join('\n').split('\n').slice(0, 20), ...tail].join('\n');
-    throw new SubjectError(`${subject.name}: cargo test --no-run --target wasm32-unknown-unknown failed:\n${shown}`);
+    throw new SubjectError(`${subject.name}: ${KINDS[kind].cargo} --target wasm32-unknown-unknown failed:\n${shown}`);
   }
   const artifacts: RustTestArtifact[] = [];
   for (const line of out.split('\n')) {
     if (!line.startsWith('{')) continue;
     const message = JSON.parse(line) as { reason?: string; executable?: string | null; target?: { name: string } };
     if (message.reason !== 'compiler-artifact' || !message.executable?.endsWith('.wasm')) continue;
-    const binary = readTestBinary(message.executable, message.target!.name);
+    const binary = readTestBinary(message.executable, message.target!.name, kind);
     if (binary.tests.length > 0) artifacts.push({ target: message.target!.name, wasm: message.executable, ...binary });
   }
   // The same shell that built the tests put the crate's wasm-bindgen-cli first in PATH: its runner is the one.
@@ -113,7 +136,7 @@ export function buildRustTests(subject: Subject): RustTestBuild {
   if (!runner)
     throw new SubjectError(`${subject.name}: no wasm-bindgen-test-runner ${subject.wasmBindgen ?? ''} on PATH after activating the crate's wasm-bindgen-cli`);
   const build = { artifacts, runner };
-  built = { key, build };
+  built.set(key, build);
   writeShared(shared, build);
   return build;
 }
@@ -128,7 +151,7 @@ export interface RustTestSuite {
 /** The subject's Rust tests for this process: built (or found current) once, and listed. */
 export function rustTestSuite(subject: Subject = resolveSubject()): RustTestSuite {
   // Spec files load in the main process first, then in every worker: only the first one speaks.
-  const say = outsideVariable('TEST_WORKER_INDEX') === undefined && built === null ? (line: string) => console.log(`[rust tests] ${line}`) : () => {};
+  const say = outsideVariable('TEST_WORKER_INDEX') === undefined && built.size === 0 ? (line: string) => console.log(`[rust tests] ${line}`) : () => {};
   if (!subject.crateDir) {
     const none = `${subject.name} is a prebuilt wasm-pack folder: its Rust tests need its crate`;
     say(none);
