@@ -295,7 +295,7 @@ describe('through the suite', { concurrency: true }, () => {
     const output = run.output;
     assert.equal(run.status, 1, output.slice(-3000));
     assert.match(output, /Rust tests: the test build/);
-    assert.match(output, /tests-do-not-compile: cargo test --no-run --target wasm32-unknown-unknown failed:/);
+    assert.match(output, /tests-do-not-compile: cargo test --no-run --tests --target wasm32-unknown-unknown failed:/);
     assert.match(output, /error\[E0308\]: mismatched types/);
     assert.match(output, /1 failed/);
     assert.match(output, /1 passed/, 'the probes still ran and reported');
