@@ -154,9 +154,13 @@ export interface ProjectRustRun extends RustTestRun {
  * different wasm-bindgen versions (the suite picks the crate's own; a runner from elsewhere may not be).
  */
 export function schemaMismatch(log: string): string | null {
-  const file = /rust Wasm file schema version: (\S+)/i.exec(log)?.[1];
-  const binary = /this binary schema version: (\S+)/i.exec(log)?.[1];
+  const file = /rust Wasm file schema version: (.+)$/im.exec(log)?.[1]?.trim();
+  const binary = /this binary schema version: (.+)$/im.exec(log)?.[1]?.trim();
   if (!file || !binary) return null;
+  // "0.2.127 (9ae09f1ad)": a wasm-bindgen built from git, whose schema no published runner has, whatever its version number.
+  const commit = /^(\S+) \((\w+)\)$/.exec(file);
+  if (commit)
+    return `wasm-bindgen-test-runner ${binary} cannot run a test build made with wasm-bindgen ${file}, a build from git at ${commit[2]}: no published runner has its schema; build the runner from that same checkout into the suite's place for that version (cargo install --force --path <checkout>/crates/cli --root .cache/wasm-bindgen-cli/${commit[1]})`;
   return `wasm-bindgen-test-runner ${binary} cannot run a test build made with wasm-bindgen ${file}: install the runner of exactly that version (cargo install -f wasm-bindgen-cli --version ${file}), or lock the crate to the runner's (cargo update -p wasm-bindgen --precise ${binary})`;
 }
 

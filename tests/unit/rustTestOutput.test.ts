@@ -78,3 +78,12 @@ test('a runner of another wasm-bindgen version is named, with both fixes', () =>
   );
   assert.equal(schemaMismatch(FINISHED), null);
 });
+
+test('a test build from a git checkout of wasm-bindgen is named as such: the published runner of its version number has another schema', () => {
+  // wasm-bindgen's own repository (js-sys's benchmarks) against the published 0.2.127 runner, 2026-12-06.
+  const log = readFileSync('tests/fixtures/rust-runner/schema-mismatch-git.txt', 'utf8');
+  assert.equal(
+    schemaMismatch(log),
+    "wasm-bindgen-test-runner 0.2.127 cannot run a test build made with wasm-bindgen 0.2.127 (9ae09f1ad), a build from git at 9ae09f1ad: no published runner has its schema; build the runner from that same checkout into the suite's place for that version (cargo install --force --path <checkout>/crates/cli --root .cache/wasm-bindgen-cli/0.2.127)",
+  );
+});
