@@ -10,6 +10,7 @@ import { watPlugin } from '../build/wat/watPlugin.ts';
 import { modulePkgDir, resolveSubject } from '../subject/resolveSubject.ts';
 import { harnessBuildPlugin } from './buildPlugin.ts';
 import { streamingModulePlugin } from './streaming/streamingModulePlugin.ts';
+import { v8NativesPlugin } from './probes/environment/_v8Natives.ts';
 import { subjectPlugin } from './subjectPlugin.ts';
 import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 
@@ -23,7 +24,7 @@ export default defineConfig(() => {
     root: HARNESS_ROOT,
     // Relative asset URLs: the built harness also works under a sub-path of a deployment.
     base: './',
-    plugins: [wasm(), watPlugin(), subjectPlugin(subject), streamingModulePlugin(), harnessBuildPlugin({ cratePkg: modulePkgDir(subject) })],
+    plugins: [wasm(), watPlugin(), subjectPlugin(subject), streamingModulePlugin(), v8NativesPlugin(), harnessBuildPlugin({ cratePkg: modulePkgDir(subject) })],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

@@ -88,6 +88,12 @@ export const engineInfoSchema = z
     device: nullableString,
     notApplied: z.array(z.string()).describe('Parts of the device descriptor (and of its throttling) this engine could not apply, with the value asked for.'),
     throttling: throttlingRecordSchema.nullable().optional().describe('Null where no throttling was asked; absent in runs stored before it was recorded.'),
+    tier: z
+      .object({ name: z.string(), role: z.enum(['baseline', 'optimizing', 'interpreter']), what: z.string(), pin: z.array(z.string()) })
+      .optional()
+      .describe(
+        "The compiler the engine was pinned to (a tier project) and the launch arguments that pin it; absent: the engine's default tiering. The proof the pin took is the environment.compilerTier verdict.",
+      ),
   })
   .describe('What ran a project.');
 

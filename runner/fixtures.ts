@@ -15,6 +15,7 @@ import { PlaywrightDriver } from './drivers/playwrightDriver.ts';
 import type { EngineChoice } from './engines/engineChoice.ts';
 import { describeChoice } from './engines/engineResolution.ts';
 import { launchDriver } from './engines/launchDriver.ts';
+import type { CompilerTier } from './engines/registry/descriptor.ts';
 import type { ThrottleProfile } from './throttling/throttlingProfile.ts';
 import { previewTarget } from '../serving/targets/previewTarget.ts';
 import { targetRecord, type TargetRecord } from '../serving/targets/target.ts';
@@ -44,6 +45,8 @@ export interface WorkerOptions {
   throttle: ThrottleProfile | null;
   /** Which probes the project's page load runs (runner/projects.ts: the serving matrix runs only what a server can change). */
   probes: ProbeSelection;
+  /** The compiler its engine is pinned to (a tier project: WASM_COMPAT_TIERS), or null. */
+  tier: CompilerTier | null;
 }
 
 /** The page's one load in a project: what it published. Saved in the run's folder, so that every worker of the project (one started again after a failure too) judges the same load. */
@@ -132,6 +135,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   ],
   deviceName: [null, { option: true, scope: 'worker' }],
   throttle: [null, { option: true, scope: 'worker' }],
+  tier: [null, { option: true, scope: 'worker' }],
   target: [targetRecord(previewTarget()), { option: true, scope: 'worker' }],
   probes: [EVERY_PROBE, { option: true, scope: 'worker' }],
 
@@ -148,7 +152,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   ],
 
   engineSession: [
-    async ({ engineChoice, deviceName, throttle, harnessUrl, playwright }, use, workerInfo) => {
+    async ({ engineChoice, deviceName, throttle, tier, harnessUrl, playwright }, use, workerInfo) => {
       if (engineChoice.kind === 'missing') {
         await use({ notRun: describeChoice(engineChoice) });
         return;
@@ -160,7 +164,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
         (engine.launched ??= (async () => {
           const started = performance.now();
           const { driver, shutdown } = await runShared(() =>
-            launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle }, playwright, harnessUrl),
+            launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle, tier }, playwright, harnessUrl),
           );
           // The project's later workers (after a failure) read the record instead of starting the engine again.
           writeShared(`engine-${workerInfo.project.name}`, driver.engine);

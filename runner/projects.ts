@@ -3,7 +3,7 @@
 // matrix <project>@<target> restricted to the specs a server can change. playwright.appium.config.ts:
 // one project per Appium or remote engine, against the primary target.
 import { APPIUM_ENGINES } from './engines/appium/index.ts';
-import { type BrowserProject, browserProjectList, projectContext } from './engines/browserProjects.ts';
+import { type BrowserProject, browserProjectList, projectContext, tierProjectList } from './engines/browserProjects.ts';
 import { resolveEngine } from './engines/engineResolution.ts';
 import type { WorkerOptions } from './fixtures.ts';
 import type { TargetPlan } from '../serving/targets/plan.ts';
@@ -114,12 +114,40 @@ export function reportRank(configured: readonly string[]): (name: string) => num
   };
 }
 
+/**
+ * What a project pinned to a compiler tier runs: the code a compiler compiles (the subject's Rust
+ * tests, the execution and errors probes) and the environment probes, whose compilerTier proves the
+ * pin; not the serving matrix, which no compiler changes.
+ */
+export const TIER_SPECS = ['environment.spec.ts', 'probes.spec.ts', 'rustTests.spec.ts'];
+const TIER_CATEGORIES: ProbeSelection = { categories: ['environment', 'execution', 'errors'], skip: [] };
+
+/** The tier projects WASM_COMPAT_TIERS (or the config's tiers) asks for: `all`, or names; an unknown name is an error naming the known ones. */
+export function chosenTierProjects(env: Environment = environment()): BrowserProject[] {
+  const all = tierProjectList();
+  const asked = readSetting('tiers', env);
+  if (!asked) return [];
+  if (asked.length === 1 && asked[0] === 'all') return all;
+  const unknown = asked.filter((name) => !all.some((p) => p.name === name));
+  if (unknown.length)
+    throw new SettingError(
+      `${SETTINGS.tiers.env} (or tiers): no tier project ${unknown.join(', ')}; the tier projects: ${all.map((p) => p.name).join(', ') || 'none (no engine descriptor lists tiers)'}, or all`,
+    );
+  return all.filter((p) => asked.includes(p.name));
+}
+
+function tierProject(entry: BrowserProject, target: Target, run: ProbeSelection): SuiteProject {
+  const project = browserProject(entry, target, true, run);
+  return { ...project, testMatch: TIER_SPECS, use: { ...project.use, tier: entry.tier, probes: narrowSelection(TIER_CATEGORIES, run) } };
+}
+
 /** The production setup runs on every device; its variants on the desktop engines keep the run short. */
 export function browserProjects({ primary, matrix }: TargetPlan, run: ProbeSelection = runProbeSelection(), env: Environment = environment()): SuiteProject[] {
   const projects = chosenProjects(env);
   return [
     ...runOrder(projects).map((d) => browserProject(d, primary, true, run)),
     ...matrix.flatMap((t) => projects.filter((d) => t.isolation === 'require-corp' || !d.emulated).map((d) => browserProject(d, t, false, run))),
+    ...chosenTierProjects(env).map((d) => tierProject(d, primary, run)),
   ];
 }
 

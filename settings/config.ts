@@ -32,6 +32,8 @@ export interface RunConfig {
   projects?: string[];
   /** The modes the Rust tests run in; WASM_COMPAT_RUST_MODES overrides. Default: main thread, dedicated worker, not isolated. */
   rustModes?: string[];
+  /** Projects pinned to a compiler tier to add ('all', or names such as chromium-liftoff); WASM_COMPAT_TIERS overrides. Default: none. */
+  tiers?: string[];
   /** Add the nginx serving matrix's projects; WASM_COMPAT_MATRIX overrides. Default: false. */
   matrix?: boolean;
   /** Projects that must have run, or the run fails naming them; WASM_COMPAT_REQUIRE overrides. */
@@ -56,6 +58,7 @@ export const configSchema = z
     requirementsBaseline: z.string().min(1),
     projects: names.min(1),
     rustModes: names.min(1),
+    tiers: names.min(1),
     matrix: z.boolean(),
     require: names,
     reportsDir: z.string().min(1),

@@ -113,6 +113,16 @@ export const SETTINGS = {
     audience: 'user',
     schema: names,
   }),
+  tiers: setting({
+    env: 'WASM_COMPAT_TIERS',
+    config: 'tiers',
+    area: 'run',
+    what: "adds projects pinned to one of an engine's WebAssembly compilers (chromium-liftoff, chromium-turbofan): the Rust tests, the environment, execution and errors probes, each held to its pin by the page's proof",
+    values: 'all, or tier project names (<engine>-<tier> of runner/engines/registry/), separated by commas or spaces',
+    unset: 'none: each engine with its default tiering only',
+    audience: 'user',
+    schema: names,
+  }),
   require: setting({
     env: 'WASM_COMPAT_REQUIRE',
     config: 'require',

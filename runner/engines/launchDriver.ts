@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { startAppium } from './appium/appiumServer.ts';
 import type { EngineChoice } from './engineChoice.ts';
 import { engineDescriptor } from './registry.ts';
-import type { PlaywrightBrowser } from './registry/descriptor.ts';
+import type { CompilerTier, PlaywrightBrowser } from './registry/descriptor.ts';
 import { startWebKitGtkDriver } from './webkitgtk.ts';
 import { appliedThrottling, chromiumThrottling, engineThrottles, notThrottled, throttlePage } from '../throttling/applyThrottling.ts';
 import type { ThrottleProfile, ThrottlingRecord } from '../throttling/throttlingProfile.ts';
@@ -32,6 +32,8 @@ export interface DeviceOptions {
   context: BrowserContextOptions;
   /** A phone's CPU and network (runner/throttling/): applied over CDP in Chromium, named as not applied elsewhere. */
   throttle?: ThrottleProfile | null;
+  /** The compiler to pin the engine to (its descriptor's tiers): launched with the pin's arguments. */
+  tier?: CompilerTier | null;
 }
 
 export interface LaunchedDriver {
@@ -48,6 +50,11 @@ export async function launchDriver(
   browserTypes: Record<PlaywrightBrowser, BrowserType>,
   harnessUrl: string,
 ): Promise<LaunchedDriver> {
+  // A pin is browser arguments, which only a browser this process launches takes.
+  if (device.tier && choice.kind !== 'playwright' && choice.kind !== 'system')
+    throw new Error(
+      `${project}: the ${device.tier.name} pin is launch arguments (${device.tier.pin.args.join(' ')}), and ${choice.source} is not launched by the suite`,
+    );
   if (choice.kind === 'webkitgtk') return launchWebKitGtk(project, choice, device);
   if (choice.kind === 'appium' || choice.kind === 'remote') return launchWebDriverSession(project, choice, harnessUrl);
 
@@ -58,7 +65,8 @@ export async function launchDriver(
     );
   const browser = await browserTypes[browserType].launch({
     executablePath: choice.binary,
-    ...(choice.kind === 'system' ? { args: choice.args, ...(choice.channel ? { channel: choice.channel } : {}) } : {}),
+    ...(choice.kind === 'system' ? { ...(choice.channel ? { channel: choice.channel } : {}) } : {}),
+    args: [...(choice.kind === 'system' ? choice.args : []), ...(device.tier?.pin.args ?? [])],
   });
   try {
     const context = await browser.newContext(device.context);
@@ -85,6 +93,7 @@ export async function launchDriver(
       device: device.name,
       notApplied: throttling?.notApplied ?? [],
       throttling,
+      ...(device.tier ? { tier: { name: device.tier.name, role: device.tier.role, what: device.tier.what, pin: device.tier.pin.args } } : {}),
     };
     const applied = appliedThrottling(throttling);
     return {

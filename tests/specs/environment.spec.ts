@@ -1,12 +1,19 @@
 // Environment: the page is a secure context; where the target serves COOP/COEP it is cross-origin
 // isolated and shared wasm memory works; the SharedArrayBuffer global is what this engine is known
-// to expose; the timer resolution is measured and recorded.
+// to expose; the timer resolution is measured and recorded; which compiler runs the module's code is
+// recorded, and a project pinned to a compiler tier is held to its pin.
 import { assertProbes, type DataCheck } from '../../runner/assertProbes.ts';
 import { engineKey } from '../../runner/expectations/engineKey.ts';
 import { crossOriginIsolatedUnder, notObserved, sharedArrayBufferGlobalWhenIsolated } from '../../runner/expectations/engineBehaviour.ts';
+import { tierProofFailures } from '../../runner/expectations/tierProof.ts';
 import { expect, test } from '../../runner/fixtures.ts';
 
-test('Environment: isolation, shared memory, runtime facts, timer resolution', async ({ harness, engine, target }, testInfo) => {
+test('Environment: isolation, shared memory, runtime facts, timer resolution, the compiler that runs the code', async ({
+  harness,
+  engine,
+  target,
+  tier,
+}, testInfo) => {
   const where = `${engine.engine} ${engine.version}`;
   const key = engineKey(engine);
   // What the target declares, and what this engine makes of it (WebKit ignores COEP credentialless).
@@ -44,7 +51,12 @@ test('Environment: isolation, shared memory, runtime facts, timer resolution', a
   const verdicts = await assertProbes(harness, engine, testInfo, {
     category: 'environment',
     isolation: target.isolation,
-    checks: { 'environment.isolation': isolation, 'environment.timerResolution': timer },
+    // A project pinned to a compiler tier fails unless its page shows the pin took (runner/expectations/tierProof.ts).
+    checks: {
+      'environment.isolation': isolation,
+      'environment.timerResolution': timer,
+      'environment.compilerTier': ({ data = {} }) => tierProofFailures(tier, data),
+    },
   });
   const resolution = harness.results.find((r) => r.id === 'environment.timerResolution')?.data?.resolutionUs;
   testInfo.annotations.push({ type: 'timer resolution', description: `${String(resolution)} µs in ${where}` });

@@ -33,4 +33,24 @@ export default defineEngine({
   remoteBrowserName: /chrom|edge|msedge|android/,
   throttles: true,
   desktop: { device: 'Desktop Chrome', colour: '#E69F00', order: 10 },
+  // V8's own test flags (d8 and Chrome alike); --allow-natives-syntax lets the page ask which
+  // compiler ran a function, the pin's proof. Seen to take effect here: ../shared/TOOLCHAIN.md, docs/tiers.md.
+  tiers: [
+    {
+      name: 'liftoff',
+      role: 'baseline',
+      what: "Liftoff only (V8's baseline compiler; no tier-up to TurboFan)",
+      pin: { args: ['--js-flags=--allow-natives-syntax --liftoff-only'] },
+      proof: { kind: 'v8-natives', compiler: 'liftoff' },
+      source: 'https://v8.dev/docs/wasm-compilation-pipeline',
+    },
+    {
+      name: 'turbofan',
+      role: 'optimizing',
+      what: "TurboFan only (V8's optimizing compiler; Liftoff off)",
+      pin: { args: ['--js-flags=--allow-natives-syntax --no-liftoff'] },
+      proof: { kind: 'v8-natives', compiler: 'turbofan' },
+      source: 'https://v8.dev/docs/wasm-compilation-pipeline',
+    },
+  ],
 });

@@ -19,6 +19,27 @@ export interface EngineFamily {
   url: string;
 }
 
+/**
+ * One of an engine's WebAssembly compilers, pinned: a project of its own (`<engine>-<name>`,
+ * opt-in: WASM_COMPAT_TIERS), launched with the pin, whose page must show the pin took effect.
+ */
+export interface CompilerTier {
+  /** The project's suffix: `chromium-liftoff`. */
+  name: string;
+  role: 'baseline' | 'optimizing' | 'interpreter';
+  /** The compiler in the engine's own words: "Liftoff only (V8's baseline compiler)". */
+  what: string;
+  /** How the engine is launched pinned: browser arguments (Chromium's --js-flags). */
+  pin: { args: string[] };
+  /** What the page's environment.compilerTier probe must show for the pin to count (runner/expectations/tierProof.ts). */
+  proof: TierProof;
+  /** Where the pin and its proof are documented. */
+  source: string;
+}
+
+/** V8's natives (%IsLiftoffFunction, %IsTurboFanFunction) on an exported function after its first call and after many: which compiler ran it. */
+export type TierProof = { kind: 'v8-natives'; compiler: 'liftoff' | 'turbofan' };
+
 export interface EngineDescriptor {
   kind: 'engine';
   /** A project's engine and compat.json's engine.engine. */
@@ -43,6 +64,8 @@ export interface EngineDescriptor {
   throttles: boolean;
   /** Its desktop project: the Playwright device descriptor, its colour in the bench charts, and its place among the projects. */
   desktop: { device: string; colour: string; order: number };
+  /** The compilers it can be pinned to, each a project of its own when asked (WASM_COMPAT_TIERS); none: its default tiering only. */
+  tiers?: readonly CompilerTier[];
 }
 
 export interface DeviceDescriptor {
