@@ -29,7 +29,7 @@ import { BENCH_PAGE_CONFIG } from '../page/vite.config.ts';
 import { benchReportsDir } from '../report/runFiles.ts';
 import { benchedPkgDir } from '../benchedBuild.ts';
 import { suites } from '../suites/index.ts';
-import { type BenchProject, benchProjects } from './benchProjects.ts';
+import { type BenchProject, chooseBenchProjects } from './benchProjects.ts';
 
 const PKG_DIR = benchedPkgDir();
 
@@ -48,12 +48,12 @@ function pageQuery(s: AbSettings, only: string): string {
 }
 
 async function checkProject(project: BenchProject, url: string, s: AbSettings, builds: SettledBuilds, timeoutMs: number): Promise<AbRun | string> {
-  const { name, engineChoice: choice, deviceName, context } = project;
+  const { name, engineChoice: choice, deviceName, context, tier } = project;
   if (choice.kind === 'missing') return describeChoice(choice);
   console.log(`\n${name}: ${describeChoice(choice)}${deviceName ? `, emulating ${deviceName}` : ''}`);
   const started = new Date();
   const loadStart = loadavg();
-  const { driver, shutdown } = await launchDriver(name, choice, { name: deviceName, context }, { chromium, firefox, webkit }, url);
+  const { driver, shutdown } = await launchDriver(name, choice, { name: deviceName, context, tier }, { chromium, firefox, webkit }, url);
   try {
     await driver.open(url);
     let seen = 0;
@@ -119,10 +119,11 @@ export async function runBrowserAbCheck(argv: string[]): Promise<number> {
     console.error(`bench:browsers: ${settings}`);
     return 2;
   }
-  const wanted = values.project.split(',').filter(Boolean);
-  const projects = benchProjects().filter((p) => !wanted.length || wanted.includes(p.name));
-  if (!projects.length) {
-    console.error(`bench:browsers: no project named ${wanted.join(', ')}`);
+  let projects: BenchProject[];
+  try {
+    projects = chooseBenchProjects(values.project);
+  } catch (error) {
+    console.error(`bench:browsers: ${(error as Error).message}`);
     return 2;
   }
   let builds: SettledBuilds;

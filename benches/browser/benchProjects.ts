@@ -1,10 +1,12 @@
 // The browser projects of playwright.config.ts (runner/engines/browserProjects.ts), with the
-// engine resolved by runner/engines/engineResolution.ts. The serving-matrix projects
+// engine resolved by runner/engines/engineResolution.ts, and the projects pinned to a compiler tier
+// (chromium-liftoff, …: docs/tiers.md), run only when named. The serving-matrix projects
 // (<project>@<target>) are left out: a server cannot change how fast an engine runs a kernel.
 import type { BrowserContextOptions } from '@playwright/test';
-import { browserProjectList, projectContext } from '../../runner/engines/browserProjects.ts';
+import { type BrowserProject, browserProjectList, projectContext, tierProjectList } from '../../runner/engines/browserProjects.ts';
 import type { EngineChoice } from '../../runner/engines/engineChoice.ts';
 import { resolveEngine } from '../../runner/engines/engineResolution.ts';
+import type { CompilerTier } from '../../runner/engines/registry/descriptor.ts';
 import type { ThrottleProfile } from '../../runner/throttling/throttlingProfile.ts';
 
 export interface BenchProject {
@@ -15,14 +17,35 @@ export interface BenchProject {
   context: BrowserContextOptions;
   /** A phone's CPU and network (runner/throttling/); its numbers are reported apart. */
   throttle: ThrottleProfile | null;
+  /** The compiler the engine is pinned to, or null: its default tiering. */
+  tier: CompilerTier | null;
 }
 
+const benchProject = (p: BrowserProject): BenchProject => ({
+  name: p.name,
+  engineChoice: resolveEngine(p.engine),
+  deviceName: p.emulated ? p.device : null,
+  context: projectContext(p),
+  throttle: p.throttle,
+  tier: p.tier,
+});
+
+/** Every project a benchmark can run in: the browser projects, then the tier projects. */
 export function benchProjects(): BenchProject[] {
-  return browserProjectList().map((p) => ({
-    name: p.name,
-    engineChoice: resolveEngine(p.engine),
-    deviceName: p.emulated ? p.device : null,
-    context: projectContext(p),
-    throttle: p.throttle,
-  }));
+  return [...browserProjectList(), ...tierProjectList()].map(benchProject);
+}
+
+/**
+ * The projects `--project` names (comma-separated), or, when it names none, every browser project
+ * at its engine's default tiering; a name that is no project is an error naming the projects.
+ */
+export function chooseBenchProjects(wanted: string): BenchProject[] {
+  const all = benchProjects();
+  const names = wanted
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !all.some((p) => p.name === n));
+  if (unknown.length) throw new Error(`no project named ${unknown.join(', ')}; projects are ${all.map((p) => p.name).join(', ')}`);
+  return names.length ? all.filter((p) => names.includes(p.name)) : all.filter((p) => p.tier === null);
 }

@@ -24,7 +24,7 @@ import { benchedBuildWarning, benchedPkgDir, otherSubjectNote } from '../benched
 import { BENCH_RUN_SCHEMA, type BenchRun } from '../report/schema.ts';
 import { writeSummaryReports } from '../report/writeReports.ts';
 import { runBrowserAbCheck } from './abCheckBrowsers.ts';
-import { type BenchProject, benchProjects } from './benchProjects.ts';
+import { type BenchProject, chooseBenchProjects } from './benchProjects.ts';
 import { startPreview } from '../../serving/servers/previewServer.ts';
 import { buildBenchPage } from '../page/buildBenchPage.ts';
 import { noncedWasm } from '../page/noncedWasmPlugin.ts';
@@ -45,11 +45,11 @@ const { values: args } = parseArgs({
 const POLL_MS = 2000;
 const timeoutMs = Number(args['timeout-min']) * 60_000;
 
-const wanted = args.project.split(',').filter(Boolean);
-const allProjects = benchProjects();
-const projects = allProjects.filter((p) => !wanted.length || wanted.includes(p.name));
-if (!projects.length) {
-  console.error(`bench:browsers: no project named ${wanted.join(', ')}; projects are ${allProjects.map((p) => p.name).join(', ')}`);
+let projects: BenchProject[];
+try {
+  projects = chooseBenchProjects(args.project);
+} catch (error) {
+  console.error(`bench:browsers: ${(error as Error).message}`);
   process.exit(2);
 }
 const query = new URLSearchParams();
@@ -76,14 +76,14 @@ function emptyRun(project: string, status: BenchRun['status'], reason: string, s
 }
 
 async function benchProject(project: BenchProject, baseUrl: string, build: Record<string, unknown> | null): Promise<BenchRun> {
-  const { name, engineChoice: choice, deviceName, context, throttle } = project;
+  const { name, engineChoice: choice, deviceName, context, throttle, tier } = project;
   const started = new Date();
   if (choice.kind === 'missing') return emptyRun(name, 'not-run', describeChoice(choice), started);
   console.log(
     `\n${name}: ${describeChoice(choice)}${deviceName ? `, emulating ${deviceName}` : ''}${throttle ? `, throttled as a ${throttle} where the engine can be` : ''}`,
   );
   const pageUrl = `${baseUrl}bench.html${query.size ? `?${query}` : ''}`;
-  const { driver, shutdown } = await launchDriver(name, choice, { name: deviceName, context, throttle }, { chromium, firefox, webkit }, baseUrl);
+  const { driver, shutdown } = await launchDriver(name, choice, { name: deviceName, context, throttle, tier }, { chromium, firefox, webkit }, baseUrl);
   try {
     await driver.open(pageUrl);
     let seen = 0;

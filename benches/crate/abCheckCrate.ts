@@ -22,7 +22,7 @@ import { lookPlan } from '../ab/stoppingRule.ts';
 import { slowerTasks } from '../ab/taskResults.ts';
 import { DEFAULT_HORIZON_PCT } from '../ab/verdict.ts';
 import { writeAbReports } from '../ab/writeAbReports.ts';
-import { type BenchProject, benchProjects } from '../browser/benchProjects.ts';
+import { type BenchProject, chooseBenchProjects } from '../browser/benchProjects.ts';
 import { benchReportsDir } from '../report/runFiles.ts';
 import { type BinaryPair, sampleCrateBenches } from './crateAbSampling.ts';
 import { type BenchBuild, benchBuildA, benchBuildB } from './crateBenchBuilds.ts';
@@ -161,11 +161,12 @@ export async function runCrateAbCheck(argv: string[]): Promise<number> {
   } catch (error) {
     return usage((error as Error).message);
   }
-  const wanted = (values.project ?? '').split(',').filter(Boolean);
-  const all = benchProjects();
-  const unknown = wanted.filter((w) => !all.some((p) => p.name === w));
-  if (unknown.length) return usage(`no project named ${unknown.join(', ')}; projects are ${all.map((p) => p.name).join(', ')}`);
-  const projects = all.filter((p) => !wanted.length || wanted.includes(p.name));
+  let projects: BenchProject[];
+  try {
+    projects = chooseBenchProjects(values.project ?? '');
+  } catch (error) {
+    return usage((error as Error).message);
+  }
 
   let builds: { A: BenchBuild; B: BenchBuild };
   let runner: string;

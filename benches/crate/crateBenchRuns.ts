@@ -67,10 +67,16 @@ export function readCrateBenchRuns(reportsDir: string): CrateBenchRun[] {
 
 /** A project's engine, launched with its device and throttle, for `use`; closed after, whatever happens. */
 export async function withProjectDriver<T>(project: BenchProject, use: (driver: Driver) => Promise<T>): Promise<T> {
-  const { name, engineChoice: choice, deviceName, context, throttle } = project;
+  const { name, engineChoice: choice, deviceName, context, throttle, tier } = project;
   if (choice.kind === 'missing') throw new Error(`${name}: ${describeChoice(choice)}`);
   // The harness URL is what a remote grid's session is told to expect; the runner serves its own pages.
-  const { driver, shutdown } = await launchDriver(name, choice, { name: deviceName, context, throttle }, { chromium, firefox, webkit }, 'http://127.0.0.1/');
+  const { driver, shutdown } = await launchDriver(
+    name,
+    choice,
+    { name: deviceName, context, throttle, tier },
+    { chromium, firefox, webkit },
+    'http://127.0.0.1/',
+  );
   try {
     return await use(driver);
   } finally {

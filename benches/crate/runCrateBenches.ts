@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { buildRustTests } from '../../runner/rustTests/rustTestBuild.ts';
 import { calibrateForThrottledProjects } from '../../runner/throttling/cpuCalibration.ts';
 import { resolveSubject, SubjectError } from '../../subject/resolveSubject.ts';
-import { benchProjects } from '../browser/benchProjects.ts';
+import { chooseBenchProjects } from '../browser/benchProjects.ts';
 import { benchReportsDir } from '../report/runFiles.ts';
 import { writeSummaryReports } from '../report/writeReports.ts';
 import { runCrateAbCheck } from './abCheckCrate.ts';
@@ -44,11 +44,12 @@ try {
 } catch (error) {
   refuse((error as Error).message);
 }
-const wanted = args.project.split(',').filter(Boolean);
-const allProjects = benchProjects();
-const unknown = wanted.filter((w) => !allProjects.some((p) => p.name === w));
-if (unknown.length) refuse(`no project named ${unknown.join(', ')}; projects are ${allProjects.map((p) => p.name).join(', ')}`);
-const projects = allProjects.filter((p) => !wanted.length || wanted.includes(p.name));
+let projects: ReturnType<typeof chooseBenchProjects>;
+try {
+  projects = chooseBenchProjects(args.project);
+} catch (error) {
+  refuse((error as Error).message);
+}
 
 let plan: CrateBenchPlan;
 try {

@@ -1,0 +1,61 @@
+// What a user's first seconds cost: per kernel, the WASM side's time on an engine's baseline
+// compiler over its time on the optimizing one, from the runs of the projects pinned to each
+// (npm run bench:browsers -- --project chromium-liftoff,chromium-turbofan: docs/tiers.md).
+import type { BenchRun } from './schema.ts';
+
+interface RunTier {
+  name: string;
+  role: 'baseline' | 'optimizing' | 'interpreter';
+}
+
+export function runTier(run: BenchRun): RunTier | null {
+  return (run.engine as { tier?: RunTier } | null)?.tier ?? null;
+}
+
+export interface TierPair {
+  engine: string;
+  baseline: BenchRun;
+  optimizing: BenchRun;
+}
+
+export interface TierRow {
+  id: string;
+  /** One per engine pair, in order: the measured side's mean on each compiler (ms) and baseline over optimizing; null where either did not time it. */
+  cells: Array<{ baselineMs: number; optimizingMs: number; ratio: number } | null>;
+}
+
+/** The engines that have a finished run on a baseline and on an optimizing pin, and each task's ratio there. */
+export function tierComparison(runs: readonly BenchRun[]): { pairs: TierPair[]; rows: TierRow[] } {
+  const done = runs.filter((r) => r.status === 'done');
+  const engineOf = (r: BenchRun) => String((r.engine as { engine?: unknown } | null)?.engine ?? r.project);
+  const pairs: TierPair[] = [];
+  for (const baseline of done.filter((r) => runTier(r)?.role === 'baseline')) {
+    const optimizing = done.find((r) => runTier(r)?.role === 'optimizing' && engineOf(r) === engineOf(baseline));
+    if (optimizing) pairs.push({ engine: engineOf(baseline), baseline, optimizing });
+  }
+  const ids = [...new Set(pairs.flatMap((p) => p.baseline.pairs.map((x) => x.id)))];
+  const rows = ids.map((id) => ({
+    id,
+    cells: pairs.map((p) => {
+      const b = p.baseline.pairs.find((x) => x.id === id)?.measured?.mean;
+      const o = p.optimizing.pairs.find((x) => x.id === id)?.measured?.mean;
+      return b && o ? { baselineMs: b, optimizingMs: o, ratio: b / o } : null;
+    }),
+  }));
+  return { pairs, rows };
+}
+
+/** The table's rows, header first: a task, then per engine its two times and their ratio. */
+export function tierTableRows(c: { pairs: TierPair[]; rows: TierRow[] }, format: (ms: number) => string): string[][] {
+  const header = [
+    'task',
+    ...c.pairs.flatMap((p) => [`${p.engine} ${runTier(p.baseline)!.name}`, `${p.engine} ${runTier(p.optimizing)!.name}`, 'baseline ÷ optimizing']),
+  ];
+  return [
+    header,
+    ...c.rows.map((r) => [
+      r.id,
+      ...r.cells.flatMap((cell) => (cell ? [format(cell.baselineMs), format(cell.optimizingMs), `${cell.ratio.toFixed(2)}×`] : ['—', '—', '—'])),
+    ]),
+  ];
+}
