@@ -3,6 +3,7 @@
 // their own last run). Newly failing, newly passing and newly unsupported probes and Rust tests, a
 // new engine version, a project that stopped or started running, and a changed requirement of the
 // subject's module. The page shows them; changes.md is the same list for CI's job summary.
+import { disagreementLine, type TierDisagreement } from './tierDisagreements.ts';
 import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
 import { BROWSER_NAMES } from '../runner/expectations/requirements.ts';
 import { engineLabel, engineName } from './engineNames.ts';
@@ -152,8 +153,11 @@ export function compareRuns(now: CompatReport, before: StoredRun[]): Changes {
 const order = Object.keys(CHANGE_TITLES) as ChangeKind[];
 
 /** changes.md: headed lists, one line per change naming the item, the project and its engine. */
-export function changesMarkdown(now: CompatReport, result: Changes): string {
+export function changesMarkdown(now: CompatReport, result: Changes, disagreements: readonly TierDisagreement[] = []): string {
   const lines = [`# Changes since the previous run`, ''];
+  // In this run itself, whatever the runs before it: one engine's compilers disagree.
+  if (disagreements.length)
+    lines.push(`## Compiler tiers disagree: possible engine bugs (${disagreements.length})`, '', ...disagreements.map((d) => `- ${disagreementLine(d)}`), '');
   const compared = Object.values(result.comparedWith).filter((v): v is string => v !== null);
   lines.push(`This run: ${now.generatedAt}${now.subject ? ` (${now.subject.name} ${now.subject.version})` : ''}.`);
   if (compared.length === 0) {

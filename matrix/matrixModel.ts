@@ -53,6 +53,8 @@ export interface Column {
   isolation: string | null;
   /** The HTML report folder of its tests, relative to the reports folder. */
   htmlReport: string | null;
+  /** The compiler its engine was pinned to (a tier project: docs/tiers.md) and the launch flags that pinned it; null: default tiering. */
+  tier: { name: string; pin: string[] } | null;
 }
 
 export interface Row {
@@ -101,6 +103,7 @@ function column(name: string, p: ProjectReport): Column {
     target: p.target?.name ?? null,
     isolation: p.target?.isolation ?? null,
     htmlReport: p.htmlReport ?? null,
+    tier: p.engine?.tier ? { name: p.engine.tier.name, pin: p.engine.tier.pin } : null,
   };
 }
 

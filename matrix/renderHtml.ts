@@ -3,6 +3,7 @@
 // the previous run, then one table per target. Each cell shows its state as a symbol and words;
 // its detail shows on hover (title) and on tap (details), with a link to the test in the
 // Playwright HTML report.
+import { disagreementLine, type TierDisagreement } from './tierDisagreements.ts';
 import { readFileSync } from 'node:fs';
 import { escapeHtml as esc } from '../reporting/escapeHtml.ts';
 import type { CompatReport } from '../runner/compatReport.ts';
@@ -21,6 +22,8 @@ export interface PageInput {
   groups: MatrixGroup[];
   summary: MatrixSummary;
   changes: Changes;
+  /** Rows that pass on one of an engine's compilers and fail on another (matrix/tierDisagreements.ts). */
+  disagreements?: readonly TierDisagreement[];
   /** The other reports in the same folder, as found when the page was written. */
   links: ReportLink[];
 }
@@ -108,6 +111,11 @@ const SUBJECT_KIND_WORDS: Record<NonNullable<PageInput['report']['subject']>['ki
   library: 'library crate, no .wasm: its Rust tests ran',
 };
 
+function disagreementsHtml(disagreements: readonly TierDisagreement[]): string {
+  if (!disagreements.length) return '';
+  return `<h2>Compiler tiers disagree: possible engine bugs</h2><div class="changes"><p class="meta">A row that passes on one of an engine's compilers and fails on another of the same engine and version (docs/tiers.md).</p><ul>${disagreements.map((d) => `<li>${esc(disagreementLine(d))}</li>`).join('')}</ul></div>`;
+}
+
 export function renderHtml(input: PageInput): string {
   const { report, groups } = input;
   const subject = report.subject;
@@ -145,6 +153,7 @@ ${summaryHtml(input)}
 <ul class="links" aria-label="other reports">${links}</ul>
 </header>
 <main>
+${disagreementsHtml(input.disagreements ?? [])}
 ${changesHtml(input.changes)}
 <h2>How to read a cell</h2>
 <ul class="legend">${legend}</ul>

@@ -2,6 +2,7 @@
 // junit-probes.xml, wpt/<project>.json, changes.md, and index.html last (it links to the others).
 // Each file is written whole; wpt/ is swapped in as one folder. These are derived from compat.json,
 // which the history keeps, so `npm run report` can write any earlier run's set again.
+import { tierDisagreements } from './tierDisagreements.ts';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../reporting/writeWhole.ts';
@@ -76,10 +77,11 @@ export function writeMatrix(run: StoredRun, outDir: string, historyFrom: string 
   }
 
   const changes = compareRuns(report, runsBefore(run, storedRuns(historyFrom)));
-  write('changes.md', changesMarkdown(report, changes));
-
   const groups = buildMatrix(report);
-  const html = renderHtml({ report, groups, summary: summarize(groups), changes, links: reportLinks(outDir) });
+  const disagreements = tierDisagreements(groups);
+  write('changes.md', changesMarkdown(report, changes, disagreements));
+
+  const html = renderHtml({ report, groups, summary: summarize(groups), changes, disagreements, links: reportLinks(outDir) });
   write('index.html', html);
   return { files, indexBytes: Buffer.byteLength(html), ms: performance.now() - started, changes };
 }
