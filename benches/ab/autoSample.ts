@@ -42,19 +42,21 @@ export interface TaskOutcome {
   error: string | null;
 }
 
-interface Judgement {
+export interface Judgement {
   ci: RatioCi | null;
   verdict: Verdict;
 }
 
+/** A task's interval at the plan's per-look confidence, and its verdict: `unsure` before the first look. */
+export function judgeRounds(rounds: readonly RoundPair[], plan: LookPlan, horizonPct: number): Judgement {
+  const ci = differenceCi(rounds, plan.perLookConfidence);
+  return { ci, verdict: rounds.length >= plan.looks[0]! ? verdictOf(ci, horizonPct) : 'unsure' };
+}
+
 export async function autoSample(tasks: readonly SampledTask[], options: SamplingOptions): Promise<TaskOutcome[]> {
   const plan = options.plan ?? lookPlan(options.minRounds, options.maxRounds);
-  const firstLook = plan.looks[0]!;
   const lastLook = plan.looks.at(-1)!;
-  const judge = (rounds: readonly RoundPair[]): Judgement => {
-    const ci = differenceCi(rounds, plan.perLookConfidence);
-    return { ci, verdict: rounds.length >= firstLook ? verdictOf(ci, options.horizonPct) : 'unsure' };
-  };
+  const judge = (rounds: readonly RoundPair[]) => judgeRounds(rounds, plan, options.horizonPct);
   const state = tasks.map((task) => ({ task, rounds: [] as RoundPair[], warmed: false, error: null as string | null, settled: null as Judgement | null }));
   const wantsMore = (s: (typeof state)[number]) => !s.error && !s.settled && s.rounds.length < lastLook;
 

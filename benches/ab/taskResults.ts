@@ -1,7 +1,6 @@
-// Prepared tasks and their sampled rounds → the report's rows.
-import type { PreparedTask } from './abTasks.ts';
+// Tasks (what each is) and their sampled rounds → the report's rows.
 import type { TaskOutcome } from './autoSample.ts';
-import type { AbTaskResult } from './schema.ts';
+import type { AbTaskIdentity, AbTaskResult } from './schema.ts';
 
 export function median(values: readonly number[]): number | null {
   if (!values.length) return null;
@@ -10,7 +9,7 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function taskResults(prepared: readonly PreparedTask[], outcomes: readonly TaskOutcome[]): AbTaskResult[] {
+export function taskResults(prepared: readonly AbTaskIdentity[], outcomes: readonly TaskOutcome[]): AbTaskResult[] {
   const byKey = new Map(outcomes.map((o) => [o.key, o]));
   return prepared.map((p): AbTaskResult => {
     const o = byKey.get(p.key);

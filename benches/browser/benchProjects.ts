@@ -2,10 +2,12 @@
 // engine resolved by runner/engines/engineResolution.ts, and the projects pinned to a compiler tier
 // (chromium-liftoff, …: docs/tiers.md), run only when named. The serving-matrix projects
 // (<project>@<target>) are left out: a server cannot change how fast an engine runs a kernel.
-import type { BrowserContextOptions } from '@playwright/test';
+import { type BrowserContextOptions, chromium, firefox, webkit } from '@playwright/test';
+import type { Driver } from '../../runner/drivers/driver.ts';
 import { type BrowserProject, browserProjectList, projectContext, tierProjectList } from '../../runner/engines/browserProjects.ts';
 import type { EngineChoice } from '../../runner/engines/engineChoice.ts';
-import { resolveEngine } from '../../runner/engines/engineResolution.ts';
+import { describeChoice, resolveEngine } from '../../runner/engines/engineResolution.ts';
+import { launchDriver } from '../../runner/engines/launchDriver.ts';
 import type { CompilerTier } from '../../runner/engines/registry/descriptor.ts';
 import type { ThrottleProfile } from '../../runner/throttling/throttlingProfile.ts';
 
@@ -48,4 +50,20 @@ export function chooseBenchProjects(wanted: string): BenchProject[] {
   const unknown = names.filter((n) => !all.some((p) => p.name === n));
   if (unknown.length) throw new Error(`no project named ${unknown.join(', ')}; projects are ${all.map((p) => p.name).join(', ')}`);
   return names.length ? all.filter((p) => names.includes(p.name)) : all.filter((p) => p.tier === null);
+}
+
+/**
+ * A project's engine, launched as the project is (its device, throttle and compiler pin), for `use`;
+ * closed after, whatever happens. `harnessUrl`: what a remote grid's session is told to expect.
+ */
+export async function withProjectDriver<T>(project: BenchProject, harnessUrl: string, use: (driver: Driver) => Promise<T>): Promise<T> {
+  const { name, engineChoice: choice, deviceName, context, throttle, tier } = project;
+  if (choice.kind === 'missing') throw new Error(`${name}: ${describeChoice(choice)}`);
+  const { driver, shutdown } = await launchDriver(name, choice, { name: deviceName, context, throttle, tier }, { chromium, firefox, webkit }, harnessUrl);
+  try {
+    return await use(driver);
+  } finally {
+    await driver.close().catch(() => undefined);
+    await shutdown();
+  }
 }

@@ -14,17 +14,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, firefox, webkit } from '@playwright/test';
 import type { BenchPageReport } from '../page/benchPage.ts';
 import { describeChoice } from '../../runner/engines/engineResolution.ts';
-import { launchDriver } from '../../runner/engines/launchDriver.ts';
 import { calibrateForThrottledProjects } from '../../runner/throttling/cpuCalibration.ts';
 import { benchReportsDir, writeBenchRun } from '../report/runFiles.ts';
 import { benchedBuildWarning, benchedPkgDir, otherSubjectNote } from '../benchedBuild.ts';
 import { BENCH_RUN_SCHEMA, type BenchRun } from '../report/schema.ts';
 import { writeSummaryReports } from '../report/writeReports.ts';
 import { runBrowserAbCheck } from './abCheckBrowsers.ts';
-import { type BenchProject, chooseBenchProjects } from './benchProjects.ts';
+import { type BenchProject, chooseBenchProjects, withProjectDriver } from './benchProjects.ts';
 import { startPreview } from '../../serving/servers/previewServer.ts';
 import { buildBenchPage } from '../page/buildBenchPage.ts';
 import { noncedWasm } from '../page/noncedWasmPlugin.ts';
@@ -76,15 +74,14 @@ function emptyRun(project: string, status: BenchRun['status'], reason: string, s
 }
 
 async function benchProject(project: BenchProject, baseUrl: string, build: Record<string, unknown> | null): Promise<BenchRun> {
-  const { name, engineChoice: choice, deviceName, context, throttle, tier } = project;
+  const { name, engineChoice: choice, deviceName, throttle } = project;
   const started = new Date();
   if (choice.kind === 'missing') return emptyRun(name, 'not-run', describeChoice(choice), started);
   console.log(
     `\n${name}: ${describeChoice(choice)}${deviceName ? `, emulating ${deviceName}` : ''}${throttle ? `, throttled as a ${throttle} where the engine can be` : ''}`,
   );
   const pageUrl = `${baseUrl}bench.html${query.size ? `?${query}` : ''}`;
-  const { driver, shutdown } = await launchDriver(name, choice, { name: deviceName, context, throttle, tier }, { chromium, firefox, webkit }, baseUrl);
-  try {
+  return withProjectDriver(project, baseUrl, async (driver) => {
     await driver.open(pageUrl);
     let seen = 0;
     const deadline = Date.now() + timeoutMs;
@@ -117,10 +114,7 @@ async function benchProject(project: BenchProject, baseUrl: string, build: Recor
       durationMs: finished.getTime() - started.getTime(),
       pairs: page.pairs,
     };
-  } finally {
-    await driver.close().catch(() => undefined);
-    await shutdown();
-  }
+  });
 }
 
 const stale = benchedBuildWarning(PKG_DIR);

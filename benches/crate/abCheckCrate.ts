@@ -22,11 +22,11 @@ import { lookPlan } from '../ab/stoppingRule.ts';
 import { slowerTasks } from '../ab/taskResults.ts';
 import { DEFAULT_HORIZON_PCT } from '../ab/verdict.ts';
 import { writeAbReports } from '../ab/writeAbReports.ts';
-import { type BenchProject, chooseBenchProjects } from '../browser/benchProjects.ts';
+import { type BenchProject, chooseBenchProjects, withProjectDriver } from '../browser/benchProjects.ts';
 import { benchReportsDir } from '../report/runFiles.ts';
 import { type BinaryPair, sampleCrateBenches } from './crateAbSampling.ts';
 import { type BenchBuild, benchBuildA, benchBuildB } from './crateBenchBuilds.ts';
-import { benchModes, binaryBenchModes, withProjectDriver } from './crateBenchRuns.ts';
+import { benchModes, binaryBenchModes } from './crateBenchRuns.ts';
 
 interface CrateAbSettings {
   horizonPct: number;
@@ -61,12 +61,13 @@ async function checkProject(
   runner: string,
   binaries: readonly BinaryPair[],
   s: CrateAbSettings,
-): Promise<AbRun> {
+): Promise<{ run: AbRun; findings: GateFinding[] }> {
   const started = new Date();
   const loadStart = loadavg();
   const plan = lookPlan(s.minRounds, s.maxRounds);
   const turns: number[] = [];
-  return withProjectDriver(project, async (driver) => {
+  // The harness URL is what a remote grid's session is told to expect; the runner serves its own pages.
+  return withProjectDriver(project, 'http://127.0.0.1/', async (driver) => {
     const samplingStarted = Date.now();
     const tasks = await sampleCrateBenches(
       binaries,
@@ -83,7 +84,7 @@ async function checkProject(
     );
     const finished = new Date();
     const findings = gateFindings(tasks, { horizonPct: s.horizonPct, maxRounds: s.maxRounds, maxSamplingSeconds: s.maxSeconds, acceptUnsure: s.acceptUnsure });
-    return {
+    const run: AbRun = {
       schema: 1,
       kind: 'wasm-compat-bench-ab',
       project: project.name,
@@ -111,6 +112,7 @@ async function checkProject(
       tasks,
       slower: slowerTasks(tasks),
     };
+    return { run, findings };
   });
 }
 
@@ -202,21 +204,18 @@ export async function runCrateAbCheck(argv: string[]): Promise<number> {
       continue;
     }
     console.log(`\n${p.name}: A/B over ${binaries.map((b) => `${b.target} (${b.mode})`).join(', ')}`);
-    let run: AbRun;
+    let checked: Awaited<ReturnType<typeof checkProject>>;
     try {
-      run = await checkProject(p, builds, runner, binaries, s);
+      checked = await checkProject(p, builds, runner, binaries, s);
     } catch (error) {
       crashed = true;
       console.error(`${p.name}: A/B check failed — ${(error as Error).message}`);
       continue;
     }
+    const { run } = checked;
     const written = writeAbReports(reportDir, run);
     console.log(`${renderAbText(run.tasks)}\n${p.name}: ${verdictLines(run).join('; ')} (${(run.durationMs / 1000).toFixed(0)} s) -> ${written.json}`);
-    findings.push(
-      ...gateFindings(run.tasks, { horizonPct: s.horizonPct, maxRounds: s.maxRounds, maxSamplingSeconds: s.maxSeconds, acceptUnsure: s.acceptUnsure }).map(
-        (f) => ({ ...f, task: `${p.name}: ${f.task}` }),
-      ),
-    );
+    findings.push(...checked.findings.map((f) => ({ ...f, task: `${p.name}: ${f.task}` })));
   }
   for (const f of findings) console.error(findingLine(f));
   const code = crashed && gateExitCode(findings) === AB_EXIT.ok ? AB_EXIT.crashed : gateExitCode(findings);

@@ -8,13 +8,12 @@
 // Passes go over the binaries in turn, so a burst of load lands on a round of each rather than on
 // every round of one.
 import type { RustBenchRun } from '../../runner/rustTests/runRustBenches.ts';
+import { type Judgement, judgeRounds, type StopReason, type TaskOutcome } from '../ab/autoSample.ts';
 import type { RoundPair } from '../ab/differenceCi.ts';
-import { differenceCi } from '../ab/differenceCi.ts';
 import { type Build, roundOrder } from '../ab/interleave.ts';
-import type { AbTaskResult } from '../ab/schema.ts';
+import type { AbTaskIdentity, AbTaskResult } from '../ab/schema.ts';
 import type { LookPlan } from '../ab/stoppingRule.ts';
-import { median } from '../ab/taskResults.ts';
-import { type Verdict, verdictOf } from '../ab/verdict.ts';
+import { taskResults } from '../ab/taskResults.ts';
 
 /** A bench binary and context, as both builds have it. */
 export interface BinaryPair {
@@ -33,7 +32,7 @@ interface TaskState {
   key: string;
   id: string;
   rounds: RoundPair[];
-  settled: { verdict: Verdict } | null;
+  settled: Judgement | null;
   error: string | null;
 }
 
@@ -47,7 +46,7 @@ export async function sampleCrateBenches(
 ): Promise<AbTaskResult[]> {
   const { plan } = options;
   const lastLook = plan.looks.at(-1)!;
-  const state = binaries.map((binary) => ({ binary, tasks: new Map<string, TaskState>(), rounds: 0, error: null as string | null, timeUp: false }));
+  const state = binaries.map((binary) => ({ binary, tasks: new Map<string, TaskState>(), rounds: 0, error: null as string | null }));
   const open = (s: (typeof state)[number]) => !s.error && s.rounds < lastLook && (s.rounds === 0 || [...s.tasks.values()].some((t) => !t.settled && !t.error));
   let timeUp = false;
   while (!timeUp) {
@@ -87,57 +86,38 @@ export async function sampleCrateBenches(
         }
         task.rounds.push({ a, b });
         if (plan.looks.includes(task.rounds.length)) {
-          const verdict = verdictOf(differenceCi(task.rounds, plan.perLookConfidence), options.horizonPct);
-          if (verdict !== 'unsure') task.settled = { verdict };
+          const judged = judgeRounds(task.rounds, plan, options.horizonPct);
+          if (judged.verdict !== 'unsure') task.settled = judged;
         }
       }
     }
   }
-  return state.flatMap((s) => {
-    if (s.error && !s.tasks.size) return [failedBinary(s.binary, s.error)];
-    return [...s.tasks.values()].map((t): AbTaskResult => {
-      const error = t.error ?? (t.settled ? null : s.error);
-      const firstLook = plan.looks[0]!;
-      const ci = differenceCi(t.rounds, plan.perLookConfidence);
-      const verdict: Verdict = t.settled?.verdict ?? (t.rounds.length >= firstLook ? verdictOf(ci, options.horizonPct) : 'unsure');
-      return {
-        key: t.key,
-        pairId: t.id,
-        suite: s.binary.target,
-        side: s.binary.mode,
-        status: error ? 'error' : 'ok',
-        error,
-        batch: null,
-        rounds: t.rounds,
-        aMedian: median(t.rounds.map((r) => r.a)),
-        bMedian: median(t.rounds.map((r) => r.b)),
-        ratio: ci?.ratio ?? null,
-        low: ci?.low ?? null,
-        high: ci?.high ?? null,
-        verdict: error ? null : verdict,
-        stoppedBy: error ? 'error' : t.settled ? 'resolved' : t.rounds.length >= lastLook ? 'max-rounds' : 'time',
-      };
-    });
-  });
-}
-
-/** A binary that failed before any benchmark of it had a round: one task for it, failed, with why. */
-function failedBinary(binary: BinaryPair, error: string): AbTaskResult {
-  return {
-    key: `${binary.target} (${binary.mode})`,
-    pairId: binary.target,
-    suite: binary.target,
-    side: binary.mode,
-    status: 'error',
+  // Each benchmark as the twins' check reports a task (taskResults); a binary that failed before any round, as one task.
+  const identity = (s: (typeof state)[number], key: string, pairId: string, error: string | null): AbTaskIdentity => ({
+    key,
+    pairId,
+    suite: s.binary.target,
+    side: s.binary.mode,
+    status: error ? 'error' : 'ok',
     error,
     batch: null,
-    rounds: [],
-    aMedian: null,
-    bMedian: null,
-    ratio: null,
-    low: null,
-    high: null,
-    verdict: null,
-    stoppedBy: 'error',
-  };
+  });
+  const tasks = state.flatMap((s): Array<{ identity: AbTaskIdentity; outcome: TaskOutcome }> => {
+    if (s.error && !s.tasks.size) {
+      const key = `${s.binary.target} (${s.binary.mode})`;
+      return [
+        { identity: identity(s, key, s.binary.target, s.error), outcome: { key, rounds: [], ci: null, verdict: 'unsure', stoppedBy: 'error', error: s.error } },
+      ];
+    }
+    return [...s.tasks.values()].map((t) => {
+      const error = t.error ?? (t.settled ? null : s.error);
+      const { ci, verdict } = t.settled ?? judgeRounds(t.rounds, plan, options.horizonPct);
+      const stoppedBy: StopReason = error ? 'error' : t.settled ? 'resolved' : t.rounds.length >= lastLook ? 'max-rounds' : 'time';
+      return { identity: identity(s, t.key, t.id, error), outcome: { key: t.key, rounds: t.rounds, ci, verdict, stoppedBy, error } };
+    });
+  });
+  return taskResults(
+    tasks.map((t) => t.identity),
+    tasks.map((t) => t.outcome),
+  );
 }

@@ -4,16 +4,13 @@
 // Where runs live: <reports>/bench/crate/<project>.json, the previous one kept in the history.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, firefox, webkit } from '@playwright/test';
-import type { Driver } from '../../runner/drivers/driver.ts';
 import { describeChoice } from '../../runner/engines/engineResolution.ts';
-import { launchDriver } from '../../runner/engines/launchDriver.ts';
 import type { RustTestArtifact } from '../../runner/rustTests/rustTestBuild.ts';
 import { ALL_RUST_TEST_MODES, contextModes, type RustTestMode } from '../../runner/rustTests/rustTestModes.ts';
 import { type BenchOptions, type RustBenchRun, runRustBenches } from '../../runner/rustTests/runRustBenches.ts';
 import { archive } from '../../reporting/history.ts';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
-import type { BenchProject } from '../browser/benchProjects.ts';
+import { type BenchProject, withProjectDriver } from '../browser/benchProjects.ts';
 import { CRATE_BENCH_SCHEMA, type CrateBenchRun } from './schema.ts';
 
 /** The modes a bench run uses unless asked: the page's main thread, where a crate's code mostly runs and the clock is finest. */
@@ -65,26 +62,6 @@ export function readCrateBenchRuns(reportsDir: string): CrateBenchRun[] {
     });
 }
 
-/** A project's engine, launched with its device and throttle, for `use`; closed after, whatever happens. */
-export async function withProjectDriver<T>(project: BenchProject, use: (driver: Driver) => Promise<T>): Promise<T> {
-  const { name, engineChoice: choice, deviceName, context, throttle, tier } = project;
-  if (choice.kind === 'missing') throw new Error(`${name}: ${describeChoice(choice)}`);
-  // The harness URL is what a remote grid's session is told to expect; the runner serves its own pages.
-  const { driver, shutdown } = await launchDriver(
-    name,
-    choice,
-    { name: deviceName, context, throttle, tier },
-    { chromium, firefox, webkit },
-    'http://127.0.0.1/',
-  );
-  try {
-    return await use(driver);
-  } finally {
-    await driver.close().catch(() => undefined);
-    await shutdown();
-  }
-}
-
 export interface CrateBenchPlan {
   runner: string;
   artifacts: RustTestArtifact[];
@@ -115,7 +92,8 @@ export async function benchCrateInProject(project: BenchProject, plan: CrateBenc
   if (project.engineChoice.kind === 'missing') return done('not-run', describeChoice(project.engineChoice), null, []);
   log(`\n${project.name}: ${describeChoice(project.engineChoice)}${project.deviceName ? `, emulating ${project.deviceName}` : ''}`);
   try {
-    return await withProjectDriver(project, async (driver) => {
+    // The harness URL is what a remote grid's session is told to expect; the runner serves its own pages.
+    return await withProjectDriver(project, 'http://127.0.0.1/', async (driver) => {
       const runs: RustBenchRun[] = [];
       for (const artifact of plan.artifacts) {
         const { modes, none } = binaryBenchModes(artifact.configure, plan.modes);

@@ -65,7 +65,7 @@ export async function launchDriver(
     );
   const browser = await browserTypes[browserType].launch({
     executablePath: choice.binary,
-    ...(choice.kind === 'system' ? { ...(choice.channel ? { channel: choice.channel } : {}) } : {}),
+    ...(choice.kind === 'system' && choice.channel ? { channel: choice.channel } : {}),
     args: [...(choice.kind === 'system' ? choice.args : []), ...(device.tier?.pin.args ?? [])],
   });
   try {
