@@ -32,3 +32,29 @@ export function section(id: number, body: number[]): number[] {
 export function vector(items: number[][]): number[] {
   return [...uleb(items.length), ...items.flat()];
 }
+
+/** An unsigned LEB128 integer at `at`, and the offset after it. */
+export function readUleb(bytes: Uint8Array, at: number): { value: number; next: number } {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    if (byte === undefined) throw new Error(`LEB128 integer runs past the end of the module (${bytes.length} bytes)`);
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (!(byte & 0x80)) return { value, next: at };
+  }
+}
+
+/** A module's sections, in order, after its 8-byte header. */
+export function readSections(bytes: Uint8Array): Array<{ id: number; payload: Uint8Array }> {
+  const out: Array<{ id: number; payload: Uint8Array }> = [];
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at]!;
+    const size = readUleb(bytes, at + 1);
+    out.push({ id, payload: bytes.subarray(size.next, size.next + size.value) });
+    at = size.next + size.value;
+  }
+  return out;
+}

@@ -1,6 +1,9 @@
 // What a user's first seconds cost: per kernel, the WASM side's time on an engine's baseline
-// compiler over its time on the optimizing one, from the runs of the projects pinned to each
-// (npm run bench:browsers -- --project chromium-liftoff,chromium-turbofan: docs/tiers.md).
+// compiler (or its interpreter) over its time on the optimizing one, from the runs of the projects
+// pinned to each (npm run bench:browsers -- --project chromium-liftoff,chromium-turbofan:
+// docs/tiers.md). An engine with no optimizing pin (WebKitGTK: OMG cannot run without BBQ) is
+// compared with its default project, whose code a benchmark's warm-up has tiered up to the
+// optimizing compiler.
 import type { BenchRun } from './schema.ts';
 
 interface RunTier {
@@ -29,9 +32,10 @@ export function tierComparison(runs: readonly BenchRun[]): { pairs: TierPair[]; 
   const done = runs.filter((r) => r.status === 'done');
   const engineOf = (r: BenchRun) => String((r.engine as { engine?: unknown } | null)?.engine ?? r.project);
   const pairs: TierPair[] = [];
-  for (const baseline of done.filter((r) => runTier(r)?.role === 'baseline')) {
-    const optimizing = done.find((r) => runTier(r)?.role === 'optimizing' && engineOf(r) === engineOf(baseline));
-    if (optimizing) pairs.push({ engine: engineOf(baseline), baseline, optimizing });
+  for (const baseline of done.filter((r) => runTier(r) && runTier(r)!.role !== 'optimizing')) {
+    const engine = engineOf(baseline);
+    const optimizing = done.find((r) => runTier(r)?.role === 'optimizing' && engineOf(r) === engine) ?? done.find((r) => !runTier(r) && r.project === engine);
+    if (optimizing) pairs.push({ engine, baseline, optimizing });
   }
   const ids = [...new Set(pairs.flatMap((p) => p.baseline.pairs.map((x) => x.id)))];
   const rows = ids.map((id) => ({
@@ -49,7 +53,11 @@ export function tierComparison(runs: readonly BenchRun[]): { pairs: TierPair[]; 
 export function tierTableRows(c: { pairs: TierPair[]; rows: TierRow[] }, format: (ms: number) => string): string[][] {
   const header = [
     'task',
-    ...c.pairs.flatMap((p) => [`${p.engine} ${runTier(p.baseline)!.name}`, `${p.engine} ${runTier(p.optimizing)!.name}`, 'baseline ÷ optimizing']),
+    ...c.pairs.flatMap((p) => [
+      `${p.engine} ${runTier(p.baseline)!.name}`,
+      `${p.engine} ${runTier(p.optimizing)?.name ?? 'default tiering'}`,
+      `${runTier(p.baseline)!.role} ÷ optimizing`,
+    ]),
   ];
   return [
     header,

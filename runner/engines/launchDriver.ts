@@ -9,11 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { startAppium } from './appium/appiumServer.ts';
 import type { EngineChoice } from './engineChoice.ts';
 import { engineDescriptor } from './registry.ts';
-import type { CompilerTier, PlaywrightBrowser } from './registry/descriptor.ts';
+import { type CompilerTier, type PlaywrightBrowser, pinWords, type TierPin } from './registry/descriptor.ts';
 import { startWebKitGtkDriver } from './webkitgtk.ts';
 import { appliedThrottling, chromiumThrottling, engineThrottles, notThrottled, throttlePage } from '../throttling/applyThrottling.ts';
 import type { ThrottleProfile, ThrottlingRecord } from '../throttling/throttlingProfile.ts';
 import { readSetting } from '../../settings/settings.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 /** The browser's platform as its WebDriver session states it (platformName), else as its page reports it: never Node's. */
 async function webdriverPlatform(browser: WebdriverIO.Browser): Promise<string> {
@@ -50,11 +51,8 @@ export async function launchDriver(
   browserTypes: Record<PlaywrightBrowser, BrowserType>,
   harnessUrl: string,
 ): Promise<LaunchedDriver> {
-  // A pin is browser arguments, which only a browser this process launches takes.
-  if (device.tier && choice.kind !== 'playwright' && choice.kind !== 'system')
-    throw new Error(
-      `${project}: the ${device.tier.name} pin is launch arguments (${device.tier.pin.args.join(' ')}), and ${choice.source} is not launched by the suite`,
-    );
+  const refused = device.tier ? pinRefusal(choice, device.tier.pin) : null;
+  if (refused) throw new Error(`${project}: the ${device.tier!.name} pin (${pinWords(device.tier!.pin).join(' ')}) ${refused}`);
   if (choice.kind === 'webkitgtk') return launchWebKitGtk(project, choice, device);
   if (choice.kind === 'appium' || choice.kind === 'remote') return launchWebDriverSession(project, choice, harnessUrl);
 
@@ -67,6 +65,8 @@ export async function launchDriver(
     executablePath: choice.binary,
     ...(choice.kind === 'system' && choice.channel ? { channel: choice.channel } : {}),
     args: [...(choice.kind === 'system' ? choice.args : []), ...(device.tier?.pin.args ?? [])],
+    ...(device.tier?.pin.firefoxUserPrefs ? { firefoxUserPrefs: device.tier.pin.firefoxUserPrefs } : {}),
+    ...(device.tier?.pin.env ? { env: childEnvironment(device.tier.pin.env) } : {}),
   });
   try {
     const context = await browser.newContext(device.context);
@@ -93,7 +93,7 @@ export async function launchDriver(
       device: device.name,
       notApplied: throttling?.notApplied ?? [],
       throttling,
-      ...(device.tier ? { tier: { name: device.tier.name, role: device.tier.role, what: device.tier.what, pin: device.tier.pin.args } } : {}),
+      ...tierRecord(device.tier),
     };
     const applied = appliedThrottling(throttling);
     return {
@@ -110,8 +110,19 @@ export async function launchDriver(
   }
 }
 
+/** Why a pin cannot reach this engine, or null: a pin is how the suite launches a browser, so an engine it does not launch (Appium's, a grid's) takes none, and WebKitGTK, launched through WebKitWebDriver, takes its environment only. */
+function pinRefusal(choice: Launchable, pin: TierPin): string | null {
+  if (choice.kind === 'appium' || choice.kind === 'remote') return `cannot reach ${choice.source}, which the suite does not launch`;
+  if (choice.kind === 'webkitgtk' && (pin.args?.length || pin.firefoxUserPrefs))
+    return `is arguments or preferences, and ${choice.source} takes only its environment`;
+  return null;
+}
+
+const tierRecord = (tier: CompilerTier | null | undefined) =>
+  tier ? { tier: { name: tier.name, role: tier.role, what: tier.what, pin: pinWords(tier.pin) } } : {};
+
 async function launchWebKitGtk(project: string, choice: Extract<EngineChoice, { kind: 'webkitgtk' }>, device: DeviceOptions): Promise<LaunchedDriver> {
-  const server = await startWebKitGtkDriver(choice);
+  const server = await startWebKitGtkDriver(choice, device.tier?.pin.env);
   const args = ['--automation'];
   // MiniBrowser takes the user agent on its command line; the viewport goes through setWindowRect.
   if (device.context.userAgent) args.push(`--user-agent=${device.context.userAgent}`);
@@ -148,6 +159,7 @@ async function launchWebKitGtk(project: string, choice: Extract<EngineChoice, { 
       device: device.name,
       notApplied,
       throttling,
+      ...tierRecord(device.tier),
     };
     return {
       driver: new WebDriverDriver(browser, engine),

@@ -8,10 +8,12 @@ import getPort from 'get-port';
 import { startChildServer } from '../../serving/servers/childServer.ts';
 import type { RunningServer } from '../../serving/servers/runningServer.ts';
 import type { EngineChoice } from './engineChoice.ts';
+import { childEnvironment } from '../../settings/environment.ts';
 
 type WebKitGtkChoice = Extract<EngineChoice, { kind: 'webkitgtk' }>;
 
-export async function startWebKitGtkDriver(choice: WebKitGtkChoice): Promise<RunningServer & { port: number }> {
+/** `env`: added to WebKitWebDriver's environment, which the browser and its web process inherit (JavaScriptCore reads its JSC_ options there). */
+export async function startWebKitGtkDriver(choice: WebKitGtkChoice, env?: Record<string, string>): Promise<RunningServer & { port: number }> {
   const port = await getPort({ host: '127.0.0.1' });
   const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-xvfb-'));
   const driverArgs = [choice.driver, `--port=${port}`, '--host=127.0.0.1'];
@@ -37,6 +39,7 @@ export async function startWebKitGtkDriver(choice: WebKitGtkChoice): Promise<Run
       args: command.slice(1),
       url: `http://127.0.0.1:${port}/`,
       readyUrl: `http://127.0.0.1:${port}/status`,
+      ...(env ? { env: childEnvironment(env) } : {}),
     });
     return {
       url: server.url,

@@ -29,16 +29,42 @@ export interface CompilerTier {
   role: 'baseline' | 'optimizing' | 'interpreter';
   /** The compiler in the engine's own words: "Liftoff only (V8's baseline compiler)". */
   what: string;
-  /** How the engine is launched pinned: browser arguments (Chromium's --js-flags). */
-  pin: { args: string[] };
+  /** How the engine is launched pinned: browser arguments (Chromium's --js-flags), preferences (Firefox's), or its environment (JavaScriptCore's JSC_ options). */
+  pin: TierPin;
   /** What the page's environment.compilerTier probe must show for the pin to count (runner/expectations/tierProof.ts). */
   proof: TierProof;
   /** Where the pin and its proof are documented. */
   source: string;
 }
 
-/** V8's natives (%IsLiftoffFunction, %IsTurboFanFunction) on an exported function after its first call and after many: which compiler ran it. */
-export type TierProof = { kind: 'v8-natives'; compiler: 'liftoff' | 'turbofan' };
+export interface TierPin {
+  args?: string[];
+  /** Firefox preferences (Playwright's firefoxUserPrefs). */
+  firefoxUserPrefs?: Record<string, boolean | number | string>;
+  /** Added to the environment the browser (or WebKitWebDriver, which starts it) is started with. */
+  env?: Record<string, string>;
+}
+
+/** A pin in words, as compat.json and a reproduction name it: each argument, `pref=value`, `NAME=value`. */
+export function pinWords(pin: TierPin): string[] {
+  return [
+    ...(pin.args ?? []),
+    ...Object.entries(pin.firefoxUserPrefs ?? {}).map(([k, v]) => `${k}=${String(v)}`),
+    ...Object.entries(pin.env ?? {}).map(([k, v]) => `${k}=${v}`),
+  ];
+}
+
+/**
+ * What shows that a pin took:
+ * - `v8-natives`: V8's own answer (%IsLiftoffFunction, %IsTurboFanFunction) on an exported function after its first call and after many;
+ * - `timing`: where the engine tells a page nothing, the probe's loop and compile times against the same loop in JavaScript
+ *   (runner/expectations/tierProof.ts has the thresholds and what was seen): `baseline-code-when-warm` (after many calls the loop
+ *   still runs as a baseline compiler's code), `interpreted-when-warm` (as an interpreter's), `optimizing-compile-up-front` (the
+ *   module is compiled by the optimizing compiler before its first call).
+ */
+export type TierProof =
+  | { kind: 'v8-natives'; compiler: 'liftoff' | 'turbofan' }
+  | { kind: 'timing'; shows: 'baseline-code-when-warm' | 'interpreted-when-warm' | 'optimizing-compile-up-front' };
 
 export interface EngineDescriptor {
   kind: 'engine';

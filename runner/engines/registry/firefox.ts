@@ -24,4 +24,24 @@ export default defineEngine({
   remoteBrowserName: /firefox|gecko/,
   throttles: false,
   desktop: { device: 'Desktop Firefox', colour: '#D55E00', order: 20 },
+  // The prefs Mozilla's own Raptor jobs flip (wasm-misc-baseline, wasm-misc-optimizing). SpiderMonkey
+  // tells a page nothing of its compilers, so the proof is the probe's timings (tierProof.ts).
+  tiers: [
+    {
+      name: 'baseline',
+      role: 'baseline',
+      what: "the baseline compiler only (SpiderMonkey's RabaldrMonkey; Ion off)",
+      pin: { firefoxUserPrefs: { 'javascript.options.wasm_optimizingjit': false } },
+      proof: { kind: 'timing', shows: 'baseline-code-when-warm' },
+      source: 'https://searchfox.org/mozilla-central/source/modules/libpref/init/StaticPrefList.yaml (javascript.options.wasm_optimizingjit)',
+    },
+    {
+      name: 'ion',
+      role: 'optimizing',
+      what: "Ion only (SpiderMonkey's optimizing compiler, compiling the whole module before its first call; baseline off)",
+      pin: { firefoxUserPrefs: { 'javascript.options.wasm_baselinejit': false } },
+      proof: { kind: 'timing', shows: 'optimizing-compile-up-front' },
+      source: 'https://searchfox.org/mozilla-central/source/modules/libpref/init/StaticPrefList.yaml (javascript.options.wasm_baselinejit)',
+    },
+  ],
 });

@@ -49,4 +49,25 @@ export default defineEngine({
   remoteBrowserName: /safari|webkit|minibrowser/,
   throttles: false,
   desktop: { device: 'Desktop Safari', colour: '#009E73', order: 30 },
+  // JavaScriptCore reads any option from a JSC_<name> variable in its process's environment, which
+  // WebKitWebDriver passes to the web process. With BBQ off, OMG is never reached (seen here with
+  // WebKitGTK 2.50: JSC_useBBQJIT=false alone runs the interpreter only), so there is no OMG-only pin.
+  tiers: [
+    {
+      name: 'bbq',
+      role: 'baseline',
+      what: "the in-place interpreter, then BBQ (JavaScriptCore's baseline compiler); OMG off",
+      pin: { env: { JSC_useOMGJIT: 'false' } },
+      proof: { kind: 'timing', shows: 'baseline-code-when-warm' },
+      source: 'https://github.com/WebKit/WebKit/blob/main/Source/JavaScriptCore/runtime/OptionsList.h (useOMGJIT)',
+    },
+    {
+      name: 'ipint',
+      role: 'interpreter',
+      what: "the in-place interpreter only (JavaScriptCore's IPInt; BBQ and OMG off)",
+      pin: { env: { JSC_useBBQJIT: 'false', JSC_useOMGJIT: 'false' } },
+      proof: { kind: 'timing', shows: 'interpreted-when-warm' },
+      source: 'https://github.com/WebKit/WebKit/blob/main/Source/JavaScriptCore/runtime/OptionsList.h (useBBQJIT, useOMGJIT)',
+    },
+  ],
 });
