@@ -33,6 +33,8 @@ export interface Cell {
   detail: string;
   /** The Playwright test that reached this verdict, for a link into its HTML report. */
   testId?: string;
+  /** True where the cell fails for want of a verdict of its own (a Rust test its runner never reported: the run ended first). */
+  unreported?: true;
 }
 
 export interface Column {
@@ -272,6 +274,7 @@ function rustSection(report: CompatReport, columns: Column[]): Section | null {
       cell: {
         kind: RUST_KIND[t.status],
         text: t.status === 'not-reported' ? 'did not report' : t.status,
+        ...(t.status === 'not-reported' ? { unreported: true as const } : {}),
         detail: t.output || t.status,
         ...(t.testId ? { testId: t.testId } : {}),
       },

@@ -92,7 +92,7 @@ export const engineInfoSchema = z
       .object({ name: z.string(), role: z.enum(['baseline', 'optimizing', 'interpreter']), what: z.string(), pin: z.array(z.string()) })
       .optional()
       .describe(
-        "The compiler the engine was pinned to (a tier project) and the launch arguments that pin it; absent: the engine's default tiering. The proof the pin took is the environment.compilerTier verdict.",
+        "The compiler the engine was pinned to (a tier project) and the pin in words (launch arguments, 'pref=value', 'JSC_option=value'); absent: the engine's default tiering. The proof the pin took is the environment.compilerTier verdict.",
       ),
   })
   .describe('What ran a project.');

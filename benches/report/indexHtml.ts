@@ -10,7 +10,7 @@ import { runFacts } from './runFacts.ts';
 import type { BenchRun, Speedup } from './schema.ts';
 import { type ChartPoint, renderLogBarChart } from './svgCharts.ts';
 import { crateBenchRows, crateRunFacts, crateSeriesName, formatEstimate } from '../crate/crateBenchTable.ts';
-import { tierComparison, tierTableRows } from './tierComparison.ts';
+import { TIER_TABLE_NOTE, tierComparison, tierTableRows } from './tierComparison.ts';
 import type { CrateBenchRun } from '../crate/schema.ts';
 
 // Okabe–Ito colours, distinguishable with the common colour-vision deficiencies: Node's here, each
@@ -159,9 +159,7 @@ export function renderIndexHtml(c: CollectedReports, generatedAt = new Date().to
   const tiers = tierComparison(c.browsers);
   if (tiers.pairs.length) {
     body.push('<h2>Baseline against optimizing compiler</h2>');
-    body.push(
-      '<p class="note">The WASM side’s mean on the engine pinned to its baseline compiler over its mean pinned to the optimizing one (docs/tiers.md): what a user’s first seconds cost, before the engine tiers up.</p>',
-    );
+    body.push(`<p class="note">${TIER_TABLE_NOTE}</p>`);
     body.push(`<div class="chart">${table(tierTableRows(tiers, formatMs), 1)}</div>`);
   }
 

@@ -6,7 +6,7 @@ import { renderMarkdownTable, tableRows } from './nodeTable.ts';
 import { runFacts } from './runFacts.ts';
 import type { BenchRun } from './schema.ts';
 import { crateBenchMarkdown } from '../crate/crateBenchTable.ts';
-import { tierComparison, tierTableRows } from './tierComparison.ts';
+import { TIER_TABLE_NOTE, tierComparison, tierTableRows } from './tierComparison.ts';
 
 /** Text that Markdown renderers must show as text, not as HTML. */
 function markdownText(text: string): string {
@@ -101,15 +101,7 @@ export function renderSummaryMarkdown(c: CollectedReports, generatedAt = new Dat
   } else out.push('No native run yet: `npm run bench:native`.', '');
 
   const tiers = tierComparison(c.browsers);
-  if (tiers.pairs.length)
-    out.push(
-      '## Baseline against optimizing compiler',
-      '',
-      'The WASM side’s mean on the engine pinned to its baseline compiler over its mean pinned to the optimizing one (docs/tiers.md): what a user’s first seconds cost, before the engine tiers up.',
-      '',
-      renderMarkdownTable(tierTableRows(tiers, formatMs)),
-      '',
-    );
+  if (tiers.pairs.length) out.push('## Baseline against optimizing compiler', '', TIER_TABLE_NOTE, '', renderMarkdownTable(tierTableRows(tiers, formatMs)), '');
   out.push(...crateBenchMarkdown(c.crate, renderMarkdownTable));
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -15,6 +15,10 @@ export function runTier(run: BenchRun): RunTier | null {
   return (run.engine as { tier?: RunTier } | null)?.tier ?? null;
 }
 
+/** What the table shows, under its heading in summary.md and index.html. */
+export const TIER_TABLE_NOTE =
+  'The WASM side’s mean on the engine pinned to its baseline compiler (or its interpreter) over its mean pinned to the optimizing one, or else on its default project, whose warm code is the optimizing compiler’s (docs/tiers.md): what a user’s first seconds cost, before the engine tiers up.';
+
 export interface TierPair {
   engine: string;
   baseline: BenchRun;

@@ -80,3 +80,21 @@ test('engines without a tier project, another engine or version, and emulated de
   assert.deepEqual(tierDisagreements([group(columns, cells)]), []);
   assert.deepEqual(tierDisagreements([group([column('chromium'), column('chromium2')], [{ chromium: pass, chromium2: fail }])]), []);
 });
+
+test('a test that never reported on one project (its run ended first) is a failed run, not a disagreement; a real failure beside it still is', () => {
+  // Seen with wasm-streams: Firefox's service-worker run lost its session once under load, and its 48 tests "did not report" there.
+  const unreported: Cell = { kind: 'fail', text: 'did not report', detail: 'the runner reported nothing for it', unreported: true };
+  const found = tierDisagreements([
+    group(
+      [column('chromium'), column('chromium-liftoff', { tier: LIFTOFF })],
+      [
+        { chromium: unreported, 'chromium-liftoff': pass },
+        { chromium: pass, 'chromium-liftoff': fail },
+      ],
+    ),
+  ]);
+  assert.deepEqual(
+    found.map((d) => d.label),
+    ['web::t1 (main thread)'],
+  );
+});
