@@ -1,9 +1,16 @@
-// One run from several compat.json files: CI runs each engine in its own job, and each job leaves
-// a compat.json with its own projects. The merged run has every project (a project in two files:
-// the later file's), the newest generatedAt, and the subject of the first file that has one. Files
-// that tested different subjects (another crate, another build of it) are refused by name, since
-// their columns would not be comparable.
-import type { CompatReport } from '../runner/compatReport.ts';
+// One run from several compat.json files: CI runs each engine in its own job, and Playwright's
+// shards (`--shard=i/n`, each on a machine of its own) split one project's spec files between
+// them. A project in one file is taken whole; a project in several is their union: its probes'
+// verdicts and its Rust tests together (one that appears twice, the later file's), its test
+// counts added, and what derives from the verdicts (the summary, features.json's shape, whether
+// the engine runs the module) worked out again from the union, as the run itself works it out.
+// The merged run has the newest generatedAt and the subject of the first file that has one. Files
+// that tested different subjects (another crate, another build of it), or one project on two
+// different engines or versions, are refused by name, since their columns would not be comparable.
+import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
+import type { ProbeVerdict } from '../runner/compatSchema.ts';
+import { verdictKey } from '../runner/expectations/verdict.ts';
+import { projectRequirements } from '../runner/subjectReport.ts';
 import { RunFileError, type StoredRun } from './readRun.ts';
 
 export function mergeRuns(runs: StoredRun[]): CompatReport {
@@ -19,10 +26,62 @@ export function mergeRuns(runs: StoredRun[]): CompatReport {
       );
     }
   }
+  const parts = new Map<string, Array<{ path: string; project: ProjectReport }>>();
+  for (const r of ordered)
+    for (const [name, project] of Object.entries(r.report.projects)) parts.set(name, [...(parts.get(name) ?? []), { path: r.path, project }]);
+  const projects: CompatReport['projects'] = {};
+  for (const [name, from] of parts) projects[name] = from.length === 1 ? from[0]!.project : mergeProject(name, from, subject);
   const last = ordered[ordered.length - 1]!.report;
-  return {
-    ...last,
-    ...(subject ? { subject } : {}),
-    projects: Object.assign({}, ...ordered.map((r) => r.report.projects)) as CompatReport['projects'],
+  return { ...last, ...(subject ? { subject } : {}), projects };
+}
+
+/** One project's parts from several files (its shards), later files last. */
+function mergeProject(name: string, parts: Array<{ path: string; project: ProjectReport }>, subject: CompatReport['subject']): ProjectReport {
+  const ran = parts.filter((p) => p.project.engine);
+  const engine = ran[0]?.project.engine ?? null;
+  for (const p of ran) {
+    const other = p.project.engine!;
+    if (other.engine !== engine!.engine || other.version !== engine!.version)
+      throw new RunFileError(
+        `project ${name} ran ${engine!.engine} ${engine!.version} in ${ran[0]!.path} and ${other.engine} ${other.version} in ${p.path}: a project's shards must run the same engine build to be one column`,
+      );
+  }
+  const probes = new Map<string, ProbeVerdict & { testId?: string }>();
+  const rustTests = new Map<string, NonNullable<ProjectReport['rustTests']>[number]>();
+  const notRun = new Map<string, NonNullable<ProjectReport['probesNotRun']>[number]>();
+  for (const { project } of parts) {
+    for (const v of project.probes) probes.set(verdictKey(v), v);
+    for (const t of project.rustTests ?? []) rustTests.set(`${t.target}\0${t.mode}\0${t.name}`, t);
+    for (const n of project.probesNotRun ?? []) notRun.set(n.id, n);
+  }
+  for (const v of probes.values()) notRun.delete(v.id);
+  const verdicts = [...probes.values()].sort((a, b) => a.id.localeCompare(b.id) || (a.context ?? '').localeCompare(b.context ?? ''));
+  const summary: ProjectReport['summary'] = { pass: 0, fail: 0, 'unsupported-as-expected': 0, 'unsupported-unexpectedly': 0, info: 0 };
+  for (const v of verdicts) summary[v.status]++;
+  const features = Object.fromEntries(verdicts.filter((v) => v.featuresJson && !v.context).map((v) => [v.featuresJson!, v.actual === 'pass']));
+  const first = (pick: (p: ProjectReport) => unknown) => parts.map((p) => pick(p.project)).find((x) => x !== null && x !== undefined);
+  const notRunParts = parts.filter((p) => p.project.status === 'not-run');
+  const merged: ProjectReport = {
+    status: notRunParts.length === parts.length ? 'not-run' : 'ran',
+    ...(notRunParts.length === parts.length ? { reason: notRunParts[0]!.project.reason } : {}),
+    target: (first((p) => p.target) as ProjectReport['target']) ?? null,
+    serving: (first((p) => p.serving) as ProjectReport['serving']) ?? null,
+    engine,
+    tests: {
+      passed: parts.reduce((n, p) => n + p.project.tests.passed, 0),
+      failed: parts.reduce((n, p) => n + p.project.tests.failed, 0),
+      skipped: parts.reduce((n, p) => n + p.project.tests.skipped, 0),
+    },
+    summary,
+    probes: verdicts,
+    features,
+    requirements: subject ? projectRequirements(subject, verdicts) : ((first((p) => p.requirements) as ProjectReport['requirements']) ?? null),
   };
+  if (notRun.size) merged.probesNotRun = [...notRun.values()];
+  if (rustTests.size) merged.rustTests = [...rustTests.values()];
+  const htmlReport = first((p) => p.htmlReport) as string | undefined;
+  if (htmlReport) merged.htmlReport = htmlReport;
+  const session = first((p) => p.session) as ProjectReport['session'];
+  if (session) merged.session = session;
+  return merged;
 }

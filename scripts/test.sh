@@ -17,7 +17,8 @@
 #   6. A run in which nothing ran fails; a required target must have run; a wrong remote setting is
 #      an error (tests/runGate); a spec check failing an 'info' and an 'unsupported' probe is 'fail'
 #      in the test, compat.json, the matrix, JUnit and wptreport, under --reporter=dot (tests/verdicts);
-#      the projects pinned to a compiler tier prove their pin, and a misspelt pin fails the run (tests/tiers)
+#      the projects pinned to a compiler tier prove their pin, and a misspelt pin fails the run (tests/tiers);
+#      a run split into 2 and 3 shards merges into the unsharded run's verdicts (tests/shards)
 #   7. The suite fails on each broken deployment, naming the cause (tests/brokenDeployments); the
 #      subject: bad input names its cause, a new target feature fails the requirements check, the
 #      example crate (examples/web-apis) on every real engine, a Rust test of each outcome per
@@ -74,7 +75,8 @@ side_lane() {
   run "the streaming probe tells overlap from read-then-compile, in three engines" npm run -s test:streaming
   run "the matrix: both pages at phone and laptop size, changes between two runs" npm run -s test:report
   run "a green run means something ran, and one verdict reaches every output, under any --reporter" npm run -s test:run-gate
-  run "compiler tiers: each Chromium pin proven by V8 in compat.json, a misspelt pin fails the run" npm run -s test:tiers
+  run "compiler tiers: each engine's pins proven in compat.json, a misspelt pin fails the run" npm run -s test:tiers
+  run "a run in 2 and in 3 shards merges into the unsharded run's verdicts and JUnit" npm run -s test:shards
   run "the same specs through Appium (npm run test:appium)" npm run -s test:appium
   printf '%s\n' "${failed[@]}" >"$side/failed"
   echo "$steps" >"$side/steps"

@@ -266,3 +266,38 @@ test("merging CI's per-engine files: every project, one subject; different build
   );
   assert.throws(() => mergeRuns([]), /nothing to merge/);
 });
+
+test("one project's shards merge into one column: verdicts and Rust tests together, counts added, the summary and features worked out again", () => {
+  const dir = join(scratch, 'shards');
+  const chromium = good.report.projects.chromium!;
+  const features = chromium.probes.filter((p) => p.category === 'features');
+  const others = chromium.probes.filter((p) => p.category !== 'features');
+  assert.ok(features.length && others.length);
+  const shard = (name: string, probes: typeof chromium.probes, tests: number, generatedAt: string) => {
+    const r = structuredClone(good.report);
+    r.generatedAt = generatedAt;
+    const summary = { pass: 0, fail: 0, 'unsupported-as-expected': 0, 'unsupported-unexpectedly': 0, info: 0 };
+    for (const p of probes) summary[p.status]++;
+    r.projects = { chromium: { ...structuredClone(chromium), probes, summary, tests: { passed: tests, failed: 0, skipped: 0 } } };
+    const file = join(dir, `${name}.json`);
+    cpSync(join(FIXTURES, 'all-pass.json'), file);
+    writeFileSync(file, JSON.stringify(r));
+    return readRun(file);
+  };
+  const merged = mergeRuns([shard('one', features, 1, '2026-11-29T10:01:00.000Z'), shard('two', others, 4, '2026-11-29T10:02:00.000Z')]).projects.chromium!;
+  // Before shards were merged, the later file's project replaced the earlier's: its feature verdicts were lost.
+  assert.equal(merged.probes.length, chromium.probes.length);
+  assert.deepEqual(merged.summary, chromium.summary);
+  assert.deepEqual(merged.features, chromium.features);
+  assert.deepEqual(merged.tests, { passed: 5, failed: 0, skipped: 0 });
+  const moved = shard('three', others, 1, '2026-11-29T10:03:00.000Z');
+  moved.report.projects.chromium!.engine!.version = '1.0.0';
+  assert.throws(
+    () => mergeRuns([shard('four', features, 1, '2026-11-29T10:01:00.000Z'), moved]),
+    (e: Error) =>
+      e instanceof RunFileError &&
+      /project chromium ran chromium .* in .*four\.json and chromium 1\.0\.0 in .*three\.json: a project's shards must run the same engine build/.test(
+        e.message,
+      ),
+  );
+});
