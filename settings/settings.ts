@@ -287,7 +287,7 @@ export const SETTINGS = {
   remoteCapabilities: setting({
     env: 'WASM_COMPAT_REMOTE_CAPABILITIES',
     area: 'engines',
-    what: "the remote session's capabilities",
+    what: "the remote session's capabilities (the project remote), or several projects' under \"projects\" (a grid's browsers: grid-chromium, grid-firefox)",
     values: 'a JSON file',
     unset: 'required with WASM_COMPAT_REMOTE_URL',
     audience: 'user',

@@ -12,7 +12,8 @@ export interface PlaywrightRun {
   output: string;
 }
 
-export function runPlaywright(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<PlaywrightRun> {
+/** `watch` hears everything printed so far, after each chunk: a test can act in the middle of a run. */
+export function runPlaywright(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, watch?: (output: string) => void): Promise<PlaywrightRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(join(PROJECT_ROOT, 'node_modules/.bin/playwright'), ['test', ...args], {
       cwd: PROJECT_ROOT,
@@ -20,8 +21,12 @@ export function runPlaywright(args: string[], env: NodeJS.ProcessEnv, timeoutMs:
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const hear = (d: Buffer) => {
+      output += d.toString();
+      watch?.(output);
+    };
+    child.stdout.on('data', hear);
+    child.stderr.on('data', hear);
     const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
     child.on('error', reject);
     child.on('close', (status, signal) => {

@@ -195,7 +195,12 @@ async function launchWebDriverSession(
       path: endpoint.pathname,
       logLevel: 'error',
       connectionRetryCount: 1,
-      capabilities: choice.capabilities as WebdriverIO.Capabilities,
+      // A grid proxies WebDriver BiDi's websocket, and when a node dies under a session its
+      // commands wait out bidiResponseTimeout (3 min); classic HTTP gets the grid's error at once
+      // ("Unable to execute request for an existing session: java.net.ConnectException", seen here).
+      capabilities: (choice.kind === 'remote'
+        ? { ...choice.capabilities, 'wdio:enforceWebDriverClassic': true }
+        : choice.capabilities) as WebdriverIO.Capabilities,
     });
     const caps = browser.capabilities as WebdriverIO.Capabilities & Record<string, unknown>;
     const engine: EngineInfo = {

@@ -3,6 +3,8 @@
 //   WASM_COMPAT_REMOTE_URL=https://grid.example.com/wd/hub
 //   WASM_COMPAT_REMOTE_CAPABILITIES=./caps/safari-17.json
 //   WASM_COMPAT_REMOTE_ENGINE=webkit   (when the capabilities' browserName does not say)
+// The file holds one session's capabilities (the project `remote`), or several projects' under
+// `projects` ({"projects": {"grid-chromium": {…}, "grid-firefox": {…}}}: one project per grid browser).
 import { readFileSync } from 'node:fs';
 import type { EngineChoice, EngineName } from './engineChoice.ts';
 import { engineDescriptors, engineNames } from './registry.ts';
@@ -28,9 +30,20 @@ export class RemoteConfigError extends Error {}
  * cannot be told, a grid that cannot reach the page) throws a RemoteConfigError naming the value.
  */
 export function remoteEngine(env: Environment = environment()): EngineChoice {
+  return (
+    remoteEngines(env).remote ?? {
+      engine: 'chromium',
+      kind: 'missing',
+      reason: `remote: ${readSetting('remoteCapabilities', env)} lists projects, not one session`,
+    }
+  );
+}
+
+/** Every remote project the settings ask for: `remote` alone, or the capabilities file's `projects`, each with its engine. */
+export function remoteEngines(env: Environment = environment()): Record<string, EngineChoice> {
   const rawUrl = readSetting('remoteUrl', env);
   const capsPath = readSetting('remoteCapabilities', env);
-  if (!rawUrl) return { engine: 'chromium', kind: 'missing', reason: 'remote: WASM_COMPAT_REMOTE_URL is not set (a WebDriver or Appium endpoint)' };
+  if (!rawUrl) return { remote: { engine: 'chromium', kind: 'missing', reason: 'remote: WASM_COMPAT_REMOTE_URL is not set (a WebDriver or Appium endpoint)' } };
   let url: URL;
   try {
     url = new URL(rawUrl);
@@ -51,6 +64,28 @@ export function remoteEngine(env: Environment = environment()): EngineChoice {
   if (typeof capabilities !== 'object' || capabilities === null || Array.isArray(capabilities)) {
     throw new RemoteConfigError(`remote: WASM_COMPAT_REMOTE_CAPABILITIES=${capsPath} must hold a JSON object of capabilities`);
   }
+  // A grid elsewhere cannot open the local preview on 127.0.0.1: it needs a deployment to test.
+  if (!isLoopback(url) && !readSetting('baseUrl', env)) {
+    throw new RemoteConfigError(`remote: ${url.host} cannot reach the local preview on 127.0.0.1; set WASM_COMPAT_BASE_URL to a deployment it can reach`);
+  }
+  const projects = capabilities.projects;
+  if (projects === undefined) return { remote: remoteChoice(url, capabilities, `${capsPath}`, env) };
+  if (typeof projects !== 'object' || projects === null || Array.isArray(projects) || Object.keys(projects).length === 0)
+    throw new RemoteConfigError(
+      `remote: WASM_COMPAT_REMOTE_CAPABILITIES=${capsPath}: "projects" must map project names to capabilities, got ${JSON.stringify(projects)}`,
+    );
+  return Object.fromEntries(
+    Object.entries(projects as Record<string, unknown>).map(([name, caps]) => {
+      if (typeof caps !== 'object' || caps === null || Array.isArray(caps))
+        throw new RemoteConfigError(
+          `remote: WASM_COMPAT_REMOTE_CAPABILITIES=${capsPath}: project ${name}'s capabilities must be a JSON object, got ${JSON.stringify(caps)}`,
+        );
+      return [name, remoteChoice(url, caps as Record<string, unknown>, `${capsPath} (project ${name})`, env)];
+    }),
+  );
+}
+
+function remoteChoice(url: URL, capabilities: Record<string, unknown>, capsPath: string, env: Environment): EngineChoice {
   const asked = readSetting('remoteEngine', env);
   const ENGINES = engineNames();
   if (asked !== undefined && !ENGINES.includes(asked))
@@ -60,10 +95,6 @@ export function remoteEngine(env: Environment = environment()): EngineChoice {
     throw new RemoteConfigError(
       `remote: cannot tell the engine from browserName ${JSON.stringify(capabilities.browserName)} in ${capsPath}; set WASM_COMPAT_REMOTE_ENGINE to one of ${ENGINES.join(', ')}`,
     );
-  // A grid elsewhere cannot open the local preview on 127.0.0.1: it needs a deployment to test.
-  if (!isLoopback(url) && !readSetting('baseUrl', env)) {
-    throw new RemoteConfigError(`remote: ${url.host} cannot reach the local preview on 127.0.0.1; set WASM_COMPAT_BASE_URL to a deployment it can reach`);
-  }
   return {
     engine,
     kind: 'remote',

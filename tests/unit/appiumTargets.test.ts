@@ -7,7 +7,7 @@ import { androidCapabilities, chromiumCapabilities, iosCapabilities } from '../.
 import { appiumAndroid, parseAdbDevices } from '../../runner/engines/appium/android.ts';
 import { appiumChromium } from '../../runner/engines/appium/chromium.ts';
 import { appiumIos, parseSimctlBooted } from '../../runner/engines/appium/ios.ts';
-import { engineFromBrowserName, RemoteConfigError, remoteEngine } from '../../runner/engines/remote.ts';
+import { engineFromBrowserName, RemoteConfigError, remoteEngine, remoteEngines } from '../../runner/engines/remote.ts';
 import { deviceDescriptor } from '../../runner/engines/deviceDescriptor.ts';
 import { scratchDir } from '../scratchDir.ts';
 
@@ -141,4 +141,38 @@ test('remote: URL and capabilities file, the engine from browserName; unset is n
   writeFileSync(list, '[]');
   wrong({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: list }, /must hold a JSON object/);
   assert.deepEqual(['chrome', 'MicrosoftEdge', 'firefox', 'Safari', 'opera'].map(engineFromBrowserName), ['chromium', 'chromium', 'firefox', 'webkit', null]);
+});
+
+test("remote projects: a capabilities file's projects are one project each (a grid's browsers), their engines from browserName; a wrong entry is an error naming it", () => {
+  const dir = scratch();
+  const write = (name: string, body: unknown) => {
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify(body));
+    return file;
+  };
+  const env = (file: string) => ({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444', WASM_COMPAT_REMOTE_CAPABILITIES: file });
+  const grid = remoteEngines(
+    env(
+      write('grid.json', {
+        projects: { 'grid-chromium': { browserName: 'chrome' }, 'grid-firefox': { browserName: 'firefox', 'moz:firefoxOptions': { args: ['-headless'] } } },
+      }),
+    ),
+  );
+  assert.deepEqual(
+    Object.entries(grid).map(([name, c]) => [name, c.kind, c.engine]),
+    [
+      ['grid-chromium', 'remote', 'chromium'],
+      ['grid-firefox', 'remote', 'firefox'],
+    ],
+  );
+  assert.deepEqual(Object.keys(remoteEngines(env(write('one.json', { browserName: 'chrome' })))), ['remote']);
+  const wrong = (body: unknown, message: RegExp) =>
+    assert.throws(
+      () => remoteEngines(env(write('wrong.json', body))),
+      (e: Error) => e instanceof RemoteConfigError && message.test(e.message),
+      JSON.stringify(body),
+    );
+  wrong({ projects: [] }, /"projects" must map project names to capabilities, got \[\]/);
+  wrong({ projects: { 'grid-chromium': 'chrome' } }, /project grid-chromium's capabilities must be a JSON object, got "chrome"/);
+  wrong({ projects: { 'grid-servo': { browserName: 'servo' } } }, /cannot tell the engine from browserName "servo" in .*wrong\.json \(project grid-servo\)/);
 });
