@@ -7,9 +7,7 @@
 // The merged run has the newest generatedAt and the subject of the first file that has one. Files
 // that tested different subjects (another crate, another build of it), or one project on two
 // different engines or versions, are refused by name, since their columns would not be comparable.
-import type { CompatReport, ProjectReport } from '../runner/compatReport.ts';
-import type { ProbeVerdict } from '../runner/compatSchema.ts';
-import { verdictKey } from '../runner/expectations/verdict.ts';
+import { addVerdict, type CompatReport, emptyProject, type ProjectReport, verdictOrder } from '../runner/compatReport.ts';
 import { projectRequirements } from '../runner/subjectReport.ts';
 import { RunFileError, type StoredRun } from './readRun.ts';
 
@@ -46,25 +44,12 @@ function mergeProject(name: string, parts: Array<{ path: string; project: Projec
         `project ${name} ran ${engine!.engine} ${engine!.version} in ${ran[0]!.path} and ${other.engine} ${other.version} in ${p.path}: a project's shards must run the same engine build to be one column`,
       );
   }
-  const probes = new Map<string, ProbeVerdict & { testId?: string }>();
-  const rustTests = new Map<string, NonNullable<ProjectReport['rustTests']>[number]>();
-  const notRun = new Map<string, NonNullable<ProjectReport['probesNotRun']>[number]>();
-  for (const { project } of parts) {
-    for (const v of project.probes) probes.set(verdictKey(v), v);
-    for (const t of project.rustTests ?? []) rustTests.set(`${t.target}\0${t.mode}\0${t.name}`, t);
-    for (const n of project.probesNotRun ?? []) notRun.set(n.id, n);
-  }
-  for (const v of probes.values()) notRun.delete(v.id);
-  const verdicts = [...probes.values()].sort((a, b) => a.id.localeCompare(b.id) || (a.context ?? '').localeCompare(b.context ?? ''));
-  const summary: ProjectReport['summary'] = { pass: 0, fail: 0, 'unsupported-as-expected': 0, 'unsupported-unexpectedly': 0, info: 0 };
-  for (const v of verdicts) summary[v.status]++;
-  const features = Object.fromEntries(verdicts.filter((v) => v.featuresJson && !v.context).map((v) => [v.featuresJson!, v.actual === 'pass']));
   const first = (pick: (p: ProjectReport) => unknown) => parts.map((p) => pick(p.project)).find((x) => x !== null && x !== undefined);
   const notRunParts = parts.filter((p) => p.project.status === 'not-run');
   const merged: ProjectReport = {
+    ...emptyProject((first((p) => p.target) as ProjectReport['target']) ?? null),
     status: notRunParts.length === parts.length ? 'not-run' : 'ran',
     ...(notRunParts.length === parts.length ? { reason: notRunParts[0]!.project.reason } : {}),
-    target: (first((p) => p.target) as ProjectReport['target']) ?? null,
     serving: (first((p) => p.serving) as ProjectReport['serving']) ?? null,
     engine,
     tests: {
@@ -72,11 +57,18 @@ function mergeProject(name: string, parts: Array<{ path: string; project: Projec
       failed: parts.reduce((n, p) => n + p.project.tests.failed, 0),
       skipped: parts.reduce((n, p) => n + p.project.tests.skipped, 0),
     },
-    summary,
-    probes: verdicts,
-    features,
-    requirements: subject ? projectRequirements(subject, verdicts) : ((first((p) => p.requirements) as ProjectReport['requirements']) ?? null),
   };
+  // Later files first: where two hold the same verdict (a rerun), the later one's is kept, as addVerdict keeps the first it sees.
+  for (const { project } of [...parts].reverse()) for (const v of project.probes) addVerdict(merged, v);
+  merged.probes.sort(verdictOrder);
+  merged.requirements = subject ? projectRequirements(subject, merged.probes) : ((first((p) => p.requirements) as ProjectReport['requirements']) ?? null);
+  const rustTests = new Map<string, NonNullable<ProjectReport['rustTests']>[number]>();
+  const notRun = new Map<string, NonNullable<ProjectReport['probesNotRun']>[number]>();
+  for (const { project } of parts) {
+    for (const t of project.rustTests ?? []) rustTests.set(`${t.target}\0${t.mode}\0${t.name}`, t);
+    for (const n of project.probesNotRun ?? []) notRun.set(n.id, n);
+  }
+  for (const v of merged.probes) notRun.delete(v.id);
   if (notRun.size) merged.probesNotRun = [...notRun.values()];
   if (rustTests.size) merged.rustTests = [...rustTests.values()];
   const htmlReport = first((p) => p.htmlReport) as string | undefined;

@@ -6,7 +6,7 @@
 // shape is compatSchema.ts's, and the global teardown (globalTeardown.ts) writes it.
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import type { TargetRecord } from '../serving/targets/target.ts';
-import type { ProjectReport, ProjectTarget } from './compatSchema.ts';
+import type { ProbeVerdict, ProjectReport, ProjectTarget } from './compatSchema.ts';
 import { verdictKey } from './expectations/verdict.ts';
 import { notRunReason, readEngine, readFindings, readProbesNotRun, readRustTest, readSession, readVerdicts } from './testRecord.ts';
 
@@ -54,15 +54,22 @@ export function addTestResult(
   project.session ??= readSession(result) ?? undefined;
   const findings = readFindings(result);
   if (findings && !project.serving) project.serving = { passed: findings.filter((f) => f.ok).length, failed: findings.filter((f) => !f.ok).length, findings };
-  for (const v of readVerdicts(result)) {
-    if (project.probes.some((p) => verdictKey(p) === verdictKey(v))) continue;
-    project.probes.push({ ...v, ...testId });
-    project.summary[v.status]++;
-    // features.json's shape is of the page's main thread; a worker's verdict has its own row in the matrix.
-    if (v.featuresJson && !v.context) project.features[v.featuresJson] = v.actual === 'pass';
-  }
+  for (const v of readVerdicts(result)) addVerdict(project, { ...v, ...testId });
   for (const n of readProbesNotRun(result)) {
     if (project.probesNotRun?.some((p) => p.id === n.id)) continue;
     (project.probesNotRun ??= []).push({ ...n, ...testId });
   }
 }
+
+/** Folds one probe verdict into its project's report: its summary count and features.json's shape with it; a verdict it already has (same probe and context) is kept, not counted twice. */
+export function addVerdict(project: ProjectReport, v: ProjectReport['probes'][number]): void {
+  if (project.probes.some((p) => verdictKey(p) === verdictKey(v))) return;
+  project.probes.push(v);
+  project.summary[v.status]++;
+  // features.json's shape is of the page's main thread; a worker's verdict has its own row in the matrix.
+  if (v.featuresJson && !v.context) project.features[v.featuresJson] = v.actual === 'pass';
+}
+
+/** compat.json's order of a project's verdicts: by probe, the main thread before its worker contexts. */
+export const verdictOrder = (a: Pick<ProbeVerdict, 'id' | 'context'>, b: Pick<ProbeVerdict, 'id' | 'context'>): number =>
+  a.id.localeCompare(b.id) || (a.context ?? '').localeCompare(b.context ?? '');

@@ -14,7 +14,7 @@ import type { TargetRecord } from '../serving/targets/target.ts';
 import { resolveSubject } from '../subject/resolveSubject.ts';
 import { writeCompatJsonSchema } from './compatJsonSchema.ts';
 import { COMPAT_SCHEMA_VERSION } from './compatSchema.ts';
-import { addTestResult, type CompatReport, emptyProject, type ProjectReport, projectTarget } from './compatReport.ts';
+import { addTestResult, type CompatReport, emptyProject, type ProjectReport, projectTarget, verdictOrder } from './compatReport.ts';
 import { currentRun, endRun, readJoinedRun, reportRunId } from './currentRun.ts';
 import { readSetting } from '../settings/settings.ts';
 import { htmlReportFolder } from './htmlReportFolder.ts';
@@ -70,7 +70,7 @@ function writeCompatJson(config: FullConfig, saved: SavedTest[], runId: string):
         {
           ...p,
           target: target ? projectTarget(target, targetUrl(target.name)) : null,
-          probes: p.probes.sort((a, b) => a.id.localeCompare(b.id) || (a.context ?? '').localeCompare(b.context ?? '')),
+          probes: p.probes.sort(verdictOrder),
           requirements: projectRequirements(subject, p.probes),
           ...htmlReport,
         },

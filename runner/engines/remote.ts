@@ -25,21 +25,11 @@ function isLoopback(url: URL): boolean {
 export class RemoteConfigError extends Error {}
 
 /**
- * The remote engine: "not run" only while WASM_COMPAT_REMOTE_URL is unset (no grid asked for). Once
- * it is set, every mistake (a malformed URL, no or an unreadable capabilities file, an engine that
- * cannot be told, a grid that cannot reach the page) throws a RemoteConfigError naming the value.
+ * Every remote project the settings ask for: `remote` alone, or the capabilities file's `projects`,
+ * each with its engine. "Not run" only while WASM_COMPAT_REMOTE_URL is unset (no grid asked for).
+ * Once it is set, every mistake (a malformed URL, no or an unreadable capabilities file, an engine
+ * that cannot be told, a grid that cannot reach the page) throws a RemoteConfigError naming the value.
  */
-export function remoteEngine(env: Environment = environment()): EngineChoice {
-  return (
-    remoteEngines(env).remote ?? {
-      engine: 'chromium',
-      kind: 'missing',
-      reason: `remote: ${readSetting('remoteCapabilities', env)} lists projects, not one session`,
-    }
-  );
-}
-
-/** Every remote project the settings ask for: `remote` alone, or the capabilities file's `projects`, each with its engine. */
 export function remoteEngines(env: Environment = environment()): Record<string, EngineChoice> {
   const rawUrl = readSetting('remoteUrl', env);
   const capsPath = readSetting('remoteCapabilities', env);

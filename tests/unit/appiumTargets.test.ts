@@ -7,7 +7,7 @@ import { androidCapabilities, chromiumCapabilities, iosCapabilities } from '../.
 import { appiumAndroid, parseAdbDevices } from '../../runner/engines/appium/android.ts';
 import { appiumChromium } from '../../runner/engines/appium/chromium.ts';
 import { appiumIos, parseSimctlBooted } from '../../runner/engines/appium/ios.ts';
-import { engineFromBrowserName, RemoteConfigError, remoteEngine, remoteEngines } from '../../runner/engines/remote.ts';
+import { engineFromBrowserName, RemoteConfigError, remoteEngines } from '../../runner/engines/remote.ts';
 import { deviceDescriptor } from '../../runner/engines/deviceDescriptor.ts';
 import { scratchDir } from '../scratchDir.ts';
 
@@ -104,22 +104,22 @@ test('appium-chromium runs here: system Chromium and chromedriver', () => {
 test('remote: URL and capabilities file, the engine from browserName; unset is not run, set but wrong is an error naming the value', () => {
   const caps = join(scratch(), 'caps.json');
   writeFileSync(caps, JSON.stringify({ browserName: 'safari', 'appium:deviceName': 'iPhone 15' }));
-  const local = remoteEngine({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps });
+  const local = remoteEngines({ WASM_COMPAT_REMOTE_URL: 'http://127.0.0.1:4444/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps }).remote!;
   assert.ok(local.kind === 'remote' && local.engine === 'webkit' && local.device === 'iPhone 15' && local.url === 'http://127.0.0.1:4444/wd/hub');
   assert.throws(
-    () => remoteEngine({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps }),
+    () => remoteEngines({ WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub', WASM_COMPAT_REMOTE_CAPABILITIES: caps }).remote!,
     (e: Error) => e instanceof RemoteConfigError && /grid\.example\.com cannot reach .* set WASM_COMPAT_BASE_URL/.test(e.message),
   );
-  const deployed = remoteEngine({
+  const deployed = remoteEngines({
     WASM_COMPAT_REMOTE_URL: 'https://grid.example.com/wd/hub',
     WASM_COMPAT_REMOTE_CAPABILITIES: caps,
     WASM_COMPAT_BASE_URL: 'https://staging.example.com/',
-  });
+  }).remote!;
   assert.equal(deployed.kind, 'remote');
-  assert.ok(remoteEngine({}).kind === 'missing');
+  assert.ok(remoteEngines({}).remote!.kind === 'missing');
   const wrong = (env: NodeJS.ProcessEnv, message: RegExp) =>
     assert.throws(
-      () => remoteEngine(env),
+      () => remoteEngines(env).remote!,
       (e: Error) => e instanceof RemoteConfigError && message.test(e.message),
       JSON.stringify(env),
     );
