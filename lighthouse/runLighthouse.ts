@@ -35,6 +35,8 @@ import { type BudgetAssertion, type FailedTarget, type LighthouseSummary, type M
 import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 import { outsideVariable } from '../settings/environment.ts';
 import { readSetting } from '../settings/settings.ts';
+import { appendToHistory } from '../trends/appendToHistory.ts';
+import { chromiumVersion, lighthouseRecord } from './lighthouseHistory.ts';
 
 const REPORT_FOLDER = 'lighthouse';
 
@@ -196,6 +198,7 @@ async function main(): Promise<number> {
     folder = null;
     console.log(`\n${markdown}`);
     log(`reports written to ${path}/ (summary.md, summary.json, ${results.length * 2} reports)${archived}`);
+    log(appendToHistory(lighthouseRecord(summary.generatedAt, chromiumVersion(results[0]?.userAgent ?? null), results)));
   } else {
     folder.discard();
     folder = null;

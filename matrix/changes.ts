@@ -40,14 +40,15 @@ export interface Changes {
   changes: Change[];
 }
 
-interface Outcome {
+export interface Outcome {
   kind: CellKind;
   text: string;
   /** The engine's answer before judging: pass, fail, unsupported (a Rust test: its status). */
   actual: string;
 }
 
-function probeOutcomes(p: ProjectReport): Map<string, Outcome> {
+/** Every probe verdict and Rust test of a project, by the name a change (and the trends page) calls it. */
+export function projectOutcomes(p: ProjectReport): Map<string, Outcome> {
   const out = new Map<string, Outcome>();
   for (const v of p.probes) {
     const cell = verdictCell(v);
@@ -87,8 +88,8 @@ function projectChanges(name: string, now: ProjectReport, before: ProjectReport)
   const changes: Change[] = [];
   if (now.engine && before.engine && now.engine.version !== before.engine.version)
     changes.push(at('engine-version', engineName(now.engine), before.engine.version, now.engine.version));
-  const was = probeOutcomes(before);
-  for (const [item, outcome] of probeOutcomes(now)) {
+  const was = projectOutcomes(before);
+  for (const [item, outcome] of projectOutcomes(now)) {
     const previous = was.get(item);
     if (!previous) {
       if (FAILING.has(outcome.kind)) changes.push(at('newly-failing', item, 'not reported', outcome.text));

@@ -3,6 +3,7 @@
 // the previous run, then one table per target. Each cell shows its state as a symbol and words;
 // its detail shows on hover (title) and on tap (details), with a link to the test in the
 // Playwright HTML report.
+import { htmlPage } from '../reporting/htmlPage.ts';
 import { disagreementLine, type TierDisagreement } from './tierDisagreements.ts';
 import { readFileSync } from 'node:fs';
 import { escapeHtml as esc } from '../reporting/escapeHtml.ts';
@@ -137,16 +138,10 @@ export function renderHtml(input: PageInput): string {
       (k) => `<li class="k-${k}"><span aria-hidden="true">${CELL_KINDS[k].symbol}</span> ${CELL_KINDS[k].text}${FAILING.has(k) ? ' (fails the run)' : ''}</li>`,
     )
     .join('');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header>
+  return htmlPage({
+    title,
+    css: CSS,
+    body: `<header>
 <h1>${esc(title)}</h1>
 <p class="meta">Run ${esc(report.generatedAt)} with Playwright ${esc(report.playwright)}. Subject: ${esc(about)}.${minimum ? ` Its module needs at least: ${esc(minimum)}.` : ''}</p>
 ${summaryHtml(input)}
@@ -159,8 +154,6 @@ ${changesHtml(input.changes)}
 <ul class="legend">${legend}</ul>
 <p class="meta">Tap or click a cell for what the probe saw and a link to its test in the Playwright report. Each table scrolls on its own, with its header row and first column held in view.</p>
 ${groups.map((g, i) => groupHtml(g, i === 0)).join('\n')}
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }

@@ -31,6 +31,7 @@ function reportLinks(outDir: string): ReportLink[] {
   const add = (href: string, label: string) => existsSync(join(outDir, href)) && links.push({ href, label });
   add('playwright/index.html', 'Playwright report');
   add('playwright-appium/index.html', 'Playwright report (Appium and remote engines)');
+  add('trends.html', 'Trends: every run in the history store');
   add('bench/index.html', 'Benchmark charts');
   const listed = (dir: string, pattern: RegExp) =>
     existsSync(join(outDir, dir))

@@ -269,6 +269,7 @@ export const compatReportSchema = z
   .object({
     schema: z.literal(COMPAT_SCHEMA_VERSION).describe("This file's format version: a reader refuses a version it does not know."),
     runId: z.string().optional().describe("The run that wrote it: the matrix and a joining run check it, so no earlier run's file passes as this one's."),
+    startedAt: z.string().datetime().optional().describe('When the run began (its global setup); absent in files written before 2026-12-07.'),
     generatedAt: z.string().datetime(),
     target: z.string().describe('The default target; each project names its own in projects[name].target.'),
     targetIsolation: z.string(),

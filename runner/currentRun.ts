@@ -26,7 +26,7 @@ const recordsOf = (id: string) => join(tmpdir(), `wasm-compat-run-${id}`);
 /** Names a new run and makes its records folder; every worker started after this inherits it. */
 export function startRun(): Run {
   const id = `${process.pid}-${Date.now()}`;
-  handOn({ runId: id });
+  handOn({ runId: id, startedAt: new Date().toISOString() });
   const run = { id, records: recordsOf(id) };
   mkdirSync(run.records, { recursive: true });
   return run;

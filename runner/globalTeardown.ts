@@ -24,6 +24,7 @@ import { notRunReason, savedResult, savedTests, type SavedTest } from './testRec
 import { projectRequirements, subjectReport } from './subjectReport.ts';
 import { targetUrl } from './targetUrls.ts';
 import { reportRank } from './projects.ts';
+import { handedOff } from './handOff.ts';
 
 /** Each project's report from the saved tests, in the order they started. */
 export function foldProjects(saved: SavedTest[]): Map<string, ProjectReport> {
@@ -80,6 +81,8 @@ function writeCompatJson(config: FullConfig, saved: SavedTest[], runId: string):
   const report: CompatReport = {
     schema: COMPAT_SCHEMA_VERSION,
     runId,
+    // A run that joins another's file (the Appium run of npm run compat) keeps when that run began.
+    ...((joined?.startedAt ?? handedOff().startedAt) ? { startedAt: joined?.startedAt ?? handedOff().startedAt } : {}),
     generatedAt: new Date().toISOString(),
     target: primary.name,
     targetIsolation: primary.isolation,

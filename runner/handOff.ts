@@ -12,6 +12,8 @@ const handOffSchema = z
   .object({
     /** The run's id: its workers share their records under it, and compat.json names it (runner/currentRun.ts). */
     runId: z.string().min(1),
+    /** When the global setup began (ISO 8601): compat.json's startedAt, and the run's wall time in the history store. */
+    startedAt: z.string().datetime(),
     /** Where each target answers: local ones start on free ports after the config was read (runner/targetUrls.ts). */
     targetUrls: z.record(z.string()),
     /** The CPU slowdown for a mid-tier phone, calibrated once (runner/throttling/cpuCalibration.ts). */

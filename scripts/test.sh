@@ -11,9 +11,9 @@
 #      (WASM_COMPAT_MATRIX=1: preview, nginx and its isolation variants), with the subject's #[wasm_bindgen_test] tests in the five default modes per project (main thread, dedicated, shared and service worker, not isolated) and the probes of the engine alone in three workers too;
 #      the five projects required (WASM_COMPAT_REQUIRE); the streaming probe against a
 #      read-then-compile shim in Chromium, Firefox and WebKitGTK (tests/streaming)
-#   5. The matrix (matrix/): reports/index.html and the harness page in real Chromium at 390×844 and
-#      1280×800 (no sideways overflow, the header row held, axe-core), and changes.md after two
-#      real runs with one expectation changed between them (tests/report)
+#   5. The matrix (matrix/): reports/index.html, trends.html of ten stored runs and the harness page in
+#      real Chromium at 390×844 and 1280×800 (no sideways overflow, the header row held, axe-core), and
+#      changes.md and the history store after two real runs with one expectation changed (tests/report)
 #   6. A run in which nothing ran fails; a required target must have run; a wrong remote setting is
 #      an error (tests/runGate); a spec check failing an 'info' and an 'unsupported' probe is 'fail'
 #      in the test, compat.json, the matrix, JUnit and wptreport, under --reporter=dot (tests/verdicts);
@@ -25,9 +25,12 @@
 #      example crate (examples/web-apis) on every real engine, a Rust test of each outcome per
 #      engine in compat.json, JUnit and the HTML report (tests/subject)
 #   8. The same specs through Appium: npm run test:appium (appium-chromium here)
+#   9. Coverage: the demo crate's native and browser tests' line coverage, twice, in the history store
+#      and on trends.html (tests/coverage); the history store itself is in the unit tests (merges,
+#      concurrent appends, damaged and foreign files) and the trends page in step 5 (ten stored runs)
 # Every step runs; the summary names each one that failed. Each step is an npm script of its own
 # (package.json), so a step can be run alone: npm run test:subject, npm run lint:rustfmt, ... From step 7 on, two lanes run side by
-# side: 7 in this shell, the streaming shim, 5, 6 and 8 beside it (see below).
+# side: 7 and 9 in this shell, the streaming shim, 5, 6 and 8 beside it (see below).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -35,18 +38,29 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 failed=()
 steps=0
+# Each step's output is kept, so that the summary can say why a step failed in the last lines of
+# the log, which is all a CI page may keep of it.
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
 run() {
   local name=$1
   shift
   steps=$((steps + 1))
   printf '\n==> [test] %s\n' "$name"
-  local start=$SECONDS
-  if "$@"; then
+  local start=$SECONDS log="$logs/$steps-$BASHPID"
+  if "$@" 2>&1 | tee "$log"; then
     printf '==> [test] %s: ok (%ss)\n' "$name" "$((SECONDS - start))"
   else
     printf '==> [test] %s: FAILED (%ss)\n' "$name" "$((SECONDS - start))"
     failed+=("$name")
+    why "$name" "$log" >>"$logs/why"
   fi
+}
+# The lines of a failed step's output that say why: errors, failed assertions and checks, each cut
+# to one screen line; at most a dozen per step.
+why() {
+  printf 'why "%s" failed:\n' "$1"
+  grep -E '(Error|error:|FAILED|✖|✘|not ok|[0-9]+\) \[)' "$2" | grep -vE '^\s*at ' | cut -c1-240 | awk '!seen[$0]++' | head -12 | sed 's/^/  /'
 }
 
 # npm test runs this under node_modules/.bin first on PATH: the project's Node (package.json), which
@@ -84,7 +98,7 @@ side_lane() {
   echo "$steps" >"$side/steps"
 }
 side=$(mktemp -d)
-trap 'rm -rf "$side"' EXIT
+trap 'rm -rf "$side" "$logs"' EXIT
 (
   failed=()
   steps=0
@@ -93,6 +107,7 @@ trap 'rm -rf "$side"' EXIT
 side_pid=$!
 run "the suite fails on broken deployments" npm run -s test:broken-deployments
 run "the subject: bad input, the requirements check, the example crate" npm run -s test:subject
+run "coverage: the demo's native and browser tests, twice, on the trends page" npm run -s test:coverage
 wait "$side_pid"
 cat "$side/log"
 if [ -f "$side/steps" ] && [ -f "$side/failed" ]; then
@@ -107,6 +122,7 @@ else
 fi
 
 echo
+if [ -s "$logs/why" ]; then cat "$logs/why"; fi
 echo "steps: $((steps - ${#failed[@]})) passed, ${#failed[@]} failed"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "FAILED: ${failed[*]}"

@@ -42,6 +42,8 @@ export interface RunConfig {
   reportsDir?: string;
   /** How many earlier reports of each kind to keep; WASM_COMPAT_HISTORY_RUNS overrides. Default: 5. */
   historyRuns?: number;
+  /** The history store's file, or 'off'; WASM_COMPAT_HISTORY_STORE overrides. Default: reports/history.sqlite. */
+  historyStore?: string;
 }
 
 export type WasmCompatConfig = SubjectConfig & RunConfig;
@@ -63,6 +65,7 @@ export const configSchema = z
     require: names,
     reportsDir: z.string().min(1),
     historyRuns: z.number().int().min(1),
+    historyStore: z.string().min(1),
   })
   .partial()
   .strict();

@@ -19,6 +19,9 @@ export const OUTSIDE_VARIABLES = {
   SKIP_VALIDATION: 'set by build/build.sh callers: the size optimizer leaves out its validation (scripts/sizes.ts, which measures size only)',
   SKIP_COMPRESSION: 'set by build/build.sh callers: no precompressed .gz/.br beside the .wasm',
   LIGHTHOUSE_DEBUG: 'any value: a Lighthouse failure prints its stack, not just its message',
+  GITHUB_HEAD_REF: "set by GitHub Actions on a pull request: its branch, which the history store records (a PR's checkout is a detached merge commit)",
+  GITHUB_REF_NAME: 'set by GitHub Actions: the branch or tag the workflow runs on, which the history store records',
+  RUNNER_NAME: "set by GitHub Actions: the runner's name, which the history store records as the machine",
 } as const satisfies Record<string, string>;
 
 export type OutsideVariable = keyof typeof OUTSIDE_VARIABLES;

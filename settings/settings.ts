@@ -314,7 +314,7 @@ export const SETTINGS = {
   chromedriver: setting({
     env: 'WASM_COMPAT_CHROMEDRIVER',
     area: 'engines',
-    what: 'the chromedriver for the appium-chromium project',
+    what: 'the chromedriver for the appium-chromium project and the browser coverage run (npm run coverage -- --browser)',
     values: 'a path',
     unset: '/usr/bin/chromedriver, /usr/lib/chromium/chromedriver',
     audience: 'user',
@@ -348,6 +348,16 @@ export const SETTINGS = {
     unset: '5',
     audience: 'user',
     schema: wholeNumber,
+  }),
+  historyStore: setting({
+    env: 'WASM_COMPAT_HISTORY_STORE',
+    config: 'historyStore',
+    area: 'reports',
+    what: 'the SQLite file every run, benchmark, Lighthouse run and coverage measurement is appended to, and trends.html is drawn from (docs/trends.md)',
+    values: "a file (relative to where the command runs), or 'off'",
+    unset: 'reports/history.sqlite',
+    audience: 'user',
+    schema: text,
   }),
   blobReport: setting({
     env: 'WASM_COMPAT_BLOB_REPORT',

@@ -86,6 +86,10 @@ function cargoMetadata(manifest: string, features: string[]): CargoMetadata {
     );
     return JSON.parse(out) as CargoMetadata;
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new SubjectError(
+        `cargo is not installed, or not on PATH (${hostCargoEnv().PATH}): bash scripts/setup.sh installs Rust, and reading ${manifest} needs it`,
+      );
     const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message)
       .trim()
       .split('\n')

@@ -4,6 +4,8 @@
 // <reports>/bench/ab-<project>.json and ab.md; exits 1 when some task is slower beyond the horizon
 // in some engine (naming both), or when a project's page failed. A missing engine is skipped, said.
 //   --project chromium,firefox  --only math  and the A/B options of npm run bench -- --check
+import { appendToHistory } from '../../trends/appendToHistory.ts';
+import { abRecord } from '../ab/abHistory.ts';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -175,8 +177,11 @@ export async function runBrowserAbCheck(argv: string[]): Promise<number> {
         continue;
       }
       const written = writeAbReports(reportDir, outcome);
+      const stored = appendToHistory(abRecord(outcome));
       const verdict = verdictLines(outcome);
-      console.log(`${renderAbText(outcome.tasks)}\n${p.name}: ${verdict.join('; ')} (${(outcome.durationMs / 1000).toFixed(0)} s) -> ${written.json}`);
+      console.log(
+        `${renderAbText(outcome.tasks)}\n${p.name}: ${verdict.join('; ')} (${(outcome.durationMs / 1000).toFixed(0)} s) -> ${written.json}; ${stored}`,
+      );
       slower.push(...outcome.slower.map((k) => `${p.name}: ${k}`));
       undecided.push(...verdict.filter((line) => !line.startsWith('SLOWER') && !line.startsWith('no task')).map((line) => `${p.name}: ${line}`));
     }

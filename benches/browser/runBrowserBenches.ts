@@ -17,6 +17,8 @@ import { parseArgs } from 'node:util';
 import type { BenchPageReport } from '../page/benchPage.ts';
 import { describeChoice } from '../../runner/engines/engineResolution.ts';
 import { calibrateForThrottledProjects } from '../../runner/throttling/cpuCalibration.ts';
+import { appendToHistory } from '../../trends/appendToHistory.ts';
+import { benchInvocation, benchRecord } from '../report/benchHistory.ts';
 import { benchReportsDir, writeBenchRun } from '../report/runFiles.ts';
 import { benchedBuildWarning, benchedPkgDir, otherSubjectNote } from '../benchedBuild.ts';
 import { BENCH_RUN_SCHEMA, type BenchRun } from '../report/schema.ts';
@@ -139,6 +141,7 @@ const build = (() => {
 await calibrateForThrottledProjects(projects, (line) => console.log(`bench:browsers: ${line}`));
 
 let failed = 0;
+const invocation = benchInvocation('bench:browsers', 'bench');
 try {
   for (const p of projects) {
     const name = p.name;
@@ -151,7 +154,7 @@ try {
     if (run.status === 'failed' || run.pairs.some((x) => x.status !== 'ok')) failed++;
     writeBenchRun(REPORT_DIR, name, run);
     console.log(
-      `${name}: ${run.status}${run.reason ? ` — ${run.reason}` : ''} (${(run.durationMs / 1000).toFixed(1)} s) -> ${join(REPORT_DIR, `${name}.json`)}`,
+      `${name}: ${run.status}${run.reason ? ` — ${run.reason}` : ''} (${(run.durationMs / 1000).toFixed(1)} s) -> ${join(REPORT_DIR, `${name}.json`)}; ${appendToHistory(benchRecord(invocation, run))}`,
     );
   }
 } finally {

@@ -8,6 +8,8 @@
 // <reports>/bench/ab-crate-<project>.json and ab.md. A missing engine is skipped, said.
 //   --project chromium  --modes …  --only <filter>  --against <ref>  --against-features f  --b-features f
 //   --horizon 10  --min-rounds 6  --max-rounds 60  --max-seconds 300 (per engine)  --accept-unsure  --timeout-s 600
+import { appendToHistory } from '../../trends/appendToHistory.ts';
+import { abRecord } from '../ab/abHistory.ts';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { describeChoice } from '../../runner/engines/engineResolution.ts';
@@ -214,7 +216,10 @@ export async function runCrateAbCheck(argv: string[]): Promise<number> {
     }
     const { run } = checked;
     const written = writeAbReports(reportDir, run);
-    console.log(`${renderAbText(run.tasks)}\n${p.name}: ${verdictLines(run).join('; ')} (${(run.durationMs / 1000).toFixed(0)} s) -> ${written.json}`);
+    const stored = appendToHistory(abRecord(run));
+    console.log(
+      `${renderAbText(run.tasks)}\n${p.name}: ${verdictLines(run).join('; ')} (${(run.durationMs / 1000).toFixed(0)} s) -> ${written.json}; ${stored}`,
+    );
     findings.push(...checked.findings.map((f) => ({ ...f, task: `${p.name}: ${f.task}` })));
   }
   for (const f of findings) console.error(findingLine(f));

@@ -19,6 +19,8 @@ import { benchReportsDir } from '../report/runFiles.ts';
 import { writeSummaryReports } from '../report/writeReports.ts';
 import { runCrateAbCheck } from './abCheckCrate.ts';
 import { benchCrateInProject, benchModes, type CrateBenchPlan, writeCrateBenchRun } from './crateBenchRuns.ts';
+import { appendToHistory } from '../../trends/appendToHistory.ts';
+import { benchInvocation, crateBenchRecord } from '../report/benchHistory.ts';
 import { crateBenchTable } from './crateBenchTable.ts';
 
 if (process.argv.includes('--check')) process.exit(await runCrateAbCheck(process.argv.slice(2)));
@@ -81,11 +83,14 @@ try {
 await calibrateForThrottledProjects(projects, (line) => console.log(`bench:crate: ${line}`));
 const REPORT_DIR = benchReportsDir();
 let failed = 0;
+const invocation = benchInvocation('bench:crate', 'crate-bench');
 for (const project of projects) {
   const run = await benchCrateInProject(project, plan, (line) => console.log(line));
   if (run.status === 'failed') failed++;
   const file = writeCrateBenchRun(REPORT_DIR, run);
-  console.log(`${project.name}: ${run.status}${run.reason ? ` — ${run.reason}` : ''} (${(run.durationMs / 1000).toFixed(1)} s) -> ${file}`);
+  console.log(
+    `${project.name}: ${run.status}${run.reason ? ` — ${run.reason}` : ''} (${(run.durationMs / 1000).toFixed(1)} s) -> ${file}; ${appendToHistory(crateBenchRecord(invocation, run))}`,
+  );
   if (run.runs.length) console.log(crateBenchTable(run));
 }
 writeSummaryReports(REPORT_DIR);

@@ -4,6 +4,8 @@
 // slower beyond the horizon; 1 when some task is slower with 95 % confidence; 3, 4, 5 when a task
 // ended unsure, had outputs that differ, or threw (benches/ab/gate.ts), a stderr line naming each.
 // Writes reports/bench/ab-node.json and ab.md.
+import { appendToHistory } from '../../trends/appendToHistory.ts';
+import { abRecord } from '../ab/abHistory.ts';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -114,8 +116,9 @@ export async function runAbCheck(o: AbCheckOptions): Promise<number> {
     await Promise.all(servers.map((s) => s.close()));
   }
   const written = writeAbReports(o.reportDir, run);
+  const stored = appendToHistory(abRecord(run));
   o.log(
-    `bench: A/B check in ${(run.durationMs / 1000).toFixed(1)} s (rounds ${(run.samplingMs / 1000).toFixed(1)} s); load average ${run.environment.loadAverage!.end.map((l) => l.toFixed(2)).join(' ')} at the end; wrote ${written.json}, ${written.markdown}`,
+    `bench: A/B check in ${(run.durationMs / 1000).toFixed(1)} s (rounds ${(run.samplingMs / 1000).toFixed(1)} s); load average ${run.environment.loadAverage!.end.map((l) => l.toFixed(2)).join(' ')} at the end; wrote ${written.json}, ${written.markdown}; ${stored}`,
   );
   for (const f of findings) o.log(findingLine(f));
   o.log(exitLine(run.gate!.exitCode));

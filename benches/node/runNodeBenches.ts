@@ -17,6 +17,8 @@ import { parseArgs } from 'node:util';
 import { AbBuildError } from '../ab/buildRef.ts';
 import { AB_ARG_OPTIONS, AB_GATE_ARG_OPTIONS, abGateSettings, abSettings, AbUsageError } from '../ab/abOptions.ts';
 import { AB_EXIT } from '../ab/gate.ts';
+import { appendToHistory } from '../../trends/appendToHistory.ts';
+import { benchInvocation, benchRecord } from '../report/benchHistory.ts';
 import { benchReportsDir, writeBenchRun } from '../report/runFiles.ts';
 import { benchedBuildWarning, benchedPkgDir, otherSubjectNote } from '../benchedBuild.ts';
 import { renderTextTable, tableRows } from '../report/nodeTable.ts';
@@ -138,6 +140,7 @@ console.log(
 );
 
 writeBenchRun(REPORT_DIR, 'node', run);
+console.log(`bench: ${appendToHistory(benchRecord(benchInvocation('bench', 'bench', started), run))}`);
 const exitCode = pairs.some((p) => p.status !== 'ok') ? 1 : 0;
 if (exitCode)
   console.error(

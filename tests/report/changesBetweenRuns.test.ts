@@ -1,6 +1,7 @@
 // Two real runs of the suite, as a user runs it, with one expectation changed between them: the
 // second run's changes.md names exactly that probe and that engine, and its index.html shows every
-// project with its engine version. The subject is the example crate's build used as a prebuilt
+// project with its engine version; both runs are in the history store (its default place), and the
+// trends page the second run drew (linked from the matrix) shows the failure beginning at run #2. The subject is the example crate's build used as a prebuilt
 // folder (in .cache/), with a copy of its probes and expectations, so the test can edit one rule.
 // Both runs are probes.spec.ts and features.spec.ts, so the page runs only the categories those
 // judge (WASM_COMPAT_PROBES): nothing else would reach compat.json or the files made from it.
@@ -15,6 +16,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { engineLabel } from '../../matrix/engineNames.ts';
 import { readCompatFile } from '../../runner/readCompat.ts';
+import { openStore } from '../../trends/historyStore.ts';
 import { resolveSubjectFrom } from '../../subject/resolveSubject.ts';
 import { PROJECT_ROOT } from '../../reporting/projectRoot.ts';
 import { SUBJECT_TESTS_TARGET } from '../subject/cargoTarget.ts';
@@ -126,4 +128,24 @@ test('one expectation changed between two runs: changes.md names exactly that pr
     `junit-probes.xml: ${probes.total} + ${probes.skipped} skipped testcases read, for ${probeCount} probes`,
   );
   assert.equal(probes.failed, 1, 'junit-probes.xml: the one failing probe');
+
+  // The run's own teardown appended both runs to the store and drew trends.html after each.
+  const store = openStore(join(reports, 'history.sqlite'), { readOnly: true });
+  const stored = store.contents();
+  store.close();
+  assert.deepEqual(
+    stored.runs.map((r) => [r.kind, r.subject, r.wallMs !== null && r.wallMs > 0]),
+    [
+      ['suite', report.subject!.name, true],
+      ['suite', report.subject!.name, true],
+    ],
+  );
+  assert.equal(stored.runs[1]!.runId, report.runId);
+  assert.deepEqual(
+    stored.outcomes.filter((o) => o.item === PROBE && o.project === 'firefox').map((o) => o.kind),
+    ['pass', 'fail'],
+  );
+  assert.ok(page.includes('href="trends.html"'), 'the matrix links the trends page');
+  const trends = readFileSync(join(reports, 'trends.html'), 'utf8');
+  assert.match(trends, new RegExp(`<th scope="row">${PROBE.replace('.', '\\.')}</th><td>firefox</td><td>[^<]+</td><td>#2 `));
 });

@@ -2,7 +2,9 @@
 // laptop's (1280×800): nothing overflows the viewport sideways except a table's own scroller, the
 // header row stays in view while the rows scroll, and axe-core finds no serious or critical
 // accessibility violation (contrast included). The screenshots land in <reports>/screenshots/.
-// The matrix page is generated from the stored run with a failing and a not-run project.
+// The matrix page is generated from the stored run with a failing and a not-run project; the trends
+// page from ten stored runs with changes at known runs (tests/trends/storedRuns.ts), appended to a
+// real history store, and each change must show at the run it happened.
 // Each check opens a page of its own in one browser, and the four go side by side: most of a
 // harness page's time is its probes waiting (the trickled module, timers), not this process.
 import assert from 'node:assert/strict';
@@ -19,6 +21,19 @@ import { openReportSet } from '../../reporting/reportSet.ts';
 import { resolveEngine } from '../../runner/engines/engineResolution.ts';
 import { startTargets, type StartedTargets } from '../../serving/targets/startTargets.ts';
 import { resolveTarget } from '../../serving/targets/plan.ts';
+import { openStore } from '../../trends/historyStore.ts';
+import { suiteRecord } from '../../trends/suiteRecord.ts';
+import { writeTrends } from '../../trends/writeTrends.ts';
+import {
+  FIREFOX_PROBE,
+  FIREFOX_PROBE_CHANGED_AT,
+  GROWN_BYTES,
+  NEW_WEBKIT_VERSION,
+  SIZE_GROWN_AT,
+  storedRun,
+  WEBKIT_RUST_ITEM,
+  WEBKIT_VERSION_CHANGED_AT,
+} from '../trends/storedRuns.ts';
 
 const FIXTURES = new URL('../fixtures/compat/', import.meta.url);
 const SIZES = [
@@ -33,6 +48,7 @@ let browser: Browser;
 let harness: StartedTargets;
 let harnessUrl: string;
 let matrixUrl: string;
+let trendsUrl: string;
 
 before(async () => {
   // The stored pair of runs: the earlier one in history, so the page has changes to show.
@@ -40,6 +56,12 @@ before(async () => {
   cpSync(new URL('failing-and-not-run.json', FIXTURES), join(scratch, 'compat.json'));
   writeMatrix(readRun(join(scratch, 'compat.json')), scratch);
   matrixUrl = pathToFileURL(join(scratch, 'index.html')).href;
+  const trendsDir = join(scratch, 'trends');
+  const store = openStore(join(trendsDir, 'history.sqlite'));
+  for (let n = 1; n <= 10; n++) store.append(suiteRecord(storedRun(n), { commit: `${n}`.repeat(8), branch: 'main', dirty: false, machine: 'test' }));
+  writeTrends(store, trendsDir);
+  store.close();
+  trendsUrl = pathToFileURL(join(trendsDir, 'trends.html')).href;
 
   const engine = resolveEngine('chromium');
   assert.ok(
@@ -99,7 +121,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} nodes, e.g. ${JSON.stringify(v.nodes[0]?.target)}`);
 }
 
-describe("the matrix and harness pages at a phone's and a laptop's size", { concurrency: true }, () => {
+describe("the matrix, trends and harness pages at a phone's and a laptop's size", { concurrency: true }, () => {
   for (const size of SIZES) {
     const tag = `${size.width}x${size.height}`;
 
@@ -142,6 +164,46 @@ describe("the matrix and harness pages at a phone's and a laptop's size", { conc
       assert.ok(held.labelIsRowHeader, `the first column stays in view while the table scrolls right: ${JSON.stringify(held)}`);
       await screenshots.write(`matrix-${tag}-scrolled.png`, await page.screenshot());
 
+      assert.deepEqual(await seriousViolations(page), []);
+      await page.close();
+    });
+
+    test(`the trends page of ten runs at ${tag}: each change at the run it happened, no sideways overflow, no serious axe violation`, async () => {
+      const page = await browser.newPage({ viewport: size });
+      await page.goto(trendsUrl);
+      assert.deepEqual(await overflowing(page), []);
+      await screenshots.write(`trends-${tag}.png`, await page.screenshot({ fullPage: true }));
+      // Each table's rows as text, by its caption.
+      const tables = await page.evaluate(() =>
+        Object.fromEntries(
+          Array.from(document.querySelectorAll('table')).map((t) => [
+            t.caption?.textContent ?? '',
+            Array.from(t.tBodies[0]!.rows).map((r) => Array.from(r.cells).map((c) => c.textContent ?? '')),
+          ]),
+        ),
+      );
+      const failing = tables['What fails in the latest run, and the run its failing began']!;
+      assert.deepEqual(
+        failing.map((r) => [r[0], r[1], r[3]!.split(' ')[0], r[5]]),
+        [
+          [WEBKIT_RUST_ITEM, 'webkit', `#${WEBKIT_VERSION_CHANGED_AT}`, `yes: 2.50.6 → ${NEW_WEBKIT_VERSION}`],
+          [FIREFOX_PROBE, 'firefox', `#${FIREFOX_PROBE_CHANGED_AT}`, 'no: same engine version'],
+        ],
+      );
+      const versions = tables['Engine versions that changed, and the run they changed at']!;
+      assert.ok(
+        versions.some((r) => r[0] === 'webkit' && r[1]!.startsWith(`#${WEBKIT_VERSION_CHANGED_AT} `) && r[3] === NEW_WEBKIT_VERSION),
+        JSON.stringify(versions),
+      );
+      const sizes = tables["The module's size (bytes), per run"]!;
+      const raw = (n: number) => sizes.find((r) => r[0]!.startsWith(`#${n} `))![3];
+      assert.deepEqual([raw(SIZE_GROWN_AT - 1), raw(SIZE_GROWN_AT)], ['204,580 B', `${GROWN_BYTES.toLocaleString('en')} B`]);
+      const share = tables['Passing share per project and run (passing / judged, on the engine version)']!;
+      const firefoxColumn = 2;
+      assert.match(share[FIREFOX_PROBE_CHANGED_AT - 2]![firefoxColumn]!, /^100\.0%/);
+      assert.match(share[FIREFOX_PROBE_CHANGED_AT - 1]![firefoxColumn]!, /^9\d\.\d%/);
+      // Every chart has its numbers in a table, and says so to a screen reader.
+      assert.equal(await page.locator('figure svg[role="img"]').count(), await page.locator('figure + .scroller table').count());
       assert.deepEqual(await seriousViolations(page), []);
       await page.close();
     });

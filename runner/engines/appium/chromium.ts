@@ -1,27 +1,24 @@
 // appium-chromium: Chromium through appium-chromium-driver with the Pixel 5 metrics and user agent.
 // Runs wherever Chromium and its chromedriver are installed: proves the Appium path end to end.
-import { existsSync } from 'node:fs';
 import type { EngineChoice } from '../engineChoice.ts';
 import { resolveEngine } from '../engineResolution.ts';
 import { CHROMIUM_ARGS } from '../registry/chromium.ts';
 import { deviceDescriptor } from '../deviceDescriptor.ts';
 import { chromiumCapabilities } from './capabilities.ts';
-import { readSetting } from '../../../settings/settings.ts';
+import { chromedriverCandidates, findChromedriver } from '../chromedriver.ts';
 
 export const APPIUM_CHROMIUM_DEVICE = 'Pixel 5';
-const CHROMEDRIVERS = () => [readSetting('chromedriver'), '/usr/bin/chromedriver', '/usr/lib/chromium/chromedriver'];
 
 export function appiumChromium(): EngineChoice {
   const chromium = resolveEngine('chromium');
   if (chromium.kind !== 'playwright' && chromium.kind !== 'system')
     return { engine: 'chromium', kind: 'missing', reason: `appium-chromium: ${'reason' in chromium ? chromium.reason : 'no Chromium'}` };
-  const candidates = CHROMEDRIVERS();
-  const chromedriver = candidates.find((p): p is string => !!p && existsSync(p));
+  const chromedriver = findChromedriver();
   if (!chromedriver) {
     return {
       engine: 'chromium',
       kind: 'missing',
-      reason: `appium-chromium: no chromedriver at ${candidates.filter(Boolean).join(', ')} (package chromium-driver, or WASM_COMPAT_CHROMEDRIVER)`,
+      reason: `appium-chromium: no chromedriver at ${chromedriverCandidates().join(', ')} (package chromium-driver, or WASM_COMPAT_CHROMEDRIVER)`,
     };
   }
   return {

@@ -1,0 +1,32 @@
+// Where the history store is, and trends.html drawn from it into a reports folder (written whole).
+import { join, resolve } from 'node:path';
+import { reportPath } from '../reporting/reportsFolder.ts';
+import { writeFileAtomic } from '../reporting/writeWhole.ts';
+import { type Environment, environment } from '../settings/environment.ts';
+import { readSetting } from '../settings/settings.ts';
+import type { HistoryStore } from './historyStore.ts';
+import { renderTrends } from './renderTrends.ts';
+import { trendsModel } from './trendsModel.ts';
+
+/** The store every producer appends to: WASM_COMPAT_HISTORY_STORE (or the config's historyStore), else <reports>/history.sqlite; null when 'off'. */
+export function historyStorePath(env: Environment = environment()): string | null {
+  const set = readSetting('historyStore', env);
+  if (set === 'off') return null;
+  return set ? resolve(set) : reportPath('history.sqlite');
+}
+
+export interface TrendsWritten {
+  file: string;
+  bytes: number;
+  ms: number;
+  suiteRuns: number;
+}
+
+export function writeTrends(store: HistoryStore, outDir: string): TrendsWritten {
+  const started = performance.now();
+  const model = trendsModel(store.contents());
+  const html = renderTrends(model, store.file);
+  const file = join(outDir, 'trends.html');
+  writeFileAtomic(file, html);
+  return { file, bytes: Buffer.byteLength(html), ms: performance.now() - started, suiteRuns: model.suiteRuns.length };
+}
