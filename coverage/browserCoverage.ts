@@ -18,7 +18,7 @@ import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 import { chromedriverCandidates, findChromedriver } from '../runner/engines/chromedriver.ts';
 import type { Subject } from '../subject/resolveSubject.ts';
 import { childEnvironment, outsideVariable } from '../settings/environment.ts';
-import { type CoverageSummary, readLcov } from './lcov.ts';
+import { type CoverageSummary, failedTestsIn, readLcov } from './lcov.ts';
 import { CoverageUnavailable, coverageCacheDir } from './nativeCoverage.ts';
 
 /** The flags of wasm-bindgen's coverage guide, and one of ours: a cdylib crate's own .wasm (no minicov in it) links with the runtime's hook left undefined. */
@@ -146,7 +146,7 @@ function hostObject(llvmBin: string, ir: string, out: string): string {
   return out;
 }
 
-/** Runs the crate's browser tests under coverage; throws CoverageUnavailable (what is missing) or Error (a failed build or test). */
+/** Runs the crate's browser tests under coverage; throws CoverageUnavailable (what is missing) or Error (a failed build, a binary that did not run). */
 export function browserCoverage(subject: Subject, log: (line: string) => void): CoverageSummary {
   const nightly = coverageNightly();
   const missing = browserCoverageMissing(nightly);
@@ -160,6 +160,7 @@ export function browserCoverage(subject: Subject, log: (line: string) => void): 
   const built = build(subject, nightly, join(dir, 'browser-target'));
   log(`browser coverage: ${built.executables.length} test binaries built (${nightly}, instrumented) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const chromedriver = findChromedriver()!;
+  const failedTests: string[] = [];
   for (const e of built.executables) {
     const r = run(built.runner, [e.wasm], {
       cwd: subject.crateDir!,
@@ -172,7 +173,11 @@ export function browserCoverage(subject: Subject, log: (line: string) => void): 
     });
     const result = /test result: .*/.exec(r.out)?.[0] ?? r.out.trim().split('\n').at(-1);
     log(`browser coverage: ${e.target}: ${result}`);
-    if (r.status !== 0) throw new Error(`${e.target}'s tests failed in Chromium under coverage:\n${r.out.trim().split('\n').slice(-12).join('\n')}`);
+    // A failing test still leaves its binary's counters (the runner dumps them at its end): named, and measured.
+    const failed = failedTestsIn(r.out).map((name) => `${e.target}::${name}`);
+    if (r.status !== 0 && failed.length === 0)
+      throw new Error(`${e.target}'s tests did not run in Chromium under coverage:\n${r.out.trim().split('\n').slice(-12).join('\n')}`);
+    failedTests.push(...failed);
   }
   const profraws = readdirSync(work).filter((f) => f.endsWith('.profraw'));
   if (!profraws.length) throw new Error(`the runner wrote no .profraw into ${work}: was the build instrumented (wasm-bindgen-test's coverage cfg)?`);
@@ -195,5 +200,5 @@ export function browserCoverage(subject: Subject, log: (line: string) => void): 
     { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   writeFileSync(lcov, exported);
-  return readLcov(lcov, subject.crateDir!);
+  return { ...readLcov(lcov, subject.crateDir!), failedTests };
 }

@@ -22,7 +22,10 @@ export function coverageRecord(
   return {
     run: { runId, kind: 'coverage', at, ...identity, subject: subject.name, subjectVersion: subject.version, wallMs: null },
     engines: [],
-    outcomes: [],
+    // A test that failed while coverage was measured: the coverage is of what ran, and this says so.
+    outcomes: Object.entries(scopes).flatMap(([scope, s]) =>
+      s.failedTests.map((name) => ({ runId, project: scope, item: `test ${name}`, kind: 'fail', text: 'failed while coverage was measured' })),
+    ),
     measures,
   };
 }

@@ -40,6 +40,13 @@ export function coverageMarkdown(report: CoverageReport): string {
     '',
     ...scopes.map((s) => `- ${s}: lines ${pct(report.scopes[s]!.lines)}, functions ${pct(report.scopes[s]!.functions)}`),
     ...Object.entries(report.notRun).map(([s, why]) => `- ${s}: not run: ${why}`),
+    ...scopes.flatMap((s) =>
+      report.scopes[s]!.failedTests.length
+        ? [
+            `- ${s}: ${report.scopes[s]!.failedTests.length} tests failed while measured (their coverage is of what ran): ${report.scopes[s]!.failedTests.join(', ')}`,
+          ]
+        : [],
+    ),
     '',
     `| file | ${scopes.join(' | ')} |`,
     `|---|${scopes.map(() => '---:').join('|')}|`,

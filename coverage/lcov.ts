@@ -18,6 +18,13 @@ export interface CoverageSummary {
   lines: { count: number; covered: number };
   functions: { count: number; covered: number };
   files: FileCoverage[];
+  /** Tests that failed while coverage was measured (the coverage is still what ran): libtest's and the runner's `test <name> ... FAIL(ED)` lines. */
+  failedTests: string[];
+}
+
+/** The failed tests a libtest-style output names (cargo test, wasm-bindgen-test-runner). */
+export function failedTestsIn(output: string): string[] {
+  return [...output.matchAll(/^test (\S+) \.\.\. FAIL(?:ED)?$/gm)].map((m) => m[1]!);
 }
 
 /** Parses a tracefile, keeping the files under `crateDir` (the crate's own sources, not its dependencies'). */
@@ -55,7 +62,7 @@ export function parseLcov(text: string, crateDir: string, source = 'the tracefil
     .sort((a, b) => a.file.localeCompare(b.file));
   const total = (pick: (f: FileCoverage) => { count: number; covered: number }) =>
     out.reduce((t, f) => ({ count: t.count + pick(f).count, covered: t.covered + pick(f).covered }), { count: 0, covered: 0 });
-  return { lines: total((f) => f.lines), functions: total((f) => f.functions), files: out };
+  return { lines: total((f) => f.lines), functions: total((f) => f.functions), files: out, failedTests: [] };
 }
 
 export function readLcov(path: string, crateDir: string): CoverageSummary {

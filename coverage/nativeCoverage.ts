@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 import { hostCargoEnv } from '../subject/resolveSubject.ts';
-import { type CoverageSummary, readLcov } from './lcov.ts';
+import { type CoverageSummary, failedTestsIn, readLcov } from './lcov.ts';
 
 export class CoverageUnavailable extends Error {}
 
@@ -15,7 +15,7 @@ export function coverageCacheDir(crateName: string): string {
   return join(PROJECT_ROOT, '.cache', 'coverage', crateName);
 }
 
-/** Runs the crate's native tests under coverage; throws CoverageUnavailable (why) when the tools are missing, Error when the tests fail. */
+/** Runs the crate's native tests under coverage; throws CoverageUnavailable (why) when the tools are missing, Error when the build fails. */
 export function nativeCoverage(crateDir: string, crateName: string, features: string[]): CoverageSummary {
   const dir = coverageCacheDir(crateName);
   mkdirSync(dir, { recursive: true });
@@ -26,7 +26,20 @@ export function nativeCoverage(crateDir: string, crateName: string, features: st
     throw new CoverageUnavailable(
       `cargo llvm-cov is not installed (bash scripts/setup.sh compiles it: build/toolchain.sh's CARGO_LLVM_COV_VERSION): ${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]}`,
     );
-  const run = spawnSync('cargo', ['llvm-cov', '--lcov', '--output-path', output, ...(features.length ? ['--features', features.join(',')] : [])], {
+  // The host's target named, so a crate whose .cargo/config.toml builds for wasm32 by default
+  // (common among wasm-only crates) still has its native tests measured natively.
+  const host = /host: (\S+)/.exec(spawnSync('rustc', ['-vV'], { cwd: crateDir, env, encoding: 'utf8' }).stdout ?? '')?.[1];
+  // --ignore-run-fail: a failing test still leaves the coverage of what ran; it is named, not hidden.
+  const args = [
+    'llvm-cov',
+    '--lcov',
+    '--ignore-run-fail',
+    '--output-path',
+    output,
+    ...(host ? ['--target', host] : []),
+    ...(features.length ? ['--features', features.join(',')] : []),
+  ];
+  const run = spawnSync('cargo', args, {
     cwd: crateDir,
     env,
     encoding: 'utf8',
@@ -38,5 +51,5 @@ export function nativeCoverage(crateDir: string, crateName: string, features: st
       throw new CoverageUnavailable(`rustup's llvm-tools component is missing (rustup component add llvm-tools-preview):\n${said}`);
     throw new Error(`cargo llvm-cov in ${crateDir} failed (exit ${run.status}):\n${said}`);
   }
-  return readLcov(output, crateDir);
+  return { ...readLcov(output, crateDir), failedTests: failedTestsIn(`${run.stdout}\n${run.stderr}`) };
 }

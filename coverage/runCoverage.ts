@@ -2,8 +2,9 @@
 // test, through cargo-llvm-cov) and, with --browser, from its #[wasm_bindgen_test] tests in
 // Chromium (browserCoverage.ts), written to reports/coverage/
 // with the lines only the browser tests reach, appended to the history store and drawn on
-// trends.html. Exit status: 0 measured; 1 the tests failed under coverage; 2 it could not run
-// (no crate folder, the tools missing), with why.
+// trends.html. Exit status: 0 measured; 1 a test failed while measured (the coverage of what ran is
+// still written, and the failures named) or the build failed; 2 it could not run (no crate folder,
+// the tools missing), with why.
 import { parseArgs } from 'node:util';
 import { reportsDir } from '../reporting/reportsFolder.ts';
 import { resolveSubject, SubjectError } from '../subject/resolveSubject.ts';
@@ -65,4 +66,9 @@ if (storeFile) {
   } finally {
     store.close();
   }
+}
+const failed = Object.values(report.scopes).flatMap((s) => s.failedTests);
+if (failed.length) {
+  console.error(`npm run coverage: ${failed.length} tests failed while coverage was measured: ${failed.join(', ')}`);
+  process.exit(1);
 }
