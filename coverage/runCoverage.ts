@@ -6,12 +6,9 @@
 // still written, and the failures named) or the build failed; 2 it could not run (no crate folder,
 // the tools missing), with why.
 import { parseArgs } from 'node:util';
-import { reportsDir } from '../reporting/reportsFolder.ts';
 import { resolveSubject, SubjectError } from '../subject/resolveSubject.ts';
 import { appendToHistory } from '../trends/appendToHistory.ts';
-import { openStore } from '../trends/historyStore.ts';
 import { runIdentity } from '../trends/runIdentity.ts';
-import { historyStorePath, writeTrends } from '../trends/writeTrends.ts';
 import { coverageRecord } from './coverageRecord.ts';
 import { type CoverageReport, coverageMarkdown, writeCoverageReport } from './coverageReport.ts';
 import { browserCoverage } from './browserCoverage.ts';
@@ -58,15 +55,6 @@ const dir = writeCoverageReport(report);
 console.log(coverageMarkdown(report));
 console.log(`coverage: ${dir}/summary.md and summary.json in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(`coverage: ${appendToHistory(coverageRecord(report.generatedAt, subject, runIdentity(crateDir), report.scopes))}`);
-const storeFile = historyStorePath();
-if (storeFile) {
-  const store = openStore(storeFile);
-  try {
-    console.log(`coverage: ${writeTrends(store, reportsDir()).file}`);
-  } finally {
-    store.close();
-  }
-}
 const failed = Object.values(report.scopes).flatMap((s) => s.failedTests);
 if (failed.length) {
   console.error(`npm run coverage: ${failed.length} tests failed while coverage was measured: ${failed.join(', ')}`);

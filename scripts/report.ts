@@ -5,8 +5,8 @@
 // npm run report -- --merge <a.json> <b.json> …: CI's per-engine compat.json files become the
 // reports folder's compat.json (the previous one moves to the history), and its matrix; the merged
 // run is appended to the history store.
-// npm run report -- --history <store.sqlite> [--merge-history <other.sqlite> …] [--append <compat.json> …] [--alerts] [--out <folder>]:
-// trends.html from a history store that CI kept (an artifact, a cache), after merging other
+// npm run report -- --history <store.sqlite> [--merge-history <other.sqlite> …] [--append <compat.json> …] [--alerts] [--subject <crate>] [--out <folder>]:
+// trends.html (of one subject: the latest suite run's, or --subject's) from a history store that CI kept (an artifact, a cache), after merging other
 // machines' stores into it and appending stored runs to it; --alerts adds alerts.md and alerts.json
 // (what began failing, confident slowdowns: trends/alerts.ts) for CI to post (docs/trends.md).
 import { join, resolve } from 'node:path';
@@ -33,6 +33,7 @@ const { values, positionals } = parseArgs({
     'merge-history': { type: 'string', multiple: true },
     append: { type: 'string', multiple: true },
     alerts: { type: 'boolean' },
+    subject: { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -55,11 +56,11 @@ function history(storeFile: string): void {
     }
     for (const file of values.append ?? []) console.log(`appended ${appendRun(store, readRun(file).report)}`);
     const out = values.out ? resolve(values.out) : reportsDir();
-    const written = writeTrends(store, out);
+    const written = writeTrends(store, out, values.subject);
     console.log(`${written.file}: ${written.suiteRuns} suite runs, ${written.bytes.toLocaleString('en')} bytes, drawn in ${written.ms.toFixed(0)} ms`);
     if (values.alerts) {
       const contents = store.contents();
-      const found = alerts(trendsModel(contents), contents);
+      const found = alerts(trendsModel(contents, values.subject), contents);
       writeFileAtomic(join(out, 'alerts.md'), found.markdown);
       writeJsonAtomic(join(out, 'alerts.json'), { newlyFailing: found.newlyFailing, slowdowns: found.slowdowns });
       console.log(`${join(out, 'alerts.md')}: ${found.newlyFailing.length} newly failing, ${found.slowdowns.length} confident slowdowns`);

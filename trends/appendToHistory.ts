@@ -1,8 +1,10 @@
-// One producer's run appended to the history store (the benchmarks, Lighthouse, coverage): the
-// store where the settings put it, opened, appended to and closed. It says what happened in words
-// for the producer's log, a refused store included: a producer's own report stands either way.
+// One producer's run appended to the history store (the benchmarks, the A/B checks, Lighthouse,
+// coverage): the store where the settings put it, opened, appended to, trends.html drawn again from
+// it into the reports folder, and closed. It says what happened in words for the producer's log, a
+// refused store included: a producer's own report stands either way.
+import { reportsDir } from '../reporting/reportsFolder.ts';
 import { openStore, type RunRecord } from './historyStore.ts';
-import { historyStorePath } from './writeTrends.ts';
+import { historyStorePath, writeTrends } from './writeTrends.ts';
 
 export function appendToHistory(record: RunRecord): string {
   const file = historyStorePath();
@@ -10,7 +12,9 @@ export function appendToHistory(record: RunRecord): string {
   try {
     const store = openStore(file);
     try {
-      return `${store.append(record)} to the history store ${store.file}`;
+      const appended = store.append(record);
+      const drawn = writeTrends(store, reportsDir());
+      return `${appended} to the history store ${store.file}; ${drawn.file} drawn`;
     } finally {
       store.close();
     }

@@ -44,6 +44,16 @@ const CHART_TITLES: Record<string, string> = {
   'run.wall': "The run's wall time",
 };
 
+const UNIT_WORDS: Record<string, string> = {
+  score: 'scores (0–100)',
+  ms: 'times (ms)',
+  cls: 'cumulative layout shift',
+  percent: 'percent',
+  ratio: 'ratio',
+  ns: 'time per iteration',
+  bytes: 'bytes',
+};
+
 const shortDate = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 const shortCommit = (c: string | null) => (c ? c.slice(0, 8) : 'no commit');
 
@@ -149,7 +159,9 @@ function measureSection(chart: MeasureChart): string {
       return v ? esc(format(v.value, chart.unit)) : '—';
     }),
   ]);
-  return `<h3>${esc(title)}</h3>
+  // Charts of one name in different units (Lighthouse's scores, times and CLS for one page) say which.
+  const heading = CHART_TITLES[chart.title] ?? `${title}: ${UNIT_WORDS[chart.unit] ?? chart.unit}`;
+  return `<h3>${esc(heading)}</h3>
 ${lineChart(title, lines, chart.runs.length, chart.unit)}
 ${table(`${title} (${chart.unit}), per run`, ['run', ...chart.series.map((s) => s.label)], rows)}`;
 }
@@ -204,16 +216,17 @@ function versionSection(model: TrendsModel): string {
 function runsSection(runs: RunRow[]): string {
   return table(
     'Every run in the store, oldest first',
-    ['when', 'kind', 'commit', 'branch', 'machine', 'wall time'],
+    ['when', 'kind', 'subject', 'commit', 'branch', 'machine', 'wall time'],
     runs.map((r) => [
       esc(shortDate(r.at)),
       esc(r.kind),
+      esc(r.subject ?? '—'),
       esc(`${shortCommit(r.commit)}${r.dirty ? ' (uncommitted changes)' : ''}`),
       esc(r.branch ?? '—'),
       esc(r.machine ?? '—'),
       esc(r.wallMs === null ? '—' : format(r.wallMs, 'ms')),
     ]),
-    5,
+    6,
   );
 }
 
@@ -236,7 +249,7 @@ ${model.charts
     body: `<header>
 <h1>${esc(title)}</h1>
 <p class="meta">${model.suiteRuns.length} suite runs${first && last ? `, ${esc(runLabel(first))} on ${esc(shortDate(first.run.at))} to ${esc(runLabel(last))} on ${esc(shortDate(last.run.at))}` : ''}; ${model.allRuns.length} runs of every kind, from the history store ${esc(store)}. Drawn ${esc(shortDate(generatedAt))}.</p>
-<nav aria-label="sections"><ul><li><a href="index.html">The latest run's matrix</a></li><li><a href="#share">Passing share</a></li><li><a href="#failing">Failing now</a></li><li><a href="#versions">Engine versions</a></li>${kinds.map((k) => `<li><a href="#k-${k}">${esc(KIND_TITLES[k] ?? k)}</a></li>`).join('')}<li><a href="#runs">Every run</a></li></ul></nav>
+${model.otherSubjects.length ? `<p class="meta">The store also holds runs of ${esc(model.otherSubjects.join(', '))}, left out here: <code>npm run report -- --history &lt;store&gt; --subject &lt;name&gt;</code> draws one of them.</p>\n` : ''}<nav aria-label="sections"><ul><li><a href="index.html">The latest run's matrix</a></li><li><a href="#share">Passing share</a></li><li><a href="#failing">Failing now</a></li><li><a href="#versions">Engine versions</a></li>${kinds.map((k) => `<li><a href="#k-${k}">${esc(KIND_TITLES[k] ?? k)}</a></li>`).join('')}<li><a href="#runs">Every run</a></li></ul></nav>
 </header>
 <main>
 <section aria-labelledby="share"><h2 id="share">Passing share per project</h2>

@@ -59,6 +59,8 @@ export interface MeasureChart {
 
 export interface TrendsModel {
   subject: string | null;
+  /** Subjects the store also holds runs of, which this page leaves out (npm run report -- --history <store> --subject <name>). */
+  otherSubjects: string[];
   suiteRuns: RunPoint[];
   allRuns: RunRow[];
   share: ShareSeries[];
@@ -99,7 +101,26 @@ function chartsOf(contents: StoreContents, kind: string, runs: RunPoint[]): Meas
 /** The order the charts' kinds are shown in: the suite's own first. */
 export const MEASURE_KINDS = ['suite', 'bench', 'bench-ab', 'crate-bench', 'lighthouse', 'coverage'] as const;
 
-export function trendsModel(contents: StoreContents): TrendsModel {
+/** The subject a page is about by default: the latest suite run's, else the latest run's that names one. */
+export function latestSubject(contents: StoreContents): string | null {
+  const named = contents.runs.filter((r) => r.subject !== null);
+  return (named.filter((r) => r.kind === 'suite').at(-1) ?? named.at(-1))?.subject ?? null;
+}
+
+/**
+ * The page's model for one subject (a store merged from several teams' or crates' stores holds
+ * more): its runs, and the runs that name no subject (Lighthouse's, of the served build).
+ */
+export function trendsModel(all: StoreContents, subject: string | null = latestSubject(all)): TrendsModel {
+  const runs = all.runs.filter((r) => r.subject === null || subject === null || r.subject === subject);
+  const kept = new Set(runs.map((r) => r.runId));
+  const contents: StoreContents = {
+    runs,
+    engines: all.engines.filter((e) => kept.has(e.runId)),
+    outcomes: all.outcomes.filter((o) => kept.has(o.runId)),
+    measures: all.measures.filter((m) => kept.has(m.runId)),
+  };
+  const otherSubjects = [...new Set(all.runs.map((r) => r.subject).filter((s): s is string => s !== null && s !== subject))].sort();
   const byKind = (kind: string) => numbered(contents.runs.filter((r) => r.kind === kind));
   const suiteRuns = byKind('suite');
   const index = new Map(suiteRuns.map((p, i) => [p.run.runId, i]));
@@ -193,7 +214,8 @@ export function trendsModel(contents: StoreContents): TrendsModel {
     });
 
   return {
-    subject: suiteRuns.at(-1)?.run.subject ?? contents.runs.at(-1)?.subject ?? null,
+    subject,
+    otherSubjects,
     suiteRuns,
     allRuns: contents.runs,
     share,

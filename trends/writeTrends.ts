@@ -4,7 +4,7 @@ import { reportPath } from '../reporting/reportsFolder.ts';
 import { writeFileAtomic } from '../reporting/writeWhole.ts';
 import { type Environment, environment } from '../settings/environment.ts';
 import { readSetting } from '../settings/settings.ts';
-import type { HistoryStore } from './historyStore.ts';
+import { type HistoryStore, HistoryStoreError } from './historyStore.ts';
 import { renderTrends } from './renderTrends.ts';
 import { trendsModel } from './trendsModel.ts';
 
@@ -22,9 +22,15 @@ export interface TrendsWritten {
   suiteRuns: number;
 }
 
-export function writeTrends(store: HistoryStore, outDir: string): TrendsWritten {
+/** trends.html of `subject`'s runs (by default the latest suite run's subject) into `outDir`. */
+export function writeTrends(store: HistoryStore, outDir: string, subject?: string): TrendsWritten {
   const started = performance.now();
-  const model = trendsModel(store.contents());
+  const contents = store.contents();
+  if (subject !== undefined && !contents.runs.some((r) => r.subject === subject))
+    throw new HistoryStoreError(
+      `${store.file} holds no run of ${subject} (it holds ${[...new Set(contents.runs.map((r) => r.subject ?? 'no subject'))].join(', ') || 'no runs'})`,
+    );
+  const model = trendsModel(contents, subject);
   const html = renderTrends(model, store.file);
   const file = join(outDir, 'trends.html');
   writeFileAtomic(file, html);

@@ -118,3 +118,22 @@ test("CI's alerts: the verdicts that began failing in the latest run, and each l
   assert.deepEqual(again.slowdowns, ['`pairs: math.sieve` in **chromium**: slower (B/A 1.300)']);
   assert.match(again.markdown, /## Confident benchmark slowdowns \(1\)/);
 });
+
+test("a store holding two crates' runs draws one: the latest suite run's crate by default, the other named as left out", () => {
+  const mine = ten.slice(0, 3);
+  const theirs = suiteRecord(
+    { ...storedRun(4, 'b'), subject: { ...storedRun(4).subject!, name: 'their-crate' } },
+    { commit: null, branch: null, dirty: null, machine: 'b' },
+  );
+  const both = contentsOf([...mine, theirs]);
+  const latest = trendsModel(both);
+  assert.equal(latest.subject, 'their-crate');
+  assert.deepEqual(latest.otherSubjects, ['wasm-compat']);
+  assert.equal(latest.suiteRuns.length, 1);
+  const chosen = trendsModel(both, 'wasm-compat');
+  assert.deepEqual(
+    chosen.suiteRuns.map((p) => p.run.runId),
+    mine.map((r) => r.run.runId),
+  );
+  assert.deepEqual(chosen.otherSubjects, ['their-crate']);
+});
