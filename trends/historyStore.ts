@@ -11,8 +11,8 @@
 // self-contained file that CI can keep as an artifact or cache.
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { MIGRATIONS, STORE_APPLICATION_ID, STORE_TABLES } from './storeMigrations.ts';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { MIGRATIONS, STORE_APPLICATION_ID, STORE_TABLES, type StoreTable } from './storeMigrations.ts';
 
 export class HistoryStoreError extends Error {}
 
@@ -103,7 +103,11 @@ function checkHeader(file: string): void {
     );
 }
 
-const one = <T>(db: DatabaseSync, sql: string): T => Object.values(db.prepare(sql).get() ?? {})[0] as T;
+/** The first column of a query's first row: from SQL text on `db`, or from a prepared statement with its parameters. */
+function one<T>(source: DatabaseSync | StatementSync, sqlOrParam?: string | number): T {
+  const row = source instanceof DatabaseSync ? source.prepare(String(sqlOrParam)).get() : sqlOrParam === undefined ? source.get() : source.get(sqlOrParam);
+  return Object.values(row ?? {})[0] as T;
+}
 
 /** The checks every file passes before anything is written to it; throws HistoryStoreError. */
 function checkStore(db: DatabaseSync, file: string): { fresh: boolean; version: number } {
@@ -208,13 +212,16 @@ export class HistoryStore {
         db.prepare(
           'INSERT INTO runs (run_id, kind, at, commit_sha, branch, dirty, subject, subject_version, machine, wall_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         ).run(r.runId, r.kind, r.at, r.commit, r.branch, r.dirty === null ? null : Number(r.dirty), r.subject, r.subjectVersion, r.machine, r.wallMs);
+      const run = Number(one<number>(db.prepare('SELECT id FROM runs WHERE run_id = ?'), r.runId));
+      const name = this.namer();
       let rows = 0;
-      const engine = db.prepare('INSERT OR IGNORE INTO engines (run_id, project, engine, version, status, reason) VALUES (?, ?, ?, ?, ?, ?)');
-      for (const e of record.engines) rows += Number(engine.run(r.runId, e.project, e.engine, e.version, e.status, e.reason).changes);
-      const outcome = db.prepare('INSERT OR IGNORE INTO outcomes (run_id, project, item, kind, text) VALUES (?, ?, ?, ?, ?)');
-      for (const o of record.outcomes) rows += Number(outcome.run(r.runId, o.project, o.item, o.kind, o.text).changes);
-      const measure = db.prepare('INSERT OR IGNORE INTO measures (run_id, project, name, value, unit) VALUES (?, ?, ?, ?, ?)');
-      for (const m of record.measures) if (Number.isFinite(m.value)) rows += Number(measure.run(r.runId, m.project, m.name, m.value, m.unit).changes);
+      const engine = db.prepare('INSERT OR IGNORE INTO engines (run, project, engine, version, status, reason) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const e of record.engines) rows += Number(engine.run(run, name(e.project), e.engine, e.version, e.status, e.reason).changes);
+      const outcome = db.prepare('INSERT OR IGNORE INTO outcomes (run, project, item, kind, text) VALUES (?, ?, ?, ?, ?)');
+      for (const o of record.outcomes) rows += Number(outcome.run(run, name(o.project), name(o.item), name(o.kind), name(o.text)).changes);
+      const measure = db.prepare('INSERT OR IGNORE INTO measures (run, project, name, value, unit) VALUES (?, ?, ?, ?, ?)');
+      for (const m of record.measures)
+        if (Number.isFinite(m.value)) rows += Number(measure.run(run, name(m.project), name(m.name), m.value, name(m.unit)).changes);
       db.exec('COMMIT');
       return !known ? 'added' : rows > 0 ? 'extended' : 'present';
     } catch (error) {
@@ -223,11 +230,28 @@ export class HistoryStore {
     }
   }
 
-  /** Everything in the store, runs oldest first. */
+  /** A string's number in the names dictionary, added when new; remembered for one append. */
+  private namer(): (text: string) => number {
+    const add = this.db.prepare('INSERT OR IGNORE INTO names (name) VALUES (?)');
+    const find = this.db.prepare('SELECT id FROM names WHERE name = ?');
+    const seen = new Map<string, number>();
+    return (text) => {
+      let id = seen.get(text);
+      if (id === undefined) {
+        add.run(text);
+        id = Number(one<number>(find, text));
+        seen.set(text, id);
+      }
+      return id;
+    };
+  }
+
+  /** Everything in the store, in words; runs oldest first. */
   contents(): StoreContents {
-    const rows = (sql: string) => this.db.prepare(sql).all() as Record<string, unknown>[];
+    const rows = (table: StoreTable['name'], order = '') =>
+      this.db.prepare(`${STORE_TABLES.find((t) => t.name === table)!.inWords('main')}${order}`).all() as Record<string, unknown>[];
     return {
-      runs: rows('SELECT * FROM runs ORDER BY at, run_id').map((r) => ({
+      runs: rows('runs', ' ORDER BY at, run_id').map((r) => ({
         runId: String(r.run_id),
         kind: String(r.kind),
         at: String(r.at),
@@ -239,7 +263,7 @@ export class HistoryStore {
         machine: r.machine as string | null,
         wallMs: r.wall_ms as number | null,
       })),
-      engines: rows('SELECT * FROM engines').map((r) => ({
+      engines: rows('engines').map((r) => ({
         runId: String(r.run_id),
         project: String(r.project),
         engine: r.engine as string | null,
@@ -247,14 +271,14 @@ export class HistoryStore {
         status: String(r.status),
         reason: r.reason as string | null,
       })),
-      outcomes: rows('SELECT * FROM outcomes').map((r) => ({
+      outcomes: rows('outcomes').map((r) => ({
         runId: String(r.run_id),
         project: String(r.project),
         item: String(r.item),
         kind: String(r.kind),
         text: String(r.text),
       })),
-      measures: rows('SELECT * FROM measures').map((r) => ({
+      measures: rows('measures').map((r) => ({
         runId: String(r.run_id),
         project: String(r.project),
         name: String(r.name),
@@ -264,14 +288,19 @@ export class HistoryStore {
     };
   }
 
-  /** Row counts per table. */
-  counts(): Record<string, number> {
-    return Object.fromEntries(STORE_TABLES.map((t) => [t.name, one<number>(this.db, `SELECT count(*) FROM ${t.name}`)]));
+  /** Rows per table (the names dictionary is not counted: it holds no rows of a run). */
+  counts(): Record<StoreTable['name'], number> {
+    return Object.fromEntries(STORE_TABLES.map((t) => [t.name, Number(one<number>(this.db.prepare(`SELECT count(*) FROM main.${t.name}`)))])) as Record<
+      StoreTable['name'],
+      number
+    >;
   }
 
   /**
-   * Copies every row of another store that this one lacks, in one transaction. The other store is
-   * checked as this one was (refused, untouched, when it is not a history store) and only read.
+   * Copies every row of another store that this one lacks, in one transaction, matched by what the
+   * row says (its run's id, its project, its item's name), not by the numbers either file gave it.
+   * The other store is checked as this one was (refused, untouched, when it is not a history store)
+   * and only read.
    */
   mergeFrom(otherFile: string): MergeResult {
     const other = openStore(otherFile, { readOnly: true });
@@ -279,16 +308,18 @@ export class HistoryStore {
     const { db } = this;
     db.prepare('ATTACH DATABASE ? AS other').run(resolve(otherFile));
     const tables: MergeResult['tables'] = {};
+    const count = (sql: string) => Number(one<number>(db.prepare(`SELECT count(*) FROM (${sql})`)));
     try {
       db.exec('BEGIN IMMEDIATE');
       try {
-        for (const { name } of STORE_TABLES) {
-          const offered = one<number>(db, `SELECT count(*) FROM other.${name}`);
-          const before = one<number>(db, `SELECT count(*) FROM main.${name}`);
-          db.exec(`INSERT OR IGNORE INTO main.${name} SELECT * FROM other.${name}`);
-          const added = one<number>(db, `SELECT count(*) FROM main.${name}`) - before;
-          const conflicting = one<number>(db, `SELECT count(*) FROM (SELECT * FROM other.${name} EXCEPT SELECT * FROM main.${name})`);
-          tables[name] = { added, present: offered - added - conflicting, conflicting };
+        db.exec('INSERT OR IGNORE INTO main.names (name) SELECT name FROM other.names');
+        for (const table of STORE_TABLES) {
+          const offered = count(table.inWords('other'));
+          const before = count(table.inWords('main'));
+          db.exec(table.copy('other'));
+          const added = count(table.inWords('main')) - before;
+          const conflicting = count(`${table.inWords('other')} EXCEPT ${table.inWords('main')}`);
+          tables[table.name] = { added, present: offered - added - conflicting, conflicting };
         }
         db.exec('COMMIT');
       } catch (error) {

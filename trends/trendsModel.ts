@@ -4,6 +4,7 @@
 // every measure as series over its producer's runs (the module's size and the run's wall time from
 // the suite; speedups, the crate's benchmarks, Lighthouse's scores and coverage from theirs).
 import { FAILING } from '../matrix/matrixModel.ts';
+import { browserProjectList } from '../runner/engines/browserProjects.ts';
 import type { CellKind } from '../matrix/matrixModel.ts';
 import type { RunRow, StoreContents } from './historyStore.ts';
 
@@ -69,6 +70,16 @@ export interface TrendsModel {
   charts: MeasureChart[];
 }
 
+/** Projects in the registry's order (the matrix's columns: chromium, firefox, webkit, pixel5, iphone12), the serving variants after their engine's, the rest by name. */
+function byProject(a: string, b: string): number {
+  const registry = browserProjectList().map((p) => p.name);
+  const rank = (name: string) => {
+    const i = registry.indexOf(name.split('@')[0]!);
+    return i < 0 ? registry.length : i;
+  };
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+
 function numbered(runs: RunRow[]): RunPoint[] {
   return runs.map((run, i) => ({ n: i + 1, run }));
 }
@@ -94,7 +105,10 @@ function chartsOf(contents: StoreContents, kind: string, runs: RunPoint[]): Meas
     if (!series) chart.series.push((series = { label, project: m.project, points: [] }));
     series.points.push({ n, value: m.value });
   }
-  for (const chart of charts.values()) for (const s of chart.series) s.points.sort((a, b) => a.n - b.n);
+  for (const chart of charts.values()) {
+    for (const s of chart.series) s.points.sort((a, b) => a.n - b.n);
+    chart.series.sort((a, b) => (a.project && b.project ? byProject(a.project, b.project) : a.label.localeCompare(b.label)));
+  }
   return [...charts.values()].sort((a, b) => a.title.localeCompare(b.title));
 }
 
@@ -143,7 +157,7 @@ export function trendsModel(all: StoreContents, subject: string | null = latestS
     perRun.get(i)!.set(o.item, { kind: o.kind, text: o.text });
   }
 
-  const projects = [...engineAt.keys()];
+  const projects = [...engineAt.keys()].sort(byProject);
   const share: ShareSeries[] = projects.map((project) => ({
     project,
     points: [...(outcomesAt.get(project) ?? new Map()).entries()]

@@ -52,17 +52,43 @@ test('a run is appended once: offered again, the store says so and changes nothi
   store.close();
 });
 
+/** Every row of some records, in words, as a sorted list: what a store holding exactly them reads back. */
+const wordsOf = (rs: RunRecord[]) => ({
+  outcomes: rs.flatMap((r) => r.outcomes.map((o) => JSON.stringify(o))).sort(),
+  measures: rs.flatMap((r) => r.measures.map((m) => JSON.stringify(m))).sort(),
+  engines: rs.flatMap((r) => r.engines.map((e) => JSON.stringify(e))).sort(),
+});
+
 test("two machines' stores merge into one: every row of both, the run they share once, and merging again adds nothing", () => {
   const a = [1, 2, 3, 4, 5, 6].map((n) => record(n, 'a'));
-  const b = [...[1, 2, 3, 4, 5].map((n) => record(n, 'b')), a[5]!];
+  // Machine b's store met other names first (a run of its own crate's benchmark), so its names
+  // dictionary numbers every name differently from a's: the merge must match rows by their words.
+  const first: RunRecord = {
+    run: { ...record(1, 'b').run, runId: 'b-bench', kind: 'bench' },
+    engines: [],
+    outcomes: [],
+    measures: ['speedup.only-on-b', 'firefox', 'chromium'].map((name, i) => ({ runId: 'b-bench', project: `p${i}`, name, value: i + 1, unit: 'ratio' })),
+  };
+  const b = [first, ...[1, 2, 3, 4, 5].map((n) => record(n, 'b')), a[5]!];
   const fileA = storeWith('machine-a.sqlite', a);
   const fileB = storeWith('machine-b.sqlite', b);
   const before = sha(fileB);
   const store = openStore(fileA);
   const merged = store.mergeFrom(fileB);
-  const expected = sum([...a, ...b.slice(0, 5)]);
+  const union = [...a, ...b.slice(0, 6)];
+  const expected = sum(union);
   assert.deepEqual(store.counts(), expected);
-  assert.equal(merged.tables.runs!.added, 5);
+  const read = store.contents();
+  assert.deepEqual(
+    {
+      outcomes: read.outcomes.map((o) => JSON.stringify(o)).sort(),
+      measures: read.measures.map((m) => JSON.stringify(m)).sort(),
+      engines: read.engines.map((e) => JSON.stringify(e)).sort(),
+    },
+    wordsOf(union),
+    'the merged store reads back exactly the rows of both, in words',
+  );
+  assert.equal(merged.tables.runs!.added, 6);
   assert.equal(merged.tables.runs!.present, 1);
   assert.equal(merged.tables.outcomes!.conflicting, 0);
   const again = store.mergeFrom(fileB);

@@ -42,7 +42,7 @@ test('what fails now, with the run its failing began and the engine version it b
 test("each engine's version change at its run, and only there", () => {
   assert.deepEqual(
     model.versions.map((v) => [v.project, v.at.n, v.from, v.to]),
-    ['webkit', 'iphone12', 'webkit@not-isolated'].map((p) => [p, WEBKIT_VERSION_CHANGED_AT, '2.50.6', NEW_WEBKIT_VERSION]),
+    ['webkit', 'webkit@not-isolated', 'iphone12'].map((p) => [p, WEBKIT_VERSION_CHANGED_AT, '2.50.6', NEW_WEBKIT_VERSION]),
   );
 });
 
