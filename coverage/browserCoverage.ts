@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { basename, join } from 'node:path';
 import { PROJECT_ROOT } from '../reporting/projectRoot.ts';
 import { chromedriverCandidates, findChromedriver } from '../runner/engines/chromedriver.ts';
+import { compilerErrors } from '../runner/rustTests/rustTestBuild.ts';
 import type { Subject } from '../subject/resolveSubject.ts';
 import { childEnvironment, outsideVariable } from '../settings/environment.ts';
 import { type CoverageSummary, failedTestsIn, readLcov } from './lcov.ts';
@@ -93,12 +94,7 @@ function build(subject: Subject, nightly: string, targetDir: string): CoverageBu
     },
   });
   if (r.status !== 0) {
-    const errors = r.out
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as { reason?: string; message?: { level?: string; rendered?: string } })
-      .filter((m) => m.reason === 'compiler-message' && m.message?.level === 'error')
-      .map((m) => m.message!.rendered!.trimEnd());
+    const errors = compilerErrors(r.out);
     const tail = r.out
       .split('\n')
       .filter((l) => !l.startsWith('{'))

@@ -17,13 +17,11 @@ import { writeMatrix } from '../matrix/writeMatrix.ts';
 import { archive } from '../reporting/history.ts';
 import { reportPath, reportsDir } from '../reporting/reportsFolder.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../reporting/writeWhole.ts';
-import type { CompatReport } from '../runner/compatReport.ts';
 import { alerts } from '../trends/alerts.ts';
-import { type HistoryStore, HistoryStoreError, openStore } from '../trends/historyStore.ts';
-import { trendsModel } from '../trends/trendsModel.ts';
-import { runIdentity } from '../trends/runIdentity.ts';
+import { appendAndDraw } from '../trends/appendToHistory.ts';
+import { HistoryStoreError, openStore } from '../trends/historyStore.ts';
 import { suiteRecord } from '../trends/suiteRecord.ts';
-import { historyStorePath, writeTrends } from '../trends/writeTrends.ts';
+import { writeTrends } from '../trends/writeTrends.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -38,11 +36,6 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 
-function appendRun(store: HistoryStore, report: CompatReport): string {
-  const appended = store.append(suiteRecord(report, runIdentity(report.subject?.path ?? process.cwd(), report.subject?.build?.git ?? {})));
-  return `${report.runId ?? report.generatedAt}: ${appended}`;
-}
-
 function history(storeFile: string): void {
   const store = openStore(storeFile);
   try {
@@ -54,13 +47,14 @@ function history(storeFile: string): void {
       );
       console.log(`merged ${resolve(other)} into ${store.file}: ${words.join('; ')}`);
     }
-    for (const file of values.append ?? []) console.log(`appended ${appendRun(store, readRun(file).report)}`);
+    for (const file of values.append ?? []) console.log(`${file}: ${store.append(suiteRecord(readRun(file).report))}`);
     const out = values.out ? resolve(values.out) : reportsDir();
     const written = writeTrends(store, out, values.subject);
-    console.log(`${written.file}: ${written.suiteRuns} suite runs, ${written.bytes.toLocaleString('en')} bytes, drawn in ${written.ms.toFixed(0)} ms`);
+    console.log(
+      `${written.file}: ${written.model.suiteRuns.length} suite runs, ${written.bytes.toLocaleString('en')} bytes, drawn in ${written.ms.toFixed(0)} ms`,
+    );
     if (values.alerts) {
-      const contents = store.contents();
-      const found = alerts(trendsModel(contents, values.subject), contents);
+      const found = alerts(written.model, written.contents);
       writeFileAtomic(join(out, 'alerts.md'), found.markdown);
       writeJsonAtomic(join(out, 'alerts.json'), { newlyFailing: found.newlyFailing, slowdowns: found.slowdowns });
       console.log(`${join(out, 'alerts.md')}: ${found.newlyFailing.length} newly failing, ${found.slowdowns.length} confident slowdowns`);
@@ -82,16 +76,8 @@ function main(): void {
     archive(file, 'compat', '.json');
     writeJsonAtomic(file, merged);
     console.log(`merged ${positionals.length} runs into ${file}: ${Object.keys(merged.projects).join(', ')}`);
-    const storeFile = historyStorePath();
-    if (storeFile) {
-      const store = openStore(storeFile);
-      try {
-        console.log(`history store ${store.file}: ${appendRun(store, merged)}`);
-        writeTrends(store, reportsDir());
-      } finally {
-        store.close();
-      }
-    }
+    const appended = appendAndDraw(suiteRecord(merged));
+    if (appended) console.log(`the merged run: ${appended}`);
   }
   const current = file === reportPath('compat.json');
   if (!current && !values.out) {

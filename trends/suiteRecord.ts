@@ -4,12 +4,16 @@
 import { projectOutcomes } from '../matrix/changes.ts';
 import type { CompatReport } from '../runner/compatReport.ts';
 import type { MeasureRow, RunRecord } from './historyStore.ts';
-import type { RunIdentity } from './runIdentity.ts';
+import { type RunIdentity, runIdentity } from './runIdentity.ts';
 
 /** The store's id of a run: its runId, or (a file written before runIds) when it was generated. */
 export const suiteRunId = (report: CompatReport): string => report.runId ?? `generated-${report.generatedAt}`;
 
-export function suiteRecord(report: CompatReport, identity: RunIdentity): RunRecord {
+/** `identity`: where the run came from; by default the subject's checkout, its build record's commit first. */
+export function suiteRecord(
+  report: CompatReport,
+  identity: RunIdentity = runIdentity(report.subject?.path ?? process.cwd(), report.subject?.build?.git ?? {}),
+): RunRecord {
   const runId = suiteRunId(report);
   const wasm = report.subject?.wasm;
   const measures: MeasureRow[] = [];

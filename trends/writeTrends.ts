@@ -4,9 +4,9 @@ import { reportPath } from '../reporting/reportsFolder.ts';
 import { writeFileAtomic } from '../reporting/writeWhole.ts';
 import { type Environment, environment } from '../settings/environment.ts';
 import { readSetting } from '../settings/settings.ts';
-import { type HistoryStore, HistoryStoreError } from './historyStore.ts';
+import { type HistoryStore, HistoryStoreError, type StoreContents } from './historyStore.ts';
 import { renderTrends } from './renderTrends.ts';
-import { trendsModel } from './trendsModel.ts';
+import { type TrendsModel, trendsModel } from './trendsModel.ts';
 
 /** The store every producer appends to: WASM_COMPAT_HISTORY_STORE (or the config's historyStore), else <reports>/history.sqlite; null when 'off'. */
 export function historyStorePath(env: Environment = environment()): string | null {
@@ -19,7 +19,9 @@ export interface TrendsWritten {
   file: string;
   bytes: number;
   ms: number;
-  suiteRuns: number;
+  /** What the page drew, and the store's rows it drew it from (CI's alerts read both). */
+  model: TrendsModel;
+  contents: StoreContents;
 }
 
 /** trends.html of `subject`'s runs (by default the latest suite run's subject) into `outDir`. */
@@ -34,5 +36,5 @@ export function writeTrends(store: HistoryStore, outDir: string, subject?: strin
   const html = renderTrends(model, store.file);
   const file = join(outDir, 'trends.html');
   writeFileAtomic(file, html);
-  return { file, bytes: Buffer.byteLength(html), ms: performance.now() - started, suiteRuns: model.suiteRuns.length };
+  return { file, bytes: Buffer.byteLength(html), ms: performance.now() - started, model, contents };
 }

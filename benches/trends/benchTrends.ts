@@ -46,7 +46,7 @@ try {
         .join(', ')})`,
       `store: ${(bytes / 1024 / 1024).toFixed(2)} MiB, ${(bytes / RUNS / 1024).toFixed(1)} KiB per run`,
       `append: median ${sorted[Math.floor(RUNS / 2)]!.toFixed(1)} ms, slowest ${sorted.at(-1)!.toFixed(1)} ms, all ${appends.reduce((a, b) => a + b, 0).toFixed(0)} ms`,
-      `trends.html: ${(drawn.bytes / 1024).toFixed(0)} KiB drawn from ${drawn.suiteRuns} runs in ${drawn.ms.toFixed(0)} ms`,
+      `trends.html: ${(drawn.bytes / 1024).toFixed(0)} KiB drawn from ${drawn.model.suiteRuns.length} runs in ${drawn.ms.toFixed(0)} ms`,
     ].join('\n'),
   );
 } finally {

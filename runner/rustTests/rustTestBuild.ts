@@ -58,6 +58,16 @@ export function readTestBinary(wasm: string, target: string, kind: RustBinaryKin
   return { tests, configure: configuredContext(module)?.configure ?? null };
 }
 
+/** The compiler's errors in cargo's --message-format=json output (on stdout), each rendered as it would print. */
+export function compilerErrors(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as { reason?: string; message?: { level?: string; rendered?: string } })
+    .filter((m) => m.reason === 'compiler-message' && m.message?.level === 'error')
+    .map((m) => m.message!.rendered!.trimEnd());
+}
+
 /** Runs a shell line with the wasm32 toolchain and the crate's wasm-bindgen-cli first in PATH. */
 function withToolchain(subject: Subject, line: string, extra: Record<string, string> = {}): string {
   const script = `source build/toolchain.sh && source build/wasm-bindgen-cli.sh && wasm_toolchain_activate && wasm_bindgen_cli_activate "$WANT_BINDGEN" >&2 && ${line}`;
@@ -109,13 +119,7 @@ export function buildRustTests(subject: Subject, kind: RustBinaryKind = 'tests',
       options.targetDir ? { CARGO_TARGET_DIR: options.targetDir } : {},
     );
   } catch (error) {
-    // With --message-format=json the compiler's errors come on stdout, each rendered as it would print.
-    const rendered = String((error as { stdout?: unknown }).stdout ?? '')
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as { reason?: string; message?: { level?: string; rendered?: string } })
-      .filter((m) => m.reason === 'compiler-message' && m.message?.level === 'error')
-      .map((m) => m.message!.rendered!.trimEnd());
+    const rendered = compilerErrors(String((error as { stdout?: unknown }).stdout ?? ''));
     const tail = String((error as { stderr?: unknown }).stderr ?? '')
       .trim()
       .split('\n')
