@@ -24,6 +24,8 @@ import { EVERY_PROBE, type ProbeSelection, urlWithSelection } from '../harness/p
 import { recordEngine, recordLockWait, recordSession, saveTest, type SessionTiming, skipNotRun } from './testRecord.ts';
 import { currentRun, readShared, writeShared } from './currentRun.ts';
 import { lockWaitMs, probesToRunAlone, runAlone, runShared } from './timingLock.ts';
+import { startRustRunsEarly } from './rustTests/earlyRustRuns.ts';
+import { rustRunsSettled } from './rustTests/runRustTests.ts';
 import { expectationContext } from './expectations/probes.ts';
 import { loadSubjectExpectations } from './expectations/subjectExpectations.ts';
 import { resolveSubject } from '../subject/resolveSubject.ts';
@@ -47,6 +49,8 @@ export interface WorkerOptions {
   probes: ProbeSelection;
   /** The compiler its engine is pinned to (a tier project: WASM_COMPAT_TIERS), or null. */
   tier: CompilerTier | null;
+  /** Whether the project runs the subject's Rust tests (not a serving matrix project): they may then start beside its harness load. */
+  runsRustTests: boolean;
 }
 
 /** The page's one load in a project: what it published. Saved in the run's folder, so that every worker of the project (one started again after a failure too) judges the same load. */
@@ -136,6 +140,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   deviceName: [null, { option: true, scope: 'worker' }],
   throttle: [null, { option: true, scope: 'worker' }],
   tier: [null, { option: true, scope: 'worker' }],
+  runsRustTests: [true, { option: true, scope: 'worker' }],
   target: [targetRecord(previewTarget()), { option: true, scope: 'worker' }],
   probes: [EVERY_PROBE, { option: true, scope: 'worker' }],
 
@@ -173,6 +178,8 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       try {
         await use({ start, project: workerInfo.project.name });
       } finally {
+        // Rust runs started beside the harness load may outlast the tests that asked for them (a failure ends the worker).
+        await rustRunsSettled();
         if (engine.launched) await (await engine.launched).shutdown();
       }
     },
@@ -180,7 +187,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   ],
 
   session: [
-    async ({ engineSession, harnessUrl, probes, target }, use, workerInfo) => {
+    async ({ engineSession, harnessUrl, probes, target, runsRustTests }, use, workerInfo) => {
       if ('notRun' in engineSession) {
         await use(engineSession);
         return;
@@ -191,6 +198,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
         return;
       }
       const { driver, launchMs } = await engineSession.start();
+      startRustRunsEarly(workerInfo.project.name, runsRustTests, driver, harnessUrl);
       let traceDir: string | null = null;
       try {
         let loadTrace: string | null = null;
@@ -283,11 +291,11 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
     }
   },
 
-  driverWhenNeeded: async ({ engine, engineSession }, use, testInfo) => {
+  // No screenshot on failure: the Rust tests run in pages of their own, closed when their run ends (the runner's log is attached instead: rustTests.spec.ts).
+  driverWhenNeeded: async ({ engine, engineSession }, use) => {
     void engine;
     let started: Driver | null = null;
     await use(async () => (started ??= (await startEngine(engineSession)).driver));
-    if (started && testInfo.status !== testInfo.expectedStatus) await attachScreenshot(testInfo, await screenshotOf(started));
   },
 
   harness: async ({ engine, session }, use, testInfo) => {

@@ -18,6 +18,8 @@ const handOffSchema = z
     targetUrls: z.record(z.string()),
     /** The CPU slowdown for a mid-tier phone, calibrated once (runner/throttling/cpuCalibration.ts). */
     cpuCalibration: cpuThrottlingSchema,
+    /** Whether a project's Rust tests start beside its harness load: the run is one project's, and every test of it (runner/commandLine.ts). */
+    rustBesideLoad: z.boolean(),
   })
   .partial()
   .strict();

@@ -77,6 +77,7 @@ function browserProject(entry: BrowserProject, target: Target, primary: boolean,
       throttle,
       target: targetRecord(target),
       probes: primary ? primarySelection(entry, run) : narrowSelection(servingSelection(target, entry), run),
+      runsRustTests: primary,
     },
   };
 }

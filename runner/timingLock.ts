@@ -7,7 +7,10 @@
 // (an engine starting, a Rust test run) holds it beside the others' (runShared). A waiting page load
 // goes first: shared holders that come after it wait, so it cannot starve. mkdir is atomic; a holder
 // whose process has died is cleared by the next one to wait on it. Outside a run (no global setup)
-// both run at once.
+// both run at once. Holds are per piece of work, not per process: a worker that runs its Rust tests
+// beside its own page load (runner/rustTests/earlyRustRuns.ts) holds shared twice, and its page's
+// timed probes wait for both, as they wait for another process's.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,8 +29,12 @@ let waitedMs = 0;
 export function lockWaitMs(): number {
   return waitedMs;
 }
-/** This process's shared holds: a nested one runs at once (waiting while holding would deadlock against a page load waiting for it). */
-let sharedHeld = 0;
+/**
+ * What the work running now already holds: a nested shared hold runs at once (waiting while holding
+ * would deadlock against a page load waiting for it), and so does shared work inside a page's own
+ * alone hold. Per async flow, so that another piece of work of the same process still waits.
+ */
+const held = new AsyncLocalStorage<'shared' | 'alone'>();
 
 interface LockFiles {
   /** A folder, present while a page load holds or waits for the lock; it holds a file named after its process. */
@@ -60,15 +67,15 @@ export function processAlive(pid: number): boolean {
 
 const pidOf = (name: string) => Number(name.split('-')[0]);
 
-/** The other processes' shared holders; those of a process that died are removed. */
-function otherSharedHolders(files: LockFiles): string[] {
-  const holders = readdirSync(files.shared).filter((f) => pidOf(f) !== process.pid);
+/** Every shared holder (this process's other work too); those of a process that died are removed. */
+function sharedHolders(files: LockFiles): string[] {
+  const holders = readdirSync(files.shared);
   for (const dead of holders.filter((f) => !processAlive(pidOf(f)))) rmSync(join(files.shared, dead), { force: true });
   return holders.filter((f) => processAlive(pidOf(f)));
 }
 
-/** The process that holds (or waits for) the lock alone, if another one; a dead one's hold is cleared. */
-function otherAloneHolder(files: LockFiles): number | null {
+/** The process that holds (or waits for) the lock alone, this one included; a dead one's hold is cleared. */
+function aloneHolder(files: LockFiles): number | null {
   let owners: string[];
   try {
     owners = readdirSync(files.alone);
@@ -76,8 +83,8 @@ function otherAloneHolder(files: LockFiles): number | null {
     return null;
   }
   const owner = owners.map(Number).find((pid) => Number.isInteger(pid));
-  if (owner === undefined || owner === process.pid) return null;
-  if (processAlive(owner)) return owner;
+  if (owner === undefined) return null;
+  if (owner === process.pid || processAlive(owner)) return owner;
   rmSync(files.alone, { recursive: true, force: true });
   return null;
 }
@@ -85,9 +92,9 @@ function otherAloneHolder(files: LockFiles): number | null {
 /** Runs `work` while no other worker's browser works: for a page that runs the timing probes. */
 export async function runAlone<T>(work: () => Promise<T>): Promise<T> {
   // Waiting for another worker while holding a shared hold that it waits for would never end.
-  if (sharedHeld > 0) throw new Error('timingLock: runAlone inside runShared: take the timed work out of the shared section');
+  if (held.getStore() === 'shared') throw new Error('timingLock: runAlone inside runShared: take the timed work out of the shared section');
   const files = lockFiles();
-  if (!files) return work();
+  if (!files || held.getStore() === 'alone') return work();
   const asked = performance.now();
   for (;;) {
     try {
@@ -96,14 +103,14 @@ export async function runAlone<T>(work: () => Promise<T>): Promise<T> {
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      otherAloneHolder(files);
+      aloneHolder(files);
       await sleep(POLL_MS);
     }
   }
   try {
-    while (otherSharedHolders(files).length > 0) await sleep(POLL_MS);
+    while (sharedHolders(files).length > 0) await sleep(POLL_MS);
     waitedMs += performance.now() - asked;
-    return await work();
+    return await held.run('alone', work);
   } finally {
     rmSync(files.alone, { recursive: true, force: true });
   }
@@ -112,22 +119,20 @@ export async function runAlone<T>(work: () => Promise<T>): Promise<T> {
 /** Runs `work` beside the other workers' shared work, but never while another worker's page runs its probes. */
 export async function runShared<T>(work: () => Promise<T>): Promise<T> {
   const files = lockFiles();
-  if (!files || sharedHeld > 0) return work();
+  if (!files || held.getStore()) return work();
   const mine = join(files.shared, `${process.pid}-${next++}`);
   const asked = performance.now();
   for (;;) {
     writeFileSync(mine, '');
-    if (otherAloneHolder(files) === null) break;
+    if (aloneHolder(files) === null) break;
     // A page load holds the lock or waits for it: step aside until it is done.
     rmSync(mine, { force: true });
-    while (otherAloneHolder(files) !== null) await sleep(POLL_MS);
+    while (aloneHolder(files) !== null) await sleep(POLL_MS);
   }
   waitedMs += performance.now() - asked;
-  sharedHeld++;
   try {
-    return await work();
+    return await held.run('shared', work);
   } finally {
-    sharedHeld--;
     rmSync(mine, { force: true });
   }
 }

@@ -189,15 +189,20 @@ function sharedRunName(project: string, artifact: RustTestArtifact, mode: RustTe
   return `rust-run-${createHash('sha256').update(`${project}\0${artifact.wasm}\0${mode}`).digest('hex').slice(0, 16)}`;
 }
 
+/** This worker's runs under way, by sharedRunName: a test that asks for one waits for it instead of starting it again. */
+const underWay = new Map<string, Promise<ProjectRustRun>>();
+
 /**
  * Runs one artifact once per project and mode (every Rust test of the project reads the same run).
- * The first test to ask runs every mode of the run (`modes`) at once, each in a page of its own,
- * where the driver has companions (Playwright's engines), else one after another: either way a
- * worker that Playwright starts after a failed Rust test finds every mode's results and needs no
- * engine. When a test hangs, the runner stops at its timeout; the tests it had not reached run
- * again without it, so one hang costs one timeout and every other test still reports.
+ * The first to ask runs every mode of the run (`modes`) at once, each in a page of its own, where
+ * the driver has companions (Playwright's engines), else one after another in the project's page:
+ * either way a worker that Playwright starts after a failed Rust test finds every mode's results
+ * and needs no engine. In companion pages the project's own page stays free, so the runs can go
+ * beside its harness load (earlyRustRuns.ts). When a test hangs, the runner stops at its timeout;
+ * the tests it had not reached run again without it, so one hang costs one timeout and every other
+ * test still reports.
  */
-export async function runRustTestsOnce(
+export function runRustTestsOnce(
   project: string,
   suite: { runner: string },
   artifact: RustTestArtifact,
@@ -209,42 +214,80 @@ export async function runRustTestsOnce(
   const name = sharedRunName(project, artifact, mode);
   // Read by every later test of the project, in this worker or the next: the engine starts only for the run itself.
   const earlier = readShared<ProjectRustRun>(name);
-  if (earlier) return earlier;
+  if (earlier) return Promise.resolve(earlier);
+  const running = underWay.get(name);
+  if (running) return running;
+  const pending = (modes.includes(mode) ? modes : [mode]).filter(
+    (m) => !readShared(sharedRunName(project, artifact, m)) && !underWay.has(sharedRunName(project, artifact, m)),
+  );
+  const settle = new Map(pending.map((m) => [m, deferred<ProjectRustRun>()]));
+  for (const [m, { promise }] of settle) {
+    underWay.set(sharedRunName(project, artifact, m), promise);
+    // A mode nobody asks for yet must not end the process as an unhandled rejection; its asker sees the error.
+    promise.catch(() => undefined);
+  }
+  const keep = (m: RustTestMode, run: ProjectRustRun) => {
+    writeShared(sharedRunName(project, artifact, m), run);
+    settle.get(m)?.resolve(run);
+  };
+  runModes(suite, artifact, pending, driver, origin, keep).then(
+    () => {
+      for (const [m, { reject }] of settle) reject(new Error(`the Rust test run of ${artifact.target} (${m}) in ${project} left no result`));
+    },
+    (error: unknown) => {
+      for (const [, { reject }] of settle) reject(error);
+    },
+  );
+  return underWay.get(name)!;
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Every run of this worker that is under way, settled: the engine must not close under them. */
+export async function rustRunsSettled(): Promise<void> {
+  await Promise.allSettled(underWay.values());
+}
+
+async function runModes(
+  suite: { runner: string },
+  artifact: RustTestArtifact,
+  pending: readonly RustTestMode[],
+  driver: () => Promise<Driver>,
+  origin: string,
+  keep: (m: RustTestMode, run: ProjectRustRun) => void,
+): Promise<void> {
   // The engine first: starting it takes the timing lock too, and a shared hold must not wait inside another.
   const browser = await driver();
-  const pending = modes.includes(mode) ? modes.filter((m) => !readShared(sharedRunName(project, artifact, m))) : [mode];
-  const runs = new Map<RustTestMode, ProjectRustRun>();
-  // Beside the other worker's Rust tests, never while its page runs the timing probes (runner/timingLock.ts).
+  // Beside the other worker's Rust tests, never while a page runs the timing probes (runner/timingLock.ts).
   await runShared(async () => {
-    const keep = (m: RustTestMode, run: ProjectRustRun) => {
-      writeShared(sharedRunName(project, artifact, m), run);
-      runs.set(m, run);
-    };
-    const runMode = async (m: RustTestMode, page: Driver) => keep(m, await runAll(suite, artifact, m, page));
     // A context the engine does not offer runs nothing: its tests are unsupported there, with the reason.
     const unoffered = await unofferedModes(browser, pending, origin);
     for (const [m, why] of unoffered)
       keep(m, { results: [], log: '', exitCode: null, summary: null, hung: [], timeoutSeconds: rustTestTimeout(), unsupported: why });
     const offered = pending.filter((m) => !unoffered.has(m));
     if (!browser.companion) {
-      for (const m of offered) await runMode(m, browser);
+      for (const m of offered) keep(m, await runAll(suite, artifact, m, browser));
       return;
     }
-    // The project's own page runs the first mode and stays on its runner (a failure's screenshot); the others get a page each, closed after.
     await Promise.all(
-      offered.map(async (m, i) => {
-        const page = i === 0 ? browser : browser.companion!();
+      offered.map(async (m) => {
+        const page = browser.companion!();
         try {
-          await runMode(m, page);
+          keep(m, await runAll(suite, artifact, m, page));
         } finally {
-          if (page !== browser) await page.close();
+          await page.close();
         }
       }),
     );
   });
-  const run = runs.get(mode);
-  if (!run) throw new Error(`the Rust test run of ${artifact.target} (${mode}) in ${project} left no result`);
-  return run;
 }
 
 async function runAll(suite: { runner: string }, artifact: RustTestArtifact, mode: RustTestMode, driver: Driver): Promise<ProjectRustRun> {
@@ -265,8 +308,6 @@ async function runAll(suite: { runner: string }, artifact: RustTestArtifact, mod
       hung.push(stuck);
     }
   } finally {
-    // The driver stays on the runner's page: the other specs read the harness's published report,
-    // and a failure's screenshot loads the harness again (runner/fixtures.ts).
     await bridge.close();
   }
   const run: ProjectRustRun = {

@@ -168,11 +168,18 @@ export async function unofferedModes(driver: Driver, modes: readonly RustTestMod
 
 async function unofferedByEngine(driver: Driver, origin: string): Promise<Map<RustTestMode, string>> {
   const needing = ALL_RUST_TEST_MODES.filter((m) => descriptor(m).needs);
-  await driver.open(new URL('build-info.json', origin).href);
-  const present = await driver.evaluate(
-    (names: string[]) => names.map((n) => typeof (globalThis as Record<string, unknown>)[n] === 'function'),
-    needing.map((m) => descriptor(m).needs!.global),
-  );
+  // A page of its own where the engine has one: the project's page may be loading the harness meanwhile.
+  const page = driver.companion?.() ?? driver;
+  let present: boolean[];
+  try {
+    await page.open(new URL('build-info.json', origin).href);
+    present = await page.evaluate(
+      (names: string[]) => names.map((n) => typeof (globalThis as Record<string, unknown>)[n] === 'function'),
+      needing.map((m) => descriptor(m).needs!.global),
+    );
+  } finally {
+    if (page !== driver) await page.close();
+  }
   const missing = new Map<RustTestMode, string>();
   needing.forEach((m, i) => {
     if (present[i]) return;

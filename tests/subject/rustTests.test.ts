@@ -95,6 +95,28 @@ test('a crate without wasm-bindgen-test gets one line saying what to add, and no
 });
 
 describe('through the suite', { concurrency: true }, () => {
+  // The inner loop's run (runner/rustTests/earlyRustRuns.ts): the Rust runs go beside the page's load, and each outcome is the same.
+  test('one project and every test of it: the Rust tests start beside the harness load, with the same outcomes, the hang named', async () => {
+    const reports = join(scratch, 'beside');
+    const run = await playwright(reports, ['--project=chromium'], {
+      WASM_COMPAT_CRATE: FIXTURE,
+      CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET,
+      WASM_COMPAT_RUST_TEST_TIMEOUT: HANG_TIMEOUT,
+      WASM_COMPAT_RUST_MODES: 'main thread',
+    });
+    assert.equal(run.status, 1, `a failing Rust test fails the run\n${run.output.slice(-3000)}`);
+    assert.match(run.output, /\[rust tests\] chromium: started beside the harness load/);
+    const project = readCompatFile(join(reports, 'compat.json')).projects.chromium!;
+    assert.ok(project.probes.length > 0, 'the page loaded and its probes were judged');
+    assert.deepEqual(Object.fromEntries((project.rustTests ?? []).map((t) => [t.name, t.status])), {
+      doubles: 'passed',
+      'nested::in_a_module': 'passed',
+      fails_on_purpose: 'failed',
+      ignored_on_purpose: 'ignored',
+      hangs_forever: 'not-reported',
+    });
+  });
+
   test('each outcome is reported per engine, with the panic message in compat.json, JUnit and the HTML report', async () => {
     const reports = join(scratch, 'all');
     const run = await suite(
@@ -102,6 +124,7 @@ describe('through the suite', { concurrency: true }, () => {
       PROJECTS.map((p) => `--project=${p}`),
     );
     assert.equal(run.status, 1, `a failing Rust test fails the run\n${run.output.slice(-3000)}`);
+    assert.doesNotMatch(run.output, /started beside the harness load/, 'a file filter and three projects: the Rust tests run in their turn');
 
     const report = readCompatFile(join(reports, 'compat.json'));
     for (const project of PROJECTS) {

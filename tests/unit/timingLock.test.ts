@@ -76,6 +76,26 @@ test("shared work waits for the other worker's page load", async () => {
   assert.deepEqual(lines(), ['other start', 'other end', 'shared']);
 });
 
+// The same worker's Rust tests beside its own page load (runner/rustTests/earlyRustRuns.ts): two
+// pieces of work of one process, which must take turns as two processes do.
+test("a page load waits for its own worker's shared work, and shared work for its own worker's page load", async () => {
+  writeFileSync(log, '');
+  const hold = (what: string) => async () => {
+    note(`${what} start`);
+    await new Promise((r) => setTimeout(r, 300));
+    note(`${what} end`);
+  };
+  const rust = runShared(hold('rust'));
+  await whenNoted('rust start');
+  const page = runAlone(hold('page'));
+  await new Promise((r) => setTimeout(r, 50));
+  const later = runShared(hold('later'));
+  await Promise.all([rust, page, later]);
+  assert.deepEqual(lines(), ['rust start', 'rust end', 'page start', 'page end', 'later start', 'later end']);
+  // Inside its own hold, work of the same kind or shared work runs at once instead of waiting on itself.
+  assert.equal(await runAlone(() => runShared(async () => 'ran')), 'ran');
+});
+
 test('a holder whose process died does not block', async () => {
   // A pid that no process has: the largest pid Linux allows, plus one.
   const dead = 4_194_305;
