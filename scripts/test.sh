@@ -30,7 +30,8 @@
 #      concurrent appends, damaged and foreign files) and the trends page in step 5 (ten stored runs)
 # Every step runs; the summary names each one that failed. Each step is an npm script of its own
 # (package.json), so a step can be run alone: npm run test:subject, npm run lint:rustfmt, ... From step 7 on, two lanes run side by
-# side: 7 and 9 in this shell, the streaming shim, 5, 6 and 8 beside it (see below).
+# side: 7, 9, the run gate and verdicts of 6, and 8 in this shell; the streaming shim, 5, and the tiers, shards and grid of 6 beside
+# it (see below).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -89,11 +90,9 @@ run "compatibility suite (playwright)" env WASM_COMPAT_REQUIRE=chromium,firefox,
 side_lane() {
   run "the streaming probe tells overlap from read-then-compile, in three engines" npm run -s test:streaming
   run "the matrix: both pages at phone and laptop size, changes between two runs" npm run -s test:report
-  run "a green run means something ran, and one verdict reaches every output, under any --reporter" npm run -s test:run-gate
   run "compiler tiers: each engine's pins proven in compat.json, a misspelt pin fails the run" npm run -s test:tiers
   run "a run in 2 and in 3 shards merges into the unsharded run's verdicts and JUnit" npm run -s test:shards
   run "a local Selenium Grid (hub, a Chromium and a Firefox node) runs the suite; a node killed mid-run fails its project only" npm run -s test:grid
-  run "the same specs through Appium (npm run test:appium)" npm run -s test:appium
   printf '%s\n' "${failed[@]}" >"$side/failed"
   echo "$steps" >"$side/steps"
 }
@@ -108,6 +107,8 @@ side_pid=$!
 run "the suite fails on broken deployments" npm run -s test:broken-deployments
 run "the subject: bad input, the requirements check, the example crate" npm run -s test:subject
 run "coverage: the demo's native and browser tests, twice, on the trends page" npm run -s test:coverage
+run "a green run means something ran, and one verdict reaches every output, under any --reporter" npm run -s test:run-gate
+run "the same specs through Appium (npm run test:appium)" npm run -s test:appium
 wait "$side_pid"
 cat "$side/log"
 if [ -f "$side/steps" ] && [ -f "$side/failed" ]; then

@@ -95,81 +95,82 @@ test('a crate without wasm-bindgen-test gets one line saying what to add, and no
 });
 
 describe('through the suite', { concurrency: true }, () => {
-  // The inner loop's run (runner/rustTests/earlyRustRuns.ts): the Rust runs go beside the page's load, and each outcome is the same.
-  test('one project and every test of it: the Rust tests start beside the harness load, with the same outcomes, the hang named', async () => {
-    const reports = join(scratch, 'beside');
-    const run = await playwright(reports, ['--project=chromium'], {
-      WASM_COMPAT_CRATE: FIXTURE,
-      CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET,
-      WASM_COMPAT_RUST_TEST_TIMEOUT: HANG_TIMEOUT,
-      WASM_COMPAT_RUST_MODES: 'main thread',
-    });
-    assert.equal(run.status, 1, `a failing Rust test fails the run\n${run.output.slice(-3000)}`);
-    assert.match(run.output, /\[rust tests\] chromium: started beside the harness load/);
-    const project = readCompatFile(join(reports, 'compat.json')).projects.chromium!;
-    assert.ok(project.probes.length > 0, 'the page loaded and its probes were judged');
-    assert.deepEqual(Object.fromEntries((project.rustTests ?? []).map((t) => [t.name, t.status])), {
-      doubles: 'passed',
-      'nested::in_a_module': 'passed',
-      fails_on_purpose: 'failed',
-      ignored_on_purpose: 'ignored',
-      hangs_forever: 'not-reported',
-    });
-  });
+  // Chromium in a run of its own, as the inner loop runs it (one project, every test of it: its Rust
+  // runs start beside the harness load, runner/rustTests/earlyRustRuns.ts); Firefox and WebKitGTK
+  // with a file filter, each Rust run in its turn. Each outcome must read the same either way.
+  test('each outcome is reported per engine, with the panic message in compat.json, JUnit and the HTML report; beside the harness load or in turn', async () => {
+    const [alone, others] = await Promise.all([
+      (async () => {
+        const reports = join(scratch, 'beside');
+        const run = await playwright(reports, ['--project=chromium'], {
+          WASM_COMPAT_CRATE: FIXTURE,
+          CARGO_TARGET_DIR: SUBJECT_TESTS_TARGET,
+          WASM_COMPAT_RUST_TEST_TIMEOUT: HANG_TIMEOUT,
+          WASM_COMPAT_RUST_MODES: 'main thread',
+        });
+        return { reports, run, projects: ['chromium'] };
+      })(),
+      (async () => {
+        const reports = join(scratch, 'in-turn');
+        const run = await suite(reports, ['--project=firefox', '--project=webkit']);
+        return { reports, run, projects: ['firefox', 'webkit'] };
+      })(),
+    ]);
+    assert.match(alone.run.output, /\[rust tests\] chromium: started beside the harness load/);
+    assert.doesNotMatch(others.run.output, /started beside the harness load/, 'a file filter and two projects: the Rust tests run in their turn');
+    assert.ok(readCompatFile(join(alone.reports, 'compat.json')).projects.chromium!.probes.length > 0, 'the page loaded beside the Rust runs');
 
-  test('each outcome is reported per engine, with the panic message in compat.json, JUnit and the HTML report', async () => {
-    const reports = join(scratch, 'all');
-    const run = await suite(
-      reports,
-      PROJECTS.map((p) => `--project=${p}`),
-    );
-    assert.equal(run.status, 1, `a failing Rust test fails the run\n${run.output.slice(-3000)}`);
-    assert.doesNotMatch(run.output, /started beside the harness load/, 'a file filter and three projects: the Rust tests run in their turn');
+    for (const { reports, run, projects } of [alone, others]) {
+      assert.equal(run.status, 1, `a failing Rust test fails the run\n${run.output.slice(-3000)}`);
+      const report = readCompatFile(join(reports, 'compat.json'));
+      for (const project of projects) {
+        const tests = Object.fromEntries((report.projects[project]?.rustTests ?? []).map((t) => [t.name, t]));
+        assert.deepEqual(Object.keys(tests).sort(), ['doubles', 'fails_on_purpose', 'hangs_forever', 'ignored_on_purpose', 'nested::in_a_module'], project);
+        assert.equal(tests.doubles?.status, 'passed', project);
+        assert.equal(tests['nested::in_a_module']?.status, 'passed', `${project}: a test in a module, by its path`);
+        assert.equal(tests.fails_on_purpose?.status, 'failed', project);
+        // What it printed comes first, then its panic.
+        assert.match(
+          tests.fails_on_purpose!.output,
+          new RegExp(`^log output:\\n\\s*${PRINTED_PATTERN}\\n[\\s\\S]*panicked at tests/web\\.rs:\\d+:\\d+:\\n.*${PANIC_PATTERN}`),
+          project,
+        );
+        assert.equal(tests.ignored_on_purpose?.status, 'ignored', project);
+        assert.equal(tests.hangs_forever?.status, 'not-reported', project);
+        assert.match(tests.hangs_forever!.output, new RegExp(`did not finish within ${HANG_TIMEOUT} s \\(WASM_BINDGEN_TEST_TIMEOUT`), project);
+      }
+      // The failure names the test, its mode and the crate's pin, the engine and its version, then what it printed and its panic.
+      const pinned = String.raw`\(main thread; pinned by wasm_bindgen_test_configure!\(run_in_browser\)\)`;
+      const version = { chromium: String.raw`\d+\.[\d.]+`, firefox: String.raw`\d+\.[\d.]+`, webkit: String.raw`2\.\d+\.\d+` } as Record<string, string>;
+      for (const project of projects)
+        assert.match(
+          run.output,
+          new RegExp(
+            `Rust test web::fails_on_purpose ${pinned} in ${project} ${version[project]}: log output:\\n\\s*${PRINTED_PATTERN}\\n[\\s\\S]*?panicked at`,
+          ),
+        );
+      // The matrix cell's detail holds it too.
+      assert.ok(readFileSync(join(reports, 'index.html'), 'utf8').includes(PRINTED), 'the matrix shows what the failing test printed');
 
-    const report = readCompatFile(join(reports, 'compat.json'));
-    for (const project of PROJECTS) {
-      const tests = Object.fromEntries((report.projects[project]?.rustTests ?? []).map((t) => [t.name, t]));
-      assert.equal(tests.doubles?.status, 'passed', project);
-      assert.equal(tests['nested::in_a_module']?.status, 'passed', `${project}: a test in a module, by its path`);
-      assert.equal(tests.fails_on_purpose?.status, 'failed', project);
-      // What it printed comes first, then its panic.
-      assert.match(
-        tests.fails_on_purpose!.output,
-        new RegExp(`^log output:\\n\\s*${PRINTED_PATTERN}\\n[\\s\\S]*panicked at tests/web\\.rs:\\d+:\\d+:\\n.*${PANIC_PATTERN}`),
-        project,
-      );
-      assert.equal(tests.ignored_on_purpose?.status, 'ignored', project);
-      assert.equal(tests.hangs_forever?.status, 'not-reported', project);
-      assert.match(tests.hangs_forever!.output, new RegExp(`did not finish within ${HANG_TIMEOUT} s \\(WASM_BINDGEN_TEST_TIMEOUT`), project);
+      const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
+      const failures = junit
+        .split('<testcase ')
+        .filter((c) => c.startsWith('name="Rust tests (web, main thread) › rust: fails_on_purpose"') && c.includes('<failure '));
+      for (const project of projects) {
+        assert.ok(
+          failures.some(
+            (c) =>
+              c.includes(`Rust test web::fails_on_purpose (main thread; pinned by wasm_bindgen_test_configure!(run_in_browser)) in ${project} `) &&
+              c.includes(PANIC),
+          ),
+          `JUnit names ${project} and the panic`,
+        );
+      }
+      // The HTML report keeps each attachment as a file of its own: the runner's log with the panic is among them.
+      const data = join(reports, 'playwright', 'data');
+      const withPanic = readdirSync(data).filter((f) => readFileSync(join(data, f)).includes(PANIC));
+      assert.ok(withPanic.length >= projects.length, `the HTML report holds the panic message for each engine (${withPanic.length} files)`);
     }
-    // The failure names the test, its mode and the crate's pin, the engine and its version, then what it printed and its panic.
-    const pinned = String.raw`\(main thread; pinned by wasm_bindgen_test_configure!\(run_in_browser\)\)`;
-    for (const engine of [String.raw`chromium \d+\.[\d.]+`, String.raw`firefox \d+\.[\d.]+`, String.raw`webkit 2\.\d+\.\d+`])
-      assert.match(
-        run.output,
-        new RegExp(`Rust test web::fails_on_purpose ${pinned} in ${engine}: log output:\\n\\s*${PRINTED_PATTERN}\\n[\\s\\S]*?panicked at`),
-      );
-    // The matrix cell's detail holds it too.
-    assert.ok(readFileSync(join(reports, 'index.html'), 'utf8').includes(PRINTED), 'the matrix shows what the failing test printed');
-
-    const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
-    const failures = junit
-      .split('<testcase ')
-      .filter((c) => c.startsWith('name="Rust tests (web, main thread) › rust: fails_on_purpose"') && c.includes('<failure '));
-    for (const project of PROJECTS) {
-      assert.ok(
-        failures.some(
-          (c) =>
-            c.includes(`Rust test web::fails_on_purpose (main thread; pinned by wasm_bindgen_test_configure!(run_in_browser)) in ${project} `) &&
-            c.includes(PANIC),
-        ),
-        `JUnit names ${project} and the panic`,
-      );
-    }
-    // The HTML report keeps each attachment as a file of its own: the runner's log with the panic is among them.
-    const data = join(reports, 'playwright', 'data');
-    const withPanic = readdirSync(data).filter((f) => readFileSync(join(data, f)).includes(PANIC));
-    assert.ok(withPanic.length >= PROJECTS.length, `the HTML report holds the panic message for each engine (${withPanic.length} files)`);
   });
 
   test('a library crate in every context of three engines: an unpinned binary in every mode, a pinned one only in its own; the probes that need a .wasm listed as not run', async () => {
