@@ -26,7 +26,7 @@ export function startRustRunsEarly(project: string, projectRunsRustTests: boolea
       const { modes } = contextModes(artifact.configure, asked);
       if (modes.length === 0) continue;
       // A failed run is the Rust tests' to report when they ask for it (the same promise); here it only ends the early start.
-      await runRustTestsOnce(project, suite, artifact, modes[0]!, modes, async () => driver, origin).catch(() => undefined);
+      await runRustTestsOnce(project, suite, artifact, modes[0]!, modes, async () => driver, origin, true).catch(() => undefined);
     }
   })().catch(() => undefined);
 }

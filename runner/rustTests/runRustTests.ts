@@ -210,6 +210,8 @@ export function runRustTestsOnce(
   modes: readonly RustTestMode[],
   driver: () => Promise<Driver>,
   origin: string,
+  /** The project's page is busy (its harness loading: earlyRustRuns.ts): every mode in a companion. Else the first mode runs in it. */
+  besideLoad = false,
 ): Promise<ProjectRustRun> {
   const name = sharedRunName(project, artifact, mode);
   // Read by every later test of the project, in this worker or the next: the engine starts only for the run itself.
@@ -230,7 +232,7 @@ export function runRustTestsOnce(
     writeShared(sharedRunName(project, artifact, m), run);
     settle.get(m)?.resolve(run);
   };
-  runModes(suite, artifact, pending, driver, origin, keep).then(
+  runModes(suite, artifact, pending, driver, origin, keep, besideLoad).then(
     () => {
       for (const [m, { reject }] of settle) reject(new Error(`the Rust test run of ${artifact.target} (${m}) in ${project} left no result`));
     },
@@ -263,13 +265,17 @@ async function runModes(
   driver: () => Promise<Driver>,
   origin: string,
   keep: (m: RustTestMode, run: ProjectRustRun) => void,
+  besideLoad: boolean,
 ): Promise<void> {
   // The engine first: starting it takes the timing lock too, and a shared hold must not wait inside another.
   const browser = await driver();
   // Beside the other worker's Rust tests, never while a page runs the timing probes (runner/timingLock.ts).
   await runShared(async () => {
+    // The project's page first (it asks which contexts the engine offers, and runs the first mode),
+    // unless its harness is loading: then a companion does both.
+    const first = besideLoad && browser.companion ? browser.companion() : browser;
     // A context the engine does not offer runs nothing: its tests are unsupported there, with the reason.
-    const unoffered = await unofferedModes(browser, pending, origin);
+    const unoffered = await unofferedModes(browser, pending, origin, first);
     for (const [m, why] of unoffered)
       keep(m, { results: [], log: '', exitCode: null, summary: null, hung: [], timeoutSeconds: rustTestTimeout(), unsupported: why });
     const offered = pending.filter((m) => !unoffered.has(m));
@@ -278,15 +284,16 @@ async function runModes(
       return;
     }
     await Promise.all(
-      offered.map(async (m) => {
-        const page = browser.companion!();
+      offered.map(async (m, i) => {
+        const page = i === 0 ? first : browser.companion!();
         try {
           keep(m, await runAll(suite, artifact, m, page));
         } finally {
-          await page.close();
+          if (page !== browser) await page.close();
         }
       }),
     );
+    if (first !== browser && offered.length === 0) await first.close();
   });
 }
 

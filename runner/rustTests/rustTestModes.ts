@@ -155,11 +155,17 @@ const offeredBy = new WeakMap<Driver, Promise<Map<RustTestMode, string>>>();
  * every mode that needs a global, in a page of the origin the tests run on: some globals
  * (ServiceWorkerContainer) exist only in a secure context, which about:blank is not.
  */
-export async function unofferedModes(driver: Driver, modes: readonly RustTestMode[], origin: string): Promise<Map<RustTestMode, string>> {
+export async function unofferedModes(
+  driver: Driver,
+  modes: readonly RustTestMode[],
+  origin: string,
+  page: Driver = driver,
+): Promise<Map<RustTestMode, string>> {
   if (!modes.some((m) => descriptor(m).needs)) return new Map();
   let asked = offeredBy.get(driver);
   if (!asked) {
-    asked = unofferedByEngine(driver, origin);
+    // In `page`: a companion of the driver's where the project's own page is loading the harness meanwhile.
+    asked = unofferedByEngine(page, origin);
     offeredBy.set(driver, asked);
   }
   const unoffered = await asked;
@@ -168,18 +174,11 @@ export async function unofferedModes(driver: Driver, modes: readonly RustTestMod
 
 async function unofferedByEngine(driver: Driver, origin: string): Promise<Map<RustTestMode, string>> {
   const needing = ALL_RUST_TEST_MODES.filter((m) => descriptor(m).needs);
-  // A page of its own where the engine has one: the project's page may be loading the harness meanwhile.
-  const page = driver.companion?.() ?? driver;
-  let present: boolean[];
-  try {
-    await page.open(new URL('build-info.json', origin).href);
-    present = await page.evaluate(
-      (names: string[]) => names.map((n) => typeof (globalThis as Record<string, unknown>)[n] === 'function'),
-      needing.map((m) => descriptor(m).needs!.global),
-    );
-  } finally {
-    if (page !== driver) await page.close();
-  }
+  await driver.open(new URL('build-info.json', origin).href);
+  const present = await driver.evaluate(
+    (names: string[]) => names.map((n) => typeof (globalThis as Record<string, unknown>)[n] === 'function'),
+    needing.map((m) => descriptor(m).needs!.global),
+  );
   const missing = new Map<RustTestMode, string>();
   needing.forEach((m, i) => {
     if (present[i]) return;
