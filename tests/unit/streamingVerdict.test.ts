@@ -135,7 +135,7 @@ test('scale-free: the same engine on a CPU slowed 4× gets the same verdict', ()
   assert.ok(Math.abs(a.medianShare - b.medianShare) < 1e-9);
 });
 
-test('a body that arrived in one burst fails as buffered, whichever route saw it', () => {
+test('a body that arrived in bursts fails as buffered, whichever route saw it; one load of six is the page, not the server', () => {
   assert.equal(
     judgeStreaming(
       pairs(
@@ -155,10 +155,18 @@ test('a body that arrived in one burst fails as buffered, whichever route saw it
     [6, 41],
     [5, 39],
   ]);
-  oneBurst[1]!.bytes.download = 2;
+  for (const p of oneBurst) p.bytes.download = 2;
   const j = judgeStreaming(oneBurst, PACED);
   assert.equal(j.outcome, 'buffered');
   assert.match(j.detail, /arrived in one burst/);
+  // One load read late (a starved page), the others trickled: the pairs decide, as for any load.
+  const late = pairs([
+    [5, 40],
+    [6, 41],
+    [5, 39],
+  ]);
+  late[1]!.bytes.download = PACED * 0.4;
+  assert.notEqual(judgeStreaming(late, PACED).outcome, 'buffered');
 });
 
 test('the detail and the figures report both routes in every pair', () => {
