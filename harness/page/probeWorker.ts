@@ -12,11 +12,30 @@ export interface ProbeWorkerRequest {
   subject: SubjectInfo;
 }
 
+/** What a dedicated probe worker posts to its page once its script has run (a start-up that never got this far is told apart from a request that went unanswered). */
+export interface ProbeWorkerReady {
+  ready: true;
+}
+
+/** What a probe worker says on the request's port before its answer: the request arrived (null), then each probe as it starts. */
+export interface ProbeWorkerProgress {
+  running: string | null;
+}
+
+/** How often a worker running probes is woken while it waits (see answer()). */
+const KEEP_AWAKE_EVERY_MS = 50;
+
 /** What a probe worker answers on the request's port. */
 export type ProbeWorkerAnswer = { results: ProbeResult[] } | { error: string };
 
 async function answer(request: ProbeWorkerRequest, port: MessagePort | undefined): Promise<void> {
   if (!port) return;
+  port.postMessage({ running: null } satisfies ProbeWorkerProgress);
+  // WebKitGTK 2.50 sometimes leaves a worker's WebAssembly.instantiate unsettled until another event
+  // wakes the worker (stress-tested here, 2026-12-07: about one page load in 20 had a probe that never
+  // answered; with this timer, each such stall ended at its next tick). The probes judge the features,
+  // not that wake-up (docs/harness.md, Probes in workers).
+  const awake = setInterval(() => {}, KEEP_AWAKE_EVERY_MS);
   try {
     const unknown = request.ids.filter((id) => !GENERIC_PROBES.some((p) => p.id === id && p.inWorkers));
     if (unknown.length) throw new Error(`not probes this worker runs: ${unknown.join(', ')}`);
@@ -31,10 +50,15 @@ async function answer(request: ProbeWorkerRequest, port: MessagePort | undefined
     };
     const webAssembly = typeof WebAssembly === 'object' && WebAssembly !== null;
     const results: ProbeResult[] = [];
-    for (const probe of GENERIC_PROBES.filter((p) => request.ids.includes(p.id))) results.push(await runProbe(probe, context, webAssembly));
+    for (const probe of GENERIC_PROBES.filter((p) => request.ids.includes(p.id))) {
+      port.postMessage({ running: probe.id } satisfies ProbeWorkerProgress);
+      results.push(await runProbe(probe, context, webAssembly));
+    }
     port.postMessage({ results } satisfies ProbeWorkerAnswer);
   } catch (error) {
     port.postMessage({ error: describeError(error) } satisfies ProbeWorkerAnswer);
+  } finally {
+    clearInterval(awake);
   }
 }
 
@@ -56,3 +80,4 @@ if (scope.constructor.name === 'SharedWorkerGlobalScope') {
     if ('waitUntil' in m) (m as unknown as { waitUntil(p: Promise<unknown>): void }).waitUntil(done);
   });
 }
+if (scope.constructor.name === 'DedicatedWorkerGlobalScope') (scope as unknown as { postMessage(m: ProbeWorkerReady): void }).postMessage({ ready: true });

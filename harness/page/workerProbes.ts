@@ -3,7 +3,7 @@
 // probes and to answer on a MessagePort. A context this browser does not offer, a worker that fails
 // to start and one that does not answer in time each give a WorkerRun with its error, not results.
 import probeWorkerUrl from './probeWorker.ts?worker&url';
-import type { ProbeWorkerAnswer, ProbeWorkerRequest } from './probeWorker.ts';
+import type { ProbeWorkerAnswer, ProbeWorkerProgress, ProbeWorkerReady, ProbeWorkerRequest } from './probeWorker.ts';
 import { type SubjectInfo, WORKER_CONTEXTS, type WorkerContext, type WorkerRun } from '../probes/probe.ts';
 import { describeError, PROBE_TIMEOUT_MS } from '../probes/runProbe.ts';
 
@@ -29,8 +29,12 @@ async function startWorker(context: WorkerContext, progress: (stage: string) => 
   if (context === 'dedicated worker') {
     if (typeof Worker === 'undefined') throw new Error('Worker is not offered here');
     const worker = new Worker(probeWorkerUrl, { type: 'module', name: 'wasm-compat probes' });
+    let scriptRan = false;
+    worker.addEventListener('message', (m) => {
+      if ((m.data as ProbeWorkerReady | null)?.ready) scriptRan = true;
+    });
     return {
-      state: () => 'started',
+      state: () => (scriptRan ? 'started, its script ran' : 'started, its script has not run'),
       send: (request, port) => worker.postMessage(request, [port]),
       failed: new Promise((_, reject) => worker.addEventListener('error', (e) => reject(errorOf(e)))),
       stop: async () => worker.terminate(),
@@ -76,10 +80,14 @@ async function runIn(context: WorkerContext, request: ProbeWorkerRequest): Promi
   let timer: ReturnType<typeof setTimeout> | undefined;
   let resendTimer: ReturnType<typeof setTimeout> | undefined;
   let stage = 'starting';
+  let reached = 'it said nothing back';
   const timeout = new Promise<never>((_, reject) => {
     // Every probe has its own limit; the worker as a whole, start-up included, gets one more than them all.
     timer = setTimeout(
-      () => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS / 1000} s (${worker ? `sent the request; the worker is ${worker.state()}` : stage})`)),
+      () =>
+        reject(
+          new Error(`no answer within ${PROBE_TIMEOUT_MS / 1000} s (${worker ? `sent the request; the worker is ${worker.state()}; ${reached}` : stage})`),
+        ),
       PROBE_TIMEOUT_MS,
     );
   });
@@ -89,7 +97,11 @@ async function runIn(context: WorkerContext, request: ProbeWorkerRequest): Promi
     const ask = () => {
       const channel = new MessageChannel();
       const answered = new Promise<ProbeWorkerAnswer>((resolve) => {
-        channel.port1.onmessage = (m) => resolve(m.data as ProbeWorkerAnswer);
+        channel.port1.onmessage = (m) => {
+          const message = m.data as ProbeWorkerAnswer | ProbeWorkerProgress;
+          if ('running' in message) reached = message.running ? `running ${message.running}` : 'received the request';
+          else resolve(message);
+        };
       });
       started.send(request, channel.port2);
       return answered;
