@@ -197,8 +197,9 @@ const underWay = new Map<string, Promise<ProjectRustRun>>();
  * The first to ask runs every mode of the run (`modes`) at once, each in a page of its own, where
  * the driver has companions (Playwright's engines), else one after another in the project's page:
  * either way a worker that Playwright starts after a failed Rust test finds every mode's results
- * and needs no engine. In companion pages the project's own page stays free, so the runs can go
- * beside its harness load (earlyRustRuns.ts). When a test hangs, the runner stops at its timeout;
+ * and needs no engine. The first mode runs in the project's own page, unless the runs go beside its
+ * harness load (`besideLoad`, earlyRustRuns.ts): then every mode runs in a companion and that page
+ * stays with the harness. When a test hangs, the runner stops at its timeout;
  * the tests it had not reached run again without it, so one hang costs one timeout and every other
  * test still reports.
  */
@@ -219,17 +220,16 @@ export function runRustTestsOnce(
   if (earlier) return Promise.resolve(earlier);
   const running = underWay.get(name);
   if (running) return running;
-  const pending = (modes.includes(mode) ? modes : [mode]).filter(
-    (m) => !readShared(sharedRunName(project, artifact, m)) && !underWay.has(sharedRunName(project, artifact, m)),
-  );
+  const nameOf = new Map((modes.includes(mode) ? modes : [mode]).map((m) => [m, sharedRunName(project, artifact, m)]));
+  const pending = [...nameOf].filter(([, n]) => !readShared(n) && !underWay.has(n)).map(([m]) => m);
   const settle = new Map(pending.map((m) => [m, deferred<ProjectRustRun>()]));
   for (const [m, { promise }] of settle) {
-    underWay.set(sharedRunName(project, artifact, m), promise);
+    underWay.set(nameOf.get(m)!, promise);
     // A mode nobody asks for yet must not end the process as an unhandled rejection; its asker sees the error.
     promise.catch(() => undefined);
   }
   const keep = (m: RustTestMode, run: ProjectRustRun) => {
-    writeShared(sharedRunName(project, artifact, m), run);
+    writeShared(nameOf.get(m)!, run);
     settle.get(m)?.resolve(run);
   };
   runModes(suite, artifact, pending, driver, origin, keep, besideLoad).then(
