@@ -274,26 +274,30 @@ async function runModes(
     // The project's page first (it asks which contexts the engine offers, and runs the first mode),
     // unless its harness is loading: then a companion does both.
     const first = besideLoad && browser.companion ? browser.companion() : browser;
-    // A context the engine does not offer runs nothing: its tests are unsupported there, with the reason.
-    const unoffered = await unofferedModes(browser, pending, origin, first);
-    for (const [m, why] of unoffered)
-      keep(m, { results: [], log: '', exitCode: null, summary: null, hung: [], timeoutSeconds: rustTestTimeout(), unsupported: why });
-    const offered = pending.filter((m) => !unoffered.has(m));
-    if (!browser.companion) {
-      for (const m of offered) keep(m, await runAll(suite, artifact, m, browser));
-      return;
+    try {
+      // A context the engine does not offer runs nothing: its tests are unsupported there, with the reason.
+      const unoffered = await unofferedModes(browser, pending, origin, first);
+      for (const [m, why] of unoffered)
+        keep(m, { results: [], log: '', exitCode: null, summary: null, hung: [], timeoutSeconds: rustTestTimeout(), unsupported: why });
+      const offered = pending.filter((m) => !unoffered.has(m));
+      if (!browser.companion) {
+        for (const m of offered) keep(m, await runAll(suite, artifact, m, browser));
+        return;
+      }
+      await Promise.all(
+        offered.map(async (m, i) => {
+          const page = i === 0 ? first : browser.companion!();
+          try {
+            keep(m, await runAll(suite, artifact, m, page));
+          } finally {
+            if (page !== first) await page.close();
+          }
+        }),
+      );
+    } finally {
+      // A companion that asked for the contexts is closed however the runs ended.
+      if (first !== browser) await first.close();
     }
-    await Promise.all(
-      offered.map(async (m, i) => {
-        const page = i === 0 ? first : browser.companion!();
-        try {
-          keep(m, await runAll(suite, artifact, m, page));
-        } finally {
-          if (page !== browser) await page.close();
-        }
-      }),
-    );
-    if (first !== browser && offered.length === 0) await first.close();
   });
 }
 
