@@ -23,8 +23,9 @@ import { targetUrl } from './targetUrls.ts';
 import { EVERY_PROBE, type ProbeSelection, urlWithSelection } from '../harness/probes/probeSelection.ts';
 import { recordEngine, recordLockWait, recordSession, saveTest, type SessionTiming, skipNotRun } from './testRecord.ts';
 import { currentRun, readShared, writeShared } from './currentRun.ts';
+import { HARNESS_LOAD_LOCK } from './bothWorkers.ts';
+import { handedOff } from './handOff.ts';
 import { lockWaitMs, probesToRunAlone, runAlone, runShared } from './timingLock.ts';
-import { startRustRunsEarly } from './rustTests/earlyRustRuns.ts';
 import { rustRunsSettled } from './rustTests/runRustTests.ts';
 import { expectationContext } from './expectations/probes.ts';
 import { loadSubjectExpectations } from './expectations/subjectExpectations.ts';
@@ -49,8 +50,6 @@ export interface WorkerOptions {
   probes: ProbeSelection;
   /** The compiler its engine is pinned to (a tier project: WASM_COMPAT_TIERS), or null. */
   tier: CompilerTier | null;
-  /** Whether the project runs the subject's Rust tests (not a serving matrix project): they may then start beside its harness load. */
-  runsRustTests: boolean;
 }
 
 /** The page's one load in a project: what it published. Saved in the run's folder, so that every worker of the project (one started again after a failure too) judges the same load. */
@@ -140,7 +139,6 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   deviceName: [null, { option: true, scope: 'worker' }],
   throttle: [null, { option: true, scope: 'worker' }],
   tier: [null, { option: true, scope: 'worker' }],
-  runsRustTests: [true, { option: true, scope: 'worker' }],
   target: [targetRecord(previewTarget()), { option: true, scope: 'worker' }],
   probes: [EVERY_PROBE, { option: true, scope: 'worker' }],
 
@@ -178,7 +176,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       try {
         await use({ start, project: workerInfo.project.name });
       } finally {
-        // Rust runs started beside the harness load may outlast the tests that asked for them (a failure ends the worker).
+        // A mode's Rust run may outlast the test that asked for it (a failure ends the worker while the other modes run).
         await rustRunsSettled();
         if (engine.launched) await (await engine.launched).shutdown();
       }
@@ -187,7 +185,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   ],
 
   session: [
-    async ({ engineSession, harnessUrl, probes, target, runsRustTests }, use, workerInfo) => {
+    async ({ engineSession, harnessUrl, probes, target }, use, workerInfo) => {
       if ('notRun' in engineSession) {
         await use(engineSession);
         return;
@@ -198,7 +196,6 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
         return;
       }
       const { driver, launchMs } = await engineSession.start();
-      startRustRunsEarly(workerInfo.project.name, runsRustTests, driver, harnessUrl);
       let traceDir: string | null = null;
       try {
         let loadTrace: string | null = null;
@@ -325,3 +322,13 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * Called at the top of every spec that reads the project's harness load (the harness, harnessView,
+ * pageProblems or session fixture): in a run that gives its one project both workers
+ * (runner/bothWorkers.ts), these specs never run at once, so the page is loaded once and the other
+ * worker takes the Rust tests. tests/unit/specsHarnessLock.test.ts checks that every such spec calls it.
+ */
+export function readsHarnessLoad(): void {
+  if (handedOff().bothWorkers) test.describe.configure({ lock: HARNESS_LOAD_LOCK });
+}

@@ -12,8 +12,7 @@ import { planTargets } from '../serving/targets/plan.ts';
 import { ensureSubjectBuilt } from '../subject/buildSubject.ts';
 import { describeSubject, resolveSubject, SubjectError } from '../subject/resolveSubject.ts';
 import { readJoinedRun, startRun } from './currentRun.ts';
-import { handOn } from './handOff.ts';
-import { readCommandLine, runsOneProject } from './commandLine.ts';
+import { handedOff } from './handOff.ts';
 import { readSetting } from '../settings/settings.ts';
 import { reportPath } from '../reporting/reportsFolder.ts';
 import { htmlReportFolder } from './htmlReportFolder.ts';
@@ -48,16 +47,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   await prepareSubject(targets.some((t) => t.kind !== 'url'));
   // Workers inherit the run: its records folder, and each project's shared Rust test run (runner/rustTests/runRustTests.ts).
   startRun();
-  // The Rust tests go beside the harness load only where a core is spare: one project, every test of it.
-  const line = readCommandLine(process.argv);
-  handOn({
-    rustBesideLoad:
-      line.everyTest &&
-      runsOneProject(
-        line,
-        config.projects.map((p) => p.name),
-      ),
-  });
+  const both = handedOff().bothWorkers;
+  if (both) console.log(`[workers] ${both}: both workers (one project, every test of it): its Rust tests in one, beside the harness load in the other`);
   // Calibrated before any worker starts, so that the suite's own load does not slow the measurement.
   await calibrateForThrottledProjects(
     config.projects.map((p) => p.use as { throttle?: string | null; engineChoice?: EngineChoice }),

@@ -1,5 +1,5 @@
 // What a run hands from the process that sets it up to the processes it starts (Playwright's workers
-// and global teardown, after the global setup; a benchmark's page runs, after its calibration): one
+// and global teardown, after the config and the global setup; a benchmark's page runs, after its calibration): one
 // typed record in one variable, WASM_COMPAT_RUN, not a variable per value. Playwright starts every
 // worker with the environment the global setup leaves, so the record travels that way; each value
 // is added when it is known, and a record that does not parse is an error naming the variable.
@@ -18,8 +18,8 @@ const handOffSchema = z
     targetUrls: z.record(z.string()),
     /** The CPU slowdown for a mid-tier phone, calibrated once (runner/throttling/cpuCalibration.ts). */
     cpuCalibration: cpuThrottlingSchema,
-    /** Whether a project's Rust tests start beside its harness load: the run is one project's, and every test of it (runner/commandLine.ts). */
-    rustBesideLoad: z.boolean(),
+    /** The project a run of one project gives both workers, or null (runner/bothWorkers.ts): decided as Playwright's process loads the config. */
+    bothWorkers: z.string().nullable(),
   })
   .partial()
   .strict();

@@ -6,6 +6,7 @@ import { APPIUM_ENGINES } from './engines/appium/index.ts';
 import { remoteEngines } from './engines/remote.ts';
 import { type BrowserProject, browserProjectList, projectContext, tierProjectList } from './engines/browserProjects.ts';
 import { resolveEngine } from './engines/engineResolution.ts';
+import { projectWithBothWorkers } from './bothWorkers.ts';
 import type { WorkerOptions } from './fixtures.ts';
 import type { TargetPlan } from '../serving/targets/plan.ts';
 import { ISOLATION_BLIND_PROBES, SERVING_CATEGORIES, SERVING_SPECS, type Target, targetRecord } from '../serving/targets/target.ts';
@@ -68,7 +69,8 @@ function browserProject(entry: BrowserProject, target: Target, primary: boolean,
   return {
     name: primary ? name : `${name}@${target.name}`,
     ...(primary ? {} : { testMatch: SERVING_SPECS }),
-    // One worker per project: its page is loaded once per worker, and projects run side by side instead.
+    // One worker per project: its page is loaded once, and projects run side by side instead (a run of
+    // one project gives it both: browserProjects).
     workers: 1,
     use: {
       ...projectContext(entry),
@@ -77,7 +79,6 @@ function browserProject(entry: BrowserProject, target: Target, primary: boolean,
       throttle,
       target: targetRecord(target),
       probes: primary ? primarySelection(entry, run) : narrowSelection(servingSelection(target, entry), run),
-      runsRustTests: primary,
     },
   };
 }
@@ -143,14 +144,21 @@ function tierProject(entry: BrowserProject, target: Target, run: ProbeSelection)
   return { ...project, testMatch: TIER_SPECS, use: { ...project.use, tier: entry.tier, probes: narrowSelection(TIER_CATEGORIES, run) } };
 }
 
-/** The production setup runs on every device; its variants on the desktop engines keep the run short. */
-export function browserProjects({ primary, matrix }: TargetPlan, run: ProbeSelection = runProbeSelection(), env: Environment = environment()): SuiteProject[] {
+/** The production setup runs on every device; its variants on the desktop engines keep the run short. A run of one project gives it both workers (runner/bothWorkers.ts). */
+export function browserProjects(
+  { primary, matrix }: TargetPlan,
+  run: ProbeSelection = runProbeSelection(),
+  env: Environment = environment(),
+  argv: readonly string[] = process.argv,
+): SuiteProject[] {
   const projects = chosenProjects(env);
-  return [
+  const all = [
     ...runOrder(projects).map((d) => browserProject(d, primary, true, run)),
     ...matrix.flatMap((t) => projects.filter((d) => t.isolation === 'require-corp' || !d.emulated).map((d) => browserProject(d, t, false, run))),
     ...chosenTierProjects(env).map((d) => tierProject(d, primary, run)),
   ];
+  const both = projectWithBothWorkers(all, argv, env);
+  return all.map((p) => (p.name === both ? { ...p, workers: 2 } : p));
 }
 
 export function appiumProjects(target: Target): SuiteProject[] {

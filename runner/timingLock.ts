@@ -7,9 +7,9 @@
 // (an engine starting, a Rust test run) holds it beside the others' (runShared). A waiting page load
 // goes first: shared holders that come after it wait, so it cannot starve. mkdir is atomic; a holder
 // whose process has died is cleared by the next one to wait on it. Outside a run (no global setup)
-// both run at once. Holds are per piece of work, not per process: a worker that runs its Rust tests
-// beside its own page load (runner/rustTests/earlyRustRuns.ts) holds shared twice, and its page's
-// timed probes wait for both, as they wait for another process's.
+// both run at once. Holds are per piece of work, not per process: a worker whose Rust runs and page
+// load overlap holds shared twice, and its page's timed probes wait for both, as they wait for
+// another process's.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

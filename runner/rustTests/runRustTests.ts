@@ -197,9 +197,8 @@ const underWay = new Map<string, Promise<ProjectRustRun>>();
  * The first to ask runs every mode of the run (`modes`) at once, each in a page of its own, where
  * the driver has companions (Playwright's engines), else one after another in the project's page:
  * either way a worker that Playwright starts after a failed Rust test finds every mode's results
- * and needs no engine. The first mode runs in the project's own page, unless the runs go beside its
- * harness load (`besideLoad`, earlyRustRuns.ts): then every mode runs in a companion and that page
- * stays with the harness. When a test hangs, the runner stops at its timeout;
+ * and needs no engine. The first mode runs in the project's own page (which first asks which
+ * contexts the engine offers). When a test hangs, the runner stops at its timeout;
  * the tests it had not reached run again without it, so one hang costs one timeout and every other
  * test still reports.
  */
@@ -211,8 +210,6 @@ export function runRustTestsOnce(
   modes: readonly RustTestMode[],
   driver: () => Promise<Driver>,
   origin: string,
-  /** The project's page is busy (its harness loading: earlyRustRuns.ts): every mode in a companion. Else the first mode runs in it. */
-  besideLoad = false,
 ): Promise<ProjectRustRun> {
   const name = sharedRunName(project, artifact, mode);
   // Read by every later test of the project, in this worker or the next: the engine starts only for the run itself.
@@ -232,7 +229,7 @@ export function runRustTestsOnce(
     writeShared(nameOf.get(m)!, run);
     settle.get(m)?.resolve(run);
   };
-  runModes(suite, artifact, pending, driver, origin, keep, besideLoad).then(
+  runModes(suite, artifact, pending, driver, origin, keep).then(
     () => {
       for (const [m, { reject }] of settle) reject(new Error(`the Rust test run of ${artifact.target} (${m}) in ${project} left no result`));
     },
@@ -265,39 +262,31 @@ async function runModes(
   driver: () => Promise<Driver>,
   origin: string,
   keep: (m: RustTestMode, run: ProjectRustRun) => void,
-  besideLoad: boolean,
 ): Promise<void> {
   // The engine first: starting it takes the timing lock too, and a shared hold must not wait inside another.
   const browser = await driver();
   // Beside the other worker's Rust tests, never while a page runs the timing probes (runner/timingLock.ts).
   await runShared(async () => {
-    // The project's page first (it asks which contexts the engine offers, and runs the first mode),
-    // unless its harness is loading: then a companion does both.
-    const first = besideLoad && browser.companion ? browser.companion() : browser;
-    try {
-      // A context the engine does not offer runs nothing: its tests are unsupported there, with the reason.
-      const unoffered = await unofferedModes(browser, pending, origin, first);
-      for (const [m, why] of unoffered)
-        keep(m, { results: [], log: '', exitCode: null, summary: null, hung: [], timeoutSeconds: rustTestTimeout(), unsupported: why });
-      const offered = pending.filter((m) => !unoffered.has(m));
-      if (!browser.companion) {
-        for (const m of offered) keep(m, await runAll(suite, artifact, m, browser));
-        return;
-      }
-      await Promise.all(
-        offered.map(async (m, i) => {
-          const page = i === 0 ? first : browser.companion!();
-          try {
-            keep(m, await runAll(suite, artifact, m, page));
-          } finally {
-            if (page !== first) await page.close();
-          }
-        }),
-      );
-    } finally {
-      // A companion that asked for the contexts is closed however the runs ended.
-      if (first !== browser) await first.close();
+    // A context the engine does not offer runs nothing: its tests are unsupported there, with the reason.
+    const unoffered = await unofferedModes(browser, pending, origin);
+    for (const [m, why] of unoffered)
+      keep(m, { results: [], log: '', exitCode: null, summary: null, hung: [], timeoutSeconds: rustTestTimeout(), unsupported: why });
+    const offered = pending.filter((m) => !unoffered.has(m));
+    if (!browser.companion) {
+      for (const m of offered) keep(m, await runAll(suite, artifact, m, browser));
+      return;
     }
+    // The project's page runs the first mode, a companion page each other one.
+    await Promise.all(
+      offered.map(async (m, i) => {
+        const page = i === 0 ? browser : browser.companion!();
+        try {
+          keep(m, await runAll(suite, artifact, m, page));
+        } finally {
+          if (page !== browser) await page.close();
+        }
+      }),
+    );
   });
 }
 

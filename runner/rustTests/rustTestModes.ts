@@ -155,17 +155,11 @@ const offeredBy = new WeakMap<Driver, Promise<Map<RustTestMode, string>>>();
  * every mode that needs a global, in a page of the origin the tests run on: some globals
  * (ServiceWorkerContainer) exist only in a secure context, which about:blank is not.
  */
-export async function unofferedModes(
-  driver: Driver,
-  modes: readonly RustTestMode[],
-  origin: string,
-  page: Driver = driver,
-): Promise<Map<RustTestMode, string>> {
+export async function unofferedModes(driver: Driver, modes: readonly RustTestMode[], origin: string): Promise<Map<RustTestMode, string>> {
   if (!modes.some((m) => descriptor(m).needs)) return new Map();
   let asked = offeredBy.get(driver);
   if (!asked) {
-    // In `page`: a companion of the driver's where the project's own page is loading the harness meanwhile.
-    asked = unofferedByEngine(page, origin);
+    asked = unofferedByEngine(driver, origin);
     offeredBy.set(driver, asked);
   }
   const unoffered = await asked;

@@ -6,7 +6,9 @@ import { assertProbes, type DataCheck } from '../../runner/assertProbes.ts';
 import { engineKey } from '../../runner/expectations/engineKey.ts';
 import { crossOriginIsolatedUnder, notObserved, sharedArrayBufferGlobalWhenIsolated } from '../../runner/expectations/engineBehaviour.ts';
 import { tierProofFailures } from '../../runner/expectations/tierProof.ts';
-import { expect, test } from '../../runner/fixtures.ts';
+import { expect, readsHarnessLoad, test } from '../../runner/fixtures.ts';
+
+readsHarnessLoad();
 
 test('Environment: isolation, shared memory, runtime facts, timer resolution, the compiler that runs the code', async ({
   harness,

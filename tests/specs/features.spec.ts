@@ -1,7 +1,9 @@
 // WebAssembly features: each one validates and computes what this engine version is known to
 // support (runner/expectations/features.ts, with its sources); a regression or a gain both fail.
 import { assertProbes } from '../../runner/assertProbes.ts';
-import { expect, test } from '../../runner/fixtures.ts';
+import { expect, readsHarnessLoad, test } from '../../runner/fixtures.ts';
+
+readsHarnessLoad();
 
 test('WebAssembly features match what this engine version supports', async ({ harness, engine, target }, testInfo) => {
   const verdicts = await assertProbes(harness, engine, testInfo, { category: 'features', isolation: target.isolation });

@@ -3,7 +3,9 @@
 import { assertProbes, type DataCheck } from '../../runner/assertProbes.ts';
 import { engineKey } from '../../runner/expectations/engineKey.ts';
 import { notObserved, syncCompileOfLargeModuleAllowed } from '../../runner/expectations/engineBehaviour.ts';
-import { test } from '../../runner/fixtures.ts';
+import { readsHarnessLoad, test } from '../../runner/fixtures.ts';
+
+readsHarnessLoad();
 
 test('Limits: largest memory granted, synchronous compile of a large module', async ({ harness, engine, target }, testInfo) => {
   const where = `${engine.engine} ${engine.version}`;

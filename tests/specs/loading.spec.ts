@@ -2,7 +2,9 @@
 // (exactly application/wasm), the bytes fallback must work whatever the server sends, so a wrong
 // MIME type shows as streaming failures that name the Content-Type while the fallback passes.
 import { assertProbes } from '../../runner/assertProbes.ts';
-import { test } from '../../runner/fixtures.ts';
+import { readsHarnessLoad, test } from '../../runner/fixtures.ts';
+
+readsHarnessLoad();
 
 test('Loading: ESM integration, instantiateStreaming, compileStreaming, the bytes fallback', async ({ harness, engine, target }, testInfo) => {
   await assertProbes(harness, engine, testInfo, {

@@ -3,8 +3,10 @@
 // sees matches what the drivers read.
 import { PROBES_DIR, probeFiles } from '../../harness/probes/catalog.ts';
 import { describeSelection, isSelected } from '../../harness/probes/probeSelection.ts';
-import { expect, test } from '../../runner/fixtures.ts';
+import { expect, readsHarnessLoad, test } from '../../runner/fixtures.ts';
 import { resolveSubject } from '../../subject/resolveSubject.ts';
+
+readsHarnessLoad();
 
 test('The harness page runs every probe without errors and shows each in its table', async ({ harness, harnessView, pageProblems, engine }, testInfo) => {
   const where = `${engine.engine} ${engine.version}`;

@@ -3,7 +3,9 @@
 // of their own (loading.spec.ts, serving.spec.ts) that the serving matrix runs.
 import type { ProbeCategory } from '../../harness/probes/probe.ts';
 import { assertProbes } from '../../runner/assertProbes.ts';
-import { test } from '../../runner/fixtures.ts';
+import { readsHarnessLoad, test } from '../../runner/fixtures.ts';
+
+readsHarnessLoad();
 
 const CATEGORIES: Array<{ category: ProbeCategory; title: string }> = [
   { category: 'execution', title: "Execution: the crate's own probes (the demo's: every export agrees with its TypeScript twin)" },

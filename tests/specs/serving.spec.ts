@@ -12,9 +12,11 @@ import { HASHED_ASSET } from '../../deploy/headerPolicy.ts';
 import { assertProbes, type DataCheck } from '../../runner/assertProbes.ts';
 import { crossOriginIsolatedUnder, WEBKITGTK_THREADS_REFUSAL } from '../../runner/expectations/engineBehaviour.ts';
 import { engineKey } from '../../runner/expectations/engineKey.ts';
-import { expect, test } from '../../runner/fixtures.ts';
+import { expect, readsHarnessLoad, test } from '../../runner/fixtures.ts';
 import { recordFindings } from '../../runner/testRecord.ts';
 import { checkDeployment } from '../../serving/checks/checkDeployment.ts';
+
+readsHarnessLoad();
 
 test('Serving from Node: every .wasm as application/wasm and intact; isolation, security, caching, CORS and compression headers', async ({
   harnessUrl,

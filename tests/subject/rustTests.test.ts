@@ -95,9 +95,10 @@ test('a crate without wasm-bindgen-test gets one line saying what to add, and no
 });
 
 describe('through the suite', { concurrency: true }, () => {
-  // Chromium in a run of its own, as the inner loop runs it (one project, every test of it: its Rust
-  // runs start beside the harness load, runner/rustTests/earlyRustRuns.ts); Firefox and WebKitGTK
-  // with a file filter, each Rust run in its turn. Each outcome must read the same either way.
+  // Chromium in a run of its own, as the inner loop runs it (one project, every test of it: both
+  // workers, its Rust tests in one beside the harness load in the other, runner/bothWorkers.ts);
+  // Firefox and WebKitGTK with a file filter, one worker each, each Rust run in its turn. Each
+  // outcome must read the same either way.
   test('each outcome is reported per engine, with the panic message in compat.json, JUnit and the HTML report; beside the harness load or in turn', async () => {
     const [alone, others] = await Promise.all([
       (async () => {
@@ -116,8 +117,9 @@ describe('through the suite', { concurrency: true }, () => {
         return { reports, run, projects: ['firefox', 'webkit'] };
       })(),
     ]);
-    assert.match(alone.run.output, /\[rust tests\] chromium: started beside the harness load/);
-    assert.doesNotMatch(others.run.output, /started beside the harness load/, 'a file filter and two projects: the Rust tests run in their turn');
+    assert.match(alone.run.output, /\[workers\] chromium: both workers/);
+    assert.match(alone.run.output, /Running \d+ tests using 2 workers/);
+    assert.doesNotMatch(others.run.output, /both workers/, 'a file filter and two projects: one worker each, the Rust tests in their turn');
     assert.ok(readCompatFile(join(alone.reports, 'compat.json')).projects.chromium!.probes.length > 0, 'the page loaded beside the Rust runs');
 
     for (const { reports, run, projects } of [alone, others]) {

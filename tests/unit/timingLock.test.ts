@@ -76,8 +76,8 @@ test("shared work waits for the other worker's page load", async () => {
   assert.deepEqual(lines(), ['other start', 'other end', 'shared']);
 });
 
-// The same worker's Rust tests beside its own page load (runner/rustTests/earlyRustRuns.ts): two
-// pieces of work of one process, which must take turns as two processes do.
+// One worker's Rust runs beside its own page load: two pieces of work of one process, which must
+// take turns as two processes do.
 test("a page load waits for its own worker's shared work, and shared work for its own worker's page load", async () => {
   writeFileSync(log, '');
   const hold = (what: string) => async () => {
