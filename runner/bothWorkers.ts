@@ -33,14 +33,11 @@ export function projectWithBothWorkers(
 ): string | null {
   if (outsideVariable('TEST_WORKER_INDEX', env) !== undefined) return handedOff(env).bothWorkers ?? null;
   const line = readCommandLine(argv);
-  const sole = projects.find(
-    (p) =>
-      p.name ===
-      soleProject(
-        line,
-        projects.map((q) => q.name),
-      ),
+  const soleName = soleProject(
+    line,
+    projects.map((p) => p.name),
   );
+  const sole = projects.find((p) => p.name === soleName);
   const kind = sole?.use.engineChoice?.kind;
   const chosen = sole && line.workers !== '1' && kind && LAUNCHED_HERE.includes(kind) ? sole.name : null;
   // Handed on even when null: a value inherited from another run's process must not reach this one's workers.
