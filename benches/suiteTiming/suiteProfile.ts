@@ -18,7 +18,14 @@ interface JsonSuite {
     file: string;
     tests: Array<{
       projectName: string;
-      results: Array<{ startTime: string; duration: number; workerIndex: number; status: string; annotations?: Array<{ type: string; description?: string }> }>;
+      results: Array<{
+        startTime: string;
+        duration: number;
+        workerIndex: number;
+        parallelIndex?: number;
+        status: string;
+        annotations?: Array<{ type: string; description?: string }>;
+      }>;
     }>;
   }>;
   suites?: JsonSuite[];
@@ -34,6 +41,8 @@ export interface ProjectProfile {
   /** Each Rust-test mode's tests (the first one holds the runner's start and its whole run). */
   rustModes: Record<string, number>;
   workers: number;
+  /** Its workers Playwright started again in a slot after the one before stopped (after each failed test), and the time from that one's last test to the new one's first. */
+  restarts: { count: number; ms: number };
   /** Of its tests' time, how long they waited for the timing lock (runner/timingLock.ts): another project's page timing the machine alone, or this page waiting for the others' work to end. */
   lockWaitMs: number;
 }
@@ -52,6 +61,8 @@ export interface SuiteProfile {
   pageLoadMs: number;
   /** Summed over projects: the time tests waited for the timing lock. */
   lockWaitMs: number;
+  /** Summed over projects: workers started again after a failed test, and the time each cost. */
+  restarts: { count: number; ms: number };
   /** Each probe's own time in the page, summed over projects (the streaming pairs, the memory growth among them). */
   probes: Record<string, number>;
 }
@@ -63,6 +74,8 @@ interface Row {
   start: number;
   duration: number;
   worker: number;
+  /** Playwright's worker slot (parallelIndex): a worker started after a failure takes the slot of the one that stopped. */
+  slot: number;
   lockWaitMs: number;
 }
 
@@ -79,6 +92,7 @@ function rows(report: PlaywrightJsonReport): Row[] {
             start: Date.parse(r.startTime),
             duration: r.duration,
             worker: r.workerIndex,
+            slot: r.parallelIndex ?? 0,
             lockWaitMs: readLockWait(r.annotations),
           });
       }
@@ -87,6 +101,31 @@ function rows(report: PlaywrightJsonReport): Row[] {
   };
   for (const suite of report.suites) walk(suite, '');
   return out;
+}
+
+/**
+ * A project's workers started again: each worker whose slot an earlier worker of the same project
+ * held, and the time from that one's last test's end to its own first test's start (the old process
+ * stopping, the new one starting and loading the config and the specs).
+ */
+export function restartsOf(rows: ReadonlyArray<Pick<Row, 'worker' | 'slot' | 'start' | 'duration'>>): { count: number; ms: number } {
+  const workers = new Map<number, { slot: number; first: number; last: number }>();
+  for (const r of rows) {
+    const w = workers.get(r.worker) ?? { slot: r.slot, first: r.start, last: r.start + r.duration };
+    workers.set(r.worker, { slot: w.slot, first: Math.min(w.first, r.start), last: Math.max(w.last, r.start + r.duration) });
+  }
+  const lastInSlot = new Map<number, number>();
+  let count = 0;
+  let ms = 0;
+  for (const w of [...workers.values()].sort((a, b) => a.first - b.first)) {
+    const before = lastInSlot.get(w.slot);
+    if (before !== undefined) {
+      count += 1;
+      ms += Math.max(0, w.first - before);
+    }
+    lastInSlot.set(w.slot, w.last);
+  }
+  return { count, ms: Math.round(ms) };
 }
 
 const add = (into: Record<string, number>, key: string, ms: number) => {
@@ -127,6 +166,7 @@ export function profileRun(report: PlaywrightJsonReport, compat: CompatReport | 
       specs: {},
       rustModes: {},
       workers: new Set(mine.map((r) => r.worker)).size,
+      restarts: restartsOf(mine),
       lockWaitMs: Math.round(mine.reduce((n, r) => n + r.lockWaitMs, 0)),
     };
     for (const r of mine) {
@@ -156,6 +196,7 @@ export function profileRun(report: PlaywrightJsonReport, compat: CompatReport | 
     launchMs: Math.round(sessions.reduce((n, s) => n + s.launchMs, 0)),
     pageLoadMs: Math.round(sessions.reduce((n, s) => n + s.pageLoadMs, 0)),
     lockWaitMs: Object.values(projects).reduce((n, p) => n + p.lockWaitMs, 0),
+    restarts: Object.values(projects).reduce((n, p) => ({ count: n.count + p.restarts.count, ms: n.ms + p.restarts.ms }), { count: 0, ms: 0 }),
     probes: round(probes),
   };
 }
@@ -173,6 +214,7 @@ export function summarize(profile: SuiteProfile, previous: SuiteProfile | null =
     `| engines started (summed over projects) | ${s(profile.launchMs)}${was((p) => p.launchMs)} |`,
     `| the page's loads with their probes (summed) | ${s(profile.pageLoadMs)}${was((p) => p.pageLoadMs)} |`,
     `| of the tests' time, waiting for the timing lock (summed) | ${s(profile.lockWaitMs)}${was((p) => p.lockWaitMs ?? 0)} |`,
+    `| workers started again after a failed test (${profile.restarts.count}): the old one stopping, the new one starting | ${s(profile.restarts.ms)}${was((p) => p.restarts?.ms ?? 0)} |`,
     ...Object.entries(profile.rustModes).map(([mode, ms]) => `| Rust tests, ${mode} (summed) | ${s(ms)}${was((p) => p.rustModes[mode] ?? 0)} |`),
     ...Object.entries(profile.specs)
       .filter(([file]) => file !== 'rustTests.spec.ts')

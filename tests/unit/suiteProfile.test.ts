@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CompatReport } from '../../runner/compatReport.ts';
-import { type PlaywrightJsonReport, profileRun, summarize } from '../../benches/suiteTiming/suiteProfile.ts';
+import { type PlaywrightJsonReport, profileRun, restartsOf, summarize } from '../../benches/suiteTiming/suiteProfile.ts';
 
 const t0 = Date.parse('2026-12-04T10:00:00.000Z');
 const at = (s: number) => new Date(t0 + s * 1000).toISOString();
@@ -72,6 +72,7 @@ test('a run profiled: global setup, projects, specs, Rust modes, engines, page l
     specs: { 'rustTests.spec.ts': 3_500, 'page.spec.ts': 100 },
     rustModes: { 'main thread': 2_000, 'not isolated': 1_500 },
     workers: 1,
+    restarts: { count: 0, ms: 0 },
     lockWaitMs: 1_200,
   });
   // The time tests waited for the timing lock, as their annotations say (runner/testRecord.ts), per project and summed.
@@ -94,7 +95,20 @@ test('the summary puts each part beside the previous run', () => {
   assert.match(text, /\| Rust tests, main thread \(summed\) \| 2\.0 s \| 4\.0 s \|/);
   assert.match(text, /\| Rust tests, not isolated \(summed\) \| 1\.5 s \| 0\.0 s \|/);
   assert.match(text, /\| of the tests' time, waiting for the timing lock \(summed\) \| 1\.4 s \| 1\.4 s \|/);
+  assert.match(text, /\| workers started again after a failed test \(0\): the old one stopping, the new one starting \| 0\.0 s \| 0\.0 s \|/);
   assert.match(text, /Projects, longest first: chromium 5\.5 s \(1\.2 s waiting for the lock\), firefox@nginx 0\.3 s \(0\.3 s waiting for the lock\)\./);
   assert.match(text, /Probes, summed over projects, longest first: loading\.compileDuringDownload 5\.6 s, limits\.maxMemory 0\.0 s\./);
   assert.doesNotMatch(summarize(now), /previous/);
+});
+
+test('workers started again after a failure: each one in a slot an earlier worker of the project held, and the time it took', () => {
+  const row = (worker: number, slot: number, start: number, duration: number) => ({ worker, slot, start, duration });
+  assert.deepEqual(restartsOf([]), { count: 0, ms: 0 });
+  // Two slots (a project on both workers): slot 1's worker stops after a failure at 5 s, its successor's first test starts at 5.6 s.
+  assert.deepEqual(restartsOf([row(0, 0, 0, 12_000), row(1, 1, 100, 4_900), row(2, 1, 5_600, 300), row(2, 1, 5_900, 100), row(3, 1, 6_650, 50)]), {
+    count: 2,
+    ms: 600 + 650,
+  });
+  // Workers of another slot, however they follow one another, are no restart.
+  assert.deepEqual(restartsOf([row(0, 0, 0, 1_000), row(1, 1, 2_000, 1_000)]), { count: 0, ms: 0 });
 });
