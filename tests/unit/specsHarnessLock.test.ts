@@ -1,4 +1,4 @@
-// Every spec that reads the project's harness load takes its lock (readsHarnessLoad, runner/fixtures.ts):
+// Every spec that reads the project's harness load (the fixtures in runner/fixtures.ts built on `session`) takes its lock (readsHarnessLoad):
 // in a run that gives one project both workers (runner/bothWorkers.ts), a spec without it could run
 // beside the load in the other worker and load the page a second time, its timed probes included.
 import assert from 'node:assert/strict';
@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 
 const SPECS = 'tests/specs';
-const HARNESS_FIXTURES = ['harness', 'harnessView', 'pageProblems', 'session'];
 
-/** The fixtures a spec's tests ask for: the names in each `({ ... })` destructuring it passes to a test. */
+/** The fixtures a spec's tests (or a fixture) ask for: the names in each `async ({ ... })` destructuring. */
 function fixturesAskedFor(source: string): string[] {
   const names = new Set<string>();
   for (const [, pattern] of source.matchAll(/async\s*\(\s*\{([^}]*)\}/g))
@@ -19,6 +18,28 @@ function fixturesAskedFor(source: string): string[] {
     }
   return [...names];
 }
+
+/**
+ * The fixtures that read the page's load, from runner/fixtures.ts itself: `session`, and every
+ * fixture that asks for one of them (harness, harnessView, pageProblems today; one added tomorrow too).
+ */
+function harnessFixtures(fixturesSource: string): string[] {
+  const deps = new Map<string, string[]>();
+  for (const [, name, pattern] of fixturesSource.matchAll(/^ {2}(\w+): \[?\s*async\s*\(\s*\{([^}]*)\}/gm))
+    deps.set(name!, fixturesAskedFor(`async ({${pattern}})`));
+  const reading = new Set(['session']);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, asked] of deps)
+      if (!reading.has(name) && asked.some((a) => reading.has(a))) {
+        reading.add(name);
+        grew = true;
+      }
+  }
+  return [...reading];
+}
+
+const HARNESS_FIXTURES = harnessFixtures(readFileSync('runner/fixtures.ts', 'utf8'));
 
 function readsHarnessWithoutLock(source: string): boolean {
   const reads = fixturesAskedFor(source).some((name) => HARNESS_FIXTURES.includes(name));
@@ -32,12 +53,23 @@ test('a spec that reads the harness load and does not take its lock is found', (
   assert.equal(readsHarnessWithoutLock("test('y', async ({ driver, harnessUrl }) => {});"), false, 'harnessUrl is the address, not the load');
 });
 
+test('the fixtures that read the load, found in runner/fixtures.ts: session and what is built on it', () => {
+  assert.deepEqual(HARNESS_FIXTURES.sort(), ['harness', 'harnessView', 'pageProblems', 'session']);
+  const added =
+    '  engine: async ({ engineSession }, use) => {},\n  session: [\n    async ({ engineSession }, use) => {},\n  ],\n  report: async ({ session }, use) => {},\n  view: async ({ report, engine }, use) => {},\n';
+  assert.deepEqual(harnessFixtures(added).sort(), ['report', 'session', 'view'], 'a fixture built on one that reads the load reads it too, however deep');
+});
+
 test('every spec that reads the harness load takes its lock', () => {
-  const specs = readdirSync(SPECS).filter((f) => f.endsWith('.spec.ts'));
-  assert.ok(specs.length >= 9, `the specs are in ${SPECS}`);
-  const without = specs.filter((f) => readsHarnessWithoutLock(readFileSync(join(SPECS, f), 'utf8')));
+  const specs = new Map(
+    readdirSync(SPECS)
+      .filter((f) => f.endsWith('.spec.ts'))
+      .map((f) => [f, readFileSync(join(SPECS, f), 'utf8')]),
+  );
+  assert.ok(specs.size >= 9, `the specs are in ${SPECS}`);
+  const without = [...specs].filter(([, source]) => readsHarnessWithoutLock(source)).map(([f]) => f);
   assert.deepEqual(without, [], 'call readsHarnessLoad() at the top of each');
-  const reading = specs.filter((f) => fixturesAskedFor(readFileSync(join(SPECS, f), 'utf8')).some((n) => HARNESS_FIXTURES.includes(n)));
+  const reading = [...specs].filter(([, source]) => fixturesAskedFor(source).some((n) => HARNESS_FIXTURES.includes(n))).map(([f]) => f);
   assert.deepEqual(
     reading.sort(),
     ['environment', 'features', 'limits', 'loading', 'page', 'probes', 'serving'].map((n) => `${n}.spec.ts`),
