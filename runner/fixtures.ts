@@ -5,13 +5,9 @@
 // shared run, the engine record and the page's load that an earlier worker of the run saved
 // (every worker of a project judges that one load) need neither. Specs never
 // touch Playwright's own `page`: the same specs must run over WebDriver (WebKitGTK, Appium, a grid).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type BrowserContextOptions, type TestInfo, test as base } from '@playwright/test';
 import type { HarnessReport } from '../harness/probes/probe.ts';
 import type { Driver, EngineInfo } from './drivers/driver.ts';
-import { PlaywrightDriver } from './drivers/playwrightDriver.ts';
 import type { EngineChoice } from './engines/engineChoice.ts';
 import { describeChoice } from './engines/engineResolution.ts';
 import { launchDriver } from './engines/launchDriver.ts';
@@ -57,8 +53,6 @@ interface Session {
   report: HarnessReport;
   /** Driver-level problems (console errors, failed requests) during the main run. */
   problems: string[];
-  /** Playwright trace of the page load, kept to attach when a test fails (in the worker that loaded it). */
-  loadTrace: string | null;
   /** What a person saw when the probes finished: the table rows (id:status) and the summary line. */
   view: HarnessView;
   timing: SessionTiming;
@@ -192,56 +186,47 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       }
       const loaded = readShared<Session>(`harness-${workerInfo.project.name}`);
       if (loaded) {
-        await use({ ...loaded, loadTrace: null });
+        await use(loaded);
         return;
       }
+      // No trace of its own: with Playwright's trace option on (`--trace on`), Playwright traces the
+      // engine's context through the test during which the page loads, the load included. One
+      // started here as well, always, cost about 2 s of each project's load (its snapshots keep every
+      // response's body, the streaming probe's six trickled 3.9 MB modules among them: chromium on
+      // wasm-streams, 2026-12-07), on every run, for a file read only when a test failed.
       const { driver, launchMs } = await engineSession.start();
-      let traceDir: string | null = null;
-      try {
-        let loadTrace: string | null = null;
-        if (driver instanceof PlaywrightDriver) {
-          traceDir = mkdtempSync(join(tmpdir(), 'wasm-compat-trace-'));
-          await driver.context.tracing.start({ screenshots: true, snapshots: true, title: `harness load (${workerInfo.project.name})` });
-        }
-        // Probes whose verdicts time this machine run with no other browser working (runner/timingLock.ts):
-        // the page runs the rest first, beside the other worker's shared work, then holds these until released.
-        const alone = probesToRunAlone(probes, expectationContext(driver.engine, target.isolation), await loadSubjectExpectations(resolveSubject().probesDir));
-        const sharedMs = await runShared(async () => {
-          const started = performance.now();
-          await driver.open(urlWithSelection(harnessUrl, probes, alone));
-          await driver.untilHeld();
-          return performance.now() - started;
-        });
-        const { report, view, aloneMs } = await (alone.length ? runAlone : runShared)(async () => {
-          const started = performance.now();
-          await driver.evaluate(() => window.__wasmCompatRelease?.(), undefined);
-          const report = asCurrentReport(await driver.results());
-          const aloneMs = performance.now() - started;
-          const view = await driver.evaluate(
-            () => ({
-              rows: Array.from(document.querySelectorAll<HTMLElement>('#results tbody tr[data-probe]')).map((tr) => `${tr.dataset.probe}:${tr.dataset.status}`),
-              summary: document.querySelector('#summary')?.textContent ?? '',
-            }),
-            undefined,
-          );
-          return { report, view, aloneMs };
-        });
-        // The load's own time, without the wait for the lock between its two parts.
-        const pageLoadMs = Math.round(sharedMs + aloneMs);
-        const timing = { launchMs, pageLoadMs };
-        // The page's problems before the screenshot: Playwright's screenshot in Firefox injects a style that the harness's CSP refuses, and logs it as a page error.
-        const problems = driver.problems();
-        const screenshot = await screenshotOf(driver);
-        if (driver instanceof PlaywrightDriver && traceDir) {
-          loadTrace = join(traceDir, 'harness-load.zip');
-          await driver.context.tracing.stop({ path: loadTrace });
-        }
-        const session: Session = { report, problems, loadTrace: null, view, timing, screenshot };
-        writeShared(`harness-${workerInfo.project.name}`, session);
-        await use({ ...session, loadTrace });
-      } finally {
-        if (traceDir) rmSync(traceDir, { recursive: true, force: true });
-      }
+      // Probes whose verdicts time this machine run with no other browser working (runner/timingLock.ts):
+      // the page runs the rest first, beside the other worker's shared work, then holds these until released.
+      const alone = probesToRunAlone(probes, expectationContext(driver.engine, target.isolation), await loadSubjectExpectations(resolveSubject().probesDir));
+      const sharedMs = await runShared(async () => {
+        const started = performance.now();
+        await driver.open(urlWithSelection(harnessUrl, probes, alone));
+        await driver.untilHeld();
+        return performance.now() - started;
+      });
+      const { report, view, aloneMs } = await (alone.length ? runAlone : runShared)(async () => {
+        const started = performance.now();
+        await driver.evaluate(() => window.__wasmCompatRelease?.(), undefined);
+        const report = asCurrentReport(await driver.results());
+        const aloneMs = performance.now() - started;
+        const view = await driver.evaluate(
+          () => ({
+            rows: Array.from(document.querySelectorAll<HTMLElement>('#results tbody tr[data-probe]')).map((tr) => `${tr.dataset.probe}:${tr.dataset.status}`),
+            summary: document.querySelector('#summary')?.textContent ?? '',
+          }),
+          undefined,
+        );
+        return { report, view, aloneMs };
+      });
+      // The load's own time, without the wait for the lock between its two parts.
+      const pageLoadMs = Math.round(sharedMs + aloneMs);
+      const timing = { launchMs, pageLoadMs };
+      // The page's problems before the screenshot: Playwright's screenshot in Firefox injects a style that the harness's CSP refuses, and logs it as a page error.
+      const problems = driver.problems();
+      const screenshot = await screenshotOf(driver);
+      const session: Session = { report, problems, view, timing, screenshot };
+      writeShared(`harness-${workerInfo.project.name}`, session);
+      await use(session);
     },
     { scope: 'worker', timeout: 240_000 },
   ],
@@ -297,7 +282,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
 
   harness: async ({ engine, session }, use, testInfo) => {
     void engine;
-    const { report, loadTrace, timing, screenshot } = session as Session;
+    const { report, timing, screenshot } = session as Session;
     await recordSession(testInfo, timing);
     await use(report);
     if (testInfo.status !== testInfo.expectedStatus) {
@@ -306,7 +291,6 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
       // worker started after a failure, or one whose page has moved on to the Rust tests' runner,
       // would otherwise run the whole page again (5-7 s) for a picture of another load.
       await attachScreenshot(testInfo, screenshot);
-      if (loadTrace) await testInfo.attach('trace', { path: loadTrace, contentType: 'application/zip' });
     }
   },
 
