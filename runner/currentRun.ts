@@ -49,16 +49,31 @@ function sharedFile(name: string): string | null {
   return run ? join(run.records, `shared-${name.replace(/[^\w.@-]/g, '_')}.json`) : null;
 }
 
+/**
+ * What this process has read or written under each name. A name is written once in a run (a
+ * project's engine, its page load, a mode's Rust test run), so once found it is not read again:
+ * each of a crate's Rust tests asks for its mode's run, log and all, and read from the file every
+ * time that was a JSON parse of the whole run per test.
+ */
+const kept = new Map<string, unknown>();
+
 /** What an earlier worker of this run kept under `name`, or null. */
 export function readShared<T>(name: string): T | null {
   const file = sharedFile(name);
-  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+  if (!file) return null;
+  if (kept.has(file)) return kept.get(file) as T;
+  if (!existsSync(file)) return null;
+  const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+  kept.set(file, value);
+  return value;
 }
 
 /** Keeps `value` under `name` for the later workers of this run (whole, so a reader never sees half); outside a run, nothing. */
 export function writeShared(name: string, value: unknown): void {
   const file = sharedFile(name);
-  if (file) writeJsonAtomic(file, value);
+  if (!file) return;
+  writeJsonAtomic(file, value);
+  kept.set(file, value);
 }
 
 export function endRun(run: Run): void {
