@@ -8,7 +8,7 @@ import type { TestCase, TestResult } from '@playwright/test/reporter';
 import type { TargetRecord } from '../serving/targets/target.ts';
 import type { ProbeVerdict, ProjectReport, ProjectTarget } from './compatSchema.ts';
 import { verdictKey } from './expectations/verdict.ts';
-import { notRunReason, readEngine, readFindings, readProbesNotRun, readRustTest, readSession, readVerdicts } from './testRecord.ts';
+import { notRunReason, readEngine, readFindings, readProbesNotRun, readRustTests, readSession, readVerdicts } from './testRecord.ts';
 
 export type { CompatReport, ProjectReport, ProjectTarget } from './compatSchema.ts';
 
@@ -37,8 +37,7 @@ export function addTestResult(
   result: Pick<TestResult, 'status' | 'annotations' | 'attachments'>,
 ): void {
   const testId = test.id ? { testId: test.id } : {};
-  const rust = readRustTest(result);
-  if (rust) (project.rustTests ??= []).push({ ...rust, ...testId });
+  for (const rust of readRustTests(result)) (project.rustTests ??= []).push({ ...rust, ...testId });
   if (result.status === 'skipped') {
     project.tests.skipped++;
     const reason = notRunReason(test, result);

@@ -63,7 +63,9 @@ export const recordSession = (testInfo: TestInfo, timing: SessionTiming) => atta
 export const readSession = (result: Pick<TestResult, 'attachments'>) => readJson<SessionTiming>(result, ATTACHMENT.session);
 
 export const recordRustTest = (testInfo: TestInfo, record: RustTestRecord) => attachJson(testInfo, ATTACHMENT.rustTest, record);
-export const readRustTest = (result: Pick<TestResult, 'attachments'>) => readJson<RustTestRecord>(result, ATTACHMENT.rustTest);
+/** A Rust test's outcomes, one per mode it ran in (a Playwright test per Rust test, a step per mode). */
+export const readRustTests = (result: Pick<TestResult, 'attachments'>): RustTestRecord[] =>
+  result.attachments.filter((a) => a.name === ATTACHMENT.rustTest && a.body).map((a) => JSON.parse(a.body!.toString('utf8')) as RustTestRecord);
 
 /** Skips the test as not run, for the reason given (what was looked for and not found). */
 export function skipNotRun(testInfo: TestInfo, reason: string): void {

@@ -25,6 +25,8 @@ interface JsonSuite {
         parallelIndex?: number;
         status: string;
         annotations?: Array<{ type: string; description?: string }>;
+        /** Its top-level test.step steps: a Rust test's one per mode. */
+        steps?: Array<{ title: string; duration: number }>;
       }>;
     }>;
   }>;
@@ -38,7 +40,7 @@ export interface ProjectProfile {
   pageLoadMs: number | null;
   /** The tests' own time, per spec file. */
   specs: Record<string, number>;
-  /** Each Rust-test mode's tests (the first one holds the runner's start and its whole run). */
+  /** Each Rust-test mode's steps (a Rust test's first holds the wait for every mode's run, which start at once). */
   rustModes: Record<string, number>;
   workers: number;
   /** Its workers Playwright started again in a slot after the one before stopped (after each failed test), and the time from that one's last test to the new one's first. */
@@ -77,6 +79,7 @@ interface Row {
   /** Playwright's worker slot (parallelIndex): a worker started after a failure takes the slot of the one that stopped. */
   slot: number;
   lockWaitMs: number;
+  steps: Array<{ title: string; duration: number }>;
 }
 
 function rows(report: PlaywrightJsonReport): Row[] {
@@ -94,6 +97,7 @@ function rows(report: PlaywrightJsonReport): Row[] {
             worker: r.workerIndex,
             slot: r.parallelIndex ?? 0,
             lockWaitMs: readLockWait(r.annotations),
+            steps: r.steps ?? [],
           });
       }
     }
@@ -138,9 +142,13 @@ const round = (record: Record<string, number>) =>
       .sort((a, b) => (b[1] as number) - (a[1] as number)),
   );
 
-/** The Rust-test mode a describe title names: "Rust tests (web, dedicated worker)" -> "dedicated worker". */
-function rustMode(describe: string): string | null {
-  return /^Rust tests \([^,]+, (.+)\)$/.exec(describe)?.[1] ?? null;
+/**
+ * Each mode's time in a Rust test (rustTests.spec.ts: a describe `Rust tests (<target>)`, a step per
+ * mode titled `<mode>` or `<mode>; pinned by …`), or none for another test.
+ */
+function rustModesOf(row: Pick<Row, 'describe' | 'steps'>): Array<[string, number]> {
+  if (!/^Rust tests \([^,]+\)$/.test(row.describe)) return [];
+  return row.steps.map((step) => [step.title.split(';')[0]!, step.duration]);
 }
 
 export function profileRun(report: PlaywrightJsonReport, compat: CompatReport | null): SuiteProfile {
@@ -172,10 +180,9 @@ export function profileRun(report: PlaywrightJsonReport, compat: CompatReport | 
     for (const r of mine) {
       add(p.specs, r.file, r.duration);
       add(specs, r.file, r.duration);
-      const mode = rustMode(r.describe);
-      if (mode) {
-        add(p.rustModes, mode, r.duration);
-        add(rustModes, mode, r.duration);
+      for (const [mode, ms] of rustModesOf(r)) {
+        add(p.rustModes, mode, ms);
+        add(rustModes, mode, ms);
       }
     }
     projects[name] = { ...p, specs: round(p.specs), rustModes: round(p.rustModes) };

@@ -155,9 +155,7 @@ describe('through the suite', { concurrency: true }, () => {
       assert.ok(readFileSync(join(reports, 'index.html'), 'utf8').includes(PRINTED), 'the matrix shows what the failing test printed');
 
       const junit = readFileSync(join(reports, 'junit.xml'), 'utf8');
-      const failures = junit
-        .split('<testcase ')
-        .filter((c) => c.startsWith('name="Rust tests (web, main thread) › rust: fails_on_purpose"') && c.includes('<failure '));
+      const failures = junit.split('<testcase ').filter((c) => c.startsWith('name="Rust tests (web) › rust: fails_on_purpose"') && c.includes('<failure '));
       for (const project of projects) {
         assert.ok(
           failures.some(

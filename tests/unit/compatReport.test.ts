@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { ProbeResult } from '../../harness/probes/probe.ts';
 import { addTestResult, emptyProject } from '../../runner/compatReport.ts';
 import { verdict } from '../../runner/expectations/verdict.ts';
-import { recordEngine, recordVerdicts, skipNotRun } from '../../runner/testRecord.ts';
+import { recordEngine, recordRustTest, recordVerdicts, type RustTestRecord, skipNotRun } from '../../runner/testRecord.ts';
 import { CHROMIUM_ENGINE, recordedTest } from './recordedTest.ts';
 
 const probe = (status: ProbeResult['status'], extra: Partial<ProbeResult> = {}): ProbeResult => ({
@@ -91,4 +91,19 @@ test('a test skipped for another reason leaves the project as run', () => {
   addTestResult(project, { annotations: [] }, t.result('skipped'));
   assert.equal(project.status, 'ran');
   assert.equal(project.reason, undefined);
+});
+
+test("a Rust test's outcome in each of its modes is folded, each its own entry, and the test counts once", async () => {
+  const project = emptyProject();
+  const t = recordedTest();
+  const outcome = (mode: RustTestRecord['mode'], status: RustTestRecord['status']) => ({ target: 'web', mode, name: 'tests::a', status, output: '' });
+  await recordRustTest(t.testInfo, outcome('main thread', 'passed'));
+  await recordRustTest(t.testInfo, outcome('dedicated worker', 'failed'));
+  await recordRustTest(t.testInfo, outcome('service worker', 'unsupported'));
+  addTestResult(project, { annotations: [], id: 'rust-a' }, t.result('failed'));
+  assert.deepEqual(
+    project.rustTests?.map((r) => `${r.mode}: ${r.status} (${r.testId})`),
+    ['main thread: passed (rust-a)', 'dedicated worker: failed (rust-a)', 'service worker: unsupported (rust-a)'],
+  );
+  assert.deepEqual(project.tests, { passed: 0, failed: 1, skipped: 0 });
 });

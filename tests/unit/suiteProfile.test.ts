@@ -28,14 +28,40 @@ const run: PlaywrightJsonReport = {
       file: 'rustTests.spec.ts',
       suites: [
         {
-          title: 'Rust tests (web, main thread)',
+          // A Rust test per test, a step per mode: the first step waits for every mode's run (they start at once).
+          title: 'Rust tests (web)',
           file: 'rustTests.spec.ts',
-          specs: [{ title: 'rust: a', file: 'rustTests.spec.ts', tests: [{ projectName: 'chromium', results: [result(6, 2_000, 1_200)] }] }],
-        },
-        {
-          title: 'Rust tests (web, not isolated)',
-          file: 'rustTests.spec.ts',
-          specs: [{ title: 'rust: a', file: 'rustTests.spec.ts', tests: [{ projectName: 'chromium', results: [result(9, 1_500)] }] }],
+          specs: [
+            {
+              title: 'rust: a',
+              file: 'rustTests.spec.ts',
+              tests: [
+                {
+                  projectName: 'chromium',
+                  results: [
+                    {
+                      ...result(6, 3_500, 1_200),
+                      steps: [
+                        { title: 'main thread', duration: 2_000 },
+                        { title: 'not isolated', duration: 1_500 },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+            {
+              title: 'rust: b',
+              file: 'rustTests.spec.ts',
+              tests: [
+                {
+                  projectName: 'chromium',
+                  // A pinned binary's step names the pin after its mode.
+                  results: [{ ...result(10.5, 0), steps: [{ title: 'main thread; pinned by wasm_bindgen_test_configure!(run_in_browser)', duration: 0 }] }],
+                },
+              ],
+            },
+          ],
         },
       ],
     },
