@@ -219,7 +219,7 @@ export function runRustTestsOnce(
   if (running) return running;
   const nameOf = new Map((modes.includes(mode) ? modes : [mode]).map((m) => [m, sharedRunName(project, artifact, m)]));
   const pending = [...nameOf].filter(([, n]) => !readShared(n) && !underWay.has(n)).map(([m]) => m);
-  const settle = new Map(pending.map((m) => [m, deferred<ProjectRustRun>()]));
+  const settle = new Map(pending.map((m) => [m, Promise.withResolvers<ProjectRustRun>()]));
   for (const [m, { promise }] of settle) {
     underWay.set(nameOf.get(m)!, promise);
     // A mode nobody asks for yet must not end the process as an unhandled rejection; its asker sees the error.
@@ -238,16 +238,6 @@ export function runRustTestsOnce(
     },
   );
   return underWay.get(name)!;
-}
-
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((ok, fail) => {
-    resolve = ok;
-    reject = fail;
-  });
-  return { promise, resolve, reject };
 }
 
 /** Every run of this worker that is under way, settled: the engine must not close under them. */
