@@ -57,13 +57,16 @@ function manifestKey(manifest: Manifest): string {
   return createHash('sha256').update(JSON.stringify(manifest)).digest('hex').slice(0, 16);
 }
 
+/** A cached build's folder with both of its parts (a rename puts it there whole; a removal may stop half-way). */
+const isWhole = (dir: string) => existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'dist'));
+
 /** The newest cached build under `root` whose recorded inputs all hash as they do now (`now`: the source files' hashes). */
 export function findCurrentBuild(subject: Subject, root = HARNESS_BUILD_CACHE, now = hashAll(sourceFiles(subject))): string | null {
   if (!existsSync(root)) return null;
   const key = subjectKey(subject);
   const builds = readdirSync(root)
     .map((name) => join(root, name))
-    .filter((dir) => existsSync(join(dir, 'manifest.json')) && existsSync(join(dir, 'dist')))
+    .filter(isWhole)
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   for (const dir of builds) {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -115,15 +118,29 @@ export async function buildHarnessCached(outDir: string, subject: Subject): Prom
     if (Object.entries(after).every(([f, h]) => before[f] === h)) {
       // The folder appears whole under its final name (the rename), so the manifest needs no write of its own to be whole.
       writeFileSync(join(building, 'manifest.json'), JSON.stringify(manifest));
-      const dir = join(HARNESS_BUILD_CACHE, manifestKey(manifest));
-      rmSync(dir, { recursive: true, force: true });
-      renameSync(building, dir);
+      keepBuild(building, join(HARNESS_BUILD_CACHE, manifestKey(manifest)));
     }
   } finally {
     rmSync(building, { recursive: true, force: true });
   }
   prune();
   return { reused: false };
+}
+
+/**
+ * Puts a finished build (`building`, with its manifest) in the cache under `dir`, its inputs' name.
+ * Two runs that start at once on a cold cache (the subject test's two runs side by side) build the
+ * same thing under the same name: the first to finish keeps its folder, and the other's rename onto
+ * it (ENOTEMPTY) only means its own copy is not needed. A folder left half-removed is replaced.
+ */
+export function keepBuild(building: string, dir: string): void {
+  if (isWhole(dir)) return;
+  rmSync(dir, { recursive: true, force: true });
+  try {
+    renameSync(building, dir);
+  } catch (error) {
+    if (!isWhole(dir)) throw error;
+  }
 }
 
 /** Keeps the newest few builds (one per subject a person switches between). */

@@ -2,11 +2,11 @@
 // (harness/harnessBuildCache.ts): a changed source, a new file in a source folder, another
 // subject, or a changed file the bundle imported from elsewhere each make a build stale.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { findCurrentBuild, hashAll, type Manifest, sourceFiles } from '../../harness/harnessBuildCache.ts';
+import { findCurrentBuild, hashAll, keepBuild, type Manifest, sourceFiles } from '../../harness/harnessBuildCache.ts';
 import { resolveSubject } from '../../subject/resolveSubject.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'wasm-compat-harness-cache-'));
@@ -38,4 +38,25 @@ test('a build whose every input hashes the same is reused; any difference makes 
   assert.equal(findCurrentBuild(subject, root), imported);
   writeFileSync(elsewhere, 'export const x = 2;\n');
   assert.equal(findCurrentBuild(subject, root), null, 'a file the bundle imported from outside the source folders changed');
+});
+
+test('a build finished while another run finished the same one is dropped, and theirs kept whole; a half-removed one is replaced', () => {
+  const cache = join(root, 'keep');
+  const build = (name: string, marker: string) => {
+    const dir = join(cache, name);
+    mkdirSync(join(dir, 'dist'), { recursive: true });
+    writeFileSync(join(dir, 'manifest.json'), '{}');
+    writeFileSync(join(dir, 'dist', 'marker'), marker);
+    return dir;
+  };
+  const theirs = build('abc', 'theirs');
+  const ours = build('.building-1', 'ours');
+  // The other run renamed its build into place first: renaming ours onto it would fail (ENOTEMPTY), and would not be needed.
+  keepBuild(ours, theirs);
+  assert.equal(readFileSync(join(theirs, 'dist', 'marker'), 'utf8'), 'theirs');
+  // Half-removed (no manifest): ours takes its place.
+  rmSync(join(theirs, 'manifest.json'));
+  keepBuild(build('.building-2', 'ours'), theirs);
+  assert.equal(readFileSync(join(theirs, 'dist', 'marker'), 'utf8'), 'ours');
+  assert.ok(existsSync(join(theirs, 'manifest.json')));
 });
