@@ -5,7 +5,7 @@
 // node killed in the middle of its project's run: that project fails, naming what the grid said,
 // and the other project's results are complete and kept.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -26,12 +26,35 @@ const tools = ensureGridTools((line) => console.log(line));
 async function grid(name: string): Promise<{ grid: LocalGrid; env: NodeJS.ProcessEnv }> {
   const g = await startLocalGrid(tools, ['chromium', 'firefox']);
   grids.push(g);
+  const capabilities = g.capabilitiesFile(join(scratch, `${name}-capabilities.json`));
+  logChromium(capabilities, chromiumLog(name));
   const env = childEnvironment({
     WASM_COMPAT_REPORTS_DIR: join(scratch, name),
     WASM_COMPAT_REMOTE_URL: g.url,
-    WASM_COMPAT_REMOTE_CAPABILITIES: g.capabilitiesFile(join(scratch, `${name}-capabilities.json`)),
+    WASM_COMPAT_REMOTE_CAPABILITIES: capabilities,
   });
   return { grid: g, env };
+}
+
+// Chromium's own log of the run's grid sessions, for a failure's message: the one time a grid tab
+// crashed (CI of 2026-12-07, "WebDriverError: tab crashed" in the harness load) nothing said why,
+// and the session's profile and output were gone with it.
+const chromiumLog = (name: string) => join(scratch, `${name}-chromium.log`);
+function logChromium(capabilitiesFile: string, log: string): void {
+  const file = JSON.parse(readFileSync(capabilitiesFile, 'utf8')) as { projects: Record<string, { 'goog:chromeOptions': { args: string[] } }> };
+  file.projects['grid-chromium']!['goog:chromeOptions'].args.push('--enable-logging', `--log-file=${log}`);
+  writeFileSync(capabilitiesFile, JSON.stringify(file));
+}
+/** The run's output, and what Chromium logged as an error or worse (its last lines), for a failed assertion. */
+function failure(name: string, output: string): string {
+  const log = chromiumLog(name);
+  const chromium = existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((line) => /:(ERROR|FATAL):/.test(line) && !/dbus/.test(line))
+        .slice(-20)
+    : [];
+  return `${output.slice(-3000)}\n--- Chromium's log, errors (${log}):\n${chromium.join('\n') || '(none)'}`;
 }
 
 const ARGS = (name: string) => [
@@ -45,7 +68,7 @@ const ARGS = (name: string) => [
 test('a grid with two nodes runs the chromium and firefox projects, probes and Rust tests, and compat.json names what each node ran', async () => {
   const { env } = await grid('whole');
   const r = await runPlaywright(ARGS('whole'), env, 300_000);
-  assert.equal(r.status, 0, r.output.slice(-3000));
+  assert.equal(r.status, 0, failure('whole', r.output));
   const report = readCompatFile(join(scratch, 'whole', 'compat.json'));
   for (const [project, engine] of [
     ['grid-chromium', 'chromium'],
@@ -62,7 +85,7 @@ test('a grid with two nodes runs the chromium and firefox projects, probes and R
       (p.rustTests ?? []).some((t) => t.status === 'passed'),
       `${project}: the demo's Rust tests ran`,
     );
-    assert.equal(p.tests.failed, 0, project);
+    assert.equal(p.tests.failed, 0, `${project}: ${failure('whole', r.output)}`);
   }
 });
 
@@ -81,7 +104,7 @@ test("a node killed in the middle of its project's run fails that project with t
   assert.equal(r.status, 1, r.output.slice(-3000));
   const report = readCompatFile(join(scratch, 'killed', 'compat.json'));
   const chromium = report.projects['grid-chromium']!;
-  assert.equal(chromium.tests.failed, 0);
+  assert.equal(chromium.tests.failed, 0, failure('killed', r.output));
   // Whole: the ten spec tests and the demo's 8 Rust tests (a Playwright test each, one #[ignore]d), each Rust test in the 5 default modes.
   assert.ok(chromium.tests.passed >= 17, JSON.stringify(chromium.tests));
   assert.ok(chromium.probes.length > 100);
