@@ -4,7 +4,8 @@
 # and reused by every later build. A wasm-bindgen of that exact version already on PATH is used as it is.
 
 # Without its default rustls-tls feature: the runner reaches its browsers' WebDriver over plain HTTP
-# on this machine, and TLS (ring, rustls, webpki-roots) was a third of the install's compiling.
+# on this machine, and TLS (ring, rustls, webpki-roots) was 56 of the install's 161 crates and a
+# sixth of its CPU time (docs/toolchain.md).
 # scripts/setup.sh installs with the same flags.
 WASM_BINDGEN_CLI_FEATURES=(--no-default-features)
 

