@@ -3,7 +3,7 @@
 // harness/page/pageStart.ts: a URL switch, so classic WebDriver gets it too), loading.compileDuringDownload
 // must come out "streams, but finishes after the download" in every engine. The unmodified page's
 // verdicts are loading.spec.ts's. Opt-in (WASM_COMPAT_STREAMING_SHIM=1): tests/streaming/streamingShim.test.ts
-// runs it with loading.spec.ts on the three desktop engines; playwright.config.ts lists it in no other run.
+// runs it on the three desktop engines; playwright.config.ts lists it in no other run.
 import { urlWithSelection } from '../../harness/probes/probeSelection.ts';
 import { expect, test } from '../../runner/fixtures.ts';
 import { runAlone } from '../../runner/timingLock.ts';

@@ -1,9 +1,11 @@
-// The streaming probe tells overlap from none, in real engines: one Playwright run of the loading
-// probes (WASM_COMPAT_PROBES=loading, no serving matrix) on the three desktop engines, with
-// loading.spec.ts (the unmodified page: each engine as it really behaves, per runner/expectations/)
-// and streamingShim.spec.ts (the page with ?streaming=buffered, read-then-compile in place of
-// instantiateStreaming: "streams, but finishes after the download" in every engine). Its reports go
-// to a folder of its own.
+// The streaming probe tells overlap from none, in real engines: one Playwright run of
+// streamingShim.spec.ts (the page with ?streaming=buffered, read-then-compile in place of
+// instantiateStreaming: "streams, but finishes after the download" in every engine) on the three
+// desktop engines, its reports in a folder of its own. The other half, the unmodified page
+// overlapping in each engine as runner/expectations/ says it does, is loading.spec.ts's in the
+// compatibility suite's run before this one (npm test's step 4: chromium, firefox and webkit on vite
+// preview, and on nginx in the serving matrix). This run used to repeat it, three more timed pages
+// that run alone on the machine, holding up the other lane's work too.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,19 +18,13 @@ import { childEnvironment } from '../../settings/environment.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const PROJECTS = ['chromium', 'firefox', 'webkit'];
 
-test('the streaming probe: each engine as it behaves, and no overlap under a read-then-compile shim', { timeout: 600_000 }, () => {
+test('the streaming probe finds no overlap under a read-then-compile shim, in each engine', { timeout: 600_000 }, () => {
   const reports = mkdtempSync(join(tmpdir(), 'wasm-compat-streaming-'));
   try {
     const run = spawnSync(
       join(ROOT, 'node_modules', '.bin', 'playwright'),
       // Its own output folder: Playwright empties it as a run starts, and npm test runs other suites beside this one.
-      [
-        'test',
-        ...PROJECTS.map((p) => `--project=${p}`),
-        `--output=${join(reports, 'test-results')}`,
-        'tests/specs/loading.spec.ts',
-        'tests/specs/streamingShim.spec.ts',
-      ],
+      ['test', ...PROJECTS.map((p) => `--project=${p}`), `--output=${join(reports, 'test-results')}`, 'tests/specs/streamingShim.spec.ts'],
       {
         cwd: ROOT,
         encoding: 'utf8',
@@ -44,20 +40,19 @@ test('the streaming probe: each engine as it behaves, and no overlap under a rea
     );
     const output = `${run.stdout}\n${run.stderr}`;
     assert.equal(run.status, 0, `the run failed:\n${output.slice(-6000)}`);
-    // Every project ran both specs (none skipped for a missing engine).
+    // Every project ran the shim's page (none skipped for a missing engine), and said what it saw.
     const compat = readCompatFile(join(reports, 'compat.json'));
+    const seen = output.split('\n').filter((l) => l.includes('under read-then-compile in'));
     for (const project of PROJECTS) {
-      const probe = compat.projects[project]?.probes?.find((p) => p.id === 'loading.compileDuringDownload');
-      assert.ok(probe, `${project}: loading.compileDuringDownload in compat.json`);
-      console.log(`${project}, unmodified page: ${probe.actual}: ${probe.detail}`);
-      // As runner/expectations/ says each engine behaves (loading.spec.ts held it to that): all three overlap.
-      // (V8 may land in the undecided band: info, inconclusive; loading.spec.ts failed the run on anything else.)
-      // Chromium's is recorded, not judged (runner/expectations/probes.ts): any measured outcome but a burst.
-      const outcomes =
-        project === 'chromium' ? /^(pass: compiled during the download|info: inconclusive|fail: streams, but)/ : /^pass: compiled during the download/;
-      assert.match(`${probe.actual}: ${probe.detail}`, outcomes, `${project}: the unmodified page's streaming outcome`);
+      assert.equal(compat.projects[project]?.status, 'ran', `${project} ran`);
+      assert.equal(compat.projects[project]?.tests.passed, 1, `${project}: the shim's test passed: ${JSON.stringify(compat.projects[project]?.tests)}`);
+      const engine = compat.projects[project]!.engine!;
+      assert.ok(
+        seen.some((l) => l.includes(`in ${engine.engine} ${engine.version}:`)),
+        `${project}: the shim's outcome in the output:\n${seen.join('\n')}`,
+      );
     }
-    for (const line of output.split('\n').filter((l) => l.includes('under read-then-compile'))) console.log(line.trim());
+    for (const line of seen) console.log(line.trim());
     assert.doesNotMatch(output, /skipped/, 'no test skipped');
   } finally {
     rmSync(reports, { recursive: true, force: true });
