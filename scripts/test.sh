@@ -88,7 +88,7 @@ run "compatibility suite (playwright)" env WASM_COMPAT_REQUIRE=chromium,firefox,
 # the other core busy. Timed pages stay alone across both (runner/timingLock.ts), every run has
 # its own reports and output folders, and each lane's output is printed whole when it ends.
 side_lane() {
-  run "the streaming probe tells overlap from read-then-compile, in three engines" npm run -s test:streaming
+  run "the streaming probe finds no overlap under read-then-compile, in three engines (the overlap itself: step 4)" npm run -s test:streaming
   run "the matrix: both pages at phone and laptop size, changes between two runs" npm run -s test:report
   run "compiler tiers: each engine's pins proven in compat.json, a misspelt pin fails the run" npm run -s test:tiers
   run "a run in 2 and in 3 shards merges into the unsharded run's verdicts and JUnit" npm run -s test:shards
