@@ -1,7 +1,8 @@
 // Opens a Driver on the engine a project resolved to: a Playwright browser (its own build or a
 // system one) with the project's device descriptor, or WebKitGTK over WebDriver with as much of
 // the descriptor as WebDriver can apply. Returns the driver and how to shut everything down.
-import type { BrowserContextOptions, BrowserType } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, BrowserType, LaunchOptions } from '@playwright/test';
+import { seededFirefoxProfile } from './firefoxProfile.ts';
 import { type Driver, type EngineInfo, pagePlatform } from '../drivers/driver.ts';
 import { PlaywrightDriver } from '../drivers/playwrightDriver.ts';
 import { WebDriverDriver } from '../drivers/webdriverDriver.ts';
@@ -61,15 +62,19 @@ export async function launchDriver(
     throw new Error(
       `${project}: ${choice.engine} resolved to ${choice.kind} (${choice.binary}), but its descriptor names no Playwright browser type to drive it`,
     );
-  const browser = await browserTypes[browserType].launch({
-    executablePath: choice.binary,
-    ...(choice.kind === 'system' && choice.channel ? { channel: choice.channel } : {}),
-    args: [...(choice.kind === 'system' ? choice.args : []), ...(device.tier?.pin.args ?? [])],
-    ...(device.tier?.pin.firefoxUserPrefs ? { firefoxUserPrefs: device.tier.pin.firefoxUserPrefs } : {}),
-    ...(device.tier?.pin.env ? { env: childEnvironment(device.tier.pin.env) } : {}),
-  });
+  const { browser, context, close } = await openBrowserContext(
+    browserTypes[browserType],
+    browserType,
+    {
+      executablePath: choice.binary,
+      ...(choice.kind === 'system' && choice.channel ? { channel: choice.channel } : {}),
+      args: [...(choice.kind === 'system' ? choice.args : []), ...(device.tier?.pin.args ?? [])],
+      ...(device.tier?.pin.firefoxUserPrefs ? { firefoxUserPrefs: device.tier.pin.firefoxUserPrefs } : {}),
+      ...(device.tier?.pin.env ? { env: childEnvironment(device.tier.pin.env) } : {}),
+    },
+    device.context,
+  );
   try {
-    const context = await browser.newContext(device.context);
     // CDP exists in Chromium only; Playwright's Firefox and WebKit have no CPU or network emulation.
     const throttling: ThrottlingRecord | null = !device.throttle
       ? null
@@ -102,8 +107,47 @@ export async function launchDriver(
         engine,
         applied ? (p, o) => throttlePage(context, p, o.throttleNetwork === false ? { ...applied, network: null } : applied) : undefined,
       ),
-      shutdown: () => browser.close(),
+      shutdown: close,
     };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** A browser and the one context the suite drives in it. Firefox's comes in a profile started from its
+ * build's seed (firefoxProfile.ts: a second less of CPU at each launch), so it is that profile's own context. */
+async function openBrowserContext(
+  browserType: BrowserType,
+  name: PlaywrightBrowser,
+  launch: LaunchOptions & { executablePath: string },
+  context: BrowserContextOptions,
+): Promise<{ browser: Browser; context: BrowserContext; close(): Promise<void> }> {
+  if (name === 'firefox') {
+    const profile = await seededFirefoxProfile(browserType, launch);
+    try {
+      const persistent = await browserType.launchPersistentContext(profile.dir, { ...launch, ...context });
+      const browser = persistent.browser();
+      if (!browser) {
+        await persistent.close();
+        throw new Error(`Playwright gave no browser for the Firefox at ${launch.executablePath} launched in profile ${profile.dir}`);
+      }
+      return {
+        browser,
+        context: persistent,
+        close: async () => {
+          await persistent.close();
+          profile.remove();
+        },
+      };
+    } catch (error) {
+      profile.remove();
+      throw error;
+    }
+  }
+  const browser = await browserType.launch(launch);
+  try {
+    return { browser, context: await browser.newContext(context), close: () => browser.close() };
   } catch (error) {
     await browser.close();
     throw error;
