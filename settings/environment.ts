@@ -15,7 +15,8 @@ export const OUTSIDE_VARIABLES = {
   PATH: 'where commands are found: system browsers and drivers (`which`), cargo, wasm-pack',
   CARGO_TARGET_DIR: "cargo's build folder, when set: the native benchmarks read criterion's results from it",
   CRITERION_HOME: "criterion's results folder, when set: the native benchmarks read it first",
-  NODE_COMPILE_CACHE: "Node's code cache on disk: the global setup points Playwright's workers at .cache/node-compile unless it is set, and npm test every process of its run",
+  NODE_COMPILE_CACHE:
+    "Node's code cache on disk: the global setup points Playwright's workers at .cache/node-compile unless it is set, and npm test every process of its run",
   TEST_WORKER_INDEX: "set by Playwright in its workers: the Rust tests' build reports its progress once, from the main process",
   SKIP_VALIDATION: 'set by build/build.sh callers: the size optimizer leaves out its validation (scripts/sizes.ts, which measures size only)',
   SKIP_COMPRESSION: 'set by build/build.sh callers: no precompressed .gz/.br beside the .wasm',
