@@ -1,7 +1,7 @@
 // Every Firefox the suite launches gets a new, empty profile, and a Firefox in an empty profile
 // first compiles its own browser scripts into the profile's startup cache and registers its built-in
 // add-ons: about a second of CPU at every launch, and the suite launches Firefox for each project,
-// after each failed test (Playwright replaces the worker) and in every meta-test's run (79 launches
+// after each failed test (Playwright replaces the worker) and in every meta-test's run (26 launches
 // in one npm test, 2026-12-07). So each launch's profile starts from a seed: that cache and the
 // add-ons' registry, made once per Firefox build by two launches of an empty profile (the second
 // writes the cache Firefox reads at its next start) and copied into each new profile. Nothing a page
