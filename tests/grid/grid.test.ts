@@ -26,7 +26,8 @@ after(async () => {
 });
 const tools = ensureGridTools((line) => console.log(line));
 
-async function grid(name: string, browsers: GridBrowser[]): Promise<{ grid: LocalGrid; env: NodeJS.ProcessEnv }> {
+/** A grid of a node per browser, the environment that points the suite at it, and the arguments that run those browsers' projects. */
+async function grid(name: string, browsers: GridBrowser[]): Promise<{ grid: LocalGrid; env: NodeJS.ProcessEnv; args: string[] }> {
   const g = await startLocalGrid(tools, browsers);
   grids.push(g);
   const capabilities = g.capabilitiesFile(join(scratch, `${name}-capabilities.json`));
@@ -36,7 +37,13 @@ async function grid(name: string, browsers: GridBrowser[]): Promise<{ grid: Loca
     WASM_COMPAT_REMOTE_URL: g.url,
     WASM_COMPAT_REMOTE_CAPABILITIES: capabilities,
   });
-  return { grid: g, env };
+  const args = [
+    '--config=playwright.appium.config.ts',
+    ...browsers.map((b) => `--project=grid-${b}`),
+    '--reporter=list',
+    `--output=${join(scratch, `${name}-results`)}`,
+  ];
+  return { grid: g, env, args };
 }
 
 // Chromium's own log of the run's grid sessions, for a failure's message: the one time a grid tab
@@ -60,13 +67,6 @@ function failure(name: string, output: string): string {
   return `${output.slice(-3000)}\n--- Chromium's log, errors (${log}):\n${chromium.join('\n') || '(none)'}`;
 }
 
-const ARGS = (name: string, browsers: GridBrowser[]) => [
-  '--config=playwright.appium.config.ts',
-  ...browsers.map((b) => `--project=grid-${b}`),
-  '--reporter=list',
-  `--output=${join(scratch, `${name}-results`)}`,
-];
-
 /** What compat.json must say of a grid project that ran: the remote engine its node's session reported. */
 function assertRanOnItsNode(report: ReturnType<typeof readCompatFile>, project: string, engine: GridBrowser): void {
   const p = report.projects[project]!;
@@ -79,8 +79,8 @@ function assertRanOnItsNode(report: ReturnType<typeof readCompatFile>, project: 
 }
 
 test('a grid node runs the firefox project, probes and Rust tests, and compat.json names what the node ran', async () => {
-  const { env } = await grid('whole', ['firefox']);
-  const r = await runPlaywright(ARGS('whole', ['firefox']), env, 300_000);
+  const { env, args } = await grid('whole', ['firefox']);
+  const r = await runPlaywright(args, env, 300_000);
   assert.equal(r.status, 0, r.output.slice(-3000));
   const report = readCompatFile(join(scratch, 'whole', 'compat.json'));
   assert.deepEqual(Object.keys(report.projects), ['grid-firefox']);
@@ -94,10 +94,10 @@ test('a grid node runs the firefox project, probes and Rust tests, and compat.js
 });
 
 test("a grid with two nodes runs both projects on their nodes; one node killed in the middle of its project's run fails that project with the grid's reason, and the other project's results are kept whole", async () => {
-  const { grid: g, env } = await grid('killed', ['chromium', 'firefox']);
+  const { grid: g, env, args } = await grid('killed', ['chromium', 'firefox']);
   const firefox = g.nodes.find((n) => n.browser === 'firefox')!;
   let killed = false;
-  const r = await runPlaywright(ARGS('killed', ['chromium', 'firefox']), env, 300_000, (output) => {
+  const r = await runPlaywright(args, env, 300_000, (output) => {
     // Once the firefox project is some way in: the grid's node, its geckodriver and its Firefox go at once.
     if (!killed && /\[grid-firefox\] › tests\/specs\/rustTests/.test(output)) {
       killed = true;

@@ -87,7 +87,8 @@ const junitCases = (xml: string) => [...xml.matchAll(/<testcase name="([^"]*)" c
 
 /** At once, as CI's machines run them: each shard is a process with its own reports folder. */
 const runShards = (n: number) => Promise.all(Array.from({ length: n }, (_, i) => run(`shard-${i + 1}-of-${n}`, `${i + 1}/${n}`)));
-const projectsOf = (shards: string[]) => shards.map((s) => Object.keys(readCompatFile(join(s, 'compat.json')).projects));
+const projectsOf = (reports: CompatReport[]) => reports.map((r) => Object.keys(r.projects));
+const compatOf = (shards: string[]) => shards.map((s) => readCompatFile(join(s, 'compat.json')));
 
 /** Each project as its unsharded run found it, and the test cases of those runs. */
 let unsharded: CompatReport['projects'];
@@ -95,8 +96,9 @@ let unshardedCases: string[];
 let twoShards: string[];
 before(async () => {
   twoShards = await runShards(2);
-  assert.deepEqual(projectsOf(twoShards), [['chromium'], ['firefox']], 'with 2 shards each project runs whole in a shard of its own');
-  unsharded = Object.assign({}, ...twoShards.map((s) => readCompatFile(join(s, 'compat.json')).projects));
+  const reports = compatOf(twoShards);
+  assert.deepEqual(projectsOf(reports), [['chromium'], ['firefox']], 'with 2 shards each project runs whole in a shard of its own');
+  unsharded = Object.assign({}, ...reports.map((r) => r.projects));
   unshardedCases = twoShards.flatMap((s) => junitCases(readFileSync(join(s, 'junit.xml'), 'utf8'))).sort();
   assert.ok(unsharded.chromium!.rustTests?.length, 'the Rust tests ran');
 });
@@ -114,7 +116,7 @@ test('2 shards, a project whole in each, merge into their verdicts, and their bl
 
 test("3 shards, each its own process and reports folder, one project's specs split between two, merge into the unsharded runs' verdicts, and their blobs into their JUnit", async () => {
   const shards = await runShards(3);
-  const parts = projectsOf(shards);
+  const parts = projectsOf(compatOf(shards));
   assert.ok(parts.filter((p) => p.includes('chromium')).length > 1, `3 shards split chromium's specs: ${JSON.stringify(parts)}`);
   assertMergesToUnsharded(3, shards);
 });
