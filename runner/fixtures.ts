@@ -149,7 +149,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
   ],
 
   engineSession: [
-    async ({ engineChoice, deviceName, throttle, tier, harnessUrl, playwright }, use, workerInfo) => {
+    async ({ engineChoice, deviceName, throttle, tier, harnessUrl, playwright, headless }, use, workerInfo) => {
       if (engineChoice.kind === 'missing') {
         await use({ notRun: describeChoice(engineChoice) });
         return;
@@ -161,7 +161,7 @@ export const test = base.extend<TestFixtures, WorkerOptions & WorkerFixtures>({
         (engine.launched ??= (async () => {
           const started = performance.now();
           const { driver, shutdown } = await runShared(() =>
-            launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle, tier }, playwright, harnessUrl),
+            launchDriver(workerInfo.project.name, engineChoice, { name: deviceName, context, throttle, tier }, playwright, harnessUrl, headless),
           );
           // The project's later workers (after a failure) read the record instead of starting the engine again.
           writeShared(`engine-${workerInfo.project.name}`, driver.engine);

@@ -55,7 +55,7 @@ trap on_exit EXIT
 # Debian/Ubuntu package names. Each group is installed only where it is needed: browsers only when
 # Playwright cannot download its own, Debian's Rust only when rustup cannot add the wasm32 target.
 BASE_PACKAGES=(ca-certificates curl git xz-utils brotli)
-BROWSER_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth)
+BROWSER_PACKAGES=(chromium chromium-headless-shell chromium-driver firefox-esr webkit2gtk-driver xvfb xauth)
 NGINX_PACKAGES=(nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter)
 DEBIAN_RUST_PACKAGES=(rustc-web cargo-web rust-web-src rust-web-llvm lld-22)
 

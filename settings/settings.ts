@@ -220,9 +220,9 @@ export const SETTINGS = {
   chromium: setting({
     env: 'WASM_COMPAT_CHROMIUM',
     area: 'engines',
-    what: 'the Chromium binary to run when Playwright has no build of its own',
+    what: 'the Chromium binary to run when Playwright has no build of its own: exactly this one, headless or headed',
     values: 'a path',
-    unset: '/usr/bin/chromium, chromium-browser, google-chrome',
+    unset: '/usr/bin/chromium (headless: the chromium-headless-shell beside it, where installed), chromium-browser, google-chrome',
     audience: 'user',
     schema: text,
   }),

@@ -39,6 +39,6 @@ export function describeChoice(choice: EngineChoice): string {
     case 'remote':
       return `${choice.engine}: ${choice.source} (${choice.url})`;
     default:
-      return `${choice.engine}: ${choice.source} (${choice.binary}${'channel' in choice && choice.channel ? `, channel ${choice.channel}` : ''})`;
+      return `${choice.engine}: ${choice.source} (${choice.binary}${'channel' in choice && choice.channel ? `, channel ${choice.channel}` : ''}${'headlessShell' in choice && choice.headlessShell ? `; headless: ${choice.headlessShell}` : ''})`;
   }
 }

@@ -8,7 +8,7 @@ import { PlaywrightDriver } from '../drivers/playwrightDriver.ts';
 import { WebDriverDriver } from '../drivers/webdriverDriver.ts';
 import { execFileSync } from 'node:child_process';
 import { startAppium } from './appium/appiumServer.ts';
-import type { EngineChoice } from './engineChoice.ts';
+import { type EngineChoice, launchedBinary } from './engineChoice.ts';
 import { engineDescriptor } from './registry.ts';
 import { type CompilerTier, type PlaywrightBrowser, pinWords, type TierPin } from './registry/descriptor.ts';
 import { startWebKitGtkDriver } from './webkitgtk.ts';
@@ -51,6 +51,8 @@ export async function launchDriver(
   device: DeviceOptions,
   browserTypes: Record<PlaywrightBrowser, BrowserType>,
   harnessUrl: string,
+  /** Playwright's `headless` (false under --headed or --debug): which binary a system Chromium launches (launchedBinary). */
+  headless = true,
 ): Promise<LaunchedDriver> {
   const refused = device.tier ? pinRefusal(choice, device.tier.pin) : null;
   if (refused) throw new Error(`${project}: the ${device.tier!.name} pin (${pinWords(device.tier!.pin).join(' ')}) ${refused}`);
@@ -62,11 +64,12 @@ export async function launchDriver(
     throw new Error(
       `${project}: ${choice.engine} resolved to ${choice.kind} (${choice.binary}), but its descriptor names no Playwright browser type to drive it`,
     );
+  const binary = launchedBinary(choice, headless);
   const { browser, context, close } = await openBrowserContext(
     browserTypes[browserType],
     browserType,
     {
-      executablePath: choice.binary,
+      executablePath: binary,
       ...(choice.kind === 'system' && choice.channel ? { channel: choice.channel } : {}),
       args: [...(choice.kind === 'system' ? choice.args : []), ...(device.tier?.pin.args ?? [])],
       ...(device.tier?.pin.firefoxUserPrefs ? { firefoxUserPrefs: device.tier.pin.firefoxUserPrefs } : {}),
@@ -90,7 +93,7 @@ export async function launchDriver(
       engine: choice.engine,
       kind: choice.kind,
       source: choice.source,
-      binary: choice.binary,
+      binary,
       version: browser.version(),
       userAgent,
       platform,

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { type EngineChoice, launchedBinary } from '../../runner/engines/engineChoice.ts';
 import { describeChoice, resolveEngine } from '../../runner/engines/engineResolution.ts';
+import { headlessShellBeside } from '../../runner/engines/registry/chromium.ts';
 import { compareVersions, engineKey } from '../../runner/expectations/engineKey.ts';
 import { scratchDir } from '../scratchDir.ts';
 import { type Environment, environment } from '../../settings/environment.ts';
@@ -25,6 +27,31 @@ test('a system Chromium is used when Playwright has none, with the closed-networ
   assert.equal(choice.kind, 'system');
   assert.ok(choice.kind === 'system' && choice.binary === env.WASM_COMPAT_CHROMIUM);
   assert.ok(choice.kind === 'system' && choice.args.includes('--disable-background-networking'));
+});
+
+test('a headless run launches the headless shell installed beside a found chromium; headed, or a named binary, the browser itself', () => {
+  const dir = scratchDir('engine-');
+  const browser = join(dir, 'chromium');
+  assert.equal(headlessShellBeside(browser), undefined, 'no shell installed: none');
+  for (const name of ['chromium', 'chromium-headless-shell']) {
+    writeFileSync(join(dir, name), '#!/bin/sh\n');
+    chmodSync(join(dir, name), 0o755);
+  }
+  const shell = join(dir, 'chromium-headless-shell');
+  assert.equal(headlessShellBeside(browser), shell);
+  assert.equal(headlessShellBeside(join(dir, 'google-chrome')), undefined, "another browser's neighbour is not its shell");
+
+  const found: EngineChoice = { engine: 'chromium', kind: 'system', binary: browser, args: [], source: 'system Chromium', headlessShell: shell };
+  assert.ok(found.kind === 'system');
+  assert.equal(launchedBinary(found, true), shell);
+  assert.equal(launchedBinary(found, false), browser, '--headed needs the browser: the shell has no window');
+  assert.equal(launchedBinary({ engine: 'chromium', kind: 'playwright', binary: browser, source: "Playwright's own build" }, true), browser);
+  assert.match(describeChoice(found), /; headless: .*chromium-headless-shell\)$/);
+
+  // WASM_COMPAT_CHROMIUM names exactly what to launch, even with a shell beside it.
+  const named = resolveEngine('chromium', systemSearch({ WASM_COMPAT_CHROMIUM: browser }));
+  assert.ok(named.kind === 'system' && named.binary === browser);
+  assert.equal(launchedBinary(named, true), browser);
 });
 
 test('Firefox goes through the moz-firefox BiDi channel', () => {

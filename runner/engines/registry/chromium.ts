@@ -1,4 +1,6 @@
 // Chromium: Playwright's build, else Debian's (or WASM_COMPAT_CHROMIUM) with the flags this machine needs.
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { defineEngine, systemBrowser } from './descriptor.ts';
 import { readSetting } from '../../../settings/settings.ts';
 
@@ -14,18 +16,27 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * The headless shell of the same build, where it is installed beside a `chromium` binary (Debian's
+ * chromium-headless-shell package, from chromium's own source package, puts it in /usr/bin). Only for
+ * a binary the suite found itself: WASM_COMPAT_CHROMIUM names exactly the binary to launch.
+ */
+export function headlessShellBeside(binary: string): string | undefined {
+  if (basename(binary) !== 'chromium') return undefined;
+  const shell = join(dirname(binary), 'chromium-headless-shell');
+  return existsSync(shell) ? shell : undefined;
+}
+
 export default defineEngine({
   name: 'chromium',
   playwright: 'chromium',
   findOnSystem(env) {
-    const candidates = [readSetting('chromium', env), '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-    return systemBrowser('chromium', 'Chromium', candidates, (binary) => ({
-      engine: 'chromium',
-      kind: 'system',
-      binary,
-      args: CHROMIUM_ARGS,
-      source: 'system Chromium',
-    }));
+    const named = readSetting('chromium', env);
+    const candidates = [named, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+    return systemBrowser('chromium', 'Chromium', candidates, (binary) => {
+      const headlessShell = binary === named ? undefined : headlessShellBeside(binary);
+      return { engine: 'chromium', kind: 'system', binary, args: CHROMIUM_ARGS, source: 'system Chromium', ...(headlessShell ? { headlessShell } : {}) };
+    });
   },
   families: [{ key: 'chromium', name: 'Chromium', url: 'https://www.chromium.org/' }],
   wptProduct: 'chromium',
