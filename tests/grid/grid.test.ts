@@ -1,12 +1,13 @@
 // The suite through a real Selenium Grid 4 on this machine (a hub and nodes from Maven Central's
 // jars, driving Debian's Chromium through chromedriver and Firefox ESR through a geckodriver built
-// from crates.io), two runs. A grid with a Firefox node runs the grid-firefox project whole: the
-// probes and the demo's Rust tests pass, and compat.json names the browser and version the node's
-// session reported. A grid with a Chromium and a Firefox node runs both projects at once, each
+// from crates.io), one grid with a Chromium and a Firefox node, two runs. The first runs the
+// grid-firefox project whole: the probes and the demo's Rust tests pass, and compat.json names the
+// browser and version the node's session reported. The second runs both projects at once, each
 // project's sessions on its own node, and the Firefox node is killed in the middle of its project's
 // run: that project fails, naming what the grid said, and grid-chromium's results are whole and
 // kept, naming what its node ran. (One run of each project passes whole: Chromium's is the second
-// run's, not a first run of both projects, which cost a Chromium project and a Java node more.)
+// run's, not a first run of both projects, which cost a Chromium project more; and one grid serves
+// both runs, where a grid of its own for each started a hub and a Firefox node more.)
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,22 +20,22 @@ import { childEnvironment } from '../../settings/environment.ts';
 import { runPlaywright } from '../runPlaywright.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'wasm-compat-grid-test-'));
-const grids: LocalGrid[] = [];
+let started: LocalGrid | null = null;
 after(async () => {
-  for (const g of grids) await g.stop();
+  await started?.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
 const tools = ensureGridTools((line) => console.log(line));
+const BROWSERS: GridBrowser[] = ['chromium', 'firefox'];
 
-/** A grid of a node per browser, the environment that points the suite at it, and the arguments that run those browsers' projects. */
+/** The grid (started by the first run that asks), the environment that points a run named `name` at it, and the arguments that run `browsers`' projects. */
 async function grid(name: string, browsers: GridBrowser[]): Promise<{ grid: LocalGrid; env: NodeJS.ProcessEnv; args: string[] }> {
-  const g = await startLocalGrid(tools, browsers);
-  grids.push(g);
-  const capabilities = g.capabilitiesFile(join(scratch, `${name}-capabilities.json`));
-  if (browsers.includes('chromium')) logChromium(capabilities, chromiumLog(name));
+  started ??= await startLocalGrid(tools, BROWSERS);
+  const capabilities = started.capabilitiesFile(join(scratch, `${name}-capabilities.json`));
+  logChromium(capabilities, chromiumLog(name));
   const env = childEnvironment({
     WASM_COMPAT_REPORTS_DIR: join(scratch, name),
-    WASM_COMPAT_REMOTE_URL: g.url,
+    WASM_COMPAT_REMOTE_URL: started.url,
     WASM_COMPAT_REMOTE_CAPABILITIES: capabilities,
   });
   const args = [
@@ -43,7 +44,7 @@ async function grid(name: string, browsers: GridBrowser[]): Promise<{ grid: Loca
     '--reporter=list',
     `--output=${join(scratch, `${name}-results`)}`,
   ];
-  return { grid: g, env, args };
+  return { grid: started, env, args };
 }
 
 // Chromium's own log of the run's grid sessions, for a failure's message: the one time a grid tab
@@ -78,7 +79,7 @@ function assertRanOnItsNode(report: ReturnType<typeof readCompatFile>, project: 
   assert.ok(p.probes.length > 100, `${project}: ${p.probes.length} probes`);
 }
 
-test('a grid node runs the firefox project, probes and Rust tests, and compat.json names what the node ran', async () => {
+test("a grid's Firefox node runs the firefox project, probes and Rust tests, and compat.json names what the node ran", async () => {
   const { env, args } = await grid('whole', ['firefox']);
   const r = await runPlaywright(args, env, 300_000);
   assert.equal(r.status, 0, r.output.slice(-3000));
@@ -93,7 +94,7 @@ test('a grid node runs the firefox project, probes and Rust tests, and compat.js
   assert.equal(p.tests.failed, 0, r.output.slice(-3000));
 });
 
-test("a grid with two nodes runs both projects on their nodes; one node killed in the middle of its project's run fails that project with the grid's reason, and the other project's results are kept whole", async () => {
+test("the grid runs both projects on their nodes; one node killed in the middle of its project's run fails that project with the grid's reason, and the other project's results are kept whole", async () => {
   const { grid: g, env, args } = await grid('killed', ['chromium', 'firefox']);
   const firefox = g.nodes.find((n) => n.browser === 'firefox')!;
   let killed = false;
