@@ -18,7 +18,7 @@
 #      an error (tests/runGate); a spec check failing an 'info' and an 'unsupported' probe is 'fail'
 #      in the test, compat.json, the matrix, JUnit and wptreport, under --reporter=dot (tests/verdicts);
 #      the projects pinned to a compiler tier prove their pin, and a misspelt pin fails the run (tests/tiers);
-#      a run split into 2 and 3 shards merges into the unsharded run's verdicts (tests/shards); the suite
+#      a run split into 3 shards merges into the 2-shard run's verdicts, as the 2 shards' runs do (tests/shards); the suite
 #      through a real Selenium Grid with two nodes, and a node killed mid-run (tests/grid)
 #   7. The suite fails on each broken deployment, naming the cause (tests/brokenDeployments); the
 #      subject: bad input names its cause, a new target feature fails the requirements check, the
@@ -29,9 +29,9 @@
 #      and on trends.html (tests/coverage); the history store itself is in the unit tests (merges,
 #      concurrent appends, damaged and foreign files) and the trends page in step 5 (ten stored runs)
 # Every step runs; the summary names each one that failed. Each step is an npm script of its own
-# (package.json), so a step can be run alone: npm run test:subject, npm run lint:rustfmt, ... From step 7 on, two lanes run side by
-# side: 7, 9, the run gate and verdicts of 6, and 8 in this shell; the streaming shim, 5, and the tiers, shards and grid of 6 beside
-# it (see below).
+# (package.json), so a step can be run alone: npm run test:subject, npm run lint:rustfmt, ... From step 7 on, three lanes run side
+# by side: the broken deployments, 9, the run gate and verdicts of 6, and 8 in this shell; the subject then the grid of 6; the
+# streaming shim, 5, and the tiers and shards of 6 (see below).
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -87,44 +87,54 @@ run "node unit tests" npm run -s test:unit
 run "the bench gates catch the synthetic slowdowns (bench-slowdown: SLOWER: math.sieve; the crate's benchmarks: slow-checksum)" npm run -s test:bench-gate
 # The five projects this machine runs must have run: a missing engine fails npm test by name.
 run "compatibility suite (playwright)" env WASM_COMPAT_REQUIRE=chromium,firefox,webkit,pixel5,iphone12 WASM_COMPAT_MATRIX=1 npm run -s test:browsers
-# Two lanes from here: the meta-tests that mostly wait (trickled downloads, pages that run alone on
-# the machine, the Appium server) run beside the broken deployments and the subject, which keep
-# the other core busy. Timed pages stay alone across both (runner/timingLock.ts), every run has
-# its own reports and output folders, and each lane's output is printed whole when it ends.
-side_lane() {
+# Three lanes from here. A meta-test mostly waits on something (trickled downloads, a hang's
+# timeout, pages that run alone on the machine, Java and Appium servers starting): with two lanes
+# the machine was about a third idle through them (vmstat, 2026-12-07). Timed pages stay alone
+# across all of them (runner/timingLock.ts), every run has its own reports and output folders, and
+# each lane's output is printed whole when it ends. The lanes are about equally long (2026-12-07:
+# 175-205 s, 245 s and 185-235 s of the two lanes' step times).
+subject_lane() {
+  run "the subject: bad input, the requirements check, the example crate" npm run -s test:subject
+  run "a local Selenium Grid (hub, a Chromium and a Firefox node) runs the suite; a node killed mid-run fails its project only" npm run -s test:grid
+}
+matrix_lane() {
   run "the streaming probe finds no overlap under read-then-compile, in three engines (the overlap itself: step 4)" npm run -s test:streaming
   run "the matrix: both pages at phone and laptop size, changes between two runs" npm run -s test:report
   run "compiler tiers: each engine's pins proven in compat.json, a misspelt pin fails the run" npm run -s test:tiers
-  run "a run in 2 and in 3 shards merges into the unsharded run's verdicts and JUnit" npm run -s test:shards
-  run "a local Selenium Grid (hub, a Chromium and a Firefox node) runs the suite; a node killed mid-run fails its project only" npm run -s test:grid
-  printf '%s\n' "${failed[@]}" >"$side/failed"
-  echo "$steps" >"$side/steps"
+  run "a run in 2 and in 3 shards merges into the 2-shard run's verdicts and JUnit" npm run -s test:shards
 }
-side=$(mktemp -d)
-trap 'rm -rf "$side" "$logs"' EXIT
-(
-  failed=()
-  steps=0
-  side_lane
-) >"$side/log" 2>&1 &
-side_pid=$!
+lanes=$(mktemp -d)
+trap 'rm -rf "$lanes" "$logs"' EXIT
+lane_pids=()
+for lane in subject_lane matrix_lane; do
+  mkdir "$lanes/$lane"
+  (
+    failed=()
+    steps=0
+    "$lane"
+    printf '%s\n' "${failed[@]}" >"$lanes/$lane/failed"
+    echo "$steps" >"$lanes/$lane/steps"
+  ) >"$lanes/$lane/log" 2>&1 &
+  lane_pids+=($!)
+done
 run "the suite fails on broken deployments" npm run -s test:broken-deployments
-run "the subject: bad input, the requirements check, the example crate" npm run -s test:subject
 run "coverage: the demo's native and browser tests, twice, on the trends page" npm run -s test:coverage
 run "a green run means something ran, and one verdict reaches every output, under any --reporter" npm run -s test:run-gate
 run "the same specs through Appium (npm run test:appium)" npm run -s test:appium
-wait "$side_pid"
-cat "$side/log"
-if [ -f "$side/steps" ] && [ -f "$side/failed" ]; then
-  steps=$((steps + $(cat "$side/steps")))
-  while IFS= read -r name; do
-    if [ -n "$name" ]; then failed+=("$name"); fi
-  done <"$side/failed"
-else
-  # The lane died before it could say which of its steps failed.
-  steps=$((steps + 1))
-  failed+=("the side lane (it ended without its record)")
-fi
+wait "${lane_pids[@]}"
+for lane in subject_lane matrix_lane; do
+  cat "$lanes/$lane/log"
+  if [ -f "$lanes/$lane/steps" ] && [ -f "$lanes/$lane/failed" ]; then
+    steps=$((steps + $(cat "$lanes/$lane/steps")))
+    while IFS= read -r name; do
+      if [ -n "$name" ]; then failed+=("$name"); fi
+    done <"$lanes/$lane/failed"
+  else
+    # The lane died before it could say which of its steps failed.
+    steps=$((steps + 1))
+    failed+=("the $lane (it ended without its record)")
+  fi
+done
 
 echo
 if [ -s "$logs/why" ]; then cat "$logs/why"; fi
