@@ -14,7 +14,7 @@ export type EngineChoice =
       channel?: string;
       args: string[];
       source: string;
-      /** The same build's headless shell, launched in its place when the run is headless (launchedBinary). */
+      /** The same build's headless shell, launched in its place when the run is headless (launchOptions). */
       headlessShell?: string;
     }
   | { engine: EngineName; kind: 'webkitgtk'; binary: string; driver: string; xvfbRun: string | null; source: string }
@@ -35,11 +35,13 @@ export type EngineChoice =
   | { engine: EngineName; kind: 'missing'; reason: string };
 
 /**
- * The binary a Playwright launch of `choice` starts. Headless, a system Chromium's headless shell
- * where it has one: Playwright's own build does the same (chromium-headless-shell), and Debian's,
- * the same Blink and V8 without the full browser's UI, took about a fifth less CPU and wall time for
- * a whole chromium project here (docs/toolchain.md). Headed (`--headed`, `--debug`), the browser itself.
+ * What a Playwright launch of `choice` takes from it: the binary and a system browser's own flags.
+ * Headless, a system Chromium launches its headless shell where it has one: Playwright's own build
+ * does the same (chromium-headless-shell), and Debian's, the same Blink and V8 without the full
+ * browser's UI, took about a fifth less CPU and wall time for a whole chromium project here
+ * (docs/toolchain.md). Headed (`--headed`, `--debug`), the browser itself.
  */
-export function launchedBinary(choice: Extract<EngineChoice, { kind: 'playwright' | 'system' }>, headless: boolean): string {
-  return headless && choice.kind === 'system' && choice.headlessShell ? choice.headlessShell : choice.binary;
+export function launchOptions(choice: Extract<EngineChoice, { kind: 'playwright' | 'system' }>, headless: boolean): { executablePath: string; args: string[] } {
+  if (choice.kind === 'playwright') return { executablePath: choice.binary, args: [] };
+  return { executablePath: headless && choice.headlessShell ? choice.headlessShell : choice.binary, args: choice.args };
 }

@@ -8,7 +8,7 @@ import { PlaywrightDriver } from '../drivers/playwrightDriver.ts';
 import { WebDriverDriver } from '../drivers/webdriverDriver.ts';
 import { execFileSync } from 'node:child_process';
 import { startAppium } from './appium/appiumServer.ts';
-import { type EngineChoice, launchedBinary } from './engineChoice.ts';
+import { type EngineChoice, launchOptions } from './engineChoice.ts';
 import { engineDescriptor } from './registry.ts';
 import { type CompilerTier, type PlaywrightBrowser, pinWords, type TierPin } from './registry/descriptor.ts';
 import { startWebKitGtkDriver } from './webkitgtk.ts';
@@ -51,7 +51,7 @@ export async function launchDriver(
   device: DeviceOptions,
   browserTypes: Record<PlaywrightBrowser, BrowserType>,
   harnessUrl: string,
-  /** Playwright's `headless` (false under --headed or --debug): which binary a system Chromium launches (launchedBinary). */
+  /** Playwright's `headless` (false under --headed or --debug): which binary a system Chromium launches (launchOptions). */
   headless = true,
 ): Promise<LaunchedDriver> {
   const refused = device.tier ? pinRefusal(choice, device.tier.pin) : null;
@@ -64,14 +64,14 @@ export async function launchDriver(
     throw new Error(
       `${project}: ${choice.engine} resolved to ${choice.kind} (${choice.binary}), but its descriptor names no Playwright browser type to drive it`,
     );
-  const binary = launchedBinary(choice, headless);
+  const launch = launchOptions(choice, headless);
   const { browser, context, close } = await openBrowserContext(
     browserTypes[browserType],
     browserType,
     {
-      executablePath: binary,
+      executablePath: launch.executablePath,
       ...(choice.kind === 'system' && choice.channel ? { channel: choice.channel } : {}),
-      args: [...(choice.kind === 'system' ? choice.args : []), ...(device.tier?.pin.args ?? [])],
+      args: [...launch.args, ...(device.tier?.pin.args ?? [])],
       ...(device.tier?.pin.firefoxUserPrefs ? { firefoxUserPrefs: device.tier.pin.firefoxUserPrefs } : {}),
       ...(device.tier?.pin.env ? { env: childEnvironment(device.tier.pin.env) } : {}),
     },
@@ -93,7 +93,7 @@ export async function launchDriver(
       engine: choice.engine,
       kind: choice.kind,
       source: choice.source,
-      binary,
+      binary: launch.executablePath,
       version: browser.version(),
       userAgent,
       platform,

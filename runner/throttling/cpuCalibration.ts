@@ -10,7 +10,7 @@ import { cpus, hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { writeJsonAtomic } from '../../reporting/writeWhole.ts';
-import { type EngineChoice, launchedBinary } from '../engines/engineChoice.ts';
+import { type EngineChoice, launchOptions } from '../engines/engineChoice.ts';
 import { calibrateCpu } from './calibrateCpu.ts';
 import { type CpuThrottling, MID_TIER_PHONE_BENCHMARK_INDEX } from './throttlingProfile.ts';
 import { readSetting, SETTINGS } from '../../settings/settings.ts';
@@ -52,7 +52,7 @@ function writeCache(key: string, value: CpuThrottling): void {
 /** The calibration for this machine and `choice`'s Chromium: set, cached, or measured now; published for the workers. */
 export async function prepareCpuCalibration(choice: ChromiumChoice, log: (line: string) => void): Promise<CpuThrottling> {
   // Headless, as Playwright's default: the binary the throttled projects' workers launch.
-  const browser = await chromium.launch({ executablePath: launchedBinary(choice, true), ...(choice.kind === 'system' ? { args: choice.args } : {}) });
+  const browser = await chromium.launch(launchOptions(choice, true));
   let result: CpuThrottling;
   try {
     const rate = setRate();

@@ -18,7 +18,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { readRun } from '../../matrix/readRun.ts';
 import { writeMatrix } from '../../matrix/writeMatrix.ts';
 import { openReportSet } from '../../reporting/reportSet.ts';
-import { launchedBinary } from '../../runner/engines/engineChoice.ts';
+import { launchOptions } from '../../runner/engines/engineChoice.ts';
 import { resolveEngine } from '../../runner/engines/engineResolution.ts';
 import { startTargets, type StartedTargets } from '../../serving/targets/startTargets.ts';
 import { resolveTarget } from '../../serving/targets/plan.ts';
@@ -69,7 +69,7 @@ before(async () => {
     engine.kind === 'playwright' || engine.kind === 'system',
     `Chromium is needed for the page tests: ${engine.kind === 'missing' ? engine.reason : engine.kind}`,
   );
-  browser = await chromium.launch({ executablePath: launchedBinary(engine, true), args: engine.kind === 'system' ? engine.args : [] });
+  browser = await chromium.launch(launchOptions(engine, true));
   const target = resolveTarget({});
   harness = await startTargets([target]);
   harnessUrl = harness.urls[target.name]!;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { type EngineChoice, launchedBinary } from '../../runner/engines/engineChoice.ts';
+import { type EngineChoice, launchOptions } from '../../runner/engines/engineChoice.ts';
 import { describeChoice, resolveEngine } from '../../runner/engines/engineResolution.ts';
 import { headlessShellBeside } from '../../runner/engines/registry/chromium.ts';
 import { compareVersions, engineKey } from '../../runner/expectations/engineKey.ts';
@@ -43,15 +43,15 @@ test('a headless run launches the headless shell installed beside a found chromi
 
   const found: EngineChoice = { engine: 'chromium', kind: 'system', binary: browser, args: [], source: 'system Chromium', headlessShell: shell };
   assert.ok(found.kind === 'system');
-  assert.equal(launchedBinary(found, true), shell);
-  assert.equal(launchedBinary(found, false), browser, '--headed needs the browser: the shell has no window');
-  assert.equal(launchedBinary({ engine: 'chromium', kind: 'playwright', binary: browser, source: "Playwright's own build" }, true), browser);
+  assert.equal(launchOptions(found, true).executablePath, shell);
+  assert.equal(launchOptions(found, false).executablePath, browser, '--headed needs the browser: the shell has no window');
+  assert.equal(launchOptions({ engine: 'chromium', kind: 'playwright', binary: browser, source: "Playwright's own build" }, true).executablePath, browser);
   assert.match(describeChoice(found), /; headless: .*chromium-headless-shell\)$/);
 
   // WASM_COMPAT_CHROMIUM names exactly what to launch, even with a shell beside it.
   const named = resolveEngine('chromium', systemSearch({ WASM_COMPAT_CHROMIUM: browser }));
   assert.ok(named.kind === 'system' && named.binary === browser);
-  assert.equal(launchedBinary(named, true), browser);
+  assert.equal(launchOptions(named, true).executablePath, browser);
 });
 
 test('Firefox goes through the moz-firefox BiDi channel', () => {

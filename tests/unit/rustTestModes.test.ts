@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import type { EngineInfo } from '../../runner/drivers/driver.ts';
 import { PlaywrightDriver } from '../../runner/drivers/playwrightDriver.ts';
-import { launchedBinary } from '../../runner/engines/engineChoice.ts';
+import { launchOptions } from '../../runner/engines/engineChoice.ts';
 import { resolveEngine } from '../../runner/engines/engineResolution.ts';
 import {
   ALL_RUST_TEST_MODES,
@@ -30,8 +30,7 @@ let browser: Browser | null = null;
 before(async () => {
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  if (choice.kind === 'playwright' || choice.kind === 'system')
-    browser = await chromium.launch({ executablePath: launchedBinary(choice, true), args: choice.kind === 'system' ? choice.args : [] });
+  if (choice.kind === 'playwright' || choice.kind === 'system') browser = await chromium.launch(launchOptions(choice, true));
 });
 after(async () => {
   await browser?.close();
