@@ -47,16 +47,38 @@ steps=0
 # the log, which is all a CI page may keep of it.
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
+# A step's CPU seconds (its processes' user and system time, from bash's times builtin): they drift
+# less than its wall time with the machine's load, and say what the other lane could overlap. Counted
+# in a subshell of the step's own, whose only children are the step's: this shell also reaps the
+# lanes, whose time would land on whichever step was running then.
+to_ms() {
+  local m=${1%%m*} s=${1#*m}
+  s=${s%s}
+  echo $(((10#$m * 60 + 10#${s%.*}) * 1000 + 10#${s#*.}))
+}
+children_cpu_ms() {
+  local _ user sys
+  times >"$1.times"
+  { read -r _ && read -r user sys; } <"$1.times"
+  echo $(($(to_ms "$user") + $(to_ms "$sys")))
+}
+counted() {
+  local log=$1
+  shift
+  "$@"
+  local status=$?
+  children_cpu_ms "$log" >"$log.cpu"
+  return $status
+}
 run() {
   local name=$1
   shift
   steps=$((steps + 1))
   printf '\n==> [test] %s\n' "$name"
-  local start=$SECONDS log="$logs/$steps-$BASHPID"
-  if "$@" 2>&1 | tee "$log"; then
-    printf '==> [test] %s: ok (%ss)\n' "$name" "$((SECONDS - start))"
-  else
-    printf '==> [test] %s: FAILED (%ss)\n' "$name" "$((SECONDS - start))"
+  local start=$SECONDS log="$logs/$steps-$BASHPID" outcome=ok
+  (counted "$log" "$@") 2>&1 | tee "$log" || outcome=FAILED
+  printf '==> [test] %s: %s (%ss, %s CPU s)\n' "$name" "$outcome" "$((SECONDS - start))" "$(($(cat "$log.cpu" 2>/dev/null || echo 0) / 1000))"
+  if [ $outcome = FAILED ]; then
     failed+=("$name")
     why "$name" "$log" >>"$logs/why"
   fi
