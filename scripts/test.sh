@@ -56,19 +56,19 @@ to_ms() {
   s=${s%s}
   echo $(((10#$m * 60 + 10#${s%.*}) * 1000 + 10#${s#*.}))
 }
-children_cpu_ms() {
-  local _ user sys
-  times >"$1.times"
-  { read -r _ && read -r user sys; } <"$1.times"
-  echo $(($(to_ms "$user") + $(to_ms "$sys")))
-}
-counted() {
-  local log=$1
+# Runs a step, then leaves times' output in $1: the subshell's own line, then its children's, the step's.
+timed() {
+  local times=$1
   shift
   "$@"
   local status=$?
-  children_cpu_ms "$log" >"$log.cpu"
+  times >"$times"
   return $status
+}
+# The CPU seconds a timed step left in $1; "?" when it left none (killed before it could say).
+cpu_seconds() {
+  local _ user sys
+  if { read -r _ && read -r user sys; } <"$1" 2>/dev/null; then echo $((($(to_ms "$user") + $(to_ms "$sys")) / 1000)); else echo '?'; fi
 }
 run() {
   local name=$1
@@ -76,8 +76,8 @@ run() {
   steps=$((steps + 1))
   printf '\n==> [test] %s\n' "$name"
   local start=$SECONDS log="$logs/$steps-$BASHPID" outcome=ok
-  (counted "$log" "$@") 2>&1 | tee "$log" || outcome=FAILED
-  printf '==> [test] %s: %s (%ss, %s CPU s)\n' "$name" "$outcome" "$((SECONDS - start))" "$(($(cat "$log.cpu" 2>/dev/null || echo 0) / 1000))"
+  (timed "$log.times" "$@") 2>&1 | tee "$log" || outcome=FAILED
+  printf '==> [test] %s: %s (%ss, %s CPU s)\n' "$name" "$outcome" "$((SECONDS - start))" "$(cpu_seconds "$log.times")"
   if [ $outcome = FAILED ]; then
     failed+=("$name")
     why "$name" "$log" >>"$logs/why"

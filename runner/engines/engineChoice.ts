@@ -35,13 +35,21 @@ export type EngineChoice =
   | { engine: EngineName; kind: 'missing'; reason: string };
 
 /**
- * What a Playwright launch of `choice` takes from it: the binary and a system browser's own flags.
+ * What a Playwright launch of `choice` takes from it: the binary, and a system browser's own flags
+ * and channel (Firefox's 'moz-firefox'), so that every launch of a choice starts the same browser.
  * Headless, a system Chromium launches its headless shell where it has one: Playwright's own build
  * does the same (chromium-headless-shell), and Debian's, the same Blink and V8 without the full
  * browser's UI, took about a fifth less CPU and wall time for a whole chromium project here
  * (docs/toolchain.md). Headed (`--headed`, `--debug`), the browser itself.
  */
-export function launchOptions(choice: Extract<EngineChoice, { kind: 'playwright' | 'system' }>, headless: boolean): { executablePath: string; args: string[] } {
+export function launchOptions(
+  choice: Extract<EngineChoice, { kind: 'playwright' | 'system' }>,
+  headless: boolean,
+): { executablePath: string; args: string[]; channel?: string } {
   if (choice.kind === 'playwright') return { executablePath: choice.binary, args: [] };
-  return { executablePath: headless && choice.headlessShell ? choice.headlessShell : choice.binary, args: choice.args };
+  return {
+    executablePath: headless && choice.headlessShell ? choice.headlessShell : choice.binary,
+    args: choice.args,
+    ...(choice.channel ? { channel: choice.channel } : {}),
+  };
 }

@@ -69,8 +69,7 @@ export async function launchDriver(
     browserTypes[browserType],
     browserType,
     {
-      executablePath: launch.executablePath,
-      ...(choice.kind === 'system' && choice.channel ? { channel: choice.channel } : {}),
+      ...launch,
       args: [...launch.args, ...(device.tier?.pin.args ?? [])],
       ...(device.tier?.pin.firefoxUserPrefs ? { firefoxUserPrefs: device.tier.pin.firefoxUserPrefs } : {}),
       ...(device.tier?.pin.env ? { env: childEnvironment(device.tier.pin.env) } : {}),

@@ -57,6 +57,8 @@ test('a headless run launches the headless shell installed beside a found chromi
 test('Firefox goes through the moz-firefox BiDi channel', () => {
   const choice = resolveEngine('firefox', systemSearch({ WASM_COMPAT_FIREFOX: fakeBinary('firefox-esr') }));
   assert.ok(choice.kind === 'system' && choice.channel === 'moz-firefox');
+  // Every launch of it carries the channel: without it Playwright would start Firefox as its own build.
+  assert.equal(launchOptions(choice, true).channel, 'moz-firefox');
 });
 
 test('WebKit without WebKitGTK pieces is not run, and the reason names what was looked for', () => {
