@@ -19,6 +19,8 @@ if (!name) {
 const fault = brokenDeployment(name);
 const build = mkdtempSync(join(tmpdir(), 'wasm-compat-build-'));
 let server;
+// startNginx serves a copy of the build (the copy is what a fixture alters), so the build goes as
+// soon as nginx has started, or failed to.
 try {
   await buildHarness(build);
   server = await startNginx({ port: Number(values.port), root: build, isolation: 'require-corp', ...fault.server });

@@ -5,7 +5,7 @@
 // `sessionRequestTimeoutS` (a grid that is full, or has no node for the browser) with its reason,
 // which the suite reports as the project's failure. The capabilities the suite asks with are the
 // ones `capabilitiesFile` writes: the settings' WASM_COMPAT_REMOTE_CAPABILITIES (runner/engines/remote.ts).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import getPort from 'get-port';
@@ -13,6 +13,7 @@ import pWaitFor from 'p-wait-for';
 import { type ChildServer, startChildServer } from '../../../serving/servers/childServer.ts';
 import { resolveEngine } from '../engineResolution.ts';
 import { CHROMIUM_ARGS } from '../registry/chromium.ts';
+import { childEnvironment } from '../../../settings/environment.ts';
 import type { GridTools } from './gridTools.ts';
 
 /** The grid's browsers, each a node of its own and a project of the suite's (`grid-<engine>`). */
@@ -135,9 +136,15 @@ export async function startLocalGrid(
           '',
         ].join('\n'),
       );
+      // The node's drivers make each session's browser profile under TMPDIR (geckodriver's
+      // rust_mozprofile*, 50 MB each) and leave it there when the node is killed, as a test here
+      // kills one: under the grid's scratch folder, the grid's stop removes them.
+      const tmp = join(scratch, `tmp-${browser}`);
+      mkdirSync(tmp);
       const server = await startChildServer({
         name: `Selenium Grid node (${browser})`,
         command: tools.java,
+        env: childEnvironment({ TMPDIR: tmp }),
         args: java('node', ['--port', String(port), ...bus, '--hub', url, '--config', config]),
         url: `http://127.0.0.1:${port}/`,
         readyUrl: `http://127.0.0.1:${port}/status`,
