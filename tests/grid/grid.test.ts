@@ -8,6 +8,11 @@
 // kept, naming what its node ran. (One run of each project passes whole: Chromium's is the second
 // run's, not a first run of both projects, which cost a Chromium project more; and one grid serves
 // both runs, where a grid of its own for each started a hub and a Firefox node more.)
+// Every probe runs but the timed ones (TIMED_PROBES: the streaming pairs, which the page measures on
+// itself, whatever drives it): the grid's Firefox is this machine's Firefox ESR on the same preview
+// server, judged on them in the compatibility suite's run before npm test's lanes start, alone on
+// the machine. Here they ran in the other lane's busiest minutes, and each page's pairs held every
+// other browser of both lanes still for 5 s (runner/timingLock.ts).
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +21,7 @@ import { after, test } from 'node:test';
 import { ensureGridTools } from '../../runner/engines/grid/gridTools.ts';
 import { type GridBrowser, type LocalGrid, startLocalGrid } from '../../runner/engines/grid/localGrid.ts';
 import { readCompatFile } from '../../runner/readCompat.ts';
+import { TIMED_PROBES } from '../../runner/timingLock.ts';
 import { childEnvironment } from '../../settings/environment.ts';
 import { runPlaywright } from '../runPlaywright.ts';
 
@@ -37,6 +43,7 @@ async function grid(name: string, browsers: GridBrowser[]): Promise<{ grid: Loca
     WASM_COMPAT_REPORTS_DIR: join(scratch, name),
     WASM_COMPAT_REMOTE_URL: started.url,
     WASM_COMPAT_REMOTE_CAPABILITIES: capabilities,
+    WASM_COMPAT_SKIP_PROBES: TIMED_PROBES.join(','),
   });
   const args = [
     '--config=playwright.appium.config.ts',
