@@ -8,10 +8,14 @@ import { test } from 'node:test';
 
 const SPECS = 'tests/specs';
 
-/** The fixtures a spec's tests (or a fixture) ask for: the names in each `async ({ ... })` destructuring. */
+/**
+ * The fixtures a spec's tests (or a fixture) ask for: the names destructured from an arrow
+ * function's first parameter, `async` or not (`({ harness }) => ...`, `async ({ session }, use) =>`).
+ */
+const ASKED_FOR = /\(\s*\{([^}]*)\}(?:\s*:\s*[\w.<>]+)?\s*(?:,\s*\w+(?:\s*:\s*[\w.<>]+)?\s*)*\)\s*=>/g;
 function fixturesAskedFor(source: string): string[] {
   const names = new Set<string>();
-  for (const [, pattern] of source.matchAll(/async\s*\(\s*\{([^}]*)\}/g))
+  for (const [, pattern] of source.matchAll(ASKED_FOR))
     for (const name of pattern!.split(',')) {
       const key = name.split(':')[0]!.trim();
       if (key) names.add(key);
@@ -26,7 +30,7 @@ function fixturesAskedFor(source: string): string[] {
 function harnessFixtures(fixturesSource: string): string[] {
   const deps = new Map<string, string[]>();
   for (const [, name, pattern] of fixturesSource.matchAll(/^ {2}(\w+): \[?\s*async\s*\(\s*\{([^}]*)\}/gm))
-    deps.set(name!, fixturesAskedFor(`async ({${pattern}})`));
+    deps.set(name!, fixturesAskedFor(`async ({${pattern}}) =>`));
   const reading = new Set(['session']);
   for (let grew = true; grew; ) {
     grew = false;
@@ -51,6 +55,8 @@ test('a spec that reads the harness load and does not take its lock is found', (
   assert.equal(readsHarnessWithoutLock(spec), true);
   assert.equal(readsHarnessWithoutLock(`${spec}\nreadsHarnessLoad();\n`), false);
   assert.equal(readsHarnessWithoutLock("test('y', async ({ driver, harnessUrl }) => {});"), false, 'harnessUrl is the address, not the load');
+  assert.equal(readsHarnessWithoutLock("test('z', ({ harnessView }, testInfo) => {});"), true, 'a test function that is not async reads it too');
+  assert.equal(readsHarnessWithoutLock('expect({ harness: 1 }).toBeTruthy();'), false, 'an object passed to a call is not a fixture asked for');
 });
 
 test('the fixtures that read the load, found in runner/fixtures.ts: session and what is built on it', () => {
