@@ -14,13 +14,15 @@ const SPECS = 'tests/specs';
  */
 const ASKED_FOR = /\(\s*\{([^}]*)\}(?:\s*:\s*[\w.<>]+)?\s*(?:,\s*\w+(?:\s*:\s*[\w.<>]+)?\s*)*\)\s*=>/g;
 function fixturesAskedFor(source: string): string[] {
-  const names = new Set<string>();
-  for (const [, pattern] of source.matchAll(ASKED_FOR))
-    for (const name of pattern!.split(',')) {
-      const key = name.split(':')[0]!.trim();
-      if (key) names.add(key);
-    }
-  return [...names];
+  return [...new Set([...source.matchAll(ASKED_FOR)].flatMap(([, pattern]) => destructuredNames(pattern!)))];
+}
+
+/** The names in a destructuring pattern's body (`session, harnessUrl: url` gives session and harnessUrl). */
+function destructuredNames(pattern: string): string[] {
+  return pattern
+    .split(',')
+    .map((name) => name.split(':')[0]!.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -29,8 +31,7 @@ function fixturesAskedFor(source: string): string[] {
  */
 function harnessFixtures(fixturesSource: string): string[] {
   const deps = new Map<string, string[]>();
-  for (const [, name, pattern] of fixturesSource.matchAll(/^ {2}(\w+): \[?\s*async\s*\(\s*\{([^}]*)\}/gm))
-    deps.set(name!, fixturesAskedFor(`async ({${pattern}}) =>`));
+  for (const [, name, pattern] of fixturesSource.matchAll(/^ {2}(\w+): \[?\s*async\s*\(\s*\{([^}]*)\}/gm)) deps.set(name!, destructuredNames(pattern!));
   const reading = new Set(['session']);
   for (let grew = true; grew; ) {
     grew = false;
